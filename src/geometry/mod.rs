@@ -1,0 +1,10 @@
+//! Geometry primitives: points, exact predicates, polygons and tolerances.
+
+mod point;
+mod polygon;
+pub mod predicates;
+mod tolerance;
+
+pub use point::Point;
+pub use polygon::{Bounds, Polygon, ring_contains, ring_signed_area};
+pub use tolerance::Tolerances;

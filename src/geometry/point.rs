@@ -1,0 +1,97 @@
+//! A point in plan coordinates (metres, x east, y north).
+
+use serde::{Deserialize, Serialize};
+
+/// A point or a vector in the plane, in metres.
+///
+/// Serialised as a two-element JSON array `[x, y]`, as in GeoJSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "[f64; 2]", into = "[f64; 2]")]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    /// Creates a point from its coordinates.
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+
+    /// The unit vector at `angle` radians counter-clockwise from +x.
+    pub fn from_angle(angle: f64) -> Self {
+        let (sin, cos) = angle.sin_cos();
+        Self::new(cos, sin)
+    }
+
+    /// Component-wise sum.
+    pub fn add(self, other: Point) -> Point {
+        Point::new(self.x + other.x, self.y + other.y)
+    }
+
+    /// Component-wise difference `self - other`.
+    pub fn sub(self, other: Point) -> Point {
+        Point::new(self.x - other.x, self.y - other.y)
+    }
+
+    /// Scales both components by `factor`.
+    pub fn scale(self, factor: f64) -> Point {
+        Point::new(self.x * factor, self.y * factor)
+    }
+
+    /// Dot product, treating both as vectors.
+    pub fn dot(self, other: Point) -> f64 {
+        self.x * other.x + self.y * other.y
+    }
+
+    /// The z component of the cross product, treating both as vectors.
+    pub fn cross(self, other: Point) -> f64 {
+        self.x * other.y - self.y * other.x
+    }
+
+    /// Euclidean length, treating the point as a vector.
+    pub fn length(self) -> f64 {
+        self.x.hypot(self.y)
+    }
+
+    /// Squared distance to `other`.
+    pub fn distance_squared(self, other: Point) -> f64 {
+        let d = self.sub(other);
+        d.dot(d)
+    }
+
+    /// Distance to `other`.
+    pub fn distance(self, other: Point) -> f64 {
+        self.sub(other).length()
+    }
+
+    /// Direction angle of the vector in radians, in (-pi, pi].
+    pub fn angle(self) -> f64 {
+        self.y.atan2(self.x)
+    }
+
+    /// Linear interpolation: `self` at t = 0, `other` at t = 1.
+    pub fn lerp(self, other: Point, t: f64) -> Point {
+        Point::new(
+            self.x + (other.x - self.x) * t,
+            self.y + (other.y - self.y) * t,
+        )
+    }
+
+    /// True when both coordinates are finite.
+    pub fn is_finite(self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+impl From<[f64; 2]> for Point {
+    fn from([x, y]: [f64; 2]) -> Self {
+        Point::new(x, y)
+    }
+}
+
+impl From<Point> for [f64; 2] {
+    fn from(p: Point) -> Self {
+        [p.x, p.y]
+    }
+}

@@ -1,0 +1,15 @@
+//! Blindspot: a CCTV coverage planner's core.
+//!
+//! Given a floorplan with cameras (a [`scenario::Scenario`]), it computes exactly
+//! what each camera sees among the walls ([`view`]), what is covered and where
+//! the blind spots are ([`coverage`]), and reports it ([`report`]). The core is
+//! pure: no I/O, no clock, no platform types; `wasm.rs` is the only boundary to
+//! the browser and `bin/blindspot.rs` the command line.
+
+pub mod geometry;
+pub mod plan;
+pub mod scenario;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

@@ -1,0 +1,141 @@
+//! Cameras mounted on walls: a camera within the mount tolerance of an opaque wall
+//! sees into the side its heading points into, never through the wall.
+//!
+//! Visibility starts from a point strictly inside that side: the wall point (or
+//! corner) the camera sits on, moved off it by the mount offset along the middle
+//! of the open wedge.
+
+use super::noding::WallGraph;
+use crate::geometry::{Point, Tolerances};
+use rstar::{AABB, PointDistance, RTree, RTreeObject};
+use std::f64::consts::TAU;
+
+/// A wall edge in the spatial index.
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    a: Point,
+    b: Point,
+}
+
+impl RTreeObject for Edge {
+    type Envelope = AABB<[f64; 2]>;
+    fn envelope(&self) -> Self::Envelope {
+        AABB::from_corners([self.a.x, self.a.y], [self.b.x, self.b.y])
+    }
+}
+
+impl PointDistance for Edge {
+    fn distance_2(&self, p: &[f64; 2]) -> f64 {
+        let p = Point::new(p[0], p[1]);
+        let d = self.b.sub(self.a);
+        let len2 = d.dot(d);
+        let t = if len2 == 0.0 {
+            0.0
+        } else {
+            (p.sub(self.a).dot(d) / len2).clamp(0.0, 1.0)
+        };
+        self.a.lerp(self.b, t).distance_squared(p)
+    }
+}
+
+/// Spatial index of opaque wall edges, for finding walls a camera stands on.
+#[derive(Debug)]
+pub struct WallIndex {
+    tree: RTree<Edge>,
+}
+
+impl WallIndex {
+    pub fn new(graph: &WallGraph) -> Self {
+        let edges = graph
+            .edges
+            .iter()
+            .map(|e| Edge {
+                a: graph.vertices[e[0] as usize],
+                b: graph.vertices[e[1] as usize],
+            })
+            .collect();
+        WallIndex {
+            tree: RTree::bulk_load(edges),
+        }
+    }
+
+    /// Where visibility should start for a camera at `position` looking along
+    /// `heading` (radians): the position itself when it is clear of walls, or a
+    /// point just off the wall on the side it faces.
+    pub fn sight_origin(&self, position: Point, heading: f64, tol: &Tolerances) -> Point {
+        let near: Vec<Edge> = self
+            .tree
+            .locate_within_distance([position.x, position.y], tol.mount_m * tol.mount_m)
+            .copied()
+            .collect();
+        if near.is_empty() {
+            return position;
+        }
+        // The point on the wall the camera stands on: a wall end (corner) when
+        // one is within tolerance, else the closest point on the closest wall.
+        let mount2 = tol.mount_m * tol.mount_m;
+        let corner = near
+            .iter()
+            .flat_map(|e| [e.a, e.b])
+            .filter(|p| p.distance_squared(position) <= mount2)
+            .min_by(|p, q| {
+                p.distance_squared(position)
+                    .total_cmp(&q.distance_squared(position))
+            });
+        let base = match corner {
+            Some(c) => c,
+            None => {
+                let e = near
+                    .iter()
+                    .min_by(|e, f| {
+                        e.distance_2(&[position.x, position.y])
+                            .total_cmp(&f.distance_2(&[position.x, position.y]))
+                    })
+                    .copied()
+                    .unwrap_or(near[0]);
+                let d = e.b.sub(e.a);
+                let t = (position.sub(e.a).dot(d) / d.dot(d)).clamp(0.0, 1.0);
+                e.a.lerp(e.b, t)
+            }
+        };
+        // Directions of the walls leaving the base point.
+        let mut dirs: Vec<f64> = Vec::new();
+        for e in &near {
+            for (from, to) in [(e.a, e.b), (e.b, e.a)] {
+                if from == base {
+                    dirs.push(to.sub(from).angle());
+                }
+            }
+            if e.a != base && e.b != base {
+                // The base lies inside this wall: both directions along it.
+                let a = e.b.sub(e.a).angle();
+                dirs.push(a);
+                dirs.push(a + std::f64::consts::PI);
+            }
+        }
+        if dirs.is_empty() {
+            return position;
+        }
+        for d in &mut dirs {
+            *d = d.rem_euclid(TAU);
+        }
+        dirs.sort_by(f64::total_cmp);
+        dirs.dedup();
+        let h = heading.rem_euclid(TAU);
+        // The open wedge (between consecutive wall directions) holding the
+        // heading; a heading exactly along a wall takes the wedge on its left.
+        let n = dirs.len();
+        let mut best = (dirs[n - 1], dirs[0] + TAU);
+        for i in 0..n {
+            let start = dirs[i];
+            let end = if i + 1 < n { dirs[i + 1] } else { dirs[0] + TAU };
+            let hh = if h < start { h + TAU } else { h };
+            if hh >= start && hh < end {
+                best = (start, end);
+                break;
+            }
+        }
+        let middle = (best.0 + best.1) / 2.0;
+        base.add(Point::from_angle(middle).scale(tol.mount_offset_m))
+    }
+}

@@ -1,0 +1,46 @@
+//! The scenario model, its JSON format (read with every problem reported, written
+//! canonically) and its validation.
+
+mod limits;
+mod model;
+mod problem;
+mod read;
+mod validate;
+
+pub use limits::{MAX_COORDINATE_M, MAX_RANGE_M};
+pub use model::*;
+pub use problem::{InvalidScenario, Problem, Problems, Severity};
+pub use validate::check_camera;
+
+impl Scenario {
+    /// Reads and validates a scenario from JSON text.
+    ///
+    /// On success returns the scenario (with safe repairs applied) and its
+    /// warnings; on failure every problem found, errors and warnings.
+    pub fn from_json(text: &str) -> Result<(Scenario, Problems), InvalidScenario> {
+        let mut problems = Problems::default();
+        let scenario = read::read_scenario(text, &mut problems);
+        match scenario {
+            Some(mut s) if !problems.has_errors() => {
+                validate::validate(&mut s, &mut problems);
+                if problems.has_errors() {
+                    Err(InvalidScenario { problems })
+                } else {
+                    Ok((s, problems))
+                }
+            }
+            Some(mut s) => {
+                // Structure errors already; still run the semantic checks so the
+                // user sees everything at once.
+                validate::validate(&mut s, &mut problems);
+                Err(InvalidScenario { problems })
+            }
+            None => Err(InvalidScenario { problems }),
+        }
+    }
+
+    /// Writes the scenario as pretty-printed JSON in the canonical form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a scenario always serialises")
+    }
+}

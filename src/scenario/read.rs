@@ -1,0 +1,470 @@
+//! Reading a scenario from JSON text, collecting every problem with its place.
+//!
+//! The JSON is parsed into a generic value first, then walked field by field, so
+//! that one bad field does not hide the next: every problem is reported at once.
+
+use super::limits::MAX_COORDINATE_M;
+use super::model::*;
+use super::problem::Problems;
+use crate::geometry::Point;
+use serde_json::{Map, Value};
+
+/// Reads the structure of a scenario. Returns `None` when it is too broken to
+/// build; `problems` then says why. Semantic checks (ids, geometry) come after,
+/// in `validate`.
+pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> Option<Scenario> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.error("", format!("not valid JSON: {e}"));
+            return None;
+        }
+    };
+    let mut r = Reader { problems };
+    r.scenario(&value)
+}
+
+struct Reader<'p> {
+    problems: &'p mut Problems,
+}
+
+/// A JSON object being read: remembers which fields were used, so unknown ones
+/// can be reported.
+struct Obj<'v> {
+    path: String,
+    map: &'v Map<String, Value>,
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Reader<'_> {
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<Obj<'v>> {
+        match v {
+            Value::Object(map) => Some(Obj {
+                path: path.to_string(),
+                map,
+            }),
+            other => {
+                self.problems.error(
+                    path,
+                    format!("expected an object {{...}}, found {}", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports fields not in `known`.
+    fn finish(&mut self, obj: &Obj, known: &[&str]) {
+        for key in obj.map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.problems.error(
+                    join(&obj.path, key),
+                    format!("unknown field (expected one of: {})", known.join(", ")),
+                );
+            }
+        }
+    }
+
+    fn required<'v>(&mut self, obj: &Obj<'v>, field: &str) -> Option<&'v Value> {
+        let v = obj.map.get(field);
+        if v.is_none() {
+            self.problems
+                .error(obj.path.clone(), format!("missing field \"{field}\""));
+        }
+        v
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problems
+                    .error(path, format!("expected a string, found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.problems
+                    .error(path, format!("expected true or false, found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str) -> Option<f64> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() => Some(x),
+            Some(_) => {
+                self.problems.error(path, "number is not finite");
+                None
+            }
+            None => {
+                self.problems
+                    .error(path, format!("expected a number, found {}", describe(v)));
+                None
+            }
+        }
+    }
+
+    fn req_string(&mut self, obj: &Obj, field: &str) -> Option<String> {
+        let v = self.required(obj, field)?;
+        self.string(v, &join(&obj.path, field))
+    }
+
+    fn req_number(&mut self, obj: &Obj, field: &str) -> Option<f64> {
+        let v = self.required(obj, field)?;
+        self.number(v, &join(&obj.path, field))
+    }
+
+    fn opt_number(&mut self, obj: &Obj, field: &str) -> Result<Option<f64>, ()> {
+        match obj.map.get(field) {
+            None => Ok(None),
+            Some(v) => self.number(v, &join(&obj.path, field)).map(Some).ok_or(()),
+        }
+    }
+
+    fn opt_bool(&mut self, obj: &Obj, field: &str) -> Result<Option<bool>, ()> {
+        match obj.map.get(field) {
+            None => Ok(None),
+            Some(v) => self.boolean(v, &join(&obj.path, field)).map(Some).ok_or(()),
+        }
+    }
+
+    fn array<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
+        match v {
+            Value::Array(items) => Some(items),
+            other => {
+                self.problems
+                    .error(path, format!("expected an array [...], found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// A point `[x, y]` with finite coordinates within the supported extent.
+    fn point(&mut self, v: &Value, path: &str) -> Option<Point> {
+        let pair = match v {
+            Value::Array(items) if items.len() == 2 => items,
+            other => {
+                self.problems.error(
+                    path,
+                    format!("expected a point [x, y], found {}", describe_point(other)),
+                );
+                return None;
+            }
+        };
+        let x = self.number(&pair[0], &format!("{path}[0]"));
+        let y = self.number(&pair[1], &format!("{path}[1]"));
+        let p = Point::new(x?, y?);
+        if p.x.abs() > MAX_COORDINATE_M || p.y.abs() > MAX_COORDINATE_M {
+            self.problems.error(
+                path,
+                format!(
+                    "coordinate ({}, {}) is beyond the supported extent of ±{MAX_COORDINATE_M} m",
+                    p.x, p.y
+                ),
+            );
+            return None;
+        }
+        Some(p)
+    }
+
+    fn points(&mut self, v: &Value, path: &str) -> Option<Vec<Point>> {
+        let items = self.array(v, path)?;
+        let mut ok = true;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match self.point(item, &format!("{path}[{i}]")) {
+                Some(p) => out.push(p),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn list<T>(
+        &mut self,
+        obj: &Obj,
+        field: &str,
+        required: bool,
+        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let v = match obj.map.get(field) {
+            Some(v) => v,
+            None if required => {
+                self.problems
+                    .error(obj.path.clone(), format!("missing field \"{field}\""));
+                return None;
+            }
+            None => return Some(Vec::new()),
+        };
+        let path = join(&obj.path, field);
+        let items = self.array(v, &path)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            match item(self, v, &format!("{path}[{i}]")) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn scenario(&mut self, v: &Value) -> Option<Scenario> {
+        let obj = self.object(v, "")?;
+        let version = self.required(&obj, "blindspot").and_then(|v| match v.as_u64() {
+            Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+            _ => {
+                self.problems.error(
+                    "blindspot",
+                    format!(
+                        "unsupported format version {v} (this build reads version {FORMAT_VERSION})"
+                    ),
+                );
+                None
+            }
+        });
+        let name = match obj.map.get("name") {
+            Some(v) => self.string(v, "name"),
+            None => Some(String::new()),
+        };
+        let plan = self.required(&obj, "plan").and_then(|v| self.plan(v, "plan"));
+        let catalog = self.list(&obj, "catalog", false, Self::model);
+        let cameras = self.list(&obj, "cameras", false, Self::camera);
+        let settings = match obj.map.get("settings") {
+            Some(v) => self.settings(v, "settings"),
+            None => Some(Settings::default()),
+        };
+        self.finish(
+            &obj,
+            &["blindspot", "name", "plan", "catalog", "cameras", "settings"],
+        );
+        Some(Scenario {
+            blindspot: version?,
+            name: name?,
+            plan: plan?,
+            catalog: catalog?,
+            cameras: cameras?,
+            settings: settings?,
+        })
+    }
+
+    fn plan(&mut self, v: &Value, path: &str) -> Option<Plan> {
+        let obj = self.object(v, path)?;
+        let walls = self.list(&obj, "walls", false, Self::wall);
+        let zones = self.list(&obj, "zones", false, Self::zone);
+        self.finish(&obj, &["walls", "zones"]);
+        Some(Plan {
+            walls: walls?,
+            zones: zones?,
+        })
+    }
+
+    fn wall(&mut self, v: &Value, path: &str) -> Option<Wall> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(&obj, "id");
+        let kind = match obj.map.get("kind") {
+            None => Some(WallKind::Wall),
+            Some(v) => {
+                let p = join(path, "kind");
+                self.string(v, &p).and_then(|name| {
+                    let kind = WallKind::from_name(&name);
+                    if kind.is_none() {
+                        self.problems.error(
+                            p,
+                            format!(
+                                "unknown wall kind \"{name}\" (expected one of: wall, door, window, glass, railing)"
+                            ),
+                        );
+                    }
+                    kind
+                })
+            }
+        };
+        let path_points = self
+            .required(&obj, "path")
+            .and_then(|v| self.points(v, &join(path, "path")));
+        let exterior = self.opt_bool(&obj, "exterior");
+        let open = self.opt_bool(&obj, "open");
+        let opaque = self.opt_bool(&obj, "opaque");
+        self.finish(&obj, &["id", "kind", "path", "exterior", "open", "opaque"]);
+        let (kind, open, opaque) = (kind?, open.ok()?, opaque.ok()?);
+        if open.is_some() && kind != WallKind::Door {
+            self.problems.error(
+                join(path, "open"),
+                format!("only doors can be open; this is a {}", kind.name()),
+            );
+            return None;
+        }
+        if opaque.is_some() && matches!(kind, WallKind::Wall | WallKind::Door) {
+            self.problems.error(
+                join(path, "opaque"),
+                format!(
+                    "\"opaque\" applies to windows, glass and railings; a {} is always opaque{}",
+                    kind.name(),
+                    if kind == WallKind::Door { " unless open" } else { "" }
+                ),
+            );
+            return None;
+        }
+        let exterior = exterior.ok()?.unwrap_or(false);
+        if exterior && kind == WallKind::Wall {
+            self.problems.error(
+                join(path, "exterior"),
+                "only openings (door, window, glass, railing) can be exterior; a plain wall is not a way in",
+            );
+            return None;
+        }
+        Some(Wall {
+            id: id?,
+            kind,
+            path: path_points?,
+            exterior,
+            open: open.unwrap_or(false),
+            opaque,
+        })
+    }
+
+    fn zone(&mut self, v: &Value, path: &str) -> Option<Zone> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(&obj, "id");
+        let name = match obj.map.get("name") {
+            Some(v) => self.string(v, &join(path, "name")),
+            None => None,
+        };
+        let kind = match obj.map.get("kind") {
+            None => Some(ZoneKind::Room),
+            Some(v) => {
+                let p = join(path, "kind");
+                self.string(v, &p).and_then(|name| {
+                    let kind = ZoneKind::from_name(&name);
+                    if kind.is_none() {
+                        self.problems.error(
+                            p,
+                            format!("unknown zone kind \"{name}\" (expected one of: room, exterior, asset)"),
+                        );
+                    }
+                    kind
+                })
+            }
+        };
+        let priority = self.opt_number(&obj, "priority");
+        let polygon = self
+            .required(&obj, "polygon")
+            .and_then(|v| self.points(v, &join(path, "polygon")));
+        let holes = self.list(&obj, "holes", false, |r, v, p| r.points(v, p));
+        self.finish(&obj, &["id", "name", "kind", "priority", "polygon", "holes"]);
+        let id = id?;
+        let priority = priority.ok()?.unwrap_or(1.0);
+        if priority <= 0.0 || priority > 1e6 {
+            self.problems.error(
+                join(path, "priority"),
+                format!("priority must be a positive weight up to 1e6, found {priority}"),
+            );
+            return None;
+        }
+        Some(Zone {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            kind: kind?,
+            priority,
+            polygon: polygon?,
+            holes: holes?,
+        })
+    }
+
+    fn model(&mut self, v: &Value, path: &str) -> Option<CameraModel> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(&obj, "id");
+        let name = match obj.map.get("name") {
+            Some(v) => self.string(v, &join(path, "name")),
+            None => None,
+        };
+        let hfov = self.opt_number(&obj, "hfov_deg");
+        let range = self.opt_number(&obj, "range_m");
+        self.finish(&obj, &["id", "name", "hfov_deg", "range_m"]);
+        let id = id?;
+        Some(CameraModel {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            hfov_deg: hfov.ok()?,
+            range_m: range.ok()?,
+        })
+    }
+
+    fn camera(&mut self, v: &Value, path: &str) -> Option<Camera> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(&obj, "id");
+        let model = match obj.map.get("model") {
+            Some(v) => self.string(v, &join(path, "model")).map(Some),
+            None => Some(None),
+        };
+        let position = self
+            .required(&obj, "position")
+            .and_then(|v| self.point(v, &join(path, "position")));
+        let heading = self.req_number(&obj, "heading_deg");
+        let hfov = self.opt_number(&obj, "hfov_deg");
+        let range = self.opt_number(&obj, "range_m");
+        self.finish(
+            &obj,
+            &["id", "model", "position", "heading_deg", "hfov_deg", "range_m"],
+        );
+        Some(Camera {
+            id: id?,
+            model: model?,
+            position: position?,
+            heading_deg: heading?,
+            hfov_deg: hfov.ok()?,
+            range_m: range.ok()?,
+        })
+    }
+
+    fn settings(&mut self, v: &Value, path: &str) -> Option<Settings> {
+        let obj = self.object(v, path)?;
+        let min_blind = self.opt_number(&obj, "min_blind_spot_m2");
+        self.finish(&obj, &["min_blind_spot_m2"]);
+        let mut settings = Settings::default();
+        if let Some(m) = min_blind.ok()? {
+            if m < 0.0 {
+                self.problems.error(
+                    join(path, "min_blind_spot_m2"),
+                    format!("must be zero or more, found {m}"),
+                );
+                return None;
+            }
+            settings.min_blind_spot_m2 = m;
+        }
+        Some(settings)
+    }
+}
+
+fn describe_point(v: &Value) -> String {
+    match v {
+        Value::Array(items) => format!("an array of {} items", items.len()),
+        other => describe(other).to_string(),
+    }
+}

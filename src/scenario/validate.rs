@@ -1,0 +1,358 @@
+//! Semantic checks on a scenario read from a file: ids, references, bounds and
+//! geometry. Repairs what can be repaired safely (with a warning) and reports
+//! everything else as errors, all at once.
+
+use super::limits::MAX_RANGE_M;
+use super::model::*;
+use super::problem::Problems;
+use crate::geometry::predicates::{orient, segments_intersect};
+use crate::geometry::{Point, ring_contains, ring_signed_area};
+use std::collections::HashMap;
+
+/// Checks and repairs `scenario` in place, recording problems.
+pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
+    if scenario.plan.zones.is_empty() {
+        problems.error(
+            "plan.zones",
+            "the plan has no zones; coverage is measured in zones, so add at least one (a room)",
+        );
+    }
+    duplicate_ids(
+        scenario.plan.walls.iter().map(|w| w.id.as_str()),
+        "plan.walls",
+        problems,
+    );
+    duplicate_ids(
+        scenario.plan.zones.iter().map(|z| z.id.as_str()),
+        "plan.zones",
+        problems,
+    );
+    duplicate_ids(scenario.catalog.iter().map(|m| m.id.as_str()), "catalog", problems);
+    duplicate_ids(scenario.cameras.iter().map(|c| c.id.as_str()), "cameras", problems);
+
+    let mut kept = Vec::with_capacity(scenario.plan.walls.len());
+    for (i, mut wall) in std::mem::take(&mut scenario.plan.walls).into_iter().enumerate() {
+        if repair_wall(&mut wall, &format!("plan.walls[{i}]"), problems) {
+            kept.push(wall);
+        }
+    }
+    scenario.plan.walls = kept;
+
+    for (i, zone) in scenario.plan.zones.iter_mut().enumerate() {
+        repair_zone(zone, &format!("plan.zones[{i}]"), problems);
+    }
+    for (i, model) in scenario.catalog.iter().enumerate() {
+        let path = format!("catalog[{i}]");
+        if let Some(h) = model.hfov_deg {
+            check_hfov(h, &format!("{path}.hfov_deg"), problems);
+        }
+        if let Some(r) = model.range_m {
+            check_range(r, &format!("{path}.range_m"), problems);
+        }
+    }
+    for (i, camera) in scenario.cameras.iter().enumerate() {
+        check_camera(scenario, camera, &format!("cameras[{i}]"), problems);
+    }
+}
+
+/// Checks one camera against the scenario it belongs to (its model must exist,
+/// its field of view and range must resolve and be in bounds).
+pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: &mut Problems) {
+    if camera.id.trim().is_empty() {
+        problems.error(format!("{path}.id"), "camera id is empty");
+    }
+    if !camera.position.is_finite() {
+        problems.error(format!("{path}.position"), "position is not a finite point");
+    } else if camera.position.x.abs() > super::limits::MAX_COORDINATE_M
+        || camera.position.y.abs() > super::limits::MAX_COORDINATE_M
+    {
+        problems.error(
+            format!("{path}.position"),
+            "position is beyond the supported extent of ±1000000 m",
+        );
+    }
+    if !camera.heading_deg.is_finite() {
+        problems.error(format!("{path}.heading_deg"), "heading is not a finite number");
+    }
+    let model = match &camera.model {
+        Some(id) => match scenario.catalog.iter().find(|m| &m.id == id) {
+            Some(m) => Some(m),
+            None => {
+                let known: Vec<&str> = scenario.catalog.iter().map(|m| m.id.as_str()).collect();
+                problems.error(
+                    format!("{path}.model"),
+                    format!(
+                        "unknown camera model \"{id}\" (the catalog has: {})",
+                        if known.is_empty() {
+                            "no models".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                );
+                return;
+            }
+        },
+        None => None,
+    };
+    match camera.hfov_deg {
+        Some(h) => check_hfov(h, &format!("{path}.hfov_deg"), problems),
+        None if model.and_then(|m| m.hfov_deg).is_none() => problems.error(
+            path.to_string(),
+            match model {
+                Some(m) => format!("no field of view: neither the camera nor its model \"{}\" gives hfov_deg", m.id),
+                None => "no field of view: a camera without a model must give hfov_deg".to_string(),
+            },
+        ),
+        None => {}
+    }
+    match camera.range_m {
+        Some(r) => check_range(r, &format!("{path}.range_m"), problems),
+        None if model.and_then(|m| m.range_m).is_none() => problems.error(
+            path.to_string(),
+            match model {
+                Some(m) => format!("no range: neither the camera nor its model \"{}\" gives range_m", m.id),
+                None => "no range: a camera without a model must give range_m".to_string(),
+            },
+        ),
+        None => {}
+    }
+}
+
+fn check_hfov(h: f64, path: &str, problems: &mut Problems) {
+    if !(h > 0.0 && h <= 360.0) {
+        problems.error(
+            path,
+            format!("horizontal field of view must be more than 0 and at most 360 degrees, found {h}"),
+        );
+    }
+}
+
+fn check_range(r: f64, path: &str, problems: &mut Problems) {
+    if !(r > 0.0 && r <= MAX_RANGE_M) {
+        problems.error(
+            path,
+            format!("range must be more than 0 and at most {MAX_RANGE_M} m, found {r}"),
+        );
+    }
+}
+
+fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>, path: &str, problems: &mut Problems) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            problems.error(format!("{path}[{i}].id"), "id is empty");
+            continue;
+        }
+        if let Some(j) = first.get(id) {
+            problems.error(
+                format!("{path}[{i}].id"),
+                format!("duplicate id \"{id}\" (also used by {path}[{j}])"),
+            );
+        } else {
+            first.insert(id, i);
+        }
+    }
+}
+
+/// Drops zero-length pieces of a wall. Returns false when nothing is left.
+fn repair_wall(wall: &mut Wall, path: &str, problems: &mut Problems) -> bool {
+    if wall.path.len() < 2 {
+        problems.error(
+            format!("{path}.path"),
+            format!("a wall needs at least 2 points, found {}", wall.path.len()),
+        );
+        return false;
+    }
+    let before = wall.path.len();
+    let mut dropped = Vec::new();
+    let mut kept: Vec<Point> = Vec::with_capacity(before);
+    for (i, p) in wall.path.iter().enumerate() {
+        if kept.last() == Some(p) {
+            dropped.push(i);
+        } else {
+            kept.push(*p);
+        }
+    }
+    if kept.len() < 2 {
+        problems.warning(
+            path,
+            format!("wall \"{}\" has zero length and was dropped", wall.id),
+        );
+        return false;
+    }
+    if !dropped.is_empty() {
+        let list: Vec<String> = dropped.iter().map(|i| format!("path[{i}]")).collect();
+        problems.warning(
+            format!("{path}.path"),
+            format!(
+                "dropped {} zero-length piece(s) of wall \"{}\" ({} repeat(s) the point before)",
+                dropped.len(),
+                wall.id,
+                list.join(", ")
+            ),
+        );
+        wall.path = kept;
+    }
+    true
+}
+
+/// Removes a repeated closing point and repeated vertices (with a warning), then
+/// checks the rings: enough points, some area, no crossing edges, holes inside.
+fn repair_zone(zone: &mut Zone, path: &str, problems: &mut Problems) {
+    let outer_path = format!("{path}.polygon");
+    let mut ok = repair_ring(&mut zone.polygon, &outer_path, problems);
+    for (h, hole) in zone.holes.iter_mut().enumerate() {
+        ok &= repair_ring(hole, &format!("{path}.holes[{h}]"), problems);
+    }
+    if !ok {
+        return;
+    }
+    // Crossing edges, within a ring or between rings.
+    let rings: Vec<(&Vec<Point>, String)> = std::iter::once((&zone.polygon, outer_path.clone()))
+        .chain(
+            zone.holes
+                .iter()
+                .enumerate()
+                .map(|(h, r)| (r, format!("{path}.holes[{h}]"))),
+        )
+        .collect();
+    if let Some(msg) = find_crossing(&rings) {
+        problems.error(
+            path,
+            format!(
+                "zone \"{}\" is self-intersecting: {msg}; redraw it so no two edges cross",
+                zone.id
+            ),
+        );
+        return;
+    }
+    for (h, hole) in zone.holes.iter().enumerate() {
+        let inside = hole.iter().all(|p| ring_contains(&zone.polygon, *p));
+        if !inside {
+            problems.error(
+                format!("{path}.holes[{h}]"),
+                format!("hole lies outside the outer ring of zone \"{}\"", zone.id),
+            );
+        }
+    }
+}
+
+fn repair_ring(ring: &mut Vec<Point>, path: &str, problems: &mut Problems) -> bool {
+    if ring.len() > 1 && ring.first() == ring.last() {
+        ring.pop();
+    }
+    let before = ring.len();
+    ring.dedup();
+    if ring.len() > 1 && ring.first() == ring.last() {
+        ring.pop();
+    }
+    if ring.len() != before {
+        problems.warning(
+            path,
+            format!("removed {} repeated point(s)", before - ring.len()),
+        );
+    }
+    if ring.len() < 3 {
+        problems.error(
+            path,
+            format!("a polygon ring needs at least 3 distinct points, found {}", ring.len()),
+        );
+        return false;
+    }
+    if ring_signed_area(ring) == 0.0 || ring.windows(3).all(|w| orient(w[0], w[1], w[2]) == 0.0) {
+        problems.error(path, "the ring has no area (all its points lie on one line)");
+        return false;
+    }
+    true
+}
+
+/// Finds two edges that intersect other than at the vertex they share.
+fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
+    struct Edge {
+        ring: usize,
+        index: usize,
+        a: Point,
+        b: Point,
+    }
+    let mut edges = Vec::new();
+    for (r, (ring, _)) in rings.iter().enumerate() {
+        let n = ring.len();
+        for i in 0..n {
+            edges.push(Edge {
+                ring: r,
+                index: i,
+                a: ring[i],
+                b: ring[(i + 1) % n],
+            });
+        }
+    }
+    let boxes: Vec<(f64, f64, f64, f64)> = edges
+        .iter()
+        .map(|e| (e.a.x.min(e.b.x), e.a.x.max(e.b.x), e.a.y.min(e.b.y), e.a.y.max(e.b.y)))
+        .collect();
+    // Sort by min x to prune pairs quickly.
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_by(|&i, &j| boxes[i].0.total_cmp(&boxes[j].0));
+    for (k, &i) in order.iter().enumerate() {
+        for &j in &order[k + 1..] {
+            if boxes[j].0 > boxes[i].1 {
+                break;
+            }
+            if boxes[j].2 > boxes[i].3 || boxes[i].2 > boxes[j].3 {
+                continue;
+            }
+            let (e, f) = (&edges[i], &edges[j]);
+            let n = rings[e.ring].0.len();
+            let adjacent = e.ring == f.ring
+                && ((e.index + 1) % n == f.index || (f.index + 1) % n == e.index);
+            let hit = if adjacent {
+                // Adjacent edges share one vertex; they intersect elsewhere only
+                // when they fold back over each other.
+                let (shared, p, q) = if (e.index + 1) % n == f.index {
+                    (e.b, e.a, f.b)
+                } else {
+                    (e.a, e.b, f.a)
+                };
+                orient(p, shared, q) == 0.0 && p.sub(shared).dot(q.sub(shared)) > 0.0
+            } else {
+                segments_intersect(e.a, e.b, f.a, f.b)
+            };
+            if hit {
+                let at = crossing_point(e.a, e.b, f.a, f.b);
+                return Some(format!(
+                    "edge {} of {} ({:?} -> {:?}) meets edge {} of {} near ({:.3}, {:.3})",
+                    e.index,
+                    rings[e.ring].1,
+                    [e.a.x, e.a.y],
+                    [e.b.x, e.b.y],
+                    f.index,
+                    rings[f.ring].1,
+                    at.x,
+                    at.y
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point {
+    let r = b.sub(a);
+    let s = d.sub(c);
+    let denom = r.cross(s);
+    if denom == 0.0 {
+        // Collinear overlap: report the first shared endpoint.
+        return [c, d, a, b]
+            .into_iter()
+            .find(|p| {
+                p.x >= a.x.min(b.x).max(c.x.min(d.x))
+                    && p.x <= a.x.max(b.x).min(c.x.max(d.x))
+                    && p.y >= a.y.min(b.y).max(c.y.min(d.y))
+                    && p.y <= a.y.max(b.y).min(c.y.max(d.y))
+            })
+            .unwrap_or(a);
+    }
+    let t = c.sub(a).cross(s) / denom;
+    a.add(r.scale(t))
+}
