@@ -6,9 +6,13 @@
 //! pure: no I/O, no clock, no platform types; `wasm.rs` is the only boundary to
 //! the browser and `bin/blindspot.rs` the command line.
 
+pub mod coverage;
+pub mod generator;
 pub mod geometry;
 pub mod plan;
+pub mod report;
 pub mod scenario;
+pub mod session;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

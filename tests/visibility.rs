@@ -80,7 +80,11 @@ fn camera_in_a_corner_sees_the_room_and_nothing_through_the_walls() {
     // Facing out of the corner it sees nothing of the room (the outside only).
     let v = view(&plan, camera(10.0, 10.0, 45.0, 90.0, 5.0));
     assert_close(v.area, PI * 25.0 / 4.0, 1e-7);
-    assert!(v.ring.iter().all(|q| q.x >= 10.0 - 1e-6 && q.y >= 10.0 - 1e-6));
+    assert!(
+        v.ring
+            .iter()
+            .all(|q| q.x >= 10.0 - 1e-6 && q.y >= 10.0 - 1e-6)
+    );
 }
 
 #[test]

@@ -24,16 +24,6 @@ impl Point {
         Self::new(cos, sin)
     }
 
-    /// Component-wise sum.
-    pub fn add(self, other: Point) -> Point {
-        Point::new(self.x + other.x, self.y + other.y)
-    }
-
-    /// Component-wise difference `self - other`.
-    pub fn sub(self, other: Point) -> Point {
-        Point::new(self.x - other.x, self.y - other.y)
-    }
-
     /// Scales both components by `factor`.
     pub fn scale(self, factor: f64) -> Point {
         Point::new(self.x * factor, self.y * factor)
@@ -56,13 +46,13 @@ impl Point {
 
     /// Squared distance to `other`.
     pub fn distance_squared(self, other: Point) -> f64 {
-        let d = self.sub(other);
+        let d = self - other;
         d.dot(d)
     }
 
     /// Distance to `other`.
     pub fn distance(self, other: Point) -> f64 {
-        self.sub(other).length()
+        (self - other).length()
     }
 
     /// Direction angle of the vector in radians, in (-pi, pi].
@@ -81,6 +71,20 @@ impl Point {
     /// True when both coordinates are finite.
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+impl std::ops::Add for Point {
+    type Output = Point;
+    fn add(self, other: Point) -> Point {
+        Point::new(self.x + other.x, self.y + other.y)
+    }
+}
+
+impl std::ops::Sub for Point {
+    type Output = Point;
+    fn sub(self, other: Point) -> Point {
+        Point::new(self.x - other.x, self.y - other.y)
     }
 }
 

@@ -78,7 +78,7 @@ impl Bounds {
 
     /// Width and height.
     pub fn size(&self) -> Point {
-        self.max.sub(self.min)
+        self.max - self.min
     }
 }
 
@@ -93,7 +93,7 @@ pub fn ring_signed_area(ring: &[Point]) -> f64 {
     let o = ring[0];
     let mut twice = 0.0;
     for w in ring[1..].windows(2) {
-        twice += w[0].sub(o).cross(w[1].sub(o));
+        twice += (w[0] - o).cross(w[1] - o);
     }
     twice / 2.0
 }
@@ -227,6 +227,9 @@ mod tests {
     fn json_rings_are_closed() {
         let p = Polygon::new(square(0.0, 0.0, 1.0), vec![]);
         let json = serde_json::to_string(&p).unwrap();
-        assert_eq!(json, "[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,1.0],[0.0,0.0]]]");
+        assert_eq!(
+            json,
+            "[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,1.0],[0.0,0.0]]]"
+        );
     }
 }

@@ -90,14 +90,44 @@ mod tests {
     #[test]
     fn segment_intersection_cases() {
         let p = Point::new;
-        assert!(segments_intersect(p(0., 0.), p(2., 2.), p(0., 2.), p(2., 0.)));
-        assert!(segments_cross_properly(p(0., 0.), p(2., 2.), p(0., 2.), p(2., 0.)));
+        assert!(segments_intersect(
+            p(0., 0.),
+            p(2., 2.),
+            p(0., 2.),
+            p(2., 0.)
+        ));
+        assert!(segments_cross_properly(
+            p(0., 0.),
+            p(2., 2.),
+            p(0., 2.),
+            p(2., 0.)
+        ));
         // Touching at an endpoint: intersects, does not cross properly.
-        assert!(segments_intersect(p(0., 0.), p(1., 0.), p(1., 0.), p(1., 1.)));
-        assert!(!segments_cross_properly(p(0., 0.), p(1., 0.), p(1., 0.), p(1., 1.)));
+        assert!(segments_intersect(
+            p(0., 0.),
+            p(1., 0.),
+            p(1., 0.),
+            p(1., 1.)
+        ));
+        assert!(!segments_cross_properly(
+            p(0., 0.),
+            p(1., 0.),
+            p(1., 0.),
+            p(1., 1.)
+        ));
         // Collinear, disjoint.
-        assert!(!segments_intersect(p(0., 0.), p(1., 0.), p(2., 0.), p(3., 0.)));
+        assert!(!segments_intersect(
+            p(0., 0.),
+            p(1., 0.),
+            p(2., 0.),
+            p(3., 0.)
+        ));
         // Collinear overlapping.
-        assert!(segments_intersect(p(0., 0.), p(2., 0.), p(1., 0.), p(3., 0.)));
+        assert!(segments_intersect(
+            p(0., 0.),
+            p(2., 0.),
+            p(1., 0.),
+            p(3., 0.)
+        ));
     }
 }

@@ -73,7 +73,12 @@ impl Mesh {
             .iter()
             .map(|p| Point2::new(p.x, p.y))
             .collect();
-        for (x, y) in [(-frame, -frame), (frame, -frame), (frame, frame), (-frame, frame)] {
+        for (x, y) in [
+            (-frame, -frame),
+            (frame, -frame),
+            (frame, frame),
+            (-frame, frame),
+        ] {
             vertices.push(Point2::new(x, y));
         }
         let edges: Vec<[usize; 2]> = graph

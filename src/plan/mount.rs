@@ -27,12 +27,12 @@ impl RTreeObject for Edge {
 impl PointDistance for Edge {
     fn distance_2(&self, p: &[f64; 2]) -> f64 {
         let p = Point::new(p[0], p[1]);
-        let d = self.b.sub(self.a);
+        let d = self.b - self.a;
         let len2 = d.dot(d);
         let t = if len2 == 0.0 {
             0.0
         } else {
-            (p.sub(self.a).dot(d) / len2).clamp(0.0, 1.0)
+            ((p - self.a).dot(d) / len2).clamp(0.0, 1.0)
         };
         self.a.lerp(self.b, t).distance_squared(p)
     }
@@ -93,8 +93,8 @@ impl WallIndex {
                     })
                     .copied()
                     .unwrap_or(near[0]);
-                let d = e.b.sub(e.a);
-                let t = (position.sub(e.a).dot(d) / d.dot(d)).clamp(0.0, 1.0);
+                let d = e.b - e.a;
+                let t = ((position - e.a).dot(d) / d.dot(d)).clamp(0.0, 1.0);
                 e.a.lerp(e.b, t)
             }
         };
@@ -103,12 +103,12 @@ impl WallIndex {
         for e in &near {
             for (from, to) in [(e.a, e.b), (e.b, e.a)] {
                 if from == base {
-                    dirs.push(to.sub(from).angle());
+                    dirs.push((to - from).angle());
                 }
             }
             if e.a != base && e.b != base {
                 // The base lies inside this wall: both directions along it.
-                let a = e.b.sub(e.a).angle();
+                let a = (e.b - e.a).angle();
                 dirs.push(a);
                 dirs.push(a + std::f64::consts::PI);
             }
@@ -128,7 +128,11 @@ impl WallIndex {
         let mut best = (dirs[n - 1], dirs[0] + TAU);
         for i in 0..n {
             let start = dirs[i];
-            let end = if i + 1 < n { dirs[i + 1] } else { dirs[0] + TAU };
+            let end = if i + 1 < n {
+                dirs[i + 1]
+            } else {
+                dirs[0] + TAU
+            };
             let hh = if h < start { h + TAU } else { h };
             if hh >= start && hh < end {
                 best = (start, end);
@@ -136,6 +140,6 @@ impl WallIndex {
             }
         }
         let middle = (best.0 + best.1) / 2.0;
-        base.add(Point::from_angle(middle).scale(tol.mount_offset_m))
+        base + Point::from_angle(middle).scale(tol.mount_offset_m)
     }
 }

@@ -35,7 +35,10 @@ impl VertexSnapper {
     }
 
     fn cell(&self, p: Point) -> (i64, i64) {
-        ((p.x / self.snap).floor() as i64, (p.y / self.snap).floor() as i64)
+        (
+            (p.x / self.snap).floor() as i64,
+            (p.y / self.snap).floor() as i64,
+        )
     }
 
     fn insert(&mut self, p: Point) -> u32 {
@@ -73,25 +76,25 @@ impl RTreeObject for Seg {
 
 /// Squared distance from `p` to segment `a b`, and the parameter of the closest point.
 fn closest_on_segment(a: Point, b: Point, p: Point) -> (f64, f64) {
-    let d = b.sub(a);
+    let d = b - a;
     let len2 = d.dot(d);
     let t = if len2 == 0.0 {
         0.0
     } else {
-        (p.sub(a).dot(d) / len2).clamp(0.0, 1.0)
+        ((p - a).dot(d) / len2).clamp(0.0, 1.0)
     };
     (a.lerp(b, t).distance_squared(p), t)
 }
 
 fn line_intersection(a: Point, b: Point, c: Point, d: Point) -> Option<Point> {
-    let r = b.sub(a);
-    let s = d.sub(c);
+    let r = b - a;
+    let s = d - c;
     let denom = r.cross(s);
     if denom == 0.0 {
         return None;
     }
-    let t = c.sub(a).cross(s) / denom;
-    Some(a.add(r.scale(t.clamp(0.0, 1.0))))
+    let t = (c - a).cross(s) / denom;
+    Some(a + r.scale(t.clamp(0.0, 1.0)))
 }
 
 /// Builds the wall graph from segments (pairs of points). `snap` is the distance

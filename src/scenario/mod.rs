@@ -44,3 +44,15 @@ impl Scenario {
         serde_json::to_string_pretty(self).expect("a scenario always serialises")
     }
 }
+
+impl Camera {
+    /// Reads one camera object from JSON text (its shape as in a scenario file).
+    /// References to models are checked later, against the scenario.
+    pub fn from_json(text: &str) -> Result<Camera, InvalidScenario> {
+        let mut problems = Problems::default();
+        match read::read_camera(text, &mut problems) {
+            Some(camera) if !problems.has_errors() => Ok(camera),
+            _ => Err(InvalidScenario { problems }),
+        }
+    }
+}

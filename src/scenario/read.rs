@@ -24,6 +24,18 @@ pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> Option<Scena
     r.scenario(&value)
 }
 
+/// Reads one camera object (as the page sends it for an edit).
+pub(super) fn read_camera(text: &str, problems: &mut Problems) -> Option<Camera> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.error("camera", format!("not valid JSON: {e}"));
+            return None;
+        }
+    };
+    Reader { problems }.camera(&value, "camera")
+}
+
 struct Reader<'p> {
     problems: &'p mut Problems,
 }
@@ -96,8 +108,10 @@ impl Reader<'_> {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problems
-                    .error(path, format!("expected a string, found {}", describe(other)));
+                self.problems.error(
+                    path,
+                    format!("expected a string, found {}", describe(other)),
+                );
                 None
             }
         }
@@ -107,8 +121,10 @@ impl Reader<'_> {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.problems
-                    .error(path, format!("expected true or false, found {}", describe(other)));
+                self.problems.error(
+                    path,
+                    format!("expected true or false, found {}", describe(other)),
+                );
                 None
             }
         }
@@ -157,8 +173,10 @@ impl Reader<'_> {
         match v {
             Value::Array(items) => Some(items),
             other => {
-                self.problems
-                    .error(path, format!("expected an array [...], found {}", describe(other)));
+                self.problems.error(
+                    path,
+                    format!("expected an array [...], found {}", describe(other)),
+                );
                 None
             }
         }
@@ -236,23 +254,27 @@ impl Reader<'_> {
 
     fn scenario(&mut self, v: &Value) -> Option<Scenario> {
         let obj = self.object(v, "")?;
-        let version = self.required(&obj, "blindspot").and_then(|v| match v.as_u64() {
-            Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
-            _ => {
-                self.problems.error(
+        let version = self
+            .required(&obj, "blindspot")
+            .and_then(|v| match v.as_u64() {
+                Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+                _ => {
+                    self.problems.error(
                     "blindspot",
                     format!(
                         "unsupported format version {v} (this build reads version {FORMAT_VERSION})"
                     ),
                 );
-                None
-            }
-        });
+                    None
+                }
+            });
         let name = match obj.map.get("name") {
             Some(v) => self.string(v, "name"),
             None => Some(String::new()),
         };
-        let plan = self.required(&obj, "plan").and_then(|v| self.plan(v, "plan"));
+        let plan = self
+            .required(&obj, "plan")
+            .and_then(|v| self.plan(v, "plan"));
         let catalog = self.list(&obj, "catalog", false, Self::model);
         let cameras = self.list(&obj, "cameras", false, Self::camera);
         let settings = match obj.map.get("settings") {
@@ -261,7 +283,14 @@ impl Reader<'_> {
         };
         self.finish(
             &obj,
-            &["blindspot", "name", "plan", "catalog", "cameras", "settings"],
+            &[
+                "blindspot",
+                "name",
+                "plan",
+                "catalog",
+                "cameras",
+                "settings",
+            ],
         );
         Some(Scenario {
             blindspot: version?,
@@ -326,7 +355,11 @@ impl Reader<'_> {
                 format!(
                     "\"opaque\" applies to windows, glass and railings; a {} is always opaque{}",
                     kind.name(),
-                    if kind == WallKind::Door { " unless open" } else { "" }
+                    if kind == WallKind::Door {
+                        " unless open"
+                    } else {
+                        ""
+                    }
                 ),
             );
             return None;
@@ -377,7 +410,10 @@ impl Reader<'_> {
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
         let holes = self.list(&obj, "holes", false, |r, v, p| r.points(v, p));
-        self.finish(&obj, &["id", "name", "kind", "priority", "polygon", "holes"]);
+        self.finish(
+            &obj,
+            &["id", "name", "kind", "priority", "polygon", "holes"],
+        );
         let id = id?;
         let priority = priority.ok()?.unwrap_or(1.0);
         if priority <= 0.0 || priority > 1e6 {
@@ -431,7 +467,14 @@ impl Reader<'_> {
         let range = self.opt_number(&obj, "range_m");
         self.finish(
             &obj,
-            &["id", "model", "position", "heading_deg", "hfov_deg", "range_m"],
+            &[
+                "id",
+                "model",
+                "position",
+                "heading_deg",
+                "hfov_deg",
+                "range_m",
+            ],
         );
         Some(Camera {
             id: id?,

@@ -27,11 +27,22 @@ pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
         "plan.zones",
         problems,
     );
-    duplicate_ids(scenario.catalog.iter().map(|m| m.id.as_str()), "catalog", problems);
-    duplicate_ids(scenario.cameras.iter().map(|c| c.id.as_str()), "cameras", problems);
+    duplicate_ids(
+        scenario.catalog.iter().map(|m| m.id.as_str()),
+        "catalog",
+        problems,
+    );
+    duplicate_ids(
+        scenario.cameras.iter().map(|c| c.id.as_str()),
+        "cameras",
+        problems,
+    );
 
     let mut kept = Vec::with_capacity(scenario.plan.walls.len());
-    for (i, mut wall) in std::mem::take(&mut scenario.plan.walls).into_iter().enumerate() {
+    for (i, mut wall) in std::mem::take(&mut scenario.plan.walls)
+        .into_iter()
+        .enumerate()
+    {
         if repair_wall(&mut wall, &format!("plan.walls[{i}]"), problems) {
             kept.push(wall);
         }
@@ -72,7 +83,10 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         );
     }
     if !camera.heading_deg.is_finite() {
-        problems.error(format!("{path}.heading_deg"), "heading is not a finite number");
+        problems.error(
+            format!("{path}.heading_deg"),
+            "heading is not a finite number",
+        );
     }
     let model = match &camera.model {
         Some(id) => match scenario.catalog.iter().find(|m| &m.id == id) {
@@ -100,7 +114,10 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         None if model.and_then(|m| m.hfov_deg).is_none() => problems.error(
             path.to_string(),
             match model {
-                Some(m) => format!("no field of view: neither the camera nor its model \"{}\" gives hfov_deg", m.id),
+                Some(m) => format!(
+                    "no field of view: neither the camera nor its model \"{}\" gives hfov_deg",
+                    m.id
+                ),
                 None => "no field of view: a camera without a model must give hfov_deg".to_string(),
             },
         ),
@@ -111,7 +128,10 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         None if model.and_then(|m| m.range_m).is_none() => problems.error(
             path.to_string(),
             match model {
-                Some(m) => format!("no range: neither the camera nor its model \"{}\" gives range_m", m.id),
+                Some(m) => format!(
+                    "no range: neither the camera nor its model \"{}\" gives range_m",
+                    m.id
+                ),
                 None => "no range: a camera without a model must give range_m".to_string(),
             },
         ),
@@ -123,7 +143,9 @@ fn check_hfov(h: f64, path: &str, problems: &mut Problems) {
     if !(h > 0.0 && h <= 360.0) {
         problems.error(
             path,
-            format!("horizontal field of view must be more than 0 and at most 360 degrees, found {h}"),
+            format!(
+                "horizontal field of view must be more than 0 and at most 360 degrees, found {h}"
+            ),
         );
     }
 }
@@ -256,12 +278,18 @@ fn repair_ring(ring: &mut Vec<Point>, path: &str, problems: &mut Problems) -> bo
     if ring.len() < 3 {
         problems.error(
             path,
-            format!("a polygon ring needs at least 3 distinct points, found {}", ring.len()),
+            format!(
+                "a polygon ring needs at least 3 distinct points, found {}",
+                ring.len()
+            ),
         );
         return false;
     }
     if ring_signed_area(ring) == 0.0 || ring.windows(3).all(|w| orient(w[0], w[1], w[2]) == 0.0) {
-        problems.error(path, "the ring has no area (all its points lie on one line)");
+        problems.error(
+            path,
+            "the ring has no area (all its points lie on one line)",
+        );
         return false;
     }
     true
@@ -289,7 +317,14 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
     }
     let boxes: Vec<(f64, f64, f64, f64)> = edges
         .iter()
-        .map(|e| (e.a.x.min(e.b.x), e.a.x.max(e.b.x), e.a.y.min(e.b.y), e.a.y.max(e.b.y)))
+        .map(|e| {
+            (
+                e.a.x.min(e.b.x),
+                e.a.x.max(e.b.x),
+                e.a.y.min(e.b.y),
+                e.a.y.max(e.b.y),
+            )
+        })
         .collect();
     // Sort by min x to prune pairs quickly.
     let mut order: Vec<usize> = (0..edges.len()).collect();
@@ -304,8 +339,8 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
             }
             let (e, f) = (&edges[i], &edges[j]);
             let n = rings[e.ring].0.len();
-            let adjacent = e.ring == f.ring
-                && ((e.index + 1) % n == f.index || (f.index + 1) % n == e.index);
+            let adjacent =
+                e.ring == f.ring && ((e.index + 1) % n == f.index || (f.index + 1) % n == e.index);
             let hit = if adjacent {
                 // Adjacent edges share one vertex; they intersect elsewhere only
                 // when they fold back over each other.
@@ -314,7 +349,7 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
                 } else {
                     (e.a, e.b, f.a)
                 };
-                orient(p, shared, q) == 0.0 && p.sub(shared).dot(q.sub(shared)) > 0.0
+                orient(p, shared, q) == 0.0 && (p - shared).dot(q - shared) > 0.0
             } else {
                 segments_intersect(e.a, e.b, f.a, f.b)
             };
@@ -338,8 +373,8 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
 }
 
 fn crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point {
-    let r = b.sub(a);
-    let s = d.sub(c);
+    let r = b - a;
+    let s = d - c;
     let denom = r.cross(s);
     if denom == 0.0 {
         // Collinear overlap: report the first shared endpoint.
@@ -353,6 +388,6 @@ fn crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point {
             })
             .unwrap_or(a);
     }
-    let t = c.sub(a).cross(s) / denom;
-    a.add(r.scale(t))
+    let t = (c - a).cross(s) / denom;
+    a + r.scale(t)
 }

@@ -144,7 +144,8 @@ impl Expander {
             } else if !left_of_right {
                 self.stack.push(task_at(left_portal, task.right, task.left));
             } else {
-                self.stack.push(task_at(right_portal, task.right, task.left));
+                self.stack
+                    .push(task_at(right_portal, task.right, task.left));
             }
         }
     }
@@ -237,37 +238,41 @@ fn nearer(c: Point, through: Point, boundary: Boundary, chord: (Point, Point)) -
 
 /// Where the ray from `c` through `through` meets the line through `a b`.
 fn ray_line(c: Point, through: Point, a: Point, b: Point) -> Point {
-    let d = through.sub(c);
-    let e = b.sub(a);
+    let d = through - c;
+    let e = b - a;
     let denom = d.cross(e);
     if denom == 0.0 {
         // Parallel: the ray only grazes the line; the nearer end bounds it.
-        return if a.distance_squared(c) <= b.distance_squared(c) { a } else { b };
+        return if a.distance_squared(c) <= b.distance_squared(c) {
+            a
+        } else {
+            b
+        };
     }
-    let t = a.sub(c).cross(e) / denom;
-    c.add(d.scale(t))
+    let t = (a - c).cross(e) / denom;
+    c + d.scale(t)
 }
 
 /// Intersection of the lines through `a b` and `p q`, if not parallel.
 fn line_crossing(a: Point, b: Point, p: Point, q: Point) -> Option<Point> {
-    let r = b.sub(a);
-    let s = q.sub(p);
+    let r = b - a;
+    let s = q - p;
     let denom = r.cross(s);
     if denom == 0.0 {
         return None;
     }
-    let t = p.sub(a).cross(s) / denom;
-    Some(a.add(r.scale(t)))
+    let t = (p - a).cross(s) / denom;
+    Some(a + r.scale(t))
 }
 
 /// Squared distance from `p` to the segment `a b`.
 fn segment_distance2(p: Point, a: Point, b: Point) -> f64 {
-    let d = b.sub(a);
+    let d = b - a;
     let len2 = d.dot(d);
     let t = if len2 == 0.0 {
         0.0
     } else {
-        (p.sub(a).dot(d) / len2).clamp(0.0, 1.0)
+        ((p - a).dot(d) / len2).clamp(0.0, 1.0)
     };
     a.lerp(b, t).distance_squared(p)
 }

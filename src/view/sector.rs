@@ -50,7 +50,11 @@ impl Sector {
         wedges += wedges % 2;
         let step = fov / wedges as f64;
         let radius = range * (step / step.sin()).sqrt();
-        let start = if full { heading - PI } else { heading - fov / 2.0 };
+        let start = if full {
+            heading - PI
+        } else {
+            heading - fov / 2.0
+        };
         Sector {
             apex,
             heading,
@@ -68,13 +72,13 @@ impl Sector {
     pub fn vertex(&self, j: usize) -> Point {
         let j = if self.full { j % self.wedges } else { j };
         let angle = self.start + j as f64 * self.step;
-        self.apex.add(Point::from_angle(angle).scale(self.radius))
+        self.apex + Point::from_angle(angle).scale(self.radius)
     }
 
     /// Angle of the direction from the apex to `p`, measured from the first grid
     /// ray: in [0, fov] for a partial sector, in [0, 2 pi) for a full circle.
     pub fn alpha(&self, p: Point) -> f64 {
-        let d = p.sub(self.apex);
+        let d = p - self.apex;
         let axis = Point::from_angle(self.heading);
         // Angle relative to the optical axis, in (-pi, pi].
         let beta = axis.cross(d).atan2(axis.dot(d));

@@ -1,0 +1,237 @@
+//! The integer grid every coverage overlay runs on.
+//!
+//! Boolean operations (i_overlay) snap coordinates to an integer grid. Using one
+//! grid for the whole plan means pieces computed in separate overlays (per cell,
+//! per camera) share exact coordinates, so they add up and merge without
+//! hairline gaps; areas are then summed exactly in integers. The grid is a
+//! power-of-two subdivision of the metre fine enough that the plan's extent
+//! uses 28 bits: for a 100 m plan a step of about 0.4 micrometres.
+
+use crate::geometry::{Bounds, Point, Polygon};
+use i_overlay::i_float::int::point::IntPoint;
+
+pub type IPoint = IntPoint<i32>;
+pub type IContour = Vec<IPoint>;
+pub type IShape = Vec<IContour>;
+pub type IShapes = Vec<IShape>;
+
+/// Bits of integer range used by coordinates (i_overlay's i32 engine accepts 29).
+const COORDINATE_BITS: i32 = 28;
+
+/// A mapping between plan metres and integer grid units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    /// Plan point mapped to integer (0, 0).
+    pub origin: Point,
+    /// Grid units per metre (a power of two).
+    pub scale: f64,
+    /// Everything outside this box is clipped away before overlays.
+    pub rect: Bounds,
+}
+
+impl Grid {
+    /// A grid for geometry inside `extent` (grown by a margin so that views
+    /// reaching past the zones are clipped well outside them).
+    pub fn covering(extent: Bounds) -> Grid {
+        let margin = 1.0 + 0.01 * extent.size().x.max(extent.size().y);
+        let rect = extent.expanded(margin);
+        let origin = Point::new(
+            ((rect.min.x + rect.max.x) / 2.0).round(),
+            ((rect.min.y + rect.max.y) / 2.0).round(),
+        );
+        let half = (rect.max.x - origin.x)
+            .max(origin.x - rect.min.x)
+            .max(rect.max.y - origin.y)
+            .max(origin.y - rect.min.y)
+            .max(1e-3);
+        let exp = COORDINATE_BITS - half.log2().ceil() as i32;
+        Grid {
+            origin,
+            scale: 2f64.powi(exp.clamp(-60, 60)),
+            rect,
+        }
+    }
+
+    /// Grid step in metres.
+    pub fn step(&self) -> f64 {
+        1.0 / self.scale
+    }
+
+    pub fn to_int(&self, p: Point) -> IPoint {
+        IntPoint::new(
+            ((p.x - self.origin.x) * self.scale).round() as i32,
+            ((p.y - self.origin.y) * self.scale).round() as i32,
+        )
+    }
+
+    pub fn to_point(&self, p: IPoint) -> Point {
+        Point::new(
+            p.x as f64 / self.scale + self.origin.x,
+            p.y as f64 / self.scale + self.origin.y,
+        )
+    }
+
+    /// A ring in grid units, clipped to the grid's box. Empty when nothing is left.
+    pub fn ring_to_int(&self, ring: &[Point]) -> IContour {
+        let inside = ring.iter().all(|p| self.rect.contains(*p));
+        let clipped;
+        let ring = if inside {
+            ring
+        } else {
+            clipped = clip_to_box(ring, &self.rect);
+            &clipped
+        };
+        let mut out: IContour = ring.iter().map(|p| self.to_int(*p)).collect();
+        out.dedup();
+        if out.len() > 1 && out.first() == out.last() {
+            out.pop();
+        }
+        if out.len() < 3 { Vec::new() } else { out }
+    }
+
+    /// A polygon in grid units (outer ring then holes).
+    pub fn polygon_to_int(&self, polygon: &Polygon) -> IShape {
+        polygon
+            .rings()
+            .map(|r| self.ring_to_int(r))
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+
+    /// A shape back in metres.
+    pub fn shape_to_polygon(&self, shape: &IShape) -> Polygon {
+        let mut rings = shape
+            .iter()
+            .map(|c| c.iter().map(|p| self.to_point(*p)).collect::<Vec<_>>());
+        let exterior = rings.next().unwrap_or_default();
+        Polygon {
+            exterior,
+            holes: rings.collect(),
+        }
+    }
+
+    /// Square metres per square grid unit.
+    pub fn unit_area(&self) -> f64 {
+        1.0 / (self.scale * self.scale)
+    }
+
+    /// Area of shapes in square metres, summed exactly in integers first.
+    pub fn area(&self, shapes: &[IShape]) -> f64 {
+        twice_area(shapes) as f64 / 2.0 * self.unit_area()
+    }
+
+    /// The box of a shape set in metres.
+    pub fn bounds_of(&self, shapes: &[IShape]) -> Bounds {
+        let mut b = Bounds::EMPTY;
+        for shape in shapes {
+            if let Some(outer) = shape.first() {
+                for p in outer {
+                    b.extend(self.to_point(*p));
+                }
+            }
+        }
+        b
+    }
+}
+
+/// Twice the signed area of a contour, exactly (counter-clockwise positive).
+pub fn contour_twice_area(contour: &[IPoint]) -> i128 {
+    let n = contour.len();
+    let mut sum: i128 = 0;
+    for i in 0..n {
+        let a = contour[i];
+        let b = contour[(i + 1) % n];
+        sum += a.x as i128 * b.y as i128 - b.x as i128 * a.y as i128;
+    }
+    sum
+}
+
+/// Twice the total area of shapes (outer rings positive, holes negative, as
+/// i_overlay orients its output), exactly.
+pub fn twice_area(shapes: &[IShape]) -> i128 {
+    shapes
+        .iter()
+        .flat_map(|s| s.iter())
+        .map(|c| contour_twice_area(c))
+        .sum()
+}
+
+/// Sutherland-Hodgman clip of a ring to a box. The ring may be non-convex: the
+/// result can run along the box edge in both directions, which the overlays'
+/// winding rules treat correctly.
+fn clip_to_box(ring: &[Point], rect: &Bounds) -> Vec<Point> {
+    let mut pts: Vec<Point> = ring.to_vec();
+    type Inside = fn(Point, &Bounds) -> bool;
+    type Cut = fn(Point, Point, &Bounds) -> Point;
+    let edges: [(Inside, Cut); 4] = [
+        (|p, r| p.x >= r.min.x, |a, b, r| cut_x(a, b, r.min.x)),
+        (|p, r| p.x <= r.max.x, |a, b, r| cut_x(a, b, r.max.x)),
+        (|p, r| p.y >= r.min.y, |a, b, r| cut_y(a, b, r.min.y)),
+        (|p, r| p.y <= r.max.y, |a, b, r| cut_y(a, b, r.max.y)),
+    ];
+    for (inside, cut) in edges {
+        if pts.is_empty() {
+            break;
+        }
+        let mut out = Vec::with_capacity(pts.len() + 4);
+        let n = pts.len();
+        for i in 0..n {
+            let cur = pts[i];
+            let prev = pts[(i + n - 1) % n];
+            let (ci, pi) = (inside(cur, rect), inside(prev, rect));
+            if ci {
+                if !pi {
+                    out.push(cut(prev, cur, rect));
+                }
+                out.push(cur);
+            } else if pi {
+                out.push(cut(prev, cur, rect));
+            }
+        }
+        pts = out;
+    }
+    pts
+}
+
+fn cut_x(a: Point, b: Point, x: f64) -> Point {
+    let t = (x - a.x) / (b.x - a.x);
+    Point::new(x, a.y + (b.y - a.y) * t)
+}
+
+fn cut_y(a: Point, b: Point, y: f64) -> Point {
+    let t = (y - a.y) / (b.y - a.y);
+    Point::new(a.x + (b.x - a.x) * t, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_round_trips_and_is_fine() {
+        let g = Grid::covering(Bounds {
+            min: Point::new(0.0, 0.0),
+            max: Point::new(100.0, 40.0),
+        });
+        assert!(g.step() < 1e-6);
+        let p = Point::new(12.5, 7.25);
+        assert_eq!(g.to_point(g.to_int(p)), p);
+    }
+
+    #[test]
+    fn clipping_keeps_the_inside_area() {
+        let rect = Bounds {
+            min: Point::new(0.0, 0.0),
+            max: Point::new(10.0, 10.0),
+        };
+        let ring = vec![
+            Point::new(-5.0, 5.0),
+            Point::new(5.0, -5.0),
+            Point::new(15.0, 5.0),
+            Point::new(5.0, 15.0),
+        ];
+        let clipped = clip_to_box(&ring, &rect);
+        let area = crate::geometry::ring_signed_area(&clipped);
+        assert!((area - 100.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,387 @@
+//! Synthetic museum plans of a requested size, for benchmarks and the browser's
+//! performance sample: a grid of galleries joined by doorways, with pillars,
+//! glass display cases (asset zones), a facade with exterior windows and an
+//! exterior approach zone, and cameras mounted in corners and on walls.
+//!
+//! Deterministic from the seed: the random numbers come from SplitMix64, written
+//! out here rather than taken from a crate so the same seed gives the same plan
+//! whatever crate versions are in use.
+
+use crate::geometry::Point;
+use crate::scenario::{
+    Camera, CameraModel, FORMAT_VERSION, Plan, Scenario, Settings, Wall, WallKind, Zone, ZoneKind,
+};
+
+/// What to generate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GeneratorOptions {
+    /// Wall segments wanted (opaque and see-through); the result has at least
+    /// this many and at most a few more.
+    pub wall_segments: usize,
+    pub cameras: usize,
+    pub seed: u64,
+}
+
+impl Default for GeneratorOptions {
+    fn default() -> Self {
+        GeneratorOptions {
+            wall_segments: 10_000,
+            cameras: 300,
+            seed: 1,
+        }
+    }
+}
+
+/// SplitMix64: tiny, fast, and fixed forever.
+#[derive(Clone, Debug)]
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Uniform in [lo, hi), rounded to the millimetre (as a surveyed plan is).
+    fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        ((lo + (hi - lo) * self.unit()) * 1000.0).round() / 1000.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.unit() * n as f64) as usize % n.max(1)
+    }
+}
+
+const ROOM_W: f64 = 14.0;
+const ROOM_H: f64 = 10.0;
+const DOOR_W: f64 = 2.0;
+const PILLAR: f64 = 0.6;
+const CASE_W: f64 = 1.6;
+const CASE_H: f64 = 0.8;
+/// Segments a room adds on average (walls, two pillars, two cases): used to size
+/// the grid before topping up.
+const SEGMENTS_PER_ROOM: f64 = 4.0 + 8.0 + 8.0;
+
+struct Builder {
+    rng: Rng,
+    walls: Vec<Wall>,
+    zones: Vec<Zone>,
+    segments: usize,
+    /// Rectangles already occupied inside each room (pillars, cases), for spacing.
+    occupied: Vec<Vec<(Point, Point)>>,
+}
+
+impl Builder {
+    fn wall(&mut self, id: String, kind: WallKind, path: Vec<Point>) -> &mut Wall {
+        self.segments += path.len() - 1;
+        self.walls.push(Wall {
+            id,
+            kind,
+            path,
+            exterior: false,
+            open: false,
+            opaque: None,
+        });
+        self.walls.last_mut().expect("just pushed")
+    }
+
+    fn rect_path(lo: Point, hi: Point) -> Vec<Point> {
+        vec![lo, Point::new(hi.x, lo.y), hi, Point::new(lo.x, hi.y), lo]
+    }
+
+    /// A free spot of size `w x h` inside room `(col, row)`, away from walls,
+    /// doorways and other objects; `None` when the room is full.
+    fn free_spot(&mut self, room: usize, origin: Point, w: f64, h: f64) -> Option<(Point, Point)> {
+        for _ in 0..20 {
+            let x = self.rng.range(origin.x + 2.0, origin.x + ROOM_W - 2.0 - w);
+            let y = self.rng.range(origin.y + 2.0, origin.y + ROOM_H - 2.0 - h);
+            let lo = Point::new(x, y);
+            let hi = Point::new(x + w, y + h);
+            let clear = self.occupied[room].iter().all(|(a, b)| {
+                hi.x + 1.0 < a.x || b.x + 1.0 < lo.x || hi.y + 1.0 < a.y || b.y + 1.0 < lo.y
+            });
+            if clear {
+                self.occupied[room].push((lo, hi));
+                return Some((lo, hi));
+            }
+        }
+        None
+    }
+
+    fn pillar(&mut self, room: usize, origin: Point, tag: &str) -> bool {
+        match self.free_spot(room, origin, PILLAR, PILLAR) {
+            Some((lo, hi)) => {
+                self.wall(
+                    format!("pillar-{room}-{tag}"),
+                    WallKind::Wall,
+                    Self::rect_path(lo, hi),
+                );
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn case(&mut self, room: usize, origin: Point, tag: &str) -> bool {
+        let (w, h) = if self.rng.unit() < 0.5 {
+            (CASE_W, CASE_H)
+        } else {
+            (CASE_H, CASE_W)
+        };
+        match self.free_spot(room, origin, w, h) {
+            Some((lo, hi)) => {
+                let id = format!("case-{room}-{tag}");
+                self.wall(id.clone(), WallKind::Glass, Self::rect_path(lo, hi));
+                self.zones.push(Zone {
+                    name: format!("Display case {room}.{tag}"),
+                    id,
+                    kind: ZoneKind::Asset,
+                    priority: 5.0,
+                    polygon: Self::rect_path(lo, hi)[..4].to_vec(),
+                    holes: Vec::new(),
+                });
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Generates a museum-like plan with cameras.
+pub fn generate(options: &GeneratorOptions) -> Scenario {
+    let rooms_wanted = (options.wall_segments as f64 / SEGMENTS_PER_ROOM).max(1.0);
+    let cols = (rooms_wanted * 1.4).sqrt().ceil().max(1.0) as usize;
+    let rows = (rooms_wanted / cols as f64).floor().max(1.0) as usize;
+    let mut b = Builder {
+        rng: Rng(options.seed),
+        walls: Vec::new(),
+        zones: Vec::new(),
+        segments: 0,
+        occupied: vec![Vec::new(); rows * cols],
+    };
+    let width = cols as f64 * ROOM_W;
+    let height = rows as f64 * ROOM_H;
+
+    // Facade (south, y = 0): wall pieces between exterior windows, one per room.
+    for c in 0..cols {
+        let x0 = c as f64 * ROOM_W;
+        let wx = x0 + b.rng.range(3.0, ROOM_W - 5.0);
+        b.wall(
+            format!("facade-{c}"),
+            WallKind::Wall,
+            vec![Point::new(x0, 0.0), Point::new(wx, 0.0)],
+        );
+        let window = b.wall(
+            format!("window-{c}"),
+            WallKind::Window,
+            vec![Point::new(wx, 0.0), Point::new(wx + 2.0, 0.0)],
+        );
+        window.exterior = true;
+        b.wall(
+            format!("facade-{c}b"),
+            WallKind::Wall,
+            vec![Point::new(wx + 2.0, 0.0), Point::new(x0 + ROOM_W, 0.0)],
+        );
+    }
+    // Other outer walls.
+    b.wall(
+        "outer".to_string(),
+        WallKind::Wall,
+        vec![
+            Point::new(width, 0.0),
+            Point::new(width, height),
+            Point::new(0.0, height),
+            Point::new(0.0, 0.0),
+        ],
+    );
+    // Inner walls with a doorway each: vertical lines between columns, then
+    // horizontal lines between rows.
+    for r in 0..rows {
+        for c in 1..cols {
+            let x = c as f64 * ROOM_W;
+            let y0 = r as f64 * ROOM_H;
+            let d = y0 + b.rng.range(1.0, ROOM_H - 1.0 - DOOR_W);
+            b.wall(
+                format!("v-{r}-{c}"),
+                WallKind::Wall,
+                vec![Point::new(x, y0), Point::new(x, d)],
+            );
+            b.wall(
+                format!("v-{r}-{c}b"),
+                WallKind::Wall,
+                vec![Point::new(x, d + DOOR_W), Point::new(x, y0 + ROOM_H)],
+            );
+        }
+    }
+    for r in 1..rows {
+        for c in 0..cols {
+            let y = r as f64 * ROOM_H;
+            let x0 = c as f64 * ROOM_W;
+            let d = x0 + b.rng.range(1.0, ROOM_W - 1.0 - DOOR_W);
+            b.wall(
+                format!("h-{r}-{c}"),
+                WallKind::Wall,
+                vec![Point::new(x0, y), Point::new(d, y)],
+            );
+            b.wall(
+                format!("h-{r}-{c}b"),
+                WallKind::Wall,
+                vec![Point::new(d + DOOR_W, y), Point::new(x0 + ROOM_W, y)],
+            );
+        }
+    }
+    // Rooms as zones.
+    let room_origin = |i: usize| Point::new((i % cols) as f64 * ROOM_W, (i / cols) as f64 * ROOM_H);
+    for i in 0..rows * cols {
+        let o = room_origin(i);
+        let priority = [1.0, 1.0, 2.0, 3.0][b.rng.below(4)];
+        b.zones.push(Zone {
+            id: format!("room-{i}"),
+            name: format!("Gallery {}", i + 1),
+            kind: ZoneKind::Room,
+            priority,
+            polygon: Builder::rect_path(o, o + Point::new(ROOM_W, ROOM_H))[..4].to_vec(),
+            holes: Vec::new(),
+        });
+    }
+    // Exterior approach along the facade.
+    b.zones.push(Zone {
+        id: "approach".to_string(),
+        name: "Facade approach".to_string(),
+        kind: ZoneKind::Exterior,
+        priority: 2.0,
+        polygon: vec![
+            Point::new(0.0, -6.0),
+            Point::new(width, -6.0),
+            Point::new(width, 0.0),
+            Point::new(0.0, 0.0),
+        ],
+        holes: Vec::new(),
+    });
+    // Furnish rooms round-robin until the segment count is reached.
+    let mut round = 0;
+    let mut stuck = 0;
+    while b.segments < options.wall_segments && stuck < rows * cols {
+        let i = round % (rows * cols);
+        let o = room_origin(i);
+        let tag = (round / (rows * cols)).to_string();
+        let placed = if round % 2 == 0 {
+            b.pillar(i, o, &format!("p{tag}"))
+        } else {
+            b.case(i, o, &format!("c{tag}"))
+        };
+        stuck = if placed { 0 } else { stuck + 1 };
+        round += 1;
+    }
+    let catalog = vec![
+        CameraModel {
+            id: "dome-4mp".to_string(),
+            name: "4 MP dome, 2.8 mm".to_string(),
+            hfov_deg: Some(100.0),
+            range_m: Some(20.0),
+        },
+        CameraModel {
+            id: "bullet-8mp".to_string(),
+            name: "8 MP bullet, 6 mm".to_string(),
+            hfov_deg: Some(55.0),
+            range_m: Some(30.0),
+        },
+        CameraModel {
+            id: "fisheye-12mp".to_string(),
+            name: "12 MP fisheye".to_string(),
+            hfov_deg: Some(360.0),
+            range_m: Some(8.0),
+        },
+    ];
+    let mut cameras = Vec::with_capacity(options.cameras);
+    for k in 0..options.cameras {
+        let i = (k * 7919) % (rows * cols);
+        let o = room_origin(i);
+        let corner = b.rng.below(5);
+        let (pos, heading, model) = match corner {
+            0 => ((o + Point::new(0.0, 0.0)), 45.0, "dome-4mp"),
+            1 => ((o + Point::new(ROOM_W, 0.0)), 135.0, "dome-4mp"),
+            2 => ((o + Point::new(ROOM_W, ROOM_H)), 225.0, "bullet-8mp"),
+            3 => ((o + Point::new(0.0, ROOM_H)), 315.0, "bullet-8mp"),
+            _ => (
+                (o + Point::new(ROOM_W / 2.0, ROOM_H / 2.0 + 0.5)),
+                90.0,
+                "fisheye-12mp",
+            ),
+        };
+        let jitter = b.rng.range(-10.0, 10.0);
+        cameras.push(Camera {
+            id: format!("cam-{k}"),
+            model: Some(model.to_string()),
+            position: pos,
+            heading_deg: heading + jitter,
+            hfov_deg: None,
+            range_m: None,
+        });
+    }
+    Scenario {
+        blindspot: FORMAT_VERSION,
+        name: format!(
+            "Generated museum: {} galleries, {} wall segments, {} cameras (seed {})",
+            rows * cols,
+            b.segments,
+            options.cameras,
+            options.seed
+        ),
+        plan: Plan {
+            walls: b.walls,
+            zones: b.zones,
+        },
+        catalog,
+        cameras,
+        settings: Settings::default(),
+    }
+}
+
+/// Number of wall segments (pieces between consecutive path points) in a plan.
+pub fn wall_segment_count(plan: &Plan) -> usize {
+    plan.walls
+        .iter()
+        .map(|w| w.path.len().saturating_sub(1))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_plan_and_size_as_asked() {
+        let opts = GeneratorOptions {
+            wall_segments: 1000,
+            cameras: 30,
+            seed: 7,
+        };
+        let a = generate(&opts);
+        let b = generate(&opts);
+        assert_eq!(a, b);
+        let n = wall_segment_count(&a.plan);
+        assert!((1000..1010).contains(&n), "{n} segments");
+        assert_eq!(a.cameras.len(), 30);
+        let c = generate(&GeneratorOptions { seed: 8, ..opts });
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn generated_plan_is_a_valid_scenario() {
+        let s = generate(&GeneratorOptions {
+            wall_segments: 2000,
+            cameras: 50,
+            seed: 3,
+        });
+        let text = s.to_json();
+        let (back, warnings) = Scenario::from_json(&text).expect("valid");
+        assert!(warnings.list.is_empty(), "{warnings:?}");
+        assert_eq!(back, s);
+    }
+}

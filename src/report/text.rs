@@ -1,0 +1,146 @@
+//! The report as a readable table for a person at a terminal.
+
+use super::Report;
+use std::fmt::Write;
+
+/// How many blind spots the text report lists.
+const LISTED_BLIND_SPOTS: usize = 10;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Renders the report as text.
+pub fn render_text(report: &Report) -> String {
+    let s = &report.summary;
+    let mut out = String::new();
+    let title = if report.name.is_empty() {
+        "(unnamed scenario)"
+    } else {
+        &report.name
+    };
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "{}", "=".repeat(title.chars().count().min(78)));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Overall");
+    let _ = writeln!(out, "  target area           {:>12.2} m²", s.target_area_m2);
+    let _ = writeln!(
+        out,
+        "  covered               {:>12.2} m²   {:>6}",
+        s.covered_area_m2,
+        pct(s.coverage)
+    );
+    let _ = writeln!(
+        out,
+        "  weighted coverage     {:>12}",
+        pct(s.weighted_coverage)
+    );
+    let _ = writeln!(
+        out,
+        "  seen by 2+ cameras    {:>12.2} m²",
+        s.multi_covered_area_m2
+    );
+    let _ = writeln!(out, "  blind                 {:>12.2} m²", s.blind_area_m2);
+    let _ = writeln!(out, "  cameras               {:>12}", s.cameras.len());
+    let _ = writeln!(out);
+
+    let name_width = s
+        .zones
+        .iter()
+        .map(|z| z.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 32);
+    let _ = writeln!(out, "Zones");
+    let _ = writeln!(
+        out,
+        "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}",
+        "zone", "kind", "priority", "area m²", "covered m²", "coverage"
+    );
+    for z in &s.zones {
+        let name: String = z.name.chars().take(name_width).collect();
+        let _ = writeln!(
+            out,
+            "  {:<name_width$}  {:<8} {:>8} {:>11.2} {:>11.2} {:>8}",
+            name,
+            z.kind.name(),
+            z.priority,
+            z.area_m2,
+            z.covered_area_m2,
+            pct(z.coverage)
+        );
+    }
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "Largest blind spots");
+    if report.blind_spots.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for (i, b) in report
+        .blind_spots
+        .iter()
+        .take(LISTED_BLIND_SPOTS)
+        .enumerate()
+    {
+        let c = centre(&b.polygon);
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:>10.2} m²  around ({:.1}, {:.1})  in {}",
+            i + 1,
+            b.area_m2,
+            c.0,
+            c.1,
+            b.zone_ids.join(", ")
+        );
+    }
+    if report.blind_spots.len() > LISTED_BLIND_SPOTS {
+        let rest: f64 = report.blind_spots[LISTED_BLIND_SPOTS..]
+            .iter()
+            .map(|b| b.area_m2)
+            .sum();
+        let _ = writeln!(
+            out,
+            "  ... and {} more ({:.2} m²)",
+            report.blind_spots.len() - LISTED_BLIND_SPOTS,
+            rest
+        );
+    }
+    let o = &report.blind_spots_omitted;
+    if o.count > 0 {
+        let _ = writeln!(
+            out,
+            "  ({} sliver(s) under {} m² not listed, {:.4} m² in all; counted in the totals)",
+            o.count, o.threshold_m2, o.area_m2
+        );
+    }
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "Cameras");
+    for c in &s.cameras {
+        let _ = writeln!(
+            out,
+            "  {:<16} {:<16} view {:>10.2} m²",
+            c.id,
+            c.model.as_deref().unwrap_or("-"),
+            c.view_area_m2
+        );
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Warnings");
+        for w in &report.warnings {
+            let _ = writeln!(out, "  {w}");
+        }
+    }
+    out
+}
+
+/// Mean of the outer ring's vertices: a rough "where" for a person.
+fn centre(p: &crate::geometry::Polygon) -> (f64, f64) {
+    let n = p.exterior.len().max(1) as f64;
+    let (x, y) = p
+        .exterior
+        .iter()
+        .fold((0.0, 0.0), |(x, y), q| (x + q.x, y + q.y));
+    (x / n, y / n)
+}

@@ -1,0 +1,267 @@
+//! A loaded scenario kept live for editing: the prepared plan, each camera's view
+//! and the coverage, updated incrementally when a camera changes.
+//!
+//! The command line builds one and asks for a report; the browser keeps one and
+//! applies edits to it while the user drags.
+
+use crate::coverage::{BlindSpot, Coverage, ViewShape};
+use crate::geometry::{Bounds, Point, Tolerances};
+use crate::plan::PreparedPlan;
+use crate::report::{self, Report, Summary};
+use crate::scenario::{Camera, InvalidScenario, Problems, Scenario, check_camera};
+use crate::view::{Expander, View, camera_view};
+use serde::Serialize;
+use std::cell::RefCell;
+
+/// A scenario with its computed views and coverage.
+#[derive(Debug)]
+pub struct Session {
+    scenario: Scenario,
+    warnings: Problems,
+    plan: PreparedPlan,
+    expander: Expander,
+    views: Vec<View>,
+    shapes: Vec<ViewShape>,
+    coverage: Coverage,
+    /// Blind spots merged across cells; computed on demand, dropped on any edit.
+    blind_spots: RefCell<Option<std::rc::Rc<Vec<BlindSpot>>>>,
+}
+
+/// What lies under a point of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Picked {
+    /// Ids of the zones containing the point.
+    pub zones: Vec<String>,
+    /// Index into the report's `blind_spots` of the blind spot containing it.
+    pub blind_spot: Option<usize>,
+}
+
+impl Session {
+    /// Prepares a validated scenario and computes everything.
+    pub fn new(scenario: Scenario, warnings: Problems) -> Session {
+        let plan = PreparedPlan::new(&scenario.plan, Tolerances::default());
+        let coverage = Coverage::new(&scenario.plan.zones);
+        let mut session = Session {
+            scenario,
+            warnings,
+            plan,
+            expander: Expander::default(),
+            views: Vec::new(),
+            shapes: Vec::new(),
+            coverage,
+            blind_spots: RefCell::new(None),
+        };
+        for i in 0..session.scenario.cameras.len() {
+            let (view, shape) = session.compute_view(i);
+            session.views.push(view);
+            session.shapes.push(shape);
+        }
+        session.coverage.update_all(&session.shapes);
+        session
+    }
+
+    /// Reads, validates and prepares a scenario from JSON text.
+    pub fn from_json(text: &str) -> Result<Session, InvalidScenario> {
+        let (scenario, warnings) = Scenario::from_json(text)?;
+        Ok(Session::new(scenario, warnings))
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Problems repaired while loading.
+    pub fn warnings(&self) -> &Problems {
+        &self.warnings
+    }
+
+    pub fn plan(&self) -> &PreparedPlan {
+        &self.plan
+    }
+
+    /// Each camera's view, in camera order.
+    pub fn views(&self) -> &[View] {
+        &self.views
+    }
+
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+
+    fn compute_view(&mut self, index: usize) -> (View, ViewShape) {
+        let camera = &self.scenario.cameras[index];
+        let view = match self.scenario.spec(camera) {
+            Some(spec) => camera_view(&self.plan, &spec, &mut self.expander),
+            None => View::empty(),
+        };
+        let shape = self.coverage.view_shape(&view.ring, view.bounds);
+        (view, shape)
+    }
+
+    /// Recomputes camera `index`'s view and the cells its old or new view touches.
+    fn refresh_camera(&mut self, index: usize) {
+        let old = self.shapes[index].bounds;
+        let (view, shape) = self.compute_view(index);
+        let new = shape.bounds;
+        self.views[index] = view;
+        self.shapes[index] = shape;
+        self.refresh_area(old, new);
+    }
+
+    fn refresh_area(&mut self, old: Bounds, new: Bounds) {
+        let mut dirty = self.coverage.cells_touching(&old);
+        dirty.extend(self.coverage.cells_touching(&new));
+        dirty.sort_unstable();
+        dirty.dedup();
+        self.coverage.update(dirty, &self.shapes);
+        self.blind_spots.replace(None);
+    }
+
+    fn check(&self, camera: &Camera, index: usize) -> Result<(), InvalidScenario> {
+        let mut problems = Problems::default();
+        let path = format!("cameras[{index}]");
+        check_camera(&self.scenario, camera, &path, &mut problems);
+        if let Some((j, _)) = self
+            .scenario
+            .cameras
+            .iter()
+            .enumerate()
+            .find(|(j, c)| *j != index && c.id == camera.id)
+        {
+            problems.error(
+                format!("{path}.id"),
+                format!("duplicate id \"{}\" (also used by cameras[{j}])", camera.id),
+            );
+        }
+        if problems.has_errors() {
+            Err(InvalidScenario { problems })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn index_error(&self, index: usize) -> InvalidScenario {
+        let mut problems = Problems::default();
+        problems.error(
+            format!("cameras[{index}]"),
+            format!(
+                "no such camera: the scenario has {} camera(s)",
+                self.scenario.cameras.len()
+            ),
+        );
+        InvalidScenario { problems }
+    }
+
+    /// Replaces camera `index`. Nothing changes when the camera is invalid.
+    pub fn set_camera(&mut self, index: usize, camera: Camera) -> Result<(), InvalidScenario> {
+        if index >= self.scenario.cameras.len() {
+            return Err(self.index_error(index));
+        }
+        self.check(&camera, index)?;
+        self.scenario.cameras[index] = camera;
+        self.refresh_camera(index);
+        Ok(())
+    }
+
+    /// Moves camera `index` (the fast path of a drag).
+    pub fn move_camera(&mut self, index: usize, x: f64, y: f64) -> Result<(), InvalidScenario> {
+        let mut camera = self.camera(index)?.clone();
+        camera.position = Point::new(x, y);
+        self.set_camera(index, camera)
+    }
+
+    /// Aims camera `index`: heading, field of view and range (the fast path of a
+    /// handle drag). These override the model's values.
+    pub fn aim_camera(
+        &mut self,
+        index: usize,
+        heading_deg: f64,
+        hfov_deg: f64,
+        range_m: f64,
+    ) -> Result<(), InvalidScenario> {
+        let mut camera = self.camera(index)?.clone();
+        camera.heading_deg = heading_deg;
+        let model = self.scenario.model_of(&camera);
+        // Keep following the model where the value still equals the model's.
+        camera.hfov_deg = (model.and_then(|m| m.hfov_deg) != Some(hfov_deg)).then_some(hfov_deg);
+        camera.range_m = (model.and_then(|m| m.range_m) != Some(range_m)).then_some(range_m);
+        self.set_camera(index, camera)
+    }
+
+    fn camera(&self, index: usize) -> Result<&Camera, InvalidScenario> {
+        self.scenario
+            .cameras
+            .get(index)
+            .ok_or_else(|| self.index_error(index))
+    }
+
+    /// Appends a camera; returns its index.
+    pub fn add_camera(&mut self, camera: Camera) -> Result<usize, InvalidScenario> {
+        let index = self.scenario.cameras.len();
+        self.check(&camera, index)?;
+        self.scenario.cameras.push(camera);
+        self.views.push(View::empty());
+        self.shapes.push(ViewShape::default());
+        self.refresh_camera(index);
+        Ok(index)
+    }
+
+    /// Removes camera `index`.
+    pub fn remove_camera(&mut self, index: usize) -> Result<(), InvalidScenario> {
+        self.camera(index)?;
+        self.scenario.cameras.remove(index);
+        self.views.remove(index);
+        let old = self.shapes.remove(index);
+        self.refresh_area(old.bounds, Bounds::EMPTY);
+        Ok(())
+    }
+
+    /// Blind spots merged across cells, largest first (cached until the next edit).
+    pub fn blind_spots(&self) -> std::rc::Rc<Vec<BlindSpot>> {
+        let mut cache = self.blind_spots.borrow_mut();
+        cache
+            .get_or_insert_with(|| std::rc::Rc::new(self.coverage.blind_spots()))
+            .clone()
+    }
+
+    /// The blind spots the report lists (those at or above the size threshold).
+    pub fn listed_blind_spots(&self) -> Vec<BlindSpot> {
+        let threshold = self.scenario.settings.min_blind_spot_m2;
+        self.blind_spots()
+            .iter()
+            .filter(|b| b.area >= threshold)
+            .cloned()
+            .collect()
+    }
+
+    /// The zones and the listed blind spot at plan point `p`.
+    pub fn pick(&self, p: Point) -> Picked {
+        let zones = self
+            .scenario
+            .plan
+            .zones
+            .iter()
+            .filter(|z| {
+                crate::geometry::Polygon::new(z.polygon.clone(), z.holes.clone()).contains(p)
+            })
+            .map(|z| z.id.clone())
+            .collect();
+        let threshold = self.scenario.settings.min_blind_spot_m2;
+        let blind_spot = self
+            .blind_spots()
+            .iter()
+            .filter(|b| b.area >= threshold)
+            .position(|b| b.polygon.bounds().contains(p) && b.polygon.contains(p));
+        Picked { zones, blind_spot }
+    }
+
+    /// Totals, per zone and per camera, without polygons (cheap).
+    pub fn summary(&self) -> Summary {
+        report::summarize(self)
+    }
+
+    /// The full report, with view polygons and merged blind spots.
+    pub fn report(&self) -> Report {
+        report::build(self)
+    }
+}

@@ -1,0 +1,263 @@
+//! The WebAssembly boundary: the only file that knows about wasm-bindgen.
+//!
+//! One object, `Scene`, wraps a core [`Session`]. Edits come in as plain numbers
+//! or small JSON camera objects; geometry goes out as flat typed arrays (copied
+//! out, so the page never holds a view into wasm memory); reports go out as JSON
+//! text identical to the CLI's. Errors become JS `Error`s with the CLI's
+//! messages. A panic is caught by the hook, reported on the console, and marks
+//! the scene broken so later calls fail with an error instead of trapping.
+//! See docs/wasm-api.md.
+
+use crate::geometry::{Point, Polygon};
+use crate::scenario::{Camera, InvalidScenario};
+use crate::session::Session;
+use js_sys::{Array, Float64Array, Uint32Array};
+use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::prelude::*;
+
+/// Set by the panic hook; every later call refuses to run.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+fn js_error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+fn invalid(e: InvalidScenario) -> JsError {
+    js_error(e)
+}
+
+fn guard() -> Result<(), JsError> {
+    if PANICKED.load(Ordering::SeqCst) {
+        Err(js_error(
+            "internal error: the planner hit a bug and stopped; reload the scenario (your last saved work is kept)",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn index(i: f64, what: &str) -> Result<usize, JsError> {
+    if i.is_finite() && i >= 0.0 && i.fract() == 0.0 && i <= u32::MAX as f64 {
+        Ok(i as usize)
+    } else {
+        Err(js_error(format!("{what}: not a camera index: {i}")))
+    }
+}
+
+fn parse_camera(json: &str) -> Result<Camera, JsError> {
+    Camera::from_json(json).map_err(invalid)
+}
+
+/// Polygons flattened into typed arrays (see docs/wasm-api.md).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct FlatShapes {
+    coords: Vec<f64>,
+    ring_offsets: Vec<u32>,
+    polygon_offsets: Vec<u32>,
+}
+
+impl FlatShapes {
+    fn new() -> FlatShapes {
+        FlatShapes {
+            coords: Vec::new(),
+            ring_offsets: vec![0],
+            polygon_offsets: vec![0],
+        }
+    }
+
+    fn push_ring(&mut self, ring: &[Point]) {
+        for p in ring {
+            self.coords.push(p.x);
+            self.coords.push(p.y);
+        }
+        self.ring_offsets.push((self.coords.len() / 2) as u32);
+    }
+
+    fn push_polygon(&mut self, polygon: &Polygon) {
+        for ring in polygon.rings().filter(|r| !r.is_empty()) {
+            self.push_ring(ring);
+        }
+        self.close_polygon();
+    }
+
+    fn close_polygon(&mut self) {
+        self.polygon_offsets
+            .push((self.ring_offsets.len() - 1) as u32);
+    }
+}
+
+#[wasm_bindgen]
+impl FlatShapes {
+    /// x, y pairs of every ring, concatenated.
+    #[wasm_bindgen(getter)]
+    pub fn coords(&self) -> Float64Array {
+        Float64Array::from(&self.coords[..])
+    }
+
+    /// Point index where each ring starts, plus a final end.
+    #[wasm_bindgen(getter, js_name = ringOffsets)]
+    pub fn ring_offsets(&self) -> Uint32Array {
+        Uint32Array::from(&self.ring_offsets[..])
+    }
+
+    /// Ring index where each polygon starts, plus a final end.
+    #[wasm_bindgen(getter, js_name = polygonOffsets)]
+    pub fn polygon_offsets(&self) -> Uint32Array {
+        Uint32Array::from(&self.polygon_offsets[..])
+    }
+}
+
+/// A loaded scenario, live for editing.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Scene {
+    session: Session,
+}
+
+#[wasm_bindgen]
+impl Scene {
+    /// Parses and validates a scenario; throws with every problem found.
+    pub fn load(text: &str) -> Result<Scene, JsError> {
+        guard()?;
+        Session::from_json(text)
+            .map(|session| Scene { session })
+            .map_err(invalid)
+    }
+
+    /// Repairs made while loading.
+    pub fn warnings(&self) -> Array {
+        self.session
+            .warnings()
+            .list
+            .iter()
+            .map(|p| JsValue::from_str(&p.to_string()))
+            .collect()
+    }
+
+    /// The scenario as the core holds it (canonical JSON).
+    #[wasm_bindgen(js_name = scenarioJson)]
+    pub fn scenario_json(&self) -> Result<String, JsError> {
+        guard()?;
+        Ok(self.session.scenario().to_json())
+    }
+
+    #[wasm_bindgen(js_name = cameraCount)]
+    pub fn camera_count(&self) -> usize {
+        self.session.scenario().cameras.len()
+    }
+
+    /// Replaces camera `i` with a camera object given as JSON text.
+    #[wasm_bindgen(js_name = setCamera)]
+    pub fn set_camera(&mut self, i: f64, camera_json: &str) -> Result<(), JsError> {
+        guard()?;
+        let i = index(i, "setCamera")?;
+        let camera = parse_camera(camera_json)?;
+        self.session.set_camera(i, camera).map_err(invalid)
+    }
+
+    /// Appends a camera given as JSON text; returns its index.
+    #[wasm_bindgen(js_name = addCamera)]
+    pub fn add_camera(&mut self, camera_json: &str) -> Result<usize, JsError> {
+        guard()?;
+        let camera = parse_camera(camera_json)?;
+        self.session.add_camera(camera).map_err(invalid)
+    }
+
+    #[wasm_bindgen(js_name = removeCamera)]
+    pub fn remove_camera(&mut self, i: f64) -> Result<(), JsError> {
+        guard()?;
+        let i = index(i, "removeCamera")?;
+        self.session.remove_camera(i).map_err(invalid)
+    }
+
+    /// Moves camera `i` to (x, y): the fast path of a drag.
+    #[wasm_bindgen(js_name = moveCamera)]
+    pub fn move_camera(&mut self, i: f64, x: f64, y: f64) -> Result<(), JsError> {
+        guard()?;
+        let i = index(i, "moveCamera")?;
+        self.session.move_camera(i, x, y).map_err(invalid)
+    }
+
+    /// Sets camera `i`'s heading, field of view and range: the fast path of the
+    /// handles.
+    #[wasm_bindgen(js_name = aimCamera)]
+    pub fn aim_camera(
+        &mut self,
+        i: f64,
+        heading_deg: f64,
+        hfov_deg: f64,
+        range_m: f64,
+    ) -> Result<(), JsError> {
+        guard()?;
+        let i = index(i, "aimCamera")?;
+        self.session
+            .aim_camera(i, heading_deg, hfov_deg, range_m)
+            .map_err(invalid)
+    }
+
+    /// Totals per zone and camera, without polygons (JSON).
+    pub fn summary(&self) -> Result<String, JsError> {
+        guard()?;
+        serde_json::to_string(&self.session.summary()).map_err(js_error)
+    }
+
+    /// The full report (JSON), identical to `blindspot report --format json`.
+    pub fn report(&self) -> Result<String, JsError> {
+        guard()?;
+        serde_json::to_string_pretty(&self.session.report()).map_err(js_error)
+    }
+
+    /// Geometry to draw: "views", "blind" or "multi".
+    pub fn layer(&self, name: &str) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let mut flat = FlatShapes::new();
+        match name {
+            "views" => {
+                for view in self.session.views() {
+                    if view.ring.len() >= 3 {
+                        flat.push_ring(&view.ring);
+                    }
+                    flat.close_polygon();
+                }
+            }
+            "blind" => {
+                for polygon in self.session.coverage().blind_pieces() {
+                    flat.push_polygon(&polygon);
+                }
+            }
+            "multi" => {
+                for polygon in self.session.coverage().multi_pieces() {
+                    flat.push_polygon(&polygon);
+                }
+            }
+            other => {
+                return Err(js_error(format!(
+                    "unknown layer \"{other}\" (expected views, blind or multi)"
+                )));
+            }
+        }
+        Ok(flat)
+    }
+
+    /// What lies under plan point (x, y): zone ids and the blind spot index (JSON).
+    pub fn pick(&self, x: f64, y: f64) -> Result<String, JsError> {
+        guard()?;
+        let picked = self.session.pick(Point::new(x, y));
+        serde_json::to_string(&picked).map_err(js_error)
+    }
+
+    /// True after an internal error: reload the scenario.
+    #[wasm_bindgen(js_name = isBroken)]
+    pub fn is_broken(&self) -> bool {
+        PANICKED.load(Ordering::SeqCst)
+    }
+}
