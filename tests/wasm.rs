@@ -1,0 +1,104 @@
+//! The wasm boundary, run in Node by wasm-bindgen-test-runner:
+//! `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use blindspot::session::Session;
+use blindspot::wasm::Scene;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ROOM: &str = r#"{
+  "blindspot": 1, "name": "two rooms",
+  "plan": {
+    "walls": [
+      { "id": "outer", "path": [[0,0],[20,0],[20,10],[0,10],[0,0]] },
+      { "id": "mid-s", "path": [[10,0],[10,4]] },
+      { "id": "mid-n", "path": [[10,6],[10,10]] }
+    ],
+    "zones": [
+      { "id": "west", "name": "West room", "polygon": [[0,0],[10,0],[10,10],[0,10]] },
+      { "id": "east", "name": "East room", "priority": 3, "polygon": [[10,0],[20,0],[20,10],[10,10]] }
+    ]
+  },
+  "catalog": [ { "id": "dome", "hfov_deg": 90, "range_m": 30 } ],
+  "cameras": [ { "id": "c1", "model": "dome", "position": [0, 0], "heading_deg": 45 } ]
+}"#;
+
+fn coverage(summary: &str) -> f64 {
+    let v: serde_json::Value = serde_json::from_str(summary).unwrap();
+    v["coverage"].as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn loads_and_reports_like_the_cli() {
+    let scene = Scene::load(ROOM).unwrap();
+    let native = Session::from_json(ROOM).unwrap();
+    let expected = serde_json::to_string_pretty(&native.report()).unwrap();
+    assert_eq!(scene.report().unwrap(), expected);
+    // West room fully seen from its corner (100 m²) plus the wedge through the
+    // doorway into the east room: between y = 0.4x and y = min(0.6x, 10) for
+    // x in 10..20, 80/3 m². Coverage (100 + 80/3) / 200.
+    let expected = (100.0 + 80.0 / 3.0) / 200.0;
+    assert!((coverage(&scene.summary().unwrap()) - expected).abs() < 1e-6);
+}
+
+#[wasm_bindgen_test]
+fn edits_change_coverage_and_layers() {
+    let mut scene = Scene::load(ROOM).unwrap();
+    let before = coverage(&scene.summary().unwrap());
+    // A second camera in the east room.
+    let i = scene
+        .add_camera(r#"{"id":"c2","model":"dome","position":[20,10],"heading_deg":225}"#)
+        .unwrap();
+    assert_eq!(i, 1);
+    let after = coverage(&scene.summary().unwrap());
+    assert!(after > before + 0.3, "{before} -> {after}");
+    let views = scene.layer("views").unwrap();
+    assert_eq!(views.polygon_offsets().length(), 3);
+    scene.move_camera(1.0, 15.0, 5.0).unwrap();
+    scene.aim_camera(1.0, 180.0, 360.0, 30.0).unwrap();
+    let moved = coverage(&scene.summary().unwrap());
+    assert!(moved > 0.9, "{moved}");
+    scene.remove_camera(1.0).unwrap();
+    assert!((coverage(&scene.summary().unwrap()) - before).abs() < 1e-12);
+    let blind = scene.layer("blind").unwrap();
+    assert!(blind.coords().length() > 0);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_an_error_and_changes_nothing() {
+    assert!(Scene::load("{ not json").is_err());
+    assert!(Scene::load(r#"{"blindspot": 1, "plan": {"zones": []}}"#).is_err());
+    let mut scene = Scene::load(ROOM).unwrap();
+    let before = scene.scenario_json().unwrap();
+    assert!(scene.move_camera(5.0, 1.0, 1.0).is_err());
+    assert!(scene.move_camera(0.0, f64::NAN, 1.0).is_err());
+    assert!(scene.aim_camera(0.0, 0.0, 400.0, 10.0).is_err());
+    assert!(
+        scene
+            .add_camera(r#"{"id":"c1","model":"dome","position":[1,1],"heading_deg":0}"#)
+            .is_err()
+    );
+    assert!(
+        scene
+            .add_camera(r#"{"id":"c9","model":"nope","position":[1,1],"heading_deg":0}"#)
+            .is_err()
+    );
+    assert!(scene.set_camera(0.0, "[1,2]").is_err());
+    assert!(scene.remove_camera(-1.0).is_err());
+    assert!(scene.layer("nonsense").is_err());
+    assert_eq!(scene.scenario_json().unwrap(), before);
+    assert!(!scene.is_broken());
+}
+
+#[wasm_bindgen_test]
+fn pick_names_zones_and_blind_spots() {
+    let scene = Scene::load(ROOM).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&scene.report().unwrap()).unwrap();
+    let picked: serde_json::Value = serde_json::from_str(&scene.pick(15.0, 9.0).unwrap()).unwrap();
+    assert_eq!(picked["zones"][0], "east");
+    let spot = picked["blind_spot"].as_u64().expect("a blind spot") as usize;
+    assert_eq!(report["blind_spots"][spot]["zone_ids"][0], "east");
+    let picked: serde_json::Value = serde_json::from_str(&scene.pick(2.0, 2.0).unwrap()).unwrap();
+    assert_eq!(picked["zones"][0], "west");
+    assert!(picked["blind_spot"].is_null());
+}
