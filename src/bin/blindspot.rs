@@ -168,7 +168,8 @@ fn run(cli: Cli) -> Result<(String, Option<String>), Failure> {
                 scenario.plan.zones.len(),
                 scenario.cameras.len()
             );
-            let json = scenario.to_json() + "\n";
+            // Compact: generated plans are large and read by machines.
+            let json = serde_json::to_string(&scenario).expect("scenarios serialise") + "\n";
             match output {
                 Some(path) => {
                     std::fs::write(&path, json)
