@@ -1,0 +1,792 @@
+// @ts-check
+/**
+ * Wiring: loads the wasm core, connects the store, the scene mirror, the renderer, the
+ * interaction and the panels, and runs the frame loop. Edits flow one way:
+ * input -> new scenario -> scene (validated by the core) -> store -> frame -> canvas + panels.
+ */
+
+import { Store, Autosave, withCamera, withAddedCamera, withoutCamera, withName, freshCameraId, effectiveSpec, roundTo } from './state.js';
+import { SceneMirror, errorMessage } from './scene.js';
+import { Renderer, cameraHandles } from './render.js';
+import { Interaction } from './interaction.js';
+import { Panels, buildLegend, el } from './panels.js';
+import { readFileText, downloadText, fileNameFor, installDropZone, loadSampleList, fetchSample } from './files.js';
+import { fitView, planBox, boxOf, toWorld, zoomAt } from './view.js';
+import { fmtArea, fmtPct, fmtNum } from './format.js';
+
+/** @typedef {import('./state.js').Scenario} Scenario */
+/** @typedef {import('./state.js').Camera} Camera */
+/** @typedef {import('./view.js').View} View */
+
+const DEFAULT_SAMPLE = 'museum-wing.json';
+
+/** Per-frame timings a benchmark reads (ms). */
+const perf = {
+  /** core update + layers + redraw, per frame of a drag */
+  frames: /** @type {number[]} */ ([]),
+  /** time between successive drag frames (what the user sees) */
+  intervals: /** @type {number[]} */ ([]),
+  /** from the end of a drag to the exact report shown */
+  settle: /** @type {number[]} */ ([]),
+  loadMs: 0,
+  warmupMs: 0,
+  reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; },
+};
+Object.assign(window, { __blindspotPerf: perf });
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+// ---- Loading the core; a failure must show, not hang. ----
+
+/** @param {string} title @param {string} message */
+function showFatal(title, message) {
+  const box = $('fatal');
+  $('fatal-title').textContent = title;
+  $('fatal-message').textContent = message;
+  box.hidden = false;
+  $('loading').hidden = true;
+  document.body.dataset.ready = 'failed';
+}
+
+let wasm;
+try {
+  wasm = await import('../pkg/blindspot.js');
+  await wasm.default();
+} catch (e) {
+  showFatal('The planner could not start', `Loading the WebAssembly core failed: ${errorMessage(e)}. ` +
+    'If you are running from a checkout, build it with scripts/build-web.sh and serve the www folder.');
+  throw e;
+}
+
+// ---- State ----
+
+const store = new Store();
+const mirror = new SceneMirror(wasm);
+const autosave = new Autosave(safeStorage());
+const canvas = /** @type {HTMLCanvasElement} */ ($('plan'));
+const renderer = new Renderer(canvas);
+
+const ui = {
+  /** @type {View} */
+  view: { scale: 10, tx: 0, ty: 0 },
+  width: 0,
+  height: 0,
+  sized: false,
+  /** @type {string|null} */
+  selectedId: null,
+  addMode: false,
+  /** @type {[number, number]|null} */
+  ghost: null,
+  hoverCamera: -1,
+  /** @type {string|null} */
+  hoverZone: null,
+  hoverBlind: -1,
+  /** blind spot highlighted from the list or after zooming to it */
+  focusBlind: -1,
+  /** @type {string|null} */
+  focusZone: null,
+  show: { views: true, blind: true, multi: false, labels: true },
+  /** a drag frame changed the scenario since the last frame */
+  dragDirty: false,
+  lastDragFrameAt: 0,
+  dragEndAt: 0,
+  /** @type {ReturnType<typeof setTimeout>|null} */
+  settleTimer: null,
+  panelKey: '',
+};
+
+function safeStorage() {
+  try { return window.localStorage; } catch { return null; }
+}
+
+function scenario() {
+  return /** @type {Scenario} */ (store.scenario);
+}
+
+function selectedIndex() {
+  if (ui.selectedId === null || !store.scenario) return -1;
+  return store.scenario.cameras.findIndex((c) => c.id === ui.selectedId);
+}
+
+// ---- Messages ----
+
+/** @param {string} title @param {string} message */
+function showError(title, message) {
+  $('banner-title').textContent = title;
+  $('banner-message').textContent = message;
+  $('banner').hidden = false;
+}
+
+function hideError() {
+  $('banner').hidden = true;
+}
+
+/** @type {ReturnType<typeof setTimeout>|null} */
+let toastTimer = null;
+/** @param {string} text */
+function toast(text) {
+  const t = $('toast');
+  t.textContent = text;
+  t.hidden = false;
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { t.hidden = true; }, 3500);
+}
+
+/** Tells screen-reader users what changed. @param {string} text */
+function announce(text) {
+  $('sr-status').textContent = text;
+}
+
+// ---- Edits: every change goes through the core first, so a refused edit changes nothing. ----
+
+/**
+ * @param {Scenario} next @param {string} label @param {{coalesce?: string}} [opts]
+ * @returns {boolean}
+ */
+function commit(next, label, opts) {
+  try {
+    const planChanged = scenario().plan !== next.plan;
+    mirror.sync(next);
+    store.commit(next, label, opts);
+    if (planChanged) fitToPlan();
+    afterEdit(80);
+    return true;
+  } catch (e) {
+    showError(`${label}: not possible`, errorMessage(e));
+    requestFrame();
+    return false;
+  }
+}
+
+/** @param {Scenario} next */
+function preview(next) {
+  try {
+    mirror.sync(next);
+    store.preview(next);
+    ui.dragDirty = true;
+    return true;
+  } catch (e) {
+    showError('That position is not possible', errorMessage(e));
+    return false;
+  }
+}
+
+/** @param {number} delayMs until the exact report */
+function afterEdit(delayMs) {
+  updateToolbar();
+  requestFrame();
+  scheduleSettle(delayMs);
+}
+
+/** The exact report once edits pause (debounced). @param {number} delayMs */
+function scheduleSettle(delayMs) {
+  if (ui.settleTimer) clearTimeout(ui.settleTimer);
+  ui.settleTimer = setTimeout(settle, delayMs);
+}
+
+function settle() {
+  ui.settleTimer = null;
+  if (store.inGesture || !store.scenario) return;
+  try {
+    const report = mirror.report();
+    panels.updateStats(report, scenario().cameras.length, false);
+    panels.updateBlindSpots(report, scenario(), false);
+    panels.updateCameraList(scenario(), selectedIndex(), report);
+    ui.panelKey = panelKey();
+    document.body.dataset.settled = String(mirror.version);
+    if (ui.dragEndAt) {
+      perf.settle.push(performance.now() - ui.dragEndAt);
+      ui.dragEndAt = 0;
+    }
+    requestFrame();
+  } catch (e) {
+    showError('The report could not be computed', errorMessage(e));
+  }
+}
+
+/** @param {number} i @param {Partial<Camera>} patch @param {string} label @param {string} [coalesce] */
+function commitCamera(i, patch, label, coalesce) {
+  const s = scenario();
+  if (i < 0 || i >= s.cameras.length) return;
+  const renamed = patch.id !== undefined && patch.id !== s.cameras[i].id;
+  if (commit(withCamera(s, i, patch), label, { coalesce }) && renamed) ui.selectedId = /** @type {string} */ (patch.id);
+}
+
+/** @param {number} x @param {number} y */
+function addCameraAt(x, y) {
+  const s = scenario();
+  const sel = selectedIndex();
+  const like = sel >= 0 ? s.cameras[sel] : null;
+  /** @type {Camera} */
+  const cam = { id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: like?.heading_deg ?? 0 };
+  const model = like?.model ?? s.catalog[0]?.id;
+  if (model) cam.model = model;
+  const spec = effectiveSpec(s, cam);
+  if (!Number.isFinite(spec.hfov)) cam.hfov_deg = like ? effectiveSpec(s, like).hfov : 90;
+  if (!Number.isFinite(spec.range)) cam.range_m = like ? effectiveSpec(s, like).range : 20;
+  if (commit(withAddedCamera(s, cam), 'Add camera')) {
+    ui.selectedId = cam.id;
+    announce(`Camera ${cam.id} added`);
+    afterEdit(0);
+  }
+}
+
+function deleteSelected() {
+  const i = selectedIndex();
+  if (i < 0) return;
+  const id = scenario().cameras[i].id;
+  if (commit(withoutCamera(scenario(), i), 'Delete camera')) {
+    ui.selectedId = null;
+    toast(`Deleted ${id} — Ctrl+Z to undo`);
+    announce(`Camera ${id} deleted`);
+  }
+}
+
+function duplicateSelected() {
+  const i = selectedIndex();
+  if (i < 0) return;
+  const s = scenario();
+  const src = s.cameras[i];
+  const copy = { ...src, id: freshCameraId(s, src.id), position: /** @type {[number, number]} */ ([roundTo(src.position[0] + 1, 2), roundTo(src.position[1] - 1, 2)]) };
+  if (commit(withAddedCamera(s, copy), 'Duplicate camera')) {
+    ui.selectedId = copy.id;
+    announce(`Camera ${copy.id} added as a copy of ${src.id}`);
+  }
+}
+
+function undo() {
+  const entry = store.peekUndo();
+  if (!entry) return;
+  try {
+    const planChanged = entry.scenario.plan !== scenario().plan;
+    mirror.sync(entry.scenario);
+    store.undo();
+    if (planChanged) fitToPlan();
+    toast(`Undone: ${entry.label}`);
+    afterEdit(60);
+  } catch (e) {
+    showError('Undo failed', errorMessage(e));
+  }
+}
+
+function redo() {
+  const entry = store.peekRedo();
+  if (!entry) return;
+  try {
+    const planChanged = entry.scenario.plan !== scenario().plan;
+    mirror.sync(entry.scenario);
+    store.redo();
+    if (planChanged) fitToPlan();
+    toast(`Redone: ${entry.label}`);
+    afterEdit(60);
+  } catch (e) {
+    showError('Redo failed', errorMessage(e));
+  }
+}
+
+/** @param {number} i @param {string} [why] */
+function select(i, why) {
+  const s = scenario();
+  const id = i >= 0 && i < s.cameras.length ? s.cameras[i].id : null;
+  if (id === ui.selectedId) return;
+  ui.selectedId = id;
+  if (id && (why === 'keyboard' || why === 'list')) ensureVisible(s.cameras[i].position);
+  if (id) {
+    const cam = s.cameras[i];
+    const spec = effectiveSpec(s, cam);
+    announce(`Camera ${id} selected: at ${fmtNum(cam.position[0], 1)}, ${fmtNum(cam.position[1], 1)}; heading ${fmtNum(cam.heading_deg, 0)} degrees; field of view ${fmtNum(spec.hfov, 0)} degrees; range ${fmtNum(spec.range, 1)} metres.`);
+  }
+  updateToolbar();
+  requestFrame();
+}
+
+// ---- Opening scenarios ----
+
+/**
+ * Validates `text` with the core; on success it becomes the current scenario (an undoable
+ * step), on failure the error is shown and nothing changes.
+ * @param {string} text @param {string} source shown in messages @param {{record?: boolean}} [opts]
+ */
+function openText(text, source, opts = {}) {
+  let parsed;
+  try {
+    parsed = mirror.parse(text);
+  } catch (e) {
+    showError(`Could not open ${source}`, `${errorMessage(e)} — the current plan is unchanged.`);
+    return false;
+  }
+  hideError();
+  const t0 = performance.now();
+  mirror.adopt(parsed.scene, parsed.scenario);
+  if (store.scenario && opts.record !== false) store.commit(parsed.scenario, `Open ${source}`);
+  else store.reset(parsed.scenario);
+  ui.selectedId = null;
+  ui.focusBlind = -1;
+  ui.focusZone = null;
+  panels.zoneKey = '';
+  fitToPlan();
+  const w0 = performance.now();
+  try { mirror.warmUp(); } catch (e) { console.warn('warm-up failed', e); }
+  perf.warmupMs = performance.now() - w0;
+  perf.loadMs = performance.now() - t0;
+  if (parsed.warnings.length) toast(`Opened ${source} with repairs: ${parsed.warnings.join('; ')}`);
+  afterEdit(0);
+  return true;
+}
+
+/** @param {string} file */
+async function openSample(file) {
+  try {
+    const text = await fetchSample(file);
+    if (openText(text, file)) toast(`Opened sample ${file}`);
+  } catch (e) {
+    showError(`Could not open the sample ${file}`, errorMessage(e));
+  }
+}
+
+/** @param {File} file */
+async function openFile(file) {
+  try {
+    const text = await readFileText(file);
+    if (openText(text, file.name)) toast(`Opened ${file.name}`);
+  } catch (e) {
+    showError(`Could not read ${file.name}`, errorMessage(e));
+  }
+}
+
+function saveFile() {
+  const s = scenario();
+  if (!s) return;
+  const name = fileNameFor(s.name);
+  downloadText(name, `${JSON.stringify(s, null, 2)}\n`);
+  toast(`Saved ${name}`);
+}
+
+// ---- View ----
+
+function fitToPlan() {
+  if (!store.scenario || !ui.width) return;
+  // Keep clear of the layer and zoom bars along the top and the scale bar at the bottom.
+  ui.view = fitView(planBox(scenario()), ui.width, ui.height, { l: 28, r: 28, t: 62, b: 50 });
+  requestFrame();
+}
+
+/** @param {import('./view.js').Box} box @param {number} minSize metres */
+function zoomToBox(box, minSize) {
+  const cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2;
+  const hw = Math.max(box.maxX - box.minX, minSize) / 2, hh = Math.max(box.maxY - box.minY, minSize) / 2;
+  ui.view = fitView({ minX: cx - hw, minY: cy - hh, maxX: cx + hw, maxY: cy + hh }, ui.width, ui.height, 80);
+  requestFrame();
+}
+
+/** Pans so a plan point is on screen. @param {[number, number]} p */
+function ensureVisible(p) {
+  const X = p[0] * ui.view.scale + ui.view.tx, Y = -p[1] * ui.view.scale + ui.view.ty;
+  const m = 60;
+  if (X < m || Y < m || X > ui.width - m || Y > ui.height - m) {
+    ui.view = { ...ui.view, tx: ui.view.tx + ui.width / 2 - X, ty: ui.view.ty + ui.height / 2 - Y };
+  }
+}
+
+/** @param {View} v */
+function setView(v) {
+  ui.view = v;
+  requestFrame();
+}
+
+/** Blind spot k of the last report as rings for drawing. @param {number} k */
+function blindRings(k) {
+  const r = mirror.lastReport();
+  const b = r?.blind_spots[k];
+  return b ? [b.polygon] : null;
+}
+
+/** @param {number} k */
+function zoomToBlindSpot(k) {
+  const rings = blindRings(k);
+  if (!rings) return;
+  const box = boxOf(rings[0][0]);
+  if (!box) return;
+  ui.focusBlind = k;
+  zoomToBox(box, 8);
+  const b = mirror.lastReport()?.blind_spots[k];
+  if (b) announce(`Blind spot of ${fmtArea(b.area_m2)} shown`);
+}
+
+/** @param {string} id */
+function zoomToZone(id) {
+  const z = scenario().plan.zones.find((zz) => zz.id === id);
+  if (!z) return;
+  const box = boxOf(z.polygon);
+  if (box) zoomToBox(box, 6);
+  ui.focusZone = id;
+  requestFrame();
+}
+
+// ---- Hover ----
+
+/** @param {number} sx @param {number} sy */
+function hoverAt(sx, sy) {
+  const s = scenario();
+  const hit = interaction.hitTest(sx, sy, 'mouse');
+  /** @type {{title: string, lines: string[], kind?: string}[]} */
+  const blocks = [];
+  ui.hoverCamera = -1;
+  ui.hoverZone = null;
+  ui.hoverBlind = -1;
+  if (hit) {
+    const cam = s.cameras[hit.index];
+    const spec = effectiveSpec(s, cam);
+    const sm = mirror.summary();
+    ui.hoverCamera = hit.index;
+    const lines = [];
+    if (spec.model) lines.push(spec.model.name);
+    lines.push(`Heading ${fmtNum(cam.heading_deg, 1)}° · view ${fmtNum(spec.hfov, 1)}° · range ${fmtNum(spec.range, 1)} m`);
+    const va = sm.cameras[hit.index]?.view_area_m2;
+    if (va !== undefined) lines.push(`Sees ${fmtArea(va)} of floor`);
+    if (hit.drag !== 'move') lines.push({ heading: 'Drag to rotate', range: 'Drag to change the range', fovLeft: 'Drag to widen or narrow the view', fovRight: 'Drag to widen or narrow the view' }[hit.drag]);
+    else lines.push('Drag to move · click to edit');
+    blocks.push({ title: `Camera ${cam.id}`, lines, kind: 'camera' });
+  } else {
+    const [wx, wy] = toWorld(ui.view, sx, sy);
+    let picked;
+    try { picked = mirror.pick(wx, wy); } catch (e) { picked = { zones: [], blind_spot: null }; }
+    const sm = mirror.summary();
+    const zstats = new Map(sm.zones.map((z) => [z.id, z]));
+    if (picked.blind_spot !== null && picked.blind_spot !== undefined) {
+      const report = mirror.report();
+      const b = report.blind_spots[picked.blind_spot];
+      if (b) {
+        ui.hoverBlind = picked.blind_spot;
+        const names = b.zone_ids.map((id) => zstats.get(id)?.name ?? id);
+        blocks.push({ title: `Blind spot · ${fmtArea(b.area_m2)}`, lines: [`Not seen by any camera`, `In ${names.join(', ')}`], kind: 'blind' });
+      }
+    }
+    const zones = picked.zones.map((id) => zstats.get(id)).filter((z) => z !== undefined);
+    zones.sort((a, b) => (a.kind === 'asset' ? -1 : 0) - (b.kind === 'asset' ? -1 : 0));
+    for (const z of zones) {
+      blocks.push({
+        title: z.name,
+        lines: [`${z.kind} · priority ${fmtNum(z.priority, 1)} · ${fmtArea(z.area_m2)}`, `${fmtPct(z.coverage)} covered (${fmtArea(z.covered_area_m2)})`],
+        kind: 'zone',
+      });
+    }
+    if (zones.length) ui.hoverZone = zones[0].id;
+  }
+  panels.showTooltip(sx, sy, blocks);
+  requestFrame();
+}
+
+function hoverLeave() {
+  ui.hoverCamera = -1;
+  ui.hoverZone = null;
+  ui.hoverBlind = -1;
+  panels.hideTooltip();
+  requestFrame();
+}
+
+// ---- Frame loop ----
+
+let frameRequested = false;
+/** @type {Set<() => void>} */
+const frameWork = new Set();
+
+/** @param {() => void} [work] run at the start of the next frame (coalesced) */
+function requestFrame(work) {
+  if (work) frameWork.add(work);
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(frame);
+  }
+}
+
+function frame() {
+  frameRequested = false;
+  const t0 = performance.now();
+  const work = [...frameWork];
+  frameWork.clear();
+  for (const w of work) w();
+  draw();
+  const t1 = performance.now();
+  if (ui.dragDirty) {
+    ui.dragDirty = false;
+    perf.frames.push(t1 - t0);
+    if (ui.lastDragFrameAt) perf.intervals.push(t0 - ui.lastDragFrameAt);
+    ui.lastDragFrameAt = t0;
+  }
+}
+
+function panelKey() {
+  return `${mirror.version}|${ui.selectedId}|${store.inGesture}`;
+}
+
+function draw() {
+  const s = store.scenario;
+  if (!s || !ui.width) return;
+  let summary, layers;
+  try {
+    summary = mirror.summary();
+    layers = {
+      views: ui.show.views ? mirror.layer('views') : null,
+      blind: ui.show.blind ? mirror.layer('blind') : null,
+      multi: ui.show.multi ? mirror.layer('multi') : null,
+    };
+  } catch (e) {
+    showError('The core failed', `${errorMessage(e)}`);
+    return;
+  }
+  const sel = selectedIndex();
+  const blindK = ui.hoverBlind >= 0 ? ui.hoverBlind : ui.focusBlind;
+  const highlight = blindK >= 0 && mirror.reportIsCurrent() ? blindRings(blindK) : null;
+  renderer.render({
+    scenario: s,
+    layers,
+    view: ui.view,
+    width: ui.width,
+    height: ui.height,
+    dpr: window.devicePixelRatio || 1,
+    show: ui.show,
+    selected: sel,
+    activeIndex: sel,
+    hoverCamera: ui.hoverCamera,
+    hoverZone: ui.hoverZone ?? ui.focusZone,
+    highlight,
+    ghost: ui.addMode ? ui.ghost : null,
+    focused: document.activeElement === canvas,
+  });
+  const key = panelKey();
+  if (key !== ui.panelKey) {
+    ui.panelKey = key;
+    const live = store.inGesture || !mirror.reportIsCurrent();
+    panels.updateStats(summary, s.cameras.length, live);
+    panels.updateEditor(s, sel, summary);
+    if (!store.inGesture) panels.updateCameraList(s, sel, summary);
+    if (live) panels.updateBlindSpots(null, s, true);
+    const nameInput = /** @type {HTMLInputElement} */ ($('scenario-name'));
+    if (document.activeElement !== nameInput) nameInput.value = s.name;
+  }
+}
+
+// ---- Toolbar and page chrome ----
+
+function updateToolbar() {
+  const u = /** @type {HTMLButtonElement} */ ($('btn-undo'));
+  const r = /** @type {HTMLButtonElement} */ ($('btn-redo'));
+  u.disabled = !store.canUndo();
+  r.disabled = !store.canRedo();
+  u.title = store.canUndo() ? `Undo: ${store.peekUndo()?.label} (Ctrl+Z)` : 'Nothing to undo';
+  r.title = store.canRedo() ? `Redo: ${store.peekRedo()?.label} (Ctrl+Shift+Z)` : 'Nothing to redo';
+  const has = selectedIndex() >= 0;
+  /** @type {HTMLButtonElement} */ ($('btn-delete')).disabled = !has;
+  /** @type {HTMLButtonElement} */ ($('btn-duplicate')).disabled = !has;
+  const add = $('btn-add');
+  add.setAttribute('aria-pressed', ui.addMode ? 'true' : 'false');
+  $('mode-hint').hidden = !ui.addMode;
+  canvas.classList.toggle('adding', ui.addMode);
+}
+
+/** @param {boolean} on */
+function setAddMode(on) {
+  ui.addMode = on;
+  if (!on) ui.ghost = null;
+  updateToolbar();
+  requestFrame();
+  if (on) announce('Click on the plan to place a camera, or press Enter to place it in the middle of the view. Escape cancels.');
+}
+
+function openHelp() {
+  const d = /** @type {HTMLDialogElement} */ ($('help'));
+  if (!d.open) d.showModal();
+}
+
+const fileInput = /** @type {HTMLInputElement} */ ($('file-input'));
+function openPicker() {
+  fileInput.value = '';
+  fileInput.click();
+}
+
+const panels = new Panels({
+  commitCamera,
+  select,
+  deleteSelected,
+  duplicateSelected,
+  zoomToBlindSpot,
+  highlightBlindSpot: (k) => { ui.focusBlind = k; requestFrame(); },
+  zoomToZone,
+  highlightZone: (id) => { ui.focusZone = id; requestFrame(); },
+  showError,
+  selected: selectedIndex,
+  scenario,
+});
+
+const interaction = new Interaction(canvas, {
+  scenario,
+  view: () => ui.view,
+  setView,
+  selected: selectedIndex,
+  select,
+  addMode: () => ui.addMode,
+  setAddMode,
+  beginGesture: () => { store.beginGesture(); ui.lastDragFrameAt = 0; if (ui.settleTimer) clearTimeout(ui.settleTimer); },
+  preview,
+  endGesture: (label) => {
+    ui.dragEndAt = performance.now();
+    const changed = store.endGesture(label);
+    if (changed) afterEdit(0);
+    else { ui.dragEndAt = 0; requestFrame(); }
+  },
+  commitCamera,
+  addCameraAt,
+  deleteSelected,
+  duplicateSelected,
+  undo,
+  redo,
+  fit: fitToPlan,
+  open: openPicker,
+  save: saveFile,
+  help: openHelp,
+  hoverAt,
+  hoverLeave,
+  setGhost: (p) => { ui.ghost = p; requestFrame(); },
+  requestFrame,
+});
+
+/** @param {string} id @param {() => void} fn */
+function onClick(id, fn) {
+  $(id).addEventListener('click', fn);
+}
+onClick('btn-open', openPicker);
+onClick('btn-save', saveFile);
+onClick('btn-undo', undo);
+onClick('btn-redo', redo);
+onClick('btn-add', () => setAddMode(!ui.addMode));
+onClick('btn-duplicate', duplicateSelected);
+onClick('btn-delete', deleteSelected);
+onClick('btn-duplicate-2', duplicateSelected);
+onClick('btn-delete-2', deleteSelected);
+onClick('btn-fit', fitToPlan);
+onClick('btn-zoom-in', () => setView(zoomAt(ui.view, 1.25, ui.width / 2, ui.height / 2)));
+onClick('btn-zoom-out', () => setView(zoomAt(ui.view, 0.8, ui.width / 2, ui.height / 2)));
+onClick('btn-help', openHelp);
+onClick('banner-close', hideError);
+onClick('help-close', () => /** @type {HTMLDialogElement} */ ($('help')).close());
+fileInput.addEventListener('change', () => {
+  const f = fileInput.files?.[0];
+  if (f) openFile(f);
+});
+installDropZone($('drop-overlay'), (f) => openFile(f));
+
+for (const key of /** @type {(keyof typeof ui.show)[]} */ (['views', 'blind', 'multi', 'labels'])) {
+  const box = /** @type {HTMLInputElement} */ ($(`show-${key}`));
+  box.checked = ui.show[key];
+  box.addEventListener('change', () => {
+    ui.show[key] = box.checked;
+    requestFrame();
+  });
+}
+
+const nameInput = /** @type {HTMLInputElement} */ ($('scenario-name'));
+nameInput.addEventListener('change', () => {
+  const v = nameInput.value.trim();
+  if (v && v !== scenario().name) commit(withName(scenario(), v), 'Rename plan');
+  else nameInput.value = scenario().name;
+});
+nameInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') nameInput.blur(); });
+
+const sampleSelect = /** @type {HTMLSelectElement} */ ($('sample-select'));
+sampleSelect.addEventListener('change', () => {
+  const file = sampleSelect.value;
+  sampleSelect.value = '';
+  if (file) openSample(file);
+});
+
+canvas.addEventListener('focus', () => requestFrame());
+canvas.addEventListener('blur', () => requestFrame());
+
+// Keep the canvas the size of its box, in device pixels.
+const host = /** @type {HTMLElement} */ (canvas.parentElement);
+new ResizeObserver(() => {
+  const r = host.getBoundingClientRect();
+  const w = Math.max(1, Math.floor(r.width)), h = Math.max(1, Math.floor(r.height));
+  if (w === ui.width && h === ui.height) return;
+  const first = !ui.sized;
+  // Keep the plan centred where it was.
+  if (!first) ui.view = { ...ui.view, tx: ui.view.tx + (w - ui.width) / 2, ty: ui.view.ty + (h - ui.height) / 2 };
+  ui.width = w;
+  ui.height = h;
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
+  ui.sized = true;
+  if (first) fitToPlan();
+  requestFrame();
+}).observe(host);
+matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener?.('change', () => requestFrame());
+
+store.subscribe((ev) => {
+  if (ev.type !== 'preview') autosave.schedule(ev.next);
+  updateToolbar();
+});
+window.addEventListener('pagehide', () => autosave.flush());
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') autosave.flush(); });
+
+buildLegend($('legend'));
+
+// ---- Start: a sample from the URL, else the autosave, else the default sample. ----
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  try {
+    const list = await loadSampleList();
+    for (const s of list) sampleSelect.append(el('option', { value: s.file, text: s.name }));
+  } catch (e) {
+    console.warn('no samples list', e);
+  }
+  const sample = params.get('sample');
+  const saved = params.has('fresh') || sample ? null : autosave.load();
+  let ok = false;
+  if (saved) {
+    ok = openText(saved.text, 'your autosaved plan', { record: false });
+    if (ok) toast(`Restored the plan you were working on${saved.savedAt ? ` (autosaved ${new Date(saved.savedAt).toLocaleTimeString()})` : ''}`);
+  }
+  if (!ok) {
+    const file = sample && /^[\w.-]+\.json$/.test(sample) ? sample : DEFAULT_SAMPLE;
+    try {
+      ok = openText(await fetchSample(file), file, { record: false });
+    } catch (e) {
+      showError(`Could not open the sample ${file}`, errorMessage(e));
+    }
+  }
+  $('loading').hidden = true;
+  document.body.dataset.ready = ok ? 'true' : 'empty';
+  updateToolbar();
+  requestFrame();
+}
+
+// Test and benchmark hooks: read-only views of the state plus screen positions, so a
+// browser test can drive the real pointer at a camera or handle.
+Object.assign(window, {
+  __blindspot: {
+    scenario: () => store.scenario,
+    selectedId: () => ui.selectedId,
+    summary: () => mirror.summary(),
+    report: () => mirror.report(),
+    settledVersion: () => (mirror.reportIsCurrent() ? mirror.version : -1),
+    /** @param {string} id @param {'centre'|'heading'|'fovLeft'|'fovRight'|'range'} [which] */
+    screenPoint(id, which = 'centre') {
+      const s = scenario();
+      const cam = s.cameras.find((c) => c.id === id);
+      if (!cam) return null;
+      const h = cameraHandles(ui.view, s, cam);
+      const r = canvas.getBoundingClientRect();
+      const p = h[which];
+      return { x: r.left + p[0], y: r.top + p[1] };
+    },
+    /** @param {number} x @param {number} y */
+    worldToClient(x, y) {
+      const r = canvas.getBoundingClientRect();
+      return { x: r.left + x * ui.view.scale + ui.view.tx, y: r.top - y * ui.view.scale + ui.view.ty };
+    },
+  },
+});
+
+await start();

@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * Colours and strokes. Chosen to read on a washed-out projector and to survive the
+ * common colour-vision deficiencies: camera colours come from the Okabe–Ito and Tol
+ * palettes; blind spots are told apart by hatching as well as hue; exterior openings
+ * use black-and-yellow hazard stripes, which rely on luminance, not hue.
+ */
+
+/** Camera colours, in order; the i-th camera takes CAMERA[i % n]. */
+export const CAMERA = [
+  '#0072B2', // blue
+  '#E69F00', // orange
+  '#009E73', // bluish green
+  '#56B4E9', // sky blue
+  '#332288', // indigo
+  '#999933', // olive
+  '#44AA99', // teal
+  '#AA4499', // purple (last: nearest to the blind-spot crimson)
+];
+
+export const INK = '#1d232b';
+export const PAPER = '#fbfaf7';
+export const OUTSIDE = '#eef1ef';
+
+export const BLIND = '#d4003c'; // strong crimson, hatched
+export const BLIND_FILL = 'rgba(212, 0, 60, 0.13)';
+export const MULTI = '#3b2a8f';
+
+export const WALL = '#1d232b';
+export const DOOR = '#8a5a2b';
+export const WINDOW = '#2f6fb0';
+export const GLASS = '#1aa0c8';
+export const RAILING = '#4a4f57';
+export const HAZARD_YELLOW = '#ffd21f';
+
+/** Zone fill by kind and priority (1 = faint, 5+ = strong). @param {string} kind @param {number} priority */
+export function zoneFill(kind, priority) {
+  const p = Math.max(1, Math.min(5, Math.round(priority || 1)));
+  if (kind === 'asset') return ['#f7e7b4', '#f4dc98', '#f1d27d', '#eec764', '#ebbd4c'][p - 1];
+  if (kind === 'exterior') return ['#e4ece7', '#dbe6df', '#d1e0d7', '#c6d9cd', '#bbd2c3'][p - 1];
+  return ['#f4f1ea', '#eee7d9', '#e8ddc8', '#e2d3b7', '#dcc9a6'][p - 1];
+}
+
+/** Zone outline by kind. @param {string} kind */
+export function zoneStroke(kind) {
+  if (kind === 'asset') return '#8a6a10';
+  if (kind === 'exterior') return '#6d8a78';
+  return '#b9ae98';
+}
+
+/** @param {number} i */
+export function cameraColour(i) {
+  return CAMERA[((i % CAMERA.length) + CAMERA.length) % CAMERA.length];
+}
+
+/** `#rrggbb` with an alpha, as rgba(). @param {string} hex @param {number} a */
+export function withAlpha(hex, a) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
+}

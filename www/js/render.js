@@ -1,0 +1,895 @@
+// @ts-check
+/**
+ * Draws a frame: a pure function of (scenario, layers from the core, view transform, UI
+ * state) onto the canvas. Static parts (zones, walls, labels) and the views of cameras
+ * that are not being edited are memoised in offscreen canvases keyed on what they depend
+ * on, so a drag redraws only what moves.
+ */
+
+import * as P from './palette.js';
+import { effectiveSpec } from './state.js';
+
+/** @typedef {import('./state.js').Scenario} Scenario */
+/** @typedef {import('./state.js').Camera} Camera */
+/** @typedef {import('./scene.js').Shapes} Shapes */
+/** @typedef {import('./view.js').View} View */
+
+/**
+ * @typedef {{
+ *   scenario: Scenario,
+ *   layers: {views: Shapes|null, blind: Shapes|null, multi: Shapes|null},
+ *   view: View, width: number, height: number, dpr: number,
+ *   show: {views: boolean, blind: boolean, multi: boolean, labels: boolean},
+ *   selected: number, hoverCamera: number, activeIndex: number,
+ *   hoverZone: string|null, highlight: Ring[][]|null, ghost: [number, number]|null,
+ *   focused: boolean,
+ * }} Frame
+ * `highlight` is a polygon (rings of [x, y]) to outline, e.g. a hovered blind spot.
+ * `activeIndex` is the camera being edited: its view is drawn live, the others from cache.
+ */
+/** @typedef {[number, number][]} Ring */
+
+export const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+const DEG = Math.PI / 180;
+
+/** Screen (CSS px) positions of a camera's handles. The same numbers drive drawing and hit tests.
+ * @param {View} view @param {Scenario} s @param {Camera} cam */
+export function cameraHandles(view, s, cam) {
+  const spec = effectiveSpec(s, cam);
+  const cx = cam.position[0] * view.scale + view.tx;
+  const cy = -cam.position[1] * view.scale + view.ty;
+  const R = spec.range * view.scale;
+  const dH = Math.min(Math.max(0.55 * R, 40), 110, Math.max(R - 24, R * 0.5));
+  const h = cam.heading_deg * DEG;
+  const half = (Math.min(spec.hfov, 360) / 2) * DEG;
+  const at = (/** @type {number} */ ang, /** @type {number} */ d) => /** @type {[number, number]} */ ([cx + Math.cos(ang) * d, cy - Math.sin(ang) * d]);
+  return {
+    centre: /** @type {[number, number]} */ ([cx, cy]),
+    R, dH, spec,
+    heading: at(h, dH),
+    fovLeft: at(h + half, dH),
+    fovRight: at(h - half, dH),
+    range: at(h, R),
+  };
+}
+
+export class Renderer {
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    /** @type {{key: string, plan: any, canvas: HTMLCanvasElement|null}} */
+    this.base = { key: '', plan: null, canvas: null };
+    /** @type {{key: string, plan: any, canvas: HTMLCanvasElement|null}} */
+    this.top = { key: '', plan: null, canvas: null };
+    /** @type {{key: string, plan: any, catalog: any, cameras: Camera[], active: number, canvas: HTMLCanvasElement|null}} */
+    this.viewsCache = { key: '', plan: null, catalog: null, cameras: [], active: -2, canvas: null };
+    /** @type {Map<number, CanvasPattern|null>} */
+    this.patterns = new Map();
+  }
+
+  /** @param {Frame} f */
+  render(f) {
+    const { ctx, canvas } = this;
+    const W = Math.round(f.width * f.dpr);
+    const H = Math.round(f.height * f.dpr);
+    if (canvas.width !== W || canvas.height !== H) {
+      canvas.width = W;
+      canvas.height = H;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    const key = `${W}x${H}@${f.dpr}|${f.view.scale}|${f.view.tx}|${f.view.ty}`;
+
+    ctx.drawImage(this.baseLayer(f, key, W, H), 0, 0);
+    if (f.show.views && f.layers.views) {
+      ctx.drawImage(this.viewsLayer(f, key, W, H), 0, 0);
+      if (f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length) {
+        drawView(ctx, f, f.layers.views, f.activeIndex, true);
+      }
+    }
+    if (f.show.multi && f.layers.multi) this.drawMulti(f);
+    if (f.show.blind && f.layers.blind) this.drawBlind(f);
+    ctx.drawImage(this.topLayer(f, key, W, H), 0, 0);
+    if (f.hoverZone) drawZoneOutline(ctx, f, f.hoverZone);
+    if (f.highlight) drawHighlight(ctx, f, f.highlight);
+    drawCameras(ctx, f);
+    if (f.selected >= 0 && f.selected < f.scenario.cameras.length) drawHandles(ctx, f, f.selected);
+    if (f.ghost) drawGhost(ctx, f, f.ghost);
+    drawScaleBar(ctx, f);
+  }
+
+  /** Background, grid and zones. @param {Frame} f @param {string} key @param {number} W @param {number} H */
+  baseLayer(f, key, W, H) {
+    const c = this.base;
+    if (c.canvas && c.key === key && c.plan === f.scenario.plan) return c.canvas;
+    const cv = c.canvas ?? document.createElement('canvas');
+    cv.width = W;
+    cv.height = H;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    ctx.fillStyle = P.PAPER;
+    ctx.fillRect(0, 0, W, H);
+    drawGrid(ctx, f, W, H);
+    drawZones(ctx, f);
+    Object.assign(c, { key, plan: f.scenario.plan, canvas: cv });
+    return cv;
+  }
+
+  /** Walls and labels, drawn above coverage. @param {Frame} f @param {string} key @param {number} W @param {number} H */
+  topLayer(f, key, W, H) {
+    const c = this.top;
+    const k = `${key}|${f.show.labels}`;
+    if (c.canvas && c.key === k && c.plan === f.scenario.plan) return c.canvas;
+    const cv = c.canvas ?? document.createElement('canvas');
+    cv.width = W;
+    cv.height = H;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    ctx.clearRect(0, 0, W, H);
+    drawWalls(ctx, f);
+    if (f.show.labels) {
+      drawZoneLabels(ctx, f);
+      drawOpeningLabels(ctx, f);
+    }
+    Object.assign(c, { key: k, plan: f.scenario.plan, canvas: cv });
+    return cv;
+  }
+
+  /**
+   * Views of every camera except the active one. A camera's view depends only on the
+   * camera, its model and the walls, so the cache stays valid while every camera but the
+   * active one keeps its identity. @param {Frame} f @param {string} key @param {number} W @param {number} H
+   */
+  viewsLayer(f, key, W, H) {
+    const c = this.viewsCache;
+    const cams = f.scenario.cameras;
+    let valid = c.canvas !== null && c.key === key && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
+      c.active === f.activeIndex && c.cameras.length === cams.length;
+    if (valid) {
+      for (let i = 0; i < cams.length; i++) {
+        if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
+      }
+    }
+    if (valid && c.canvas) return c.canvas;
+    const cv = c.canvas ?? document.createElement('canvas');
+    cv.width = W;
+    cv.height = H;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    ctx.clearRect(0, 0, W, H);
+    const views = /** @type {Shapes} */ (f.layers.views);
+    const n = Math.min(cams.length, views.polygonOffsets.length - 1);
+    for (let i = 0; i < n; i++) if (i !== f.activeIndex) drawView(ctx, f, views, i, false);
+    Object.assign(c, { key, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(), active: f.activeIndex, canvas: cv });
+    return cv;
+  }
+
+  /** @param {number} dpr @param {'blind'|'multi'} kind */
+  pattern(dpr, kind) {
+    const k = dpr * 10 + (kind === 'blind' ? 1 : 2);
+    if (this.patterns.has(k)) return this.patterns.get(k) ?? null;
+    const size = Math.round(9 * dpr);
+    const pc = document.createElement('canvas');
+    pc.width = size;
+    pc.height = size;
+    const g = /** @type {CanvasRenderingContext2D} */ (pc.getContext('2d'));
+    if (kind === 'blind') {
+      g.strokeStyle = P.BLIND;
+      g.lineWidth = 2.2 * dpr;
+      g.lineCap = 'square';
+      g.beginPath();
+      // Diagonal stripes that tile seamlessly.
+      for (const o of [-size, 0, size]) {
+        g.moveTo(o, size);
+        g.lineTo(o + size, 0);
+      }
+      g.stroke();
+    } else {
+      g.fillStyle = P.withAlpha(P.MULTI, 0.75);
+      const r = 1.3 * dpr;
+      for (const [x, y] of [[size / 4, size / 4], [(3 * size) / 4, (3 * size) / 4]]) {
+        g.beginPath();
+        g.arc(x, y, r, 0, 2 * Math.PI);
+        g.fill();
+      }
+    }
+    const pat = this.ctx.createPattern(pc, 'repeat');
+    this.patterns.set(k, pat);
+    return pat;
+  }
+
+  /** @param {Frame} f */
+  drawBlind(f) {
+    const ctx = this.ctx;
+    const sh = /** @type {Shapes} */ (f.layers.blind);
+    const pat = this.pattern(f.dpr, 'blind');
+    const np = sh.polygonOffsets.length - 1;
+    ctx.lineWidth = 1.6 * f.dpr;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = P.BLIND;
+    for (let p = 0; p < np; p++) {
+      ctx.beginPath();
+      if (!tracePolygon(ctx, f, sh, p)) continue;
+      ctx.fillStyle = P.BLIND_FILL;
+      ctx.fill('evenodd');
+      if (pat) {
+        ctx.fillStyle = pat;
+        ctx.fill('evenodd');
+      }
+      ctx.stroke();
+    }
+  }
+
+  /** @param {Frame} f */
+  drawMulti(f) {
+    const ctx = this.ctx;
+    const sh = /** @type {Shapes} */ (f.layers.multi);
+    const pat = this.pattern(f.dpr, 'multi');
+    const np = sh.polygonOffsets.length - 1;
+    ctx.lineWidth = 1 * f.dpr;
+    ctx.strokeStyle = P.withAlpha(P.MULTI, 0.55);
+    for (let p = 0; p < np; p++) {
+      ctx.beginPath();
+      if (!tracePolygon(ctx, f, sh, p)) continue;
+      ctx.fillStyle = P.withAlpha(P.MULTI, 0.1);
+      ctx.fill('evenodd');
+      if (pat) {
+        ctx.fillStyle = pat;
+        ctx.fill('evenodd');
+      }
+      ctx.stroke();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Adds polygon p of `sh` to the current path, in device pixels. Returns false if empty.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} sh @param {number} p */
+function tracePolygon(ctx, f, sh, p) {
+  const { coords, ringOffsets, polygonOffsets } = sh;
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  const r0 = polygonOffsets[p], r1 = polygonOffsets[p + 1];
+  if (r1 <= r0) return false;
+  for (let r = r0; r < r1; r++) {
+    const a = ringOffsets[r], b = ringOffsets[r + 1];
+    if (b - a < 3) continue;
+    ctx.moveTo(coords[2 * a] * s + tx, -coords[2 * a + 1] * s + ty);
+    for (let k = a + 1; k < b; k++) ctx.lineTo(coords[2 * k] * s + tx, -coords[2 * k + 1] * s + ty);
+    ctx.closePath();
+  }
+  return true;
+}
+
+/** Adds rings given as [x, y] arrays to the current path. @param {CanvasRenderingContext2D} ctx
+ * @param {Frame} f @param {Ring[]} rings */
+function traceRings(ctx, f, rings) {
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  for (const ring of rings) {
+    if (!ring || ring.length < 2) continue;
+    ctx.moveTo(ring[0][0] * s + tx, -ring[0][1] * s + ty);
+    for (let k = 1; k < ring.length; k++) ctx.lineTo(ring[k][0] * s + tx, -ring[k][1] * s + ty);
+    ctx.closePath();
+  }
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} views @param {number} i @param {boolean} active */
+function drawView(ctx, f, views, i, active) {
+  if (i + 1 >= views.polygonOffsets.length) return;
+  ctx.beginPath();
+  if (!tracePolygon(ctx, f, views, i)) return;
+  const col = P.cameraColour(i);
+  const sel = i === f.selected;
+  ctx.fillStyle = P.withAlpha(col, sel ? 0.3 : 0.16);
+  ctx.fill('evenodd');
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = P.withAlpha(col, sel ? 1 : 0.8);
+  ctx.lineWidth = (sel ? 2.2 : active ? 1.6 : 1.2) * f.dpr;
+  ctx.stroke();
+}
+
+/** A light metric grid whose step keeps lines at least ~48 px apart. @param {CanvasRenderingContext2D} ctx
+ * @param {Frame} f @param {number} W @param {number} H */
+function drawGrid(ctx, f, W, H) {
+  const steps = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+  const step = steps.find((st) => st * f.view.scale >= 48) ?? 5000;
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  const x0 = Math.floor(-tx / s / step) * step;
+  const x1 = (W - tx) / s;
+  const y0 = Math.floor((ty - H) / s / step) * step;
+  const y1 = ty / s;
+  ctx.strokeStyle = '#ebe8e1';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let x = x0; x <= x1; x += step) {
+    const X = Math.round(x * s + tx) + 0.5;
+    ctx.moveTo(X, 0);
+    ctx.lineTo(X, H);
+  }
+  for (let y = y0; y <= y1; y += step) {
+    const Y = Math.round(-y * s + ty) + 0.5;
+    ctx.moveTo(0, Y);
+    ctx.lineTo(W, Y);
+  }
+  ctx.stroke();
+}
+
+/** Zones drawn under everything: rooms first, then exterior, then assets on top.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+function drawZones(ctx, f) {
+  const order = { exterior: 0, room: 1, asset: 2 };
+  const zones = f.scenario.plan.zones.slice().sort((a, b) =>
+    (order[/** @type {keyof order} */ (a.kind)] ?? 1) - (order[/** @type {keyof order} */ (b.kind)] ?? 1));
+  for (const z of zones) {
+    ctx.beginPath();
+    traceRings(ctx, f, [z.polygon, ...(z.holes ?? [])]);
+    ctx.fillStyle = P.zoneFill(z.kind, z.priority ?? 1);
+    ctx.fill('evenodd');
+    ctx.strokeStyle = P.zoneStroke(z.kind);
+    ctx.lineWidth = (z.kind === 'asset' ? 1.5 : 1) * f.dpr;
+    ctx.setLineDash(z.kind === 'exterior' ? [6 * f.dpr, 4 * f.dpr] : []);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+}
+
+/** Wall stroke width in device px for this zoom. @param {Frame} f */
+function wallWidth(f) {
+  return Math.min(Math.max(0.22 * f.view.scale, 2.5), 9) * f.dpr;
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {[number, number][]} path */
+function tracePath(ctx, f, path) {
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  ctx.moveTo(path[0][0] * s + tx, -path[0][1] * s + ty);
+  for (let k = 1; k < path.length; k++) ctx.lineTo(path[k][0] * s + tx, -path[k][1] * s + ty);
+}
+
+/**
+ * Walls by kind. Plain walls are batched into one path; the rarer kinds get their own
+ * symbols. Exterior openings get black-and-yellow hazard bands underneath.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ */
+function drawWalls(ctx, f) {
+  const ww = wallWidth(f);
+  const walls = f.scenario.plan.walls;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  // Hazard bands under exterior openings.
+  const ext = walls.filter((w) => w.exterior && w.path.length >= 2);
+  if (ext.length) {
+    ctx.beginPath();
+    for (const w of ext) tracePath(ctx, f, w.path);
+    ctx.lineCap = 'butt';
+    ctx.strokeStyle = '#111111';
+    ctx.lineWidth = ww + 9 * f.dpr;
+    ctx.stroke();
+    ctx.strokeStyle = P.HAZARD_YELLOW;
+    ctx.setLineDash([7 * f.dpr, 7 * f.dpr]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineCap = 'round';
+  }
+  // Closed loops of wall (pillars, cores) are solid.
+  ctx.beginPath();
+  for (const w of walls) if (w.kind === 'wall' && isClosed(w.path)) tracePath(ctx, f, w.path);
+  ctx.fillStyle = P.WALL;
+  ctx.fill();
+  ctx.beginPath();
+  for (const w of walls) if (w.kind === 'wall' && w.path.length >= 2) tracePath(ctx, f, w.path);
+  ctx.strokeStyle = P.WALL;
+  ctx.lineWidth = ww;
+  ctx.lineCap = 'square';
+  ctx.lineJoin = 'miter';
+  ctx.stroke();
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  for (const w of walls) {
+    if (w.kind === 'wall' || w.path.length < 2) continue;
+    drawWallSymbol(ctx, f, w, ww);
+  }
+}
+
+/** @param {[number, number][]} path */
+function isClosed(path) {
+  const n = path.length;
+  return n >= 4 && path[0][0] === path[n - 1][0] && path[0][1] === path[n - 1][1];
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {import('./state.js').Wall} w @param {number} ww */
+function drawWallSymbol(ctx, f, w, ww) {
+  ctx.beginPath();
+  tracePath(ctx, f, w.path);
+  const d = f.dpr;
+  switch (w.kind) {
+    case 'door': {
+      if (w.open) {
+        ctx.strokeStyle = P.DOOR;
+        ctx.lineWidth = 2 * d;
+        ctx.setLineDash([4 * d, 4 * d]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else {
+        ctx.strokeStyle = P.DOOR;
+        ctx.lineWidth = ww * 0.8;
+        ctx.lineCap = 'butt';
+        ctx.stroke();
+        ctx.lineCap = 'round';
+      }
+      drawJambs(ctx, f, w.path, ww);
+      break;
+    }
+    case 'window': {
+      const opaque = w.opaque ?? true;
+      ctx.lineCap = 'butt';
+      ctx.strokeStyle = P.WINDOW;
+      ctx.lineWidth = ww * 1.15;
+      ctx.stroke();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = ww * 0.55;
+      ctx.stroke();
+      if (opaque) {
+        ctx.strokeStyle = P.WINDOW;
+        ctx.lineWidth = 1.2 * d;
+        ctx.stroke();
+      }
+      ctx.lineCap = 'round';
+      drawJambs(ctx, f, w.path, ww);
+      break;
+    }
+    case 'glass': {
+      ctx.strokeStyle = P.GLASS;
+      ctx.lineWidth = Math.max(2.5 * d, ww * 0.55);
+      ctx.stroke();
+      if (w.opaque) {
+        ctx.strokeStyle = P.INK;
+        ctx.lineWidth = 1 * d;
+        ctx.stroke();
+      }
+      break;
+    }
+    case 'railing': {
+      ctx.strokeStyle = P.RAILING;
+      if (w.opaque) {
+        ctx.lineWidth = ww * 0.6;
+        ctx.stroke();
+      } else {
+        // A thin rail with posts: reads as see-through.
+        ctx.lineWidth = 1.6 * d;
+        ctx.stroke();
+        ctx.lineWidth = Math.max(5 * d, ww * 0.7);
+        ctx.setLineDash([0.1 * d, 7 * d]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      break;
+    }
+    default: {
+      ctx.strokeStyle = P.WALL;
+      ctx.lineWidth = ww;
+      ctx.stroke();
+    }
+  }
+}
+
+/** Short ticks across both ends of an opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ * @param {[number, number][]} path @param {number} ww */
+function drawJambs(ctx, f, path, ww) {
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  const ends = [[path[0], path[1]], [path[path.length - 1], path[path.length - 2]]];
+  ctx.beginPath();
+  for (const [p, q] of ends) {
+    const X = p[0] * s + tx, Y = -p[1] * s + ty;
+    const dx = q[0] * s + tx - X, dy = -q[1] * s + ty - Y;
+    const len = Math.hypot(dx, dy) || 1;
+    const nx = (-dy / len) * ww * 1.1, ny = (dx / len) * ww * 1.1;
+    ctx.moveTo(X + nx, Y + ny);
+    ctx.lineTo(X - nx, Y - ny);
+  }
+  ctx.strokeStyle = P.WALL;
+  ctx.lineWidth = Math.max(1.5 * f.dpr, ww * 0.45);
+  ctx.lineCap = 'butt';
+  ctx.stroke();
+  ctx.lineCap = 'round';
+}
+
+/** Text with a light halo so it reads over any fill. @param {CanvasRenderingContext2D} ctx
+ * @param {string} text @param {number} x @param {number} y @param {string} colour @param {number} dpr */
+function haloText(ctx, text, x, y, colour, dpr) {
+  ctx.lineWidth = 3.5 * dpr;
+  ctx.strokeStyle = 'rgba(251, 250, 247, 0.92)';
+  ctx.lineJoin = 'round';
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = colour;
+  ctx.fillText(text, x, y);
+}
+
+/** Zone names: rooms and exteriors at their top-left, assets above the case.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+function drawZoneLabels(ctx, f) {
+  const d = f.dpr;
+  const s = f.view.scale * d, tx = f.view.tx * d, ty = f.view.ty * d;
+  const many = f.scenario.plan.zones.length > 60;
+  for (const z of f.scenario.plan.zones) {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const [x, y] of z.polygon) {
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    const left = minX * s + tx, right = maxX * s + tx, top = -maxY * s + ty, bottom = -minY * s + ty;
+    const wpx = right - left;
+    if (z.kind === 'asset') {
+      ctx.font = `600 ${12 * d}px ${FONT}`;
+      const tw = ctx.measureText(z.name).width;
+      if (wpx < 10 * d || (many && wpx < tw)) continue;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      haloText(ctx, z.name, (left + right) / 2, top - 4 * d, '#5c4505', d);
+    } else {
+      const size = z.kind === 'exterior' ? 13 : 15;
+      ctx.font = `${z.kind === 'exterior' ? 'italic 600' : '700'} ${size * d}px ${FONT}`;
+      const tw = ctx.measureText(z.name).width;
+      if (tw + 40 * d > wpx || bottom - top < 22 * d) continue;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = z.kind === 'exterior' ? 'bottom' : 'top';
+      // Inset from the corner, where cameras tend to sit.
+      const y = z.kind === 'exterior' ? bottom - 8 * d : top + 8 * d;
+      haloText(ctx, z.name, left + 30 * d, y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
+    }
+  }
+}
+
+/** A black tag with yellow text naming each exterior opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+function drawOpeningLabels(ctx, f) {
+  const d = f.dpr;
+  const s = f.view.scale * d, tx = f.view.tx * d, ty = f.view.ty * d;
+  const ext = f.scenario.plan.walls.filter((w) => w.exterior && w.path.length >= 2);
+  if (ext.length > 80) return;
+  ctx.font = `700 ${11.5 * d}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  for (const w of ext) {
+    // Midpoint of the longest piece; the tag sits to the screen-down or screen-right side.
+    let best = 0, bi = 0;
+    for (let k = 0; k + 1 < w.path.length; k++) {
+      const l = Math.hypot(w.path[k + 1][0] - w.path[k][0], w.path[k + 1][1] - w.path[k][1]);
+      if (l > best) { best = l; bi = k; }
+    }
+    const [ax, ay] = w.path[bi], [bx, by] = w.path[bi + 1];
+    const X = ((ax + bx) / 2) * s + tx, Y = -((ay + by) / 2) * s + ty;
+    const horizontal = Math.abs(bx - ax) >= Math.abs(by - ay);
+    const text = `${w.kind === 'window' ? '▲ ' : '▲ '}${w.id}`;
+    const tw = ctx.measureText(text).width + 12 * d;
+    const th = 19 * d;
+    const off = 28 * d + th / 2;
+    const cx = horizontal ? X : X + off + tw / 2 - th / 2;
+    const cy = horizontal ? Y + off : Y;
+    ctx.fillStyle = '#111111';
+    roundRect(ctx, cx - tw / 2, cy - th / 2, tw, th, 4 * d);
+    ctx.fill();
+    ctx.fillStyle = P.HAZARD_YELLOW;
+    ctx.fillText(text, cx, cy + 0.5 * d);
+  }
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {number} x @param {number} y @param {number} w @param {number} h @param {number} r */
+function roundRect(ctx, x, y, w, h, r) {
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + w, y, x + w, y + h, r);
+  ctx.arcTo(x + w, y + h, x, y + h, r);
+  ctx.arcTo(x, y + h, x, y, r);
+  ctx.arcTo(x, y, x + w, y, r);
+  ctx.closePath();
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {string} id */
+function drawZoneOutline(ctx, f, id) {
+  const z = f.scenario.plan.zones.find((zz) => zz.id === id);
+  if (!z) return;
+  ctx.beginPath();
+  traceRings(ctx, f, [z.polygon, ...(z.holes ?? [])]);
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2.5 * f.dpr;
+  ctx.setLineDash([8 * f.dpr, 5 * f.dpr]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Ring[][]} polys */
+function drawHighlight(ctx, f, polys) {
+  ctx.beginPath();
+  for (const rings of polys) traceRings(ctx, f, rings);
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 7 * f.dpr;
+  ctx.stroke();
+  ctx.strokeStyle = P.BLIND;
+  ctx.lineWidth = 3.5 * f.dpr;
+  ctx.stroke();
+}
+
+/** Every camera as an icon: a disc in its colour with a lens wedge along its heading.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+function drawCameras(ctx, f) {
+  const d = f.dpr;
+  const cams = f.scenario.cameras;
+  const showIds = cams.length <= 60 || f.view.scale >= 8;
+  for (let i = 0; i < cams.length; i++) {
+    const cam = cams[i];
+    const X = (cam.position[0] * f.view.scale + f.view.tx) * d;
+    const Y = (-cam.position[1] * f.view.scale + f.view.ty) * d;
+    const sel = i === f.selected;
+    const hov = i === f.hoverCamera;
+    const r = (sel ? 9.5 : hov ? 8.5 : 7.5) * d;
+    const col = P.cameraColour(i);
+    const spec = effectiveSpec(f.scenario, cam);
+    const h = cam.heading_deg * DEG;
+    const ux = Math.cos(h), uy = -Math.sin(h);
+    // Lens wedge.
+    if (spec.hfov < 360) {
+      const tip = r + 8 * d;
+      ctx.beginPath();
+      ctx.moveTo(X + ux * tip, Y + uy * tip);
+      ctx.lineTo(X - uy * r * 0.8, Y + ux * r * 0.8);
+      ctx.lineTo(X + uy * r * 0.8, Y - ux * r * 0.8);
+      ctx.closePath();
+      ctx.fillStyle = P.INK;
+      ctx.fill();
+    }
+    ctx.beginPath();
+    ctx.arc(X, Y, r + 1.5 * d, 0, 2 * Math.PI);
+    ctx.fillStyle = P.INK;
+    ctx.fill();
+    ctx.beginPath();
+    ctx.arc(X, Y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.beginPath();
+    ctx.arc(X, Y, r - 2 * d, 0, 2 * Math.PI);
+    ctx.fillStyle = col;
+    ctx.fill();
+    if (spec.hfov >= 360) {
+      ctx.beginPath();
+      ctx.arc(X, Y, r * 0.38, 0, 2 * Math.PI);
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+    }
+    if (sel) {
+      ctx.beginPath();
+      ctx.arc(X, Y, r + 6 * d, 0, 2 * Math.PI);
+      ctx.strokeStyle = f.focused ? P.INK : P.withAlpha(P.INK, 0.7);
+      ctx.lineWidth = 2 * d;
+      ctx.setLineDash(f.focused ? [] : [3 * d, 3 * d]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    if (showIds || sel || hov) {
+      // The id goes behind the camera, away from its view.
+      const bx = spec.hfov >= 360 ? 0.7 : -ux, by = spec.hfov >= 360 ? 0.7 : -uy;
+      const gap = r + 7 * d;
+      ctx.textAlign = bx > 0.35 ? 'left' : bx < -0.35 ? 'right' : 'center';
+      ctx.textBaseline = by > 0.35 ? 'top' : by < -0.35 ? 'bottom' : 'middle';
+      ctx.font = `${sel ? 800 : 600} ${(sel ? 13 : 11.5) * d}px ${FONT}`;
+      haloText(ctx, cam.id, X + bx * gap, Y + by * gap, P.INK, d);
+    }
+  }
+}
+
+/** The nominal sector outline and the drag handles of the selected camera.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {number} i */
+function drawHandles(ctx, f, i) {
+  const d = f.dpr;
+  const cam = f.scenario.cameras[i];
+  const hd = cameraHandles(f.view, f.scenario, cam);
+  const [cx, cy] = hd.centre;
+  const h = cam.heading_deg * DEG;
+  const half = (Math.min(hd.spec.hfov, 360) / 2) * DEG;
+  const col = P.cameraColour(i);
+  ctx.save();
+  ctx.scale(d, d);
+  // Nominal sector (what the lens would see with no walls).
+  ctx.beginPath();
+  if (hd.spec.hfov < 360) {
+    ctx.moveTo(cx, cy);
+    ctx.lineTo(cx + Math.cos(h + half) * hd.R, cy - Math.sin(h + half) * hd.R);
+    ctx.moveTo(cx, cy);
+    ctx.lineTo(cx + Math.cos(h - half) * hd.R, cy - Math.sin(h - half) * hd.R);
+    ctx.moveTo(cx + Math.cos(h - half) * hd.R, cy - Math.sin(h - half) * hd.R);
+    ctx.arc(cx, cy, hd.R, -(h - half), -(h + half), true);
+  } else {
+    ctx.arc(cx, cy, hd.R, 0, 2 * Math.PI);
+  }
+  ctx.strokeStyle = P.withAlpha(P.INK, 0.55);
+  ctx.lineWidth = 1.25;
+  ctx.setLineDash([5, 4]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  // Axis to the heading handle.
+  ctx.beginPath();
+  ctx.moveTo(cx, cy);
+  ctx.lineTo(hd.range[0], hd.range[1]);
+  ctx.strokeStyle = P.withAlpha(P.INK, 0.7);
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+  // Field-of-view edge handles.
+  for (const [x, y] of [hd.fovLeft, hd.fovRight]) {
+    ctx.beginPath();
+    ctx.arc(x, y, 6.5, 0, 2 * Math.PI);
+    ctx.fillStyle = col;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(x, y, 8, 0, 2 * Math.PI);
+    ctx.strokeStyle = P.INK;
+    ctx.lineWidth = 1.25;
+    ctx.stroke();
+  }
+  // Range handle: a square on the range arc.
+  const [rx, ry] = hd.range;
+  ctx.save();
+  ctx.translate(rx, ry);
+  ctx.rotate(-h);
+  ctx.fillStyle = '#ffffff';
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2;
+  ctx.fillRect(-6, -6, 12, 12);
+  ctx.strokeRect(-6, -6, 12, 12);
+  ctx.restore();
+  // Heading handle: a round knob with a curved-arrow hint.
+  const [hx, hy] = hd.heading;
+  ctx.beginPath();
+  ctx.arc(hx, hy, 9, 0, 2 * Math.PI);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(hx, hy, 4.5, 0, 2 * Math.PI);
+  ctx.fillStyle = P.INK;
+  ctx.fill();
+  ctx.restore();
+}
+
+/** A translucent camera under the pointer while placing one. @param {CanvasRenderingContext2D} ctx
+ * @param {Frame} f @param {[number, number]} p */
+function drawGhost(ctx, f, p) {
+  const d = f.dpr;
+  const X = (p[0] * f.view.scale + f.view.tx) * d;
+  const Y = (-p[1] * f.view.scale + f.view.ty) * d;
+  ctx.beginPath();
+  ctx.arc(X, Y, 9 * d, 0, 2 * Math.PI);
+  ctx.fillStyle = P.withAlpha(P.cameraColour(f.scenario.cameras.length), 0.6);
+  ctx.fill();
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2 * d;
+  ctx.setLineDash([3 * d, 3 * d]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(X - 16 * d, Y);
+  ctx.lineTo(X + 16 * d, Y);
+  ctx.moveTo(X, Y - 16 * d);
+  ctx.lineTo(X, Y + 16 * d);
+  ctx.lineWidth = 1 * d;
+  ctx.stroke();
+}
+
+/** A scale bar and north arrow in the bottom-right corner. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+function drawScaleBar(ctx, f) {
+  const d = f.dpr;
+  const nice = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 2000, 5000];
+  const m = nice.find((n) => n * f.view.scale >= 70) ?? 5000;
+  const L = m * f.view.scale;
+  const x1 = f.width - 22, y = f.height - 22, x0 = x1 - L;
+  ctx.save();
+  ctx.scale(d, d);
+  ctx.fillStyle = 'rgba(251, 250, 247, 0.9)';
+  ctx.fillRect(x0 - 10, y - 26, L + 20 + 0, 36);
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(x0, y - 6);
+  ctx.lineTo(x0, y);
+  ctx.lineTo(x1, y);
+  ctx.lineTo(x1, y - 6);
+  ctx.moveTo((x0 + x1) / 2, y);
+  ctx.lineTo((x0 + x1) / 2, y - 4);
+  ctx.stroke();
+  ctx.font = `600 12px ${FONT}`;
+  ctx.fillStyle = P.INK;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(`${m} m`, (x0 + x1) / 2, y - 7);
+  // North arrow.
+  const nx = x0 - 30, ny = y - 4;
+  ctx.beginPath();
+  ctx.moveTo(nx, ny - 20);
+  ctx.lineTo(nx + 6, ny - 4);
+  ctx.lineTo(nx, ny - 8);
+  ctx.lineTo(nx - 6, ny - 4);
+  ctx.closePath();
+  ctx.fill();
+  ctx.textBaseline = 'top';
+  ctx.font = `700 11px ${FONT}`;
+  ctx.fillText('N', nx, ny - 3);
+  ctx.restore();
+}
+
+/**
+ * Draws one legend swatch; the legend uses the same strokes as the plan.
+ * @param {CanvasRenderingContext2D} ctx @param {string} kind @param {number} w @param {number} h @param {number} dpr
+ */
+export function drawSwatch(ctx, kind, w, h, dpr) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const my = h / 2;
+  const line = (/** @type {string} */ col, /** @type {number} */ lw, /** @type {number[]} */ dash = [], /** @type {CanvasLineCap} */ cap = 'butt') => {
+    ctx.beginPath();
+    ctx.moveTo(4, my);
+    ctx.lineTo(w - 4, my);
+    ctx.strokeStyle = col;
+    ctx.lineWidth = lw;
+    ctx.setLineDash(dash);
+    ctx.lineCap = cap;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  };
+  const box = (/** @type {string} */ fill, /** @type {string} */ stroke, /** @type {number[]} */ dash = []) => {
+    ctx.fillStyle = fill;
+    ctx.fillRect(3, 3, w - 6, h - 6);
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash(dash);
+    ctx.strokeRect(3, 3, w - 6, h - 6);
+    ctx.setLineDash([]);
+  };
+  switch (kind) {
+    case 'wall': line(P.WALL, 4.5); break;
+    case 'door': line(P.DOOR, 3.5); break;
+    case 'door-open': line(P.DOOR, 2, [4, 4]); break;
+    case 'window': line(P.WINDOW, 6); line('#ffffff', 3); line(P.WINDOW, 1.2); break;
+    case 'glass': line(P.GLASS, 3); break;
+    case 'railing': line(P.RAILING, 1.6); line(P.RAILING, 5, [0.1, 7], 'round'); break;
+    case 'exterior':
+      line('#111111', 12); line(P.HAZARD_YELLOW, 12, [7, 7]); line(P.WINDOW, 6); line('#ffffff', 3); break;
+    case 'view': box(P.withAlpha(P.CAMERA[0], 0.2), P.withAlpha(P.CAMERA[0], 0.8)); break;
+    case 'multi': {
+      box(P.withAlpha(P.MULTI, 0.1), P.withAlpha(P.MULTI, 0.55));
+      ctx.fillStyle = P.withAlpha(P.MULTI, 0.75);
+      for (let x = 6; x < w - 4; x += 4.5) for (let y = 6; y < h - 4; y += 4.5) {
+        if (((x + y) / 4.5) % 2 < 1) { ctx.beginPath(); ctx.arc(x, y, 1.2, 0, 2 * Math.PI); ctx.fill(); }
+      }
+      break;
+    }
+    case 'blind': {
+      box(P.BLIND_FILL, P.BLIND);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(3, 3, w - 6, h - 6);
+      ctx.clip();
+      ctx.beginPath();
+      for (let x = -h; x < w + h; x += 9) { ctx.moveTo(x, h); ctx.lineTo(x + h, 0); }
+      ctx.strokeStyle = P.BLIND;
+      ctx.lineWidth = 2.2;
+      ctx.stroke();
+      ctx.restore();
+      break;
+    }
+    case 'room': box(P.zoneFill('room', 1), P.zoneStroke('room')); break;
+    case 'room-high': box(P.zoneFill('room', 5), P.zoneStroke('room')); break;
+    case 'asset': box(P.zoneFill('asset', 5), P.zoneStroke('asset')); break;
+    case 'exterior-zone': box(P.zoneFill('exterior', 2), P.zoneStroke('exterior'), [4, 3]); break;
+    case 'camera': {
+      const X = w / 2, Y = my;
+      ctx.beginPath(); ctx.moveTo(X + 14, Y); ctx.lineTo(X, Y - 6); ctx.lineTo(X, Y + 6); ctx.closePath();
+      ctx.fillStyle = P.INK; ctx.fill();
+      ctx.beginPath(); ctx.arc(X, Y, 8, 0, 2 * Math.PI); ctx.fill();
+      ctx.beginPath(); ctx.arc(X, Y, 6.5, 0, 2 * Math.PI); ctx.fillStyle = '#fff'; ctx.fill();
+      ctx.beginPath(); ctx.arc(X, Y, 4.5, 0, 2 * Math.PI); ctx.fillStyle = P.CAMERA[0]; ctx.fill();
+      break;
+    }
+    default: break;
+  }
+}
