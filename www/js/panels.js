@@ -85,7 +85,7 @@ export class Panels {
     this.cameraList = $('camera-list');
     this.cameraCount = $('camera-count');
     this.tooltip = $('tooltip');
-    /** @type {Map<string, {row: HTMLElement, bar: HTMLElement, pct: HTMLElement, area: HTMLElement}>} */
+    /** @type {Map<string, {row: HTMLElement, bar: HTMLElement, pct: HTMLElement, area: HTMLElement, sig: string}>} */
     this.zoneRows = new Map();
     this.zoneKey = '';
     /** @type {Map<string, HTMLInputElement>} */
@@ -138,13 +138,17 @@ export class Panels {
         row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.actions.zoomToZone(z.id); } });
         row.addEventListener('pointerenter', () => this.actions.highlightZone(z.id));
         row.addEventListener('pointerleave', () => this.actions.highlightZone(null));
-        this.zoneRows.set(z.id, { row, bar, pct, area });
+        this.zoneRows.set(z.id, { row, bar, pct, area, sig: '' });
         this.zoneList.append(row);
       }
     }
     for (const z of sm.zones) {
       const r = this.zoneRows.get(z.id);
       if (!r) continue;
+      // Touch only rows whose figures changed: a drag changes a few zones, not hundreds.
+      const sig = `${z.coverage}|${z.covered_area_m2}|${z.area_m2}`;
+      if (r.sig === sig) continue;
+      r.sig = sig;
       r.bar.style.width = `${Math.max(0, Math.min(100, z.coverage * 100))}%`;
       r.pct.textContent = fmtPct(z.coverage);
       r.pct.dataset.value = String(z.coverage);
@@ -352,14 +356,19 @@ export class Panels {
         this.cameraList.append(el('li', {}, [b]));
       });
     }
-    const items = this.cameraList.querySelectorAll('.cam-item');
-    items.forEach((b, i) => {
-      b.classList.toggle('selected', i === selected);
-      b.setAttribute('aria-pressed', i === selected ? 'true' : 'false');
-      const a = /** @type {HTMLElement} */ (b.querySelector('.cam-area'));
+    const items = this.cameraList.children;
+    for (let i = 0; i < items.length; i++) {
+      const b = /** @type {HTMLElement} */ (items[i].firstChild);
+      const on = i === selected;
+      if (b.classList.contains('selected') !== on) {
+        b.classList.toggle('selected', on);
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+      }
+      const a = /** @type {HTMLElement} */ (b.lastChild);
       const va = sm?.cameras[i]?.view_area_m2;
-      a.textContent = va === undefined ? '' : fmtArea(va);
-    });
+      const text = va === undefined ? '' : fmtArea(va);
+      if (a.textContent !== text) a.textContent = text;
+    }
   }
 
   // ---- Tooltip ----

@@ -64,8 +64,14 @@ export class Renderer {
     this.top = { key: '', plan: null, canvas: null };
     /** @type {{key: string, plan: any, catalog: any, cameras: Camera[], active: number, canvas: HTMLCanvasElement|null}} */
     this.viewsCache = { key: '', plan: null, catalog: null, cameras: [], active: -2, canvas: null };
+    /** @type {{key: string, scenario: Scenario|null, cameras: Camera[], state: string, canvas: HTMLCanvasElement|null}} */
+    this.camerasCache = { key: '', scenario: null, cameras: [], state: '', canvas: null };
     /** @type {Map<number, CanvasPattern|null>} */
     this.patterns = new Map();
+    /** Path2D per blind/multi polygon in plan coordinates, by a hash of its coordinates. */
+    this.paths = new ShapePathCache();
+    /** @type {Map<string, ShapeLayer>} */
+    this.shapeLayers = new Map();
   }
 
   /** @param {Frame} f */
@@ -88,12 +94,13 @@ export class Renderer {
         drawView(ctx, f, f.layers.views, f.activeIndex, true);
       }
     }
-    if (f.show.multi && f.layers.multi) this.drawMulti(f);
-    if (f.show.blind && f.layers.blind) this.drawBlind(f);
+    if (f.show.multi && f.layers.multi) ctx.drawImage(this.shapeLayer(f, key, W, H, 'multi'), 0, 0);
+    if (f.show.blind && f.layers.blind) ctx.drawImage(this.shapeLayer(f, key, W, H, 'blind'), 0, 0);
     ctx.drawImage(this.topLayer(f, key, W, H), 0, 0);
     if (f.hoverZone) drawZoneOutline(ctx, f, f.hoverZone);
     if (f.highlight) drawHighlight(ctx, f, f.highlight);
-    drawCameras(ctx, f);
+    ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
+    if (f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length) drawCameras(ctx, f, f.activeIndex, f.activeIndex + 1);
     if (f.selected >= 0 && f.selected < f.scenario.cameras.length) drawHandles(ctx, f, f.selected);
     if (f.ghost) drawGhost(ctx, f, f.ghost);
     drawScaleBar(ctx, f);
@@ -162,6 +169,31 @@ export class Renderer {
     return cv;
   }
 
+  /**
+   * Icons of every camera except the active one (same validity rule as the views cache,
+   * plus the hover and focus state). @param {Frame} f @param {string} key @param {number} W @param {number} H
+   */
+  camerasLayer(f, key, W, H) {
+    const c = this.camerasCache;
+    const cams = f.scenario.cameras;
+    const state = `${key}|${f.activeIndex}|${f.selected}|${f.hoverCamera}|${f.focused}|${cams.length}`;
+    let valid = c.canvas !== null && c.state === state && c.scenario?.catalog === f.scenario.catalog;
+    if (valid) {
+      for (let i = 0; i < cams.length; i++) {
+        if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
+      }
+    }
+    if (valid && c.canvas) return c.canvas;
+    const cv = c.canvas ?? document.createElement('canvas');
+    cv.width = W;
+    cv.height = H;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    ctx.clearRect(0, 0, W, H);
+    drawCameras(ctx, f, 0, cams.length, f.activeIndex);
+    Object.assign(c, { state, scenario: f.scenario, cameras: cams.slice(), canvas: cv });
+    return cv;
+  }
+
   /** @param {number} dpr @param {'blind'|'multi'} kind */
   pattern(dpr, kind) {
     const k = dpr * 10 + (kind === 'blind' ? 1 : 2);
@@ -172,6 +204,9 @@ export class Renderer {
     pc.height = size;
     const g = /** @type {CanvasRenderingContext2D} */ (pc.getContext('2d'));
     if (kind === 'blind') {
+      // Tint and stripes in one tile, so each blind spot takes a single fill.
+      g.fillStyle = P.BLIND_FILL;
+      g.fillRect(0, 0, size, size);
       g.strokeStyle = P.BLIND;
       g.lineWidth = 2.2 * dpr;
       g.lineCap = 'square';
@@ -183,6 +218,8 @@ export class Renderer {
       }
       g.stroke();
     } else {
+      g.fillStyle = P.withAlpha(P.MULTI, 0.1);
+      g.fillRect(0, 0, size, size);
       g.fillStyle = P.withAlpha(P.MULTI, 0.75);
       const r = 1.3 * dpr;
       for (const [x, y] of [[size / 4, size / 4], [(3 * size) / 4, (3 * size) / 4]]) {
@@ -196,47 +233,195 @@ export class Renderer {
     return pat;
   }
 
-  /** @param {Frame} f */
-  drawBlind(f) {
-    const ctx = this.ctx;
-    const sh = /** @type {Shapes} */ (f.layers.blind);
-    const pat = this.pattern(f.dpr, 'blind');
-    const np = sh.polygonOffsets.length - 1;
-    ctx.lineWidth = 1.6 * f.dpr;
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = P.BLIND;
-    for (let p = 0; p < np; p++) {
-      ctx.beginPath();
-      if (!tracePolygon(ctx, f, sh, p)) continue;
-      ctx.fillStyle = P.BLIND_FILL;
-      ctx.fill('evenodd');
-      if (pat) {
-        ctx.fillStyle = pat;
-        ctx.fill('evenodd');
-      }
-      ctx.stroke();
+  /**
+   * The blind-spot or multi-coverage layer, kept in an offscreen canvas. When only the
+   * active camera changed since the last frame, these regions can only have changed
+   * inside its old and new view, so only that rectangle is redrawn.
+   * @param {Frame} f @param {string} key @param {number} W @param {number} H @param {'blind'|'multi'} kind
+   */
+  shapeLayer(f, key, W, H, kind) {
+    const sh = /** @type {Shapes} */ (f.layers[kind]);
+    let c = this.shapeLayers.get(kind);
+    if (!c) {
+      c = { key: '', shapes: null, plan: null, catalog: null, cameras: [], active: -2, activeRect: null, canvas: null };
+      this.shapeLayers.set(kind, c);
     }
+    const cams = f.scenario.cameras;
+    const activeRect = f.layers.views ? viewRect(f, f.layers.views, f.activeIndex) : null;
+    if (c.canvas && c.shapes === sh && c.key === key) return c.canvas;
+    let partial = c.canvas !== null && c.key === key && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
+      c.active === f.activeIndex && f.activeIndex >= 0 && c.cameras.length === cams.length && f.layers.views !== null;
+    if (partial) {
+      for (let i = 0; i < cams.length; i++) {
+        if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { partial = false; break; }
+      }
+    }
+    const cv = c.canvas ?? document.createElement('canvas');
+    if (cv.width !== W || cv.height !== H) {
+      cv.width = W;
+      cv.height = H;
+      partial = false;
+    }
+    const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    /** @type {[number, number, number, number]|null} */
+    let rect = null;
+    if (partial) {
+      rect = unionRect(c.activeRect, activeRect);
+      if (rect) {
+        const m = 4 * f.dpr;
+        const x0 = Math.max(0, Math.floor(rect[0] - m)), y0 = Math.max(0, Math.floor(rect[1] - m));
+        const x1 = Math.min(W, Math.ceil(rect[2] + m)), y1 = Math.min(H, Math.ceil(rect[3] + m));
+        rect = x1 > x0 && y1 > y0 ? [x0, y0, x1, y1] : null;
+      }
+    }
+    if (partial && !rect) {
+      // Nothing on screen can have changed.
+    } else {
+      ctx.save();
+      if (rect) {
+        ctx.beginPath();
+        ctx.rect(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
+        ctx.clip();
+        ctx.clearRect(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
+      } else {
+        ctx.clearRect(0, 0, W, H);
+      }
+      this.drawShapes(ctx, f, sh, kind, rect);
+      ctx.restore();
+    }
+    Object.assign(c, { key, shapes: sh, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(),
+      active: f.activeIndex, activeRect, canvas: cv });
+    return cv;
   }
 
-  /** @param {Frame} f */
-  drawMulti(f) {
-    const ctx = this.ctx;
-    const sh = /** @type {Shapes} */ (f.layers.multi);
-    const pat = this.pattern(f.dpr, 'multi');
-    const np = sh.polygonOffsets.length - 1;
-    ctx.lineWidth = 1 * f.dpr;
-    ctx.strokeStyle = P.withAlpha(P.MULTI, 0.55);
-    for (let p = 0; p < np; p++) {
-      ctx.beginPath();
-      if (!tracePolygon(ctx, f, sh, p)) continue;
-      ctx.fillStyle = P.withAlpha(P.MULTI, 0.1);
-      ctx.fill('evenodd');
-      if (pat) {
-        ctx.fillStyle = pat;
-        ctx.fill('evenodd');
-      }
-      ctx.stroke();
+  /**
+   * Fills polygons with a screen-aligned pattern and outlines them; with `rect` (device
+   * px), only those whose box meets it. Paths are cached in plan coordinates and drawn
+   * through the view transform.
+   * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} sh @param {'blind'|'multi'} kind
+   * @param {[number, number, number, number]|null} rect
+   */
+  drawShapes(ctx, f, sh, kind, rect) {
+    const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+    const pat = this.pattern(f.dpr, kind);
+    const stroke = kind === 'blind' ? P.BLIND : P.withAlpha(P.MULTI, 0.55);
+    const lw = kind === 'blind' ? 1.6 : 1;
+    const items = this.paths.get(sh, kind);
+    ctx.setTransform(s, 0, 0, -s, tx, ty);
+    if (pat) pat.setTransform(new DOMMatrix([1 / s, 0, 0, -1 / s, -tx / s, ty / s]));
+    ctx.fillStyle = pat ?? stroke;
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = (lw * f.dpr) / s;
+    ctx.lineJoin = 'miter';
+    // The rectangle in plan coordinates, to skip polygons outside it.
+    const wx0 = rect ? (rect[0] - tx) / s : -Infinity, wx1 = rect ? (rect[2] - tx) / s : Infinity;
+    const wy0 = rect ? (ty - rect[3]) / s : -Infinity, wy1 = rect ? (ty - rect[1]) / s : Infinity;
+    for (const it of items) {
+      if (it.maxX < wx0 || it.minX > wx1 || it.maxY < wy0 || it.minY > wy1) continue;
+      ctx.fill(it.path, 'evenodd');
+      ctx.stroke(it.path);
     }
+  }
+}
+
+/**
+ * @typedef {{key: string, shapes: Shapes|null, plan: any, catalog: any, cameras: Camera[], active: number,
+ *   activeRect: [number, number, number, number]|null, canvas: HTMLCanvasElement|null}} ShapeLayer
+ */
+
+/** Device-pixel box of camera i's view polygon, or null. @param {Frame} f @param {Shapes} views @param {number} i
+ * @returns {[number, number, number, number]|null} */
+function viewRect(f, views, i) {
+  if (i < 0 || i + 1 >= views.polygonOffsets.length) return null;
+  const r0 = views.polygonOffsets[i], r1 = views.polygonOffsets[i + 1];
+  if (r1 <= r0) return null;
+  const a = views.ringOffsets[r0], b = views.ringOffsets[r1];
+  const c = views.coords;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let k = a; k < b; k++) {
+    const x = c[2 * k], y = c[2 * k + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (!(minX <= maxX)) return null;
+  const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
+  return [minX * s + tx, -maxY * s + ty, maxX * s + tx, -minY * s + ty];
+}
+
+/** @param {[number, number, number, number]|null} a @param {[number, number, number, number]|null} b
+ * @returns {[number, number, number, number]|null} */
+function unionRect(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+/** @typedef {{path: Path2D, minX: number, minY: number, maxX: number, maxY: number}} PathItem */
+
+/**
+ * Path2D objects for the polygons of a layer, in plan coordinates, kept across frames
+ * and keyed by a 64-bit hash of each polygon's coordinates.
+ */
+class ShapePathCache {
+  constructor() {
+    /** @type {Map<string, Map<string, PathItem>>} */
+    this.byKind = new Map();
+    /** @type {Map<string, {sh: Shapes, paths: PathItem[]}>} */
+    this.last = new Map();
+  }
+
+  /** @param {Shapes} sh @param {string} kind @returns {PathItem[]} */
+  get(sh, kind) {
+    const last = this.last.get(kind);
+    if (last && last.sh === sh) return last.paths;
+    const old = this.byKind.get(kind) ?? new Map();
+    /** @type {Map<string, PathItem>} */
+    const next = new Map();
+    const { coords, ringOffsets, polygonOffsets } = sh;
+    const bits = new Uint32Array(coords.buffer, coords.byteOffset, coords.length * 2);
+    /** @type {PathItem[]} */
+    const paths = [];
+    const np = polygonOffsets.length - 1;
+    for (let p = 0; p < np; p++) {
+      const r0 = polygonOffsets[p], r1 = polygonOffsets[p + 1];
+      if (r1 <= r0) continue;
+      const a = ringOffsets[r0], b = ringOffsets[r1];
+      // Two 32-bit FNV-1a style hashes over the raw float bits, plus the ring layout.
+      let h1 = 0x811c9dc5 ^ (r1 - r0), h2 = 0x01000193 ^ (b - a);
+      for (let k = 4 * a; k < 4 * b; k++) {
+        h1 = Math.imul(h1 ^ bits[k], 0x01000193);
+        h2 = Math.imul(h2 ^ bits[k], 0x5bd1e995) ^ (h2 >>> 15);
+      }
+      for (let r = r0; r <= r1; r++) h1 = Math.imul(h1 ^ ringOffsets[r], 0x01000193);
+      const key = `${h1 >>> 0}:${h2 >>> 0}`;
+      let item = old.get(key) ?? next.get(key);
+      if (!item) {
+        const path = new Path2D();
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (let r = r0; r < r1; r++) {
+          const ra = ringOffsets[r], rb = ringOffsets[r + 1];
+          if (rb - ra < 3) continue;
+          path.moveTo(coords[2 * ra], coords[2 * ra + 1]);
+          for (let k = ra + 1; k < rb; k++) path.lineTo(coords[2 * k], coords[2 * k + 1]);
+          path.closePath();
+          for (let k = ra; k < rb; k++) {
+            const x = coords[2 * k], y = coords[2 * k + 1];
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+          }
+        }
+        item = { path, minX, minY, maxX, maxY };
+      }
+      next.set(key, item);
+      paths.push(item);
+    }
+    this.byKind.set(kind, next);
+    this.last.set(kind, { sh, paths });
+    return paths;
   }
 }
 
@@ -607,26 +792,29 @@ function drawHighlight(ctx, f, polys) {
   ctx.stroke();
 }
 
-/** Every camera as an icon: a disc in its colour with a lens wedge along its heading.
- * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
-function drawCameras(ctx, f) {
+/** Cameras from..to-1 (except `skip`) as icons: a disc in its colour with a lens wedge
+ * along its heading. Icons shrink a little when many cameras crowd the view.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {number} from @param {number} to @param {number} [skip] */
+function drawCameras(ctx, f, from, to, skip = -1) {
   const d = f.dpr;
   const cams = f.scenario.cameras;
   const showIds = cams.length <= 60 || f.view.scale >= 8;
-  for (let i = 0; i < cams.length; i++) {
+  const small = cams.length > 60 && f.view.scale < 8;
+  for (let i = from; i < to; i++) {
+    if (i === skip) continue;
     const cam = cams[i];
     const X = (cam.position[0] * f.view.scale + f.view.tx) * d;
     const Y = (-cam.position[1] * f.view.scale + f.view.ty) * d;
     const sel = i === f.selected;
     const hov = i === f.hoverCamera;
-    const r = (sel ? 9.5 : hov ? 8.5 : 7.5) * d;
+    const r = (sel ? 9.5 : hov ? 8.5 : small ? 5.5 : 7.5) * d;
     const col = P.cameraColour(i);
     const spec = effectiveSpec(f.scenario, cam);
     const h = cam.heading_deg * DEG;
     const ux = Math.cos(h), uy = -Math.sin(h);
     // Lens wedge.
     if (spec.hfov < 360) {
-      const tip = r + 8 * d;
+      const tip = r + (small ? 5 : 8) * d;
       ctx.beginPath();
       ctx.moveTo(X + ux * tip, Y + uy * tip);
       ctx.lineTo(X - uy * r * 0.8, Y + ux * r * 0.8);

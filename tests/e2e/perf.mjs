@@ -1,0 +1,105 @@
+// Drag benchmark: loads the large sample in headless Chromium, drags a camera for
+// ~200 frames with the real mouse, and prints the page's own per-frame timings
+// (window.__blindspotPerf: core update + layers + redraw per frame, and the time from
+// the end of the drag to the exact report on screen).
+//
+//   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1]
+//
+// Serves ../../www itself unless --url is given. Exit status 1 when the budget
+// (median <= 16 ms, p95 <= 33 ms, settle <= 100 ms) is missed and --check is set.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
+  return acc;
+}, /** @type {[string, string][]} */ ([])));
+const FRAMES = Number(args.frames ?? 200);
+const SAMPLE = args.sample ?? 'large.json';
+const PORT = Number(args.port ?? 8766);
+const DPR = Number(args.dpr ?? 1);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const www = path.resolve(here, '../../www');
+
+let server = null;
+let base = args.url;
+if (!base) {
+  server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '-d', www], { stdio: 'ignore' });
+  base = `http://127.0.0.1:${PORT}/`;
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: DPR });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}${args.noflush ? "" : "&perf=flush"}`);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120_000 });
+  if ((await page.evaluate(() => document.body.dataset.ready)) !== 'true') throw new Error('the page did not load the sample');
+  const info = await page.evaluate(() => {
+    const s = window.__blindspot.scenario();
+    const segs = s.plan.walls.reduce((n, w) => n + w.path.length - 1, 0);
+    return { name: s.name, cameras: s.cameras.length, segments: segs, loadMs: window.__blindspotPerf.loadMs, warmupMs: window.__blindspotPerf.warmupMs };
+  });
+  console.log(`sample: ${info.name}: ${info.segments} wall segments, ${info.cameras} cameras; load ${f1(info.loadMs)} ms (warm-up ${f1(info.warmupMs)} ms)`);
+
+  // A camera near the middle of the plan, dragged in a circle of about 3 m.
+  const cam = await page.evaluate(() => {
+    const s = window.__blindspot.scenario();
+    const xs = s.cameras.map((c) => c.position[0]), ys = s.cameras.map((c) => c.position[1]);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    let best = s.cameras[0], bd = Infinity;
+    for (const c of s.cameras) {
+      const d = Math.hypot(c.position[0] - cx, c.position[1] - cy);
+      if (d < bd) { bd = d; best = c; }
+    }
+    return best.id;
+  });
+  const start = await page.evaluate((id) => window.__blindspot.screenPoint(id, 'centre'), cam);
+  const scale = await page.evaluate(() => {
+    const a = window.__blindspot.worldToClient(0, 0), b = window.__blindspot.worldToClient(1, 0);
+    return b.x - a.x;
+  });
+  const radius = Math.max(8, 3 * scale);
+  await page.evaluate(() => window.__blindspotPerf.reset());
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const raf = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  for (let i = 1; i <= FRAMES; i++) {
+    const a = (i / FRAMES) * 2 * Math.PI;
+    await page.mouse.move(start.x + radius * Math.sin(a), start.y - radius * (1 - Math.cos(a)) / 2);
+    await raf();
+  }
+  await page.mouse.up();
+  await page.waitForFunction(() => window.__blindspotPerf.settle.length > 0, null, { timeout: 10_000 });
+  const perf = await page.evaluate(() => ({ ...window.__blindspotPerf }));
+  const med = q(perf.frames, 0.5), p95 = q(perf.frames, 0.95), max = Math.max(...perf.frames);
+  const settle = perf.settle[perf.settle.length - 1];
+  console.log(`camera ${cam}: ${perf.frames.length} drag frames`);
+  console.log(`frame (core update + layers + redraw): median ${f1(med)} ms, p95 ${f1(p95)} ms, max ${f1(max)} ms`);
+  console.log(`settle (drag end -> exact report shown): ${f1(settle)} ms`);
+  const ok = med <= 16 && p95 <= 33 && settle <= 100;
+  console.log(`budget (median <= 16, p95 <= 33, settle <= 100): ${ok ? 'met' : 'MISSED'}`);
+  if (!ok && args.check) failed = true;
+} finally {
+  await browser.close();
+  server?.kill();
+}
+process.exit(failed ? 1 : 0);
