@@ -192,10 +192,8 @@ function settle() {
   if (store.inGesture || !store.scenario) return;
   try {
     const report = mirror.report();
-    panels.updateStats(report, scenario().cameras.length, false);
+    refreshPanels(report, false);
     panels.updateBlindSpots(report, scenario(), false);
-    panels.updateCameraList(scenario(), selectedIndex(), report);
-    ui.panelKey = panelKey();
     document.body.dataset.settled = String(mirror.version);
     if (ui.dragEndAt) {
       // Force style and layout so the time includes the figures being laid out on screen.
@@ -562,17 +560,24 @@ function draw() {
     ghost: ui.addMode ? ui.ghost : null,
     focused: document.activeElement === canvas,
   });
-  const key = panelKey();
-  if (key !== ui.panelKey) {
-    ui.panelKey = key;
-    const live = store.inGesture || !mirror.reportIsCurrent();
-    panels.updateStats(summary, s.cameras.length, live);
-    panels.updateEditor(s, sel, summary);
-    if (!store.inGesture) panels.updateCameraList(s, sel, summary);
-    if (live) panels.updateBlindSpots(null, s, true);
-    const nameInput = /** @type {HTMLInputElement} */ ($('scenario-name'));
-    if (document.activeElement !== nameInput) nameInput.value = s.name;
-  }
+  if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.reportIsCurrent());
+}
+
+/**
+ * Brings the side panel and the plan name up to date with the current state.
+ * @param {import('./scene.js').Summary} figures the summary, or the report once settled
+ * @param {boolean} live
+ */
+function refreshPanels(figures, live) {
+  const s = scenario();
+  const sel = selectedIndex();
+  ui.panelKey = panelKey();
+  panels.updateStats(figures, s.cameras.length, live);
+  panels.updateEditor(s, sel, figures);
+  if (!store.inGesture) panels.updateCameraList(s, sel, figures);
+  if (live) panels.updateBlindSpots(null, s, true);
+  const nameInput = /** @type {HTMLInputElement} */ ($('scenario-name'));
+  if (document.activeElement !== nameInput) nameInput.value = s.name;
 }
 
 // ---- Toolbar and page chrome ----

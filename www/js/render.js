@@ -731,6 +731,8 @@ function drawOpeningLabels(ctx, f) {
   ctx.font = `700 ${11.5 * d}px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
+  /** Tags already placed, to skip any that would overlap. @type {[number, number, number, number][]} */
+  const placed = [];
   for (const w of ext) {
     // Midpoint of the longest piece; the tag sits to the screen-down or screen-right side.
     let best = 0, bi = 0;
@@ -741,12 +743,15 @@ function drawOpeningLabels(ctx, f) {
     const [ax, ay] = w.path[bi], [bx, by] = w.path[bi + 1];
     const X = ((ax + bx) / 2) * s + tx, Y = -((ay + by) / 2) * s + ty;
     const horizontal = Math.abs(bx - ax) >= Math.abs(by - ay);
-    const text = `${w.kind === 'window' ? '▲ ' : '▲ '}${w.id}`;
+    const text = `▲ ${w.id}`;
     const tw = ctx.measureText(text).width + 12 * d;
     const th = 19 * d;
     const off = 28 * d + th / 2;
     const cx = horizontal ? X : X + off + tw / 2 - th / 2;
     const cy = horizontal ? Y + off : Y;
+    const box = /** @type {[number, number, number, number]} */ ([cx - tw / 2 - 3 * d, cy - th / 2 - 3 * d, cx + tw / 2 + 3 * d, cy + th / 2 + 3 * d]);
+    if (placed.some((q) => q[0] < box[2] && box[0] < q[2] && q[1] < box[3] && box[1] < q[3])) continue;
+    placed.push(box);
     ctx.fillStyle = '#111111';
     roundRect(ctx, cx - tw / 2, cy - th / 2, tw, th, 4 * d);
     ctx.fill();

@@ -1,0 +1,35 @@
+// @ts-check
+// Browser end-to-end tests of the web app, in Debian's Chromium (no browser download).
+const { defineConfig } = require('@playwright/test');
+
+const PORT = 8765;
+
+module.exports = defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.js$/,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'results.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    viewport: { width: 1600, height: 900 },
+    acceptDownloads: true,
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 -d ../../www`,
+    url: `http://127.0.0.1:${PORT}/index.html`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 20_000,
+    stdout: 'ignore',
+    stderr: 'ignore',
+  },
+});
