@@ -8,6 +8,7 @@ page.on('pageerror', (e) => console.log('pageerror', e.message));
 await page.goto(`http://127.0.0.1:${process.env.PORT || 8000}/${suffix}`);
 await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 60000 });
 await page.waitForTimeout(500);
-await page.screenshot({ path: out });
+const clip = process.env.CLIP?.split(',').map(Number);
+await page.screenshot({ path: out, ...(clip ? { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } } : {}) });
 console.log('ready =', await page.evaluate(() => document.body.dataset.ready));
 await browser.close();

@@ -76,7 +76,9 @@ export class Panels {
     this.stat = {
       coverage: $('stat-coverage'), covered: $('stat-covered'), weighted: $('stat-weighted'),
       blind: $('stat-blind'), multi: $('stat-multi'), cameras: $('stat-cameras'), state: $('stat-state'),
+      alert: $('stat-alert'),
     };
+    this.alertKey = '';
     this.zoneList = $('zone-list');
     this.blindList = $('blind-list');
     this.blindNote = $('blind-note');
@@ -110,7 +112,22 @@ export class Panels {
     st.cameras.textContent = String(cameraCount);
     st.state.textContent = live ? 'live' : 'exact';
     st.state.className = live ? 'badge live' : 'badge exact';
+    this.updateAlert(sm);
     this.updateZones(sm);
+  }
+
+  /** Names the high-priority zones (priority 4 and up) that are less than half covered. @param {Summary} sm */
+  updateAlert(sm) {
+    const weak = sm.zones.filter((z) => z.priority >= 4 && z.coverage < 0.5)
+      .sort((a, b) => a.coverage - b.coverage || b.priority - a.priority);
+    const shown = weak.slice(0, 4).map((z) => `${z.name} ${fmtPct(z.coverage)}`);
+    if (weak.length > 4) shown.push(`${weak.length - 4} more`);
+    const text = shown.join(' · ');
+    if (text === this.alertKey) return;
+    this.alertKey = text;
+    const a = this.stat.alert;
+    a.hidden = weak.length === 0;
+    a.replaceChildren(el('span', { class: 'alert-head', text: 'High priority, mostly unseen' }), text);
   }
 
   /** @param {Summary} sm */

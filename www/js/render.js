@@ -856,8 +856,11 @@ function drawCameras(ctx, f, from, to, skip = -1) {
       ctx.setLineDash([]);
     }
     if (showIds || sel || hov) {
-      // The id goes behind the camera, away from its view.
-      const bx = spec.hfov >= 360 ? 0.7 : -ux, by = spec.hfov >= 360 ? 0.7 : -uy;
+      // The id goes beside the camera, across its heading (on the lower side): behind it
+      // is usually the wall it hangs on, and openings, which must stay visible.
+      let bx = -uy, by = ux;
+      if (by < -0.2 || (Math.abs(by) <= 0.2 && bx < 0)) { bx = -bx; by = -by; }
+      if (spec.hfov >= 360) { bx = 0.7; by = 0.7; }
       const gap = r + 7 * d;
       ctx.textAlign = bx > 0.35 ? 'left' : bx < -0.35 ? 'right' : 'center';
       ctx.textBaseline = by > 0.35 ? 'top' : by < -0.35 ? 'bottom' : 'middle';
