@@ -346,3 +346,56 @@ test('screenshots of the samples are not blank', async ({ page }) => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'mid-drag.png') });
   await page.mouse.up();
 });
+
+test('pan, wheel zoom and Fit; touch: drag a camera with a finger and pinch to zoom', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  await openApp(page);
+  const view = () => page.evaluate(() => {
+    const a = window.__blindspot.worldToClient(0, 0), b = window.__blindspot.worldToClient(1, 0);
+    return { x: a.x, y: a.y, scale: b.x - a.x };
+  });
+  const v0 = await view();
+
+  // Wheel over the plan zooms in around the pointer.
+  const box = /** @type {{x: number, y: number, width: number, height: number}} */ (await page.locator('#plan').boundingBox());
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(async () => (await view()).scale).toBeGreaterThan(v0.scale * 1.3);
+  // Dragging empty background pans.
+  await page.locator('#btn-fit').click();
+  const empty = await page.evaluate(() => window.__blindspot.worldToClient(-4, 20));
+  const v1 = await view();
+  await drag(page, empty, { x: empty.x + 120, y: empty.y + 50 }, 6);
+  const v2 = await view();
+  expect(v2.x - v1.x).toBeCloseTo(120, 0);
+  expect(v2.y - v1.y).toBeCloseTo(50, 0);
+  expect(await page.evaluate(() => window.__blindspot.selectedId())).toBeNull();
+  // Fit brings the whole plan back.
+  await page.locator('#btn-fit').click();
+  const v3 = await view();
+  expect(v3.scale).toBeCloseTo(v0.scale, 6);
+  expect(v3.x).toBeCloseTo(v0.x, 3);
+
+  // Touch input through the DevTools protocol: real touch events, turned into pointer events by Chromium.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const c0 = await camera(page, 'east-salon');
+  const p = await point(page, 'east-salon');
+  await touch('touchStart', [[p.x, p.y]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[p.x - 8 * i, p.y + 6 * i]]);
+  await touch('touchEnd', []);
+  await waitSettled(page);
+  const c1 = await camera(page, 'east-salon');
+  expect(c1.position[0]).toBeLessThan(c0.position[0] - 2);
+  expect(c1.position[1]).toBeLessThan(c0.position[1] - 1);
+
+  // Two fingers spreading apart zoom in.
+  const before = (await view()).scale;
+  const mid = await page.evaluate(() => window.__blindspot.worldToClient(-4, 6));
+  await touch('touchStart', [[mid.x - 30, mid.y], [mid.x + 30, mid.y]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[mid.x - 30 - 10 * i, mid.y], [mid.x + 30 + 10 * i, mid.y]]);
+  await touch('touchEnd', []);
+  await expect.poll(async () => (await view()).scale).toBeGreaterThan(before * 2);
+  await context.close();
+});

@@ -96,6 +96,9 @@ const ui = {
   /** @type {ReturnType<typeof setTimeout>|null} */
   settleTimer: null,
   panelKey: '',
+  viewMoving: false,
+  /** @type {ReturnType<typeof setTimeout>|null} */
+  viewTimer: null,
 };
 
 function safeStorage() {
@@ -391,9 +394,16 @@ function ensureVisible(p) {
   }
 }
 
-/** @param {View} v */
+/** A view change from a pan, pinch or wheel: frames reproject until the view rests. @param {View} v */
 function setView(v) {
   ui.view = v;
+  ui.viewMoving = true;
+  if (ui.viewTimer) clearTimeout(ui.viewTimer);
+  ui.viewTimer = setTimeout(() => {
+    ui.viewMoving = false;
+    ui.viewTimer = null;
+    requestFrame();
+  }, 140);
   requestFrame();
 }
 
@@ -559,6 +569,7 @@ function draw() {
     highlight,
     ghost: ui.addMode ? ui.ghost : null,
     focused: document.activeElement === canvas,
+    viewMoving: ui.viewMoving,
   });
   if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.reportIsCurrent());
 }

@@ -22,10 +22,12 @@ import { effectiveSpec } from './state.js';
  *   show: {views: boolean, blind: boolean, multi: boolean, labels: boolean},
  *   selected: number, hoverCamera: number, activeIndex: number,
  *   hoverZone: string|null, highlight: Ring[][]|null, ghost: [number, number]|null,
- *   focused: boolean,
+ *   focused: boolean, viewMoving?: boolean,
  * }} Frame
  * `highlight` is a polygon (rings of [x, y]) to outline, e.g. a hovered blind spot.
  * `activeIndex` is the camera being edited: its view is drawn live, the others from cache.
+ * `viewMoving` (a pan or zoom in progress) lets the renderer reproject the last full frame
+ * instead of redrawing it, when nothing but the view changed.
  */
 /** @typedef {[number, number][]} Ring */
 
@@ -68,6 +70,8 @@ export class Renderer {
     this.camerasCache = { key: '', scenario: null, cameras: [], state: '', canvas: null };
     /** @type {Map<number, CanvasPattern|null>} */
     this.patterns = new Map();
+    /** The last full-quality frame without handles and scale bar, for pans and zooms. */
+    this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), inputs: /** @type {any[]} */ ([]), view: /** @type {View|null} */ (null), dpr: 0 };
     /** Path2D per blind/multi polygon in plan coordinates, by a hash of its coordinates. */
     this.paths = new ShapePathCache();
     /** @type {Map<string, ShapeLayer>} */
@@ -86,6 +90,20 @@ export class Renderer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalAlpha = 1;
     const key = `${W}x${H}@${f.dpr}|${f.view.scale}|${f.view.tx}|${f.view.ty}`;
+    const inputs = [f.scenario, f.layers.views, f.layers.blind, f.layers.multi, f.show.views, f.show.blind, f.show.multi,
+      f.show.labels, f.selected, f.hoverCamera, f.hoverZone, f.highlight, f.activeIndex, f.focused, W, H];
+    const snap = this.snapshot;
+    if (f.viewMoving && snap.canvas && snap.view && snap.dpr === f.dpr && inputs.every((v, i) => v === snap.inputs[i])) {
+      // Only the view moved: reproject the last full frame (one image draw) until it rests.
+      const k = f.view.scale / snap.view.scale;
+      const dx = (f.view.tx - snap.view.tx * k) * f.dpr, dy = (f.view.ty - snap.view.ty * k) * f.dpr;
+      ctx.fillStyle = P.PAPER;
+      ctx.fillRect(0, 0, W, H);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(snap.canvas, dx, dy, W * k, H * k);
+      this.drawOverlays(f);
+      return;
+    }
 
     ctx.drawImage(this.baseLayer(f, key, W, H), 0, 0);
     if (f.show.views && f.layers.views) {
@@ -101,6 +119,22 @@ export class Renderer {
     if (f.highlight) drawHighlight(ctx, f, f.highlight);
     ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
     if (f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length) drawCameras(ctx, f, f.activeIndex, f.activeIndex + 1);
+    // Keep this frame for reprojection during pans and zooms.
+    const sc = snap.canvas ?? document.createElement('canvas');
+    if (sc.width !== W || sc.height !== H) {
+      sc.width = W;
+      sc.height = H;
+    }
+    const sctx = /** @type {CanvasRenderingContext2D} */ (sc.getContext('2d'));
+    sctx.clearRect(0, 0, W, H);
+    sctx.drawImage(this.canvas, 0, 0);
+    Object.assign(snap, { canvas: sc, inputs, view: { ...f.view }, dpr: f.dpr });
+    this.drawOverlays(f);
+  }
+
+  /** What is drawn on top of every frame: handles, the placing ghost, the scale bar. @param {Frame} f */
+  drawOverlays(f) {
+    const ctx = this.ctx;
     if (f.selected >= 0 && f.selected < f.scenario.cameras.length) drawHandles(ctx, f, f.selected);
     if (f.ghost) drawGhost(ctx, f, f.ghost);
     drawScaleBar(ctx, f);
