@@ -1,1 +1,135 @@
-fn main() {}
+//! Criterion benchmarks of the core on generated museum plans of growing size.
+//! Run: `cargo bench --bench core` (figures in docs/performance.md).
+
+use blindspot::coverage::Coverage;
+use blindspot::generator::{GeneratorOptions, generate};
+use blindspot::geometry::{Point, Tolerances};
+use blindspot::plan::PreparedPlan;
+use blindspot::scenario::{CameraSpec, Scenario};
+use blindspot::session::Session;
+use blindspot::view::{Expander, camera_view};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn plan(segments: usize, cameras: usize) -> Scenario {
+    generate(&GeneratorOptions {
+        wall_segments: segments,
+        cameras,
+        seed: 1,
+    })
+}
+
+/// Camera specs inside rooms: the generated cameras' positions with the given
+/// field of view and range.
+fn specs(scenario: &Scenario, hfov: f64, range: f64, centred: bool) -> Vec<CameraSpec> {
+    scenario
+        .cameras
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CameraSpec {
+            position: if centred {
+                // Room centres (galleries are 14 x 10 m on a grid).
+                Point::new(
+                    (c.position.x / 14.0).floor() * 14.0 + 7.0 + 0.31,
+                    (c.position.y / 10.0).floor().min(1e9) * 10.0 + 5.0 - 0.37,
+                )
+            } else {
+                c.position
+            },
+            heading_deg: c.heading_deg + i as f64,
+            hfov_deg: hfov,
+            range_m: range,
+        })
+        .collect()
+}
+
+fn prepare(c: &mut Criterion) {
+    let mut group = c.benchmark_group("prepare_plan");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
+    for segments in [1_000, 10_000, 100_000] {
+        let scenario = plan(segments, 0);
+        group.bench_with_input(BenchmarkId::from_parameter(segments), &scenario, |b, s| {
+            b.iter(|| PreparedPlan::new(black_box(&s.plan), Tolerances::default()))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("prepare_zones");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    for segments in [1_000, 10_000] {
+        let scenario = plan(segments, 0);
+        group.bench_with_input(BenchmarkId::from_parameter(segments), &scenario, |b, s| {
+            b.iter(|| Coverage::new(black_box(&s.plan.zones)))
+        });
+    }
+    group.finish();
+}
+
+fn views(c: &mut Criterion) {
+    for (name, hfov, range, centred) in [
+        ("view_90deg_25m", 90.0, 25.0, false),
+        ("view_360deg_room", 360.0, 1000.0, true),
+    ] {
+        let mut group = c.benchmark_group(name);
+        for segments in [1_000, 10_000, 100_000] {
+            let scenario = plan(segments, 300);
+            let prepared = PreparedPlan::new(&scenario.plan, Tolerances::default());
+            let cams = specs(&scenario, hfov, range, centred);
+            let mut expander = Expander::default();
+            let mut i = 0;
+            group.bench_function(BenchmarkId::from_parameter(segments), |b| {
+                b.iter(|| {
+                    i = (i + 1) % cams.len();
+                    camera_view(&prepared, black_box(&cams[i]), &mut expander)
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+fn full_report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("full_report");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    for (segments, cameras) in [(1_000, 30), (10_000, 100), (10_000, 300), (100_000, 3_000)] {
+        let scenario = plan(segments, cameras);
+        let mut session = Session::new(scenario, Default::default());
+        group.bench_function(format!("{segments}seg_{cameras}cam"), |b| {
+            b.iter(|| {
+                session.recompute();
+                black_box(session.report())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn drag(c: &mut Criterion) {
+    // One frame of a drag: move one camera, recompute its view and the cells it
+    // touches, read the summary.
+    let mut group = c.benchmark_group("drag_frame");
+    for (segments, cameras) in [(5_000, 200), (10_000, 300)] {
+        let scenario = plan(segments, cameras);
+        let start = scenario.cameras[0].position;
+        let mut session = Session::new(scenario, Default::default());
+        let mut t = 0.0f64;
+        group.bench_function(format!("{segments}seg_{cameras}cam"), |b| {
+            b.iter(|| {
+                t += 0.01;
+                let p = start + Point::new(1.0 + 5.0 * t.sin().abs(), 1.0 + 3.0 * t.cos().abs());
+                session.move_camera(0, p.x, p.y).expect("valid move");
+                black_box(session.summary())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, prepare, views, full_report, drag);
+criterion_main!(benches);

@@ -51,13 +51,39 @@ impl Session {
             coverage,
             blind_spots: RefCell::new(None),
         };
-        for i in 0..session.scenario.cameras.len() {
-            let (view, shape) = session.compute_view(i);
-            session.views.push(view);
-            session.shapes.push(shape);
-        }
-        session.coverage.update_all(&session.shapes);
+        session.recompute();
         session
+    }
+
+    #[doc(hidden)]
+    pub fn recompute_views_only(&mut self) {
+        self.views.clear();
+        self.shapes.clear();
+        for i in 0..self.scenario.cameras.len() {
+            let (view, shape) = self.compute_view(i);
+            self.views.push(view);
+            self.shapes.push(shape);
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn recompute_coverage_only(&mut self) {
+        self.coverage.update_all(&self.shapes);
+        self.blind_spots.replace(None);
+    }
+
+    /// Recomputes every view and all coverage from scratch (the plan itself is
+    /// kept prepared).
+    pub fn recompute(&mut self) {
+        self.views.clear();
+        self.shapes.clear();
+        for i in 0..self.scenario.cameras.len() {
+            let (view, shape) = self.compute_view(i);
+            self.views.push(view);
+            self.shapes.push(shape);
+        }
+        self.coverage.update_all(&self.shapes);
+        self.blind_spots.replace(None);
     }
 
     /// Reads, validates and prepares a scenario from JSON text.

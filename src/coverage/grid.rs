@@ -110,6 +110,16 @@ impl Grid {
         }
     }
 
+    /// A box in grid units holding `bounds`, grown by `margin` units.
+    pub fn int_box(&self, bounds: &Bounds, margin: i32) -> (IPoint, IPoint) {
+        let lo = self.to_int(bounds.min);
+        let hi = self.to_int(bounds.max);
+        (
+            IntPoint::new(lo.x.saturating_sub(margin), lo.y.saturating_sub(margin)),
+            IntPoint::new(hi.x.saturating_add(margin), hi.y.saturating_add(margin)),
+        )
+    }
+
     /// Square metres per square grid unit.
     pub fn unit_area(&self) -> f64 {
         1.0 / (self.scale * self.scale)
@@ -154,6 +164,34 @@ pub fn twice_area(shapes: &[IShape]) -> i128 {
         .flat_map(|s| s.iter())
         .map(|c| contour_twice_area(c))
         .sum()
+}
+
+/// A contour clipped to the box `lo..hi` (grid units). Vertices inside the box
+/// are kept as they are; new vertices lie on the box edges.
+pub fn clip_contour(contour: &[IPoint], lo: IPoint, hi: IPoint) -> IContour {
+    let inside_all = contour
+        .iter()
+        .all(|p| p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y);
+    if inside_all {
+        return contour.to_vec();
+    }
+    let ring: Vec<Point> = contour
+        .iter()
+        .map(|p| Point::new(p.x as f64, p.y as f64))
+        .collect();
+    let rect = Bounds {
+        min: Point::new(lo.x as f64, lo.y as f64),
+        max: Point::new(hi.x as f64, hi.y as f64),
+    };
+    let mut out: IContour = clip_to_box(&ring, &rect)
+        .into_iter()
+        .map(|p| IntPoint::new(p.x.round() as i32, p.y.round() as i32))
+        .collect();
+    out.dedup();
+    if out.len() > 1 && out.first() == out.last() {
+        out.pop();
+    }
+    out
 }
 
 /// Sutherland-Hodgman clip of a ring to a box. The ring may be non-convex: the

@@ -14,6 +14,9 @@ use crate::scenario::Zone;
 use cells::{Cell, build_cells};
 use grid::{Grid, IContour, IPoint, IShape, IShapes, twice_area};
 
+/// Grid units between a cell's box and the box views are clipped to.
+const CLIP_MARGIN: i32 = 64;
+
 /// Coverage of one cell by the current views.
 #[derive(Clone, Debug, Default)]
 pub struct CellCoverage {
@@ -53,7 +56,7 @@ pub struct BlindSpot {
 }
 
 /// The coverage state of a plan's zones against a set of views.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Coverage {
     pub grid: Grid,
     pub cells: Vec<Cell>,
@@ -61,6 +64,7 @@ pub struct Coverage {
     zone_count: usize,
     /// A clockwise box around the grid (for the covered-twice winding trick).
     frame: IContour,
+    overlayer: overlay::Overlayer,
 }
 
 impl Coverage {
@@ -104,6 +108,7 @@ impl Coverage {
             results,
             zone_count: zones.len(),
             frame,
+            overlayer: Default::default(),
         }
     }
 
@@ -132,13 +137,44 @@ impl Coverage {
     pub fn update(&mut self, cells: impl IntoIterator<Item = usize>, views: &[ViewShape]) {
         for i in cells {
             let cell = &self.cells[i];
-            let near: Vec<&IContour> = views
+            // Each view clipped to a box just around the cell: overlays then only
+            // see the view edges near the cell (the edges inside it are kept
+            // exactly as they are).
+            let (lo, hi) = self.grid.int_box(&cell.bounds, CLIP_MARGIN);
+            let clipped: Vec<IContour> = views
                 .iter()
                 .filter(|v| !v.contour.is_empty() && v.bounds.intersects(&cell.bounds))
-                .map(|v| &v.contour)
+                .map(|v| grid::clip_contour(&v.contour, lo, hi))
+                .filter(|c| c.len() >= 3)
                 .collect();
-            let (covered, blind) = overlay::covered_and_uncovered(&near, &cell.shapes);
-            let multi = overlay::covered_twice(&near, &cell.shapes, &self.frame);
+            // Views that miss the cell drop out; a single view that holds the
+            // whole cell needs no overlay at all.
+            let clipped: Vec<IContour> = clipped
+                .into_iter()
+                .filter(|v| relate(&cell.shapes, v) != Relation::Disjoint)
+                .collect();
+            if clipped.is_empty() {
+                self.results[i] = CellCoverage {
+                    blind: cell.shapes.clone(),
+                    ..Default::default()
+                };
+                continue;
+            }
+            if clipped.len() == 1 && relate(&cell.shapes, &clipped[0]) == Relation::Inside {
+                self.results[i] = CellCoverage {
+                    covered2: cell.twice_area,
+                    ..Default::default()
+                };
+                continue;
+            }
+            let near: Vec<&IContour> = clipped.iter().collect();
+            let (covered, blind) = self.overlayer.covered_and_uncovered(&near, &cell.shapes);
+            let multi = if any_boxes_overlap(&clipped) {
+                self.overlayer
+                    .covered_twice(&near, &cell.shapes, &self.frame)
+            } else {
+                Vec::new()
+            };
             self.results[i] = CellCoverage {
                 covered2: twice_area(&covered),
                 multi2: twice_area(&multi),
@@ -203,51 +239,230 @@ impl Coverage {
     }
 
     /// Blind spots merged across cells, largest first, with their zones.
+    ///
+    /// Pieces of different cells can only join where their boxes touch, so
+    /// pieces are grouped by touching boxes first and only groups of two or
+    /// more go through a union.
     pub fn blind_spots(&self) -> Vec<BlindSpot> {
-        let pieces: Vec<(&IShape, &Vec<usize>)> = self
+        struct Piece<'a> {
+            shape: &'a IShape,
+            cell: usize,
+            bounds: Bounds,
+        }
+        let pieces: Vec<Piece> = self
             .results
             .iter()
-            .zip(&self.cells)
-            .flat_map(|(r, c)| r.blind.iter().map(move |s| (s, &c.zones)))
-            .collect();
-        let all: Vec<IShape> = pieces.iter().map(|(s, _)| (*s).clone()).collect();
-        let merged = overlay::union(&all);
-        let boxes: Vec<Bounds> = merged
-            .iter()
-            .map(|s| self.grid.bounds_of(std::slice::from_ref(s)))
-            .collect();
-        let mut zones: Vec<Vec<usize>> = vec![Vec::new(); merged.len()];
-        for (piece, piece_zones) in &pieces {
-            let piece_box = self.grid.bounds_of(std::slice::from_ref(*piece));
-            let candidates: Vec<usize> = (0..merged.len())
-                .filter(|&m| boxes[m].intersects(&piece_box))
-                .collect();
-            let owner = match candidates.as_slice() {
-                [] => continue,
-                [only] => *only,
-                _ => *candidates
-                    .iter()
-                    .max_by_key(|&&m| midpoints_inside(piece, &merged[m]))
-                    .unwrap_or(&candidates[0]),
-            };
-            zones[owner].extend(piece_zones.iter().copied());
-        }
-        let mut spots: Vec<BlindSpot> = merged
-            .iter()
-            .zip(zones)
-            .map(|(shape, mut zs)| {
-                zs.sort_unstable();
-                zs.dedup();
-                BlindSpot {
-                    area: self.grid.area(std::slice::from_ref(shape)),
-                    polygon: self.grid.shape_to_polygon(shape),
-                    zones: zs,
-                }
+            .enumerate()
+            .flat_map(|(cell, r)| {
+                r.blind.iter().map(move |shape| Piece {
+                    shape,
+                    cell,
+                    bounds: self.grid.bounds_of(std::slice::from_ref(shape)),
+                })
             })
             .collect();
+        // Union-find over pieces of different cells whose boxes touch.
+        let mut parent: Vec<usize> = (0..pieces.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        let mut order: Vec<usize> = (0..pieces.len()).collect();
+        order.sort_by(|&a, &b| pieces[a].bounds.min.x.total_cmp(&pieces[b].bounds.min.x));
+        for (k, &a) in order.iter().enumerate() {
+            for &b in &order[k + 1..] {
+                if pieces[b].bounds.min.x > pieces[a].bounds.max.x {
+                    break;
+                }
+                if pieces[a].cell != pieces[b].cell
+                    && pieces[a].bounds.intersects(&pieces[b].bounds)
+                {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra] = rb;
+                }
+            }
+        }
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for i in 0..pieces.len() {
+            let r = root(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut spots = Vec::new();
+        for members in groups.values() {
+            if let [only] = members.as_slice() {
+                let p = &pieces[*only];
+                spots.push(self.blind_spot(p.shape, self.cells[p.cell].zones.clone()));
+                continue;
+            }
+            let shapes: Vec<IShape> = members.iter().map(|&i| pieces[i].shape.clone()).collect();
+            let merged = overlay::union(&shapes);
+            let boxes: Vec<Bounds> = merged
+                .iter()
+                .map(|m| self.grid.bounds_of(std::slice::from_ref(m)))
+                .collect();
+            // Vertices of the merged shapes: a piece's corners that survive the
+            // union name the shape it went into.
+            let mut vertex_owner: std::collections::HashMap<IPoint, usize> =
+                std::collections::HashMap::new();
+            for (m, shape) in merged.iter().enumerate() {
+                for p in shape.iter().flatten() {
+                    vertex_owner.insert(*p, m);
+                }
+            }
+            let mut zones: Vec<Vec<usize>> = vec![Vec::new(); merged.len()];
+            for &i in members {
+                let mut votes: std::collections::HashMap<usize, usize> = Default::default();
+                for p in pieces[i].shape.iter().flatten() {
+                    if let Some(&m) = vertex_owner.get(p) {
+                        *votes.entry(m).or_default() += 1;
+                    }
+                }
+                let voted = votes.into_iter().max_by_key(|&(m, n)| (n, usize::MAX - m));
+                let owner = match voted {
+                    Some((m, _)) => m,
+                    // Every corner dissolved (a piece filling a hole of its
+                    // neighbour): the smallest shape around its edge midpoints.
+                    None => {
+                        let candidates: Vec<usize> = (0..merged.len())
+                            .filter(|&m| boxes[m].intersects(&pieces[i].bounds))
+                            .collect();
+                        match candidates.as_slice() {
+                            [only] => *only,
+                            _ => candidates
+                                .into_iter()
+                                .max_by_key(|&m| {
+                                    (
+                                        midpoints_inside(pieces[i].shape, &merged[m]),
+                                        usize::MAX - m,
+                                    )
+                                })
+                                .unwrap_or(0),
+                        }
+                    }
+                };
+                if let Some(z) = zones.get_mut(owner) {
+                    z.extend(self.cells[pieces[i].cell].zones.iter().copied());
+                }
+            }
+            for (shape, mut zs) in merged.iter().zip(zones) {
+                zs.sort_unstable();
+                zs.dedup();
+                spots.push(self.blind_spot(shape, zs));
+            }
+        }
         spots.sort_by(|a, b| b.area.total_cmp(&a.area));
         spots
     }
+
+    fn blind_spot(&self, shape: &IShape, zones: Vec<usize>) -> BlindSpot {
+        BlindSpot {
+            area: self.grid.area(std::slice::from_ref(shape)),
+            polygon: self.grid.shape_to_polygon(shape),
+            zones,
+        }
+    }
+}
+
+/// How a cell lies against one view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relation {
+    /// Entirely inside the view.
+    Inside,
+    /// No common interior.
+    Disjoint,
+    /// Anything else (or too close to call): needs an overlay.
+    Mixed,
+}
+
+/// Exact test of a cell against a view ring. Only the cell's rings and the
+/// view's edges are compared; touching counts as mixed.
+fn relate(cell: &[IShape], view: &IContour) -> Relation {
+    let n = view.len();
+    let cell_edges = cell.iter().flatten().flat_map(|ring| {
+        let m = ring.len();
+        (0..m).map(move |k| (ring[k], ring[(k + 1) % m]))
+    });
+    for (a, b) in cell_edges {
+        for k in 0..n {
+            if segments_touch(a, b, view[k], view[(k + 1) % n]) {
+                return Relation::Mixed;
+            }
+        }
+    }
+    // No boundary contact: either the cell is inside the view, or the view
+    // lies in the cell (or a hole of it), or they are apart.
+    // Each of the cell's pieces is wholly in or out: its first vertex tells.
+    let inside: Vec<bool> = cell
+        .iter()
+        .filter_map(|shape| shape.first().and_then(|ring| ring.first()))
+        .map(|p| classify(view, (2 * p.x as i64, 2 * p.y as i64)) == Place::Inside)
+        .collect();
+    let cell_in_view = match (inside.iter().all(|&b| b), inside.iter().any(|&b| b)) {
+        (true, _) => true,
+        (false, false) => false,
+        (false, true) => return Relation::Mixed,
+    };
+    let v = view[0];
+    let view_in_cell = cell
+        .iter()
+        .any(|shape| in_shape_closure(shape, (2 * v.x as i64, 2 * v.y as i64)));
+    match (cell_in_view, view_in_cell) {
+        (true, false) => Relation::Inside,
+        (false, false) => Relation::Disjoint,
+        _ => Relation::Mixed,
+    }
+}
+
+fn orient_i(a: IPoint, b: IPoint, c: IPoint) -> i128 {
+    (b.x as i128 - a.x as i128) * (c.y as i128 - a.y as i128)
+        - (b.y as i128 - a.y as i128) * (c.x as i128 - a.x as i128)
+}
+
+/// True when the closed segments share a point.
+fn segments_touch(a: IPoint, b: IPoint, c: IPoint, d: IPoint) -> bool {
+    if a.x.max(b.x) < c.x.min(d.x)
+        || c.x.max(d.x) < a.x.min(b.x)
+        || a.y.max(b.y) < c.y.min(d.y)
+        || c.y.max(d.y) < a.y.min(b.y)
+    {
+        return false;
+    }
+    let (o1, o2) = (orient_i(a, b, c).signum(), orient_i(a, b, d).signum());
+    let (o3, o4) = (orient_i(c, d, a).signum(), orient_i(c, d, b).signum());
+    if o1 * o2 < 0 && o3 * o4 < 0 {
+        return true;
+    }
+    // Any endpoint on the other segment (boxes already overlap).
+    let on = |p: IPoint, q: IPoint, r: IPoint| {
+        orient_i(p, q, r) == 0
+            && r.x >= p.x.min(q.x)
+            && r.x <= p.x.max(q.x)
+            && r.y >= p.y.min(q.y)
+            && r.y <= p.y.max(q.y)
+    };
+    on(a, b, c) || on(a, b, d) || on(c, d, a) || on(c, d, b)
+}
+
+/// True when the boxes of at least two contours overlap (with positive area):
+/// only then can anything be covered twice.
+fn any_boxes_overlap(contours: &[IContour]) -> bool {
+    let boxes: Vec<(i32, i32, i32, i32)> = contours
+        .iter()
+        .map(|c| {
+            c.iter()
+                .fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |b, p| {
+                    (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y))
+                })
+        })
+        .collect();
+    boxes.iter().enumerate().any(|(i, a)| {
+        boxes[i + 1..]
+            .iter()
+            .any(|b| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3)
+    })
 }
 
 /// How many edge midpoints of `piece`'s outer ring lie in the closure of `shape`.

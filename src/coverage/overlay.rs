@@ -6,51 +6,78 @@ use i_overlay::core::fill_rule::FillRule;
 use i_overlay::core::overlay::{Overlay, ShapeType};
 use i_overlay::core::overlay_rule::OverlayRule;
 
-fn overlay_of(subject: &[&IContour], clip: &[IShape]) -> Overlay<i32> {
-    let capacity = subject.iter().map(|c| c.len()).sum::<usize>()
-        + clip.iter().flatten().map(|c| c.len()).sum::<usize>();
-    let mut overlay = Overlay::new(capacity);
-    for contour in subject {
-        overlay.add_contour(contour, ShapeType::Subject);
-    }
-    for shape in clip {
-        overlay.add_source(shape, ShapeType::Clip);
-    }
-    overlay
+/// A reusable overlay engine for the per-cell operations (keeps its buffers
+/// between calls).
+pub struct Overlayer {
+    overlay: Overlay<i32>,
 }
 
-/// The union of counter-clockwise `contours` split against `region`: the part of
-/// the region they cover, and the part they do not.
-pub fn covered_and_uncovered(contours: &[&IContour], region: &[IShape]) -> (IShapes, IShapes) {
-    if contours.is_empty() {
-        return (Vec::new(), region.to_vec());
+impl std::fmt::Debug for Overlayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Overlayer")
     }
-    let mut overlay = overlay_of(contours, region);
-    match overlay.build_graph_view(FillRule::NonZero) {
-        Some(graph) => {
-            let mut buffer = Default::default();
-            let covered = graph.extract_shapes(OverlayRule::Intersect, &mut buffer);
-            let uncovered = graph.extract_shapes(OverlayRule::InverseDifference, &mut buffer);
-            (covered, uncovered)
+}
+
+impl Default for Overlayer {
+    fn default() -> Self {
+        Overlayer {
+            overlay: Overlay::new(256),
         }
-        None => (Vec::new(), region.to_vec()),
     }
 }
 
-/// The part of `region` covered by at least two of the counter-clockwise
-/// `contours`.
-///
-/// Adding one clockwise box around everything lowers every winding number by
-/// one, so the positive-winding fill keeps exactly the places covered twice or
-/// more (the region itself, counter-clockwise, has winding one).
-pub fn covered_twice(contours: &[&IContour], region: &[IShape], frame: &IContour) -> IShapes {
-    if contours.len() < 2 {
-        return Vec::new();
+impl Overlayer {
+    fn load(&mut self, subject: &[&IContour], extra: Option<&IContour>, clip: &[IShape]) {
+        self.overlay.clear();
+        for contour in subject.iter().copied().chain(extra) {
+            self.overlay.add_contour(contour, ShapeType::Subject);
+        }
+        for shape in clip {
+            self.overlay.add_source(shape, ShapeType::Clip);
+        }
     }
-    let mut subject: Vec<&IContour> = contours.to_vec();
-    subject.push(frame);
-    let mut overlay = overlay_of(&subject, region);
-    overlay.overlay(OverlayRule::Intersect, FillRule::Positive)
+
+    /// The union of counter-clockwise `contours` split against `region`: the
+    /// part of the region they cover, and the part they do not.
+    pub fn covered_and_uncovered(
+        &mut self,
+        contours: &[&IContour],
+        region: &[IShape],
+    ) -> (IShapes, IShapes) {
+        if contours.is_empty() {
+            return (Vec::new(), region.to_vec());
+        }
+        self.load(contours, None, region);
+        match self.overlay.build_graph_view(FillRule::NonZero) {
+            Some(graph) => {
+                let mut buffer = Default::default();
+                let covered = graph.extract_shapes(OverlayRule::Intersect, &mut buffer);
+                let uncovered = graph.extract_shapes(OverlayRule::InverseDifference, &mut buffer);
+                (covered, uncovered)
+            }
+            None => (Vec::new(), region.to_vec()),
+        }
+    }
+
+    /// The part of `region` covered by at least two of the counter-clockwise
+    /// `contours`.
+    ///
+    /// Adding one clockwise box around everything lowers every winding number
+    /// by one, so the positive-winding fill keeps exactly the places covered
+    /// twice or more (the region itself, counter-clockwise, has winding one).
+    pub fn covered_twice(
+        &mut self,
+        contours: &[&IContour],
+        region: &[IShape],
+        frame: &IContour,
+    ) -> IShapes {
+        if contours.len() < 2 {
+            return Vec::new();
+        }
+        self.load(contours, Some(frame), region);
+        self.overlay
+            .overlay(OverlayRule::Intersect, FillRule::Positive)
+    }
 }
 
 /// The union of shapes.
@@ -58,8 +85,10 @@ pub fn union(shapes: &[IShape]) -> IShapes {
     if shapes.is_empty() {
         return Vec::new();
     }
-    let mut overlay = overlay_of(&[], shapes);
-    overlay.overlay(OverlayRule::Clip, FillRule::NonZero)
+    let capacity = shapes.iter().flatten().map(|c| c.len()).sum();
+    let mut overlay = Overlay::new(capacity);
+    overlay.add_source(shapes, ShapeType::Subject);
+    overlay.overlay(OverlayRule::Subject, FillRule::NonZero)
 }
 
 /// `a ∩ b`.
@@ -106,13 +135,14 @@ mod tests {
         let region = vec![vec![square(0, 0, 100)]];
         let a = square(0, 0, 60);
         let b = square(40, 40, 60);
-        let (covered, uncovered) = covered_and_uncovered(&[&a, &b], &region);
+        let mut o = Overlayer::default();
+        let (covered, uncovered) = o.covered_and_uncovered(&[&a, &b], &region);
         // 3600 + 3600 - 400 overlap.
         assert_eq!(twice_area(&covered), 2 * 6800);
         assert_eq!(twice_area(&uncovered), 2 * 3200);
         let mut frame = square(-10, -10, 120);
         frame.reverse();
-        let twice = covered_twice(&[&a, &b], &region, &frame);
+        let twice = o.covered_twice(&[&a, &b], &region, &frame);
         assert_eq!(twice_area(&twice), 2 * 400);
     }
 
@@ -124,7 +154,7 @@ mod tests {
         let c = square(25, 0, 50);
         let mut frame = square(-10, -10, 120);
         frame.reverse();
-        let twice = covered_twice(&[&a, &b, &c], &region, &frame);
+        let twice = Overlayer::default().covered_twice(&[&a, &b, &c], &region, &frame);
         assert_eq!(twice_area(&twice), 2 * 2500);
     }
 }
