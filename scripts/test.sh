@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (native and wasm32), native tests,
+# wasm boundary tests in Node, and the browser end-to-end tests in headless
+# Chromium. Installs what is missing first. Ends with plain summary lines.
+source "$(dirname "$0")/lib.sh"
+ensure_wasm_tools
+ensure_chromium
+ensure_node_deps
+
+say "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test wasm -- -D warnings
+
+say "native tests"
+cargo test
+
+say "wasm boundary tests (Node)"
+cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
+
+say "building the web app and the CLI for the browser tests"
+scripts/build-web.sh
+cargo build --release --bin blindspot
+
+say "browser end-to-end tests (headless Chromium)"
+report="$ROOT/target/e2e-report.json"
+rm -f "$report"
+set +e
+(cd tests/e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$report" npx playwright test --reporter=list,json)
+status=$?
+set -e
+python3 - "$report" <<'PY'
+import json, sys
+try:
+    stats = json.load(open(sys.argv[1]))["stats"]
+except Exception as e:
+    print(f"e2e: 0 passed, 1 failed (no report: {e})")
+    sys.exit(0)
+passed = stats.get("expected", 0) + stats.get("flaky", 0)
+failed = stats.get("unexpected", 0)
+print(f"e2e: {passed} passed, {failed} failed")
+PY
+exit $status
