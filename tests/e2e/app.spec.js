@@ -399,3 +399,16 @@ test('pan, wheel zoom and Fit; touch: drag a camera with a finger and pinch to z
   await expect.poll(async () => (await view()).scale).toBeGreaterThan(before * 2);
   await context.close();
 });
+
+test('when the wasm core cannot load, the page says so instead of hanging', async ({ page }) => {
+  await page.route('**/pkg/blindspot_bg.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('?fresh');
+  await expect(page.locator('#fatal')).toBeVisible();
+  await expect(page.locator('#fatal-title')).toHaveText('The planner could not start');
+  await expect(page.locator('#fatal-message')).toContainText('scripts/build-web.sh');
+  expect(await page.evaluate(() => document.body.dataset.ready)).toBe('failed');
+  // The error is rethrown after being shown, so it is also visible to tools.
+  await expect.poll(() => errors.length).toBeGreaterThan(0);
+});

@@ -177,11 +177,16 @@ function preview(next) {
   }
 }
 
-/** @param {number} delayMs until the exact report */
+/** @param {number} delayMs until the exact report; 0 computes it now (end of a drag, a load) */
 function afterEdit(delayMs) {
   updateToolbar();
+  if (delayMs <= 0) {
+    if (ui.settleTimer) clearTimeout(ui.settleTimer);
+    settle();
+  } else {
+    scheduleSettle(delayMs);
+  }
   requestFrame();
-  scheduleSettle(delayMs);
 }
 
 /** The exact report once edits pause (debounced). @param {number} delayMs */
@@ -570,6 +575,7 @@ function draw() {
     ghost: ui.addMode ? ui.ghost : null,
     focused: document.activeElement === canvas,
     viewMoving: ui.viewMoving,
+    live: store.inGesture,
   });
   if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.reportIsCurrent());
 }

@@ -22,10 +22,11 @@ import { effectiveSpec } from './state.js';
  *   show: {views: boolean, blind: boolean, multi: boolean, labels: boolean},
  *   selected: number, hoverCamera: number, activeIndex: number,
  *   hoverZone: string|null, highlight: Ring[][]|null, ghost: [number, number]|null,
- *   focused: boolean, viewMoving?: boolean,
+ *   focused: boolean, viewMoving?: boolean, live?: boolean,
  * }} Frame
  * `highlight` is a polygon (rings of [x, y]) to outline, e.g. a hovered blind spot.
  * `activeIndex` is the camera being edited: its view is drawn live, the others from cache.
+ * `live` is true while a camera is being dragged.
  * `viewMoving` (a pan or zoom in progress) lets the renderer reproject the last full frame
  * instead of redrawing it, when nothing but the view changed.
  */
@@ -105,21 +106,24 @@ export class Renderer {
       return;
     }
 
-    ctx.drawImage(this.baseLayer(f, key, W, H), 0, 0);
-    if (f.show.views && f.layers.views) {
-      ctx.drawImage(this.viewsLayer(f, key, W, H), 0, 0);
-      if (f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length) {
-        drawView(ctx, f, f.layers.views, f.activeIndex, true);
-      }
-    }
+    // Three full-canvas images per frame: plan and other cameras' views; blind spots;
+    // walls, labels and other cameras' icons. The active camera is drawn live between them.
+    const active = f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length;
+    ctx.drawImage(this.viewsLayer(f, key, W, H), 0, 0);
+    if (active && f.show.views && f.layers.views) drawView(ctx, f, f.layers.views, f.activeIndex, true);
     if (f.show.multi && f.layers.multi) ctx.drawImage(this.shapeLayer(f, key, W, H, 'multi'), 0, 0);
     if (f.show.blind && f.layers.blind) ctx.drawImage(this.shapeLayer(f, key, W, H, 'blind'), 0, 0);
-    ctx.drawImage(this.topLayer(f, key, W, H), 0, 0);
+    ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
     if (f.hoverZone) drawZoneOutline(ctx, f, f.hoverZone);
     if (f.highlight) drawHighlight(ctx, f, f.highlight);
-    ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
-    if (f.activeIndex >= 0 && f.activeIndex < f.scenario.cameras.length) drawCameras(ctx, f, f.activeIndex, f.activeIndex + 1);
-    // Keep this frame for reprojection during pans and zooms.
+    if (active) drawCameras(ctx, f, f.activeIndex, f.activeIndex + 1);
+    // Keep this frame for reprojection during pans and zooms (not while a camera is being
+    // dragged: the frame after the drag will do).
+    if (f.live) {
+      snap.inputs = [];
+      this.drawOverlays(f);
+      return;
+    }
     const sc = snap.canvas ?? document.createElement('canvas');
     if (sc.width !== W || sc.height !== H) {
       sc.width = W;
@@ -176,14 +180,16 @@ export class Renderer {
   }
 
   /**
-   * Views of every camera except the active one. A camera's view depends only on the
-   * camera, its model and the walls, so the cache stays valid while every camera but the
-   * active one keeps its identity. @param {Frame} f @param {string} key @param {number} W @param {number} H
+   * The plan underlay with the views of every camera except the active one. A camera's
+   * view depends only on the camera, its model and the walls, so the cache stays valid
+   * while every camera but the active one keeps its identity. @param {Frame} f @param {string} key @param {number} W @param {number} H
    */
   viewsLayer(f, key, W, H) {
     const c = this.viewsCache;
     const cams = f.scenario.cameras;
-    let valid = c.canvas !== null && c.key === key && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
+    const show = f.show.views && f.layers.views !== null;
+    const k = `${key}|${show}`;
+    let valid = c.canvas !== null && c.key === k && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
       c.active === f.activeIndex && c.cameras.length === cams.length;
     if (valid) {
       for (let i = 0; i < cams.length; i++) {
@@ -195,23 +201,26 @@ export class Renderer {
     cv.width = W;
     cv.height = H;
     const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
-    ctx.clearRect(0, 0, W, H);
-    const views = /** @type {Shapes} */ (f.layers.views);
-    const n = Math.min(cams.length, views.polygonOffsets.length - 1);
-    for (let i = 0; i < n; i++) if (i !== f.activeIndex) drawView(ctx, f, views, i, false);
-    Object.assign(c, { key, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(), active: f.activeIndex, canvas: cv });
+    ctx.drawImage(this.baseLayer(f, key, W, H), 0, 0);
+    if (show) {
+      const views = /** @type {Shapes} */ (f.layers.views);
+      const n = Math.min(cams.length, views.polygonOffsets.length - 1);
+      for (let i = 0; i < n; i++) if (i !== f.activeIndex) drawView(ctx, f, views, i, false);
+    }
+    Object.assign(c, { key: k, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(), active: f.activeIndex, canvas: cv });
     return cv;
   }
 
   /**
-   * Icons of every camera except the active one (same validity rule as the views cache,
-   * plus the hover and focus state). @param {Frame} f @param {string} key @param {number} W @param {number} H
+   * Walls and labels with the icons of every camera except the active one (same validity
+   * rule as the views cache, plus the hover and focus state). @param {Frame} f @param {string} key @param {number} W @param {number} H
    */
   camerasLayer(f, key, W, H) {
     const c = this.camerasCache;
     const cams = f.scenario.cameras;
-    const state = `${key}|${f.activeIndex}|${f.selected}|${f.hoverCamera}|${f.focused}|${cams.length}`;
-    let valid = c.canvas !== null && c.state === state && c.scenario?.catalog === f.scenario.catalog;
+    const state = `${key}|${f.activeIndex}|${f.selected}|${f.hoverCamera}|${f.focused}|${cams.length}|${f.show.labels}`;
+    let valid = c.canvas !== null && c.state === state && c.scenario?.catalog === f.scenario.catalog &&
+      c.scenario?.plan === f.scenario.plan;
     if (valid) {
       for (let i = 0; i < cams.length; i++) {
         if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
@@ -223,6 +232,7 @@ export class Renderer {
     cv.height = H;
     const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
     ctx.clearRect(0, 0, W, H);
+    ctx.drawImage(this.topLayer(f, key, W, H), 0, 0);
     drawCameras(ctx, f, 0, cams.length, f.activeIndex);
     Object.assign(c, { state, scenario: f.scenario, cameras: cams.slice(), canvas: cv });
     return cv;
