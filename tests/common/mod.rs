@@ -97,3 +97,52 @@ pub fn l_room() -> Vec<Wall> {
         ],
     )]
 }
+
+// ---- Scenario-level helpers (coverage, properties, robustness) ----
+
+use blindspot::scenario::{Camera, Scenario, Settings};
+use blindspot::session::Session;
+
+/// A placed camera with its own field of view and range (no model).
+pub fn placed(id: &str, x: f64, y: f64, heading: f64, hfov: f64, range: f64) -> Camera {
+    Camera {
+        id: id.to_string(),
+        model: None,
+        position: p(x, y),
+        heading_deg: heading,
+        hfov_deg: Some(hfov),
+        range_m: Some(range),
+    }
+}
+
+/// A scenario with no catalogue and default settings.
+pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Scenario {
+    Scenario {
+        blindspot: blindspot::scenario::FORMAT_VERSION,
+        name: "test".to_string(),
+        plan: Plan { walls, zones },
+        catalog: Vec::new(),
+        cameras,
+        settings: Settings::default(),
+    }
+}
+
+/// Loads a scenario the way a file is loaded (written to JSON, read back and
+/// validated), panicking with every problem when it is invalid.
+#[track_caller]
+pub fn session(s: &Scenario) -> Session {
+    match Session::from_json(&s.to_json()) {
+        Ok(session) => session,
+        Err(e) => panic!("scenario should be valid: {e}"),
+    }
+}
+
+/// Asserts `actual` is within `abs` of `expected`.
+#[track_caller]
+pub fn assert_near(actual: f64, expected: f64, abs: f64) {
+    assert!(
+        (actual - expected).abs() <= abs,
+        "expected {expected} +/- {abs}, got {actual} (off by {:.3e})",
+        (actual - expected).abs()
+    );
+}
