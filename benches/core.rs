@@ -69,14 +69,28 @@ fn prepare(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same plan with every door shut: rooms are closed.
+fn close_doors(mut scenario: Scenario) -> Scenario {
+    for wall in &mut scenario.plan.walls {
+        wall.open = false;
+    }
+    scenario
+}
+
 fn views(c: &mut Criterion) {
-    for (name, hfov, range, centred) in [
-        ("view_90deg_25m", 90.0, 25.0, false),
-        ("view_360deg_room", 360.0, 1000.0, true),
+    for (name, hfov, range, centred, closed) in [
+        ("view_90deg_25m", 90.0, 25.0, false, false),
+        ("view_360deg_closed_room", 360.0, 1000.0, true, true),
+        ("view_360deg_open_doors", 360.0, 1000.0, true, false),
     ] {
         let mut group = c.benchmark_group(name);
         for segments in [1_000, 10_000, 100_000] {
             let scenario = plan(segments, 300);
+            let scenario = if closed {
+                close_doors(scenario)
+            } else {
+                scenario
+            };
             let prepared = PreparedPlan::new(&scenario.plan, Tolerances::default());
             let cams = specs(&scenario, hfov, range, centred);
             let mut expander = Expander::default();

@@ -1,5 +1,6 @@
 //! Synthetic museum plans of a requested size, for benchmarks and the browser's
-//! performance sample: a grid of galleries joined by doorways, with pillars,
+//! performance sample: a grid of galleries joined by doorways (with open
+//! doors), with pillars,
 //! glass display cases (asset zones), a facade with exterior windows and an
 //! exterior approach zone, and cameras mounted in corners and on walls.
 //!
@@ -63,9 +64,9 @@ const DOOR_W: f64 = 2.0;
 const PILLAR: f64 = 0.6;
 const CASE_W: f64 = 1.6;
 const CASE_H: f64 = 0.8;
-/// Segments a room adds on average (walls, two pillars, two cases): used to size
-/// the grid before topping up.
-const SEGMENTS_PER_ROOM: f64 = 4.0 + 8.0 + 8.0;
+/// Segments a room adds on average (walls and doors, two pillars, two cases):
+/// used to size the grid before topping up.
+const SEGMENTS_PER_ROOM: f64 = 6.0 + 8.0 + 8.0;
 
 struct Builder {
     rng: Rng,
@@ -88,6 +89,11 @@ impl Builder {
             opaque: None,
         });
         self.walls.last_mut().expect("just pushed")
+    }
+
+    /// An open door across a doorway (sight passes; close it to block).
+    fn door(&mut self, id: String, path: Vec<Point>) {
+        self.wall(id, WallKind::Door, path).open = true;
     }
 
     fn rect_path(lo: Point, hi: Point) -> Vec<Point> {
@@ -216,6 +222,10 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
                 WallKind::Wall,
                 vec![Point::new(x, d + DOOR_W), Point::new(x, y0 + ROOM_H)],
             );
+            b.door(
+                format!("door-v-{r}-{c}"),
+                vec![Point::new(x, d), Point::new(x, d + DOOR_W)],
+            );
         }
     }
     for r in 1..rows {
@@ -232,6 +242,10 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
                 format!("h-{r}-{c}b"),
                 WallKind::Wall,
                 vec![Point::new(d + DOOR_W, y), Point::new(x0 + ROOM_W, y)],
+            );
+            b.door(
+                format!("door-h-{r}-{c}"),
+                vec![Point::new(d, y), Point::new(d + DOOR_W, y)],
             );
         }
     }

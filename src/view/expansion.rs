@@ -154,6 +154,23 @@ impl Expander {
     /// wall (if any) and the range chords, with a vertex wherever they cross.
     fn emit(&mut self, sector: &Sector, right: Point, left: Point, boundary: Boundary) {
         let c = sector.apex;
+        if let Boundary::Wall(a, b) = boundary {
+            // A wall wholly inside the chord polygon's inscribed circle is
+            // nearer than the range everywhere: no chord to consider.
+            let inner = sector.radius * (sector.step / 2.0).cos();
+            let inner2 = inner * inner;
+            if a.distance_squared(c) < inner2 && b.distance_squared(c) < inner2 {
+                for ray in [right, left] {
+                    let p = if ray == a || ray == b {
+                        ray
+                    } else {
+                        ray_line(c, ray, a, b)
+                    };
+                    self.out.push(p);
+                }
+                return;
+            }
+        }
         let step = sector.step;
         let a0 = sector.alpha(right);
         let mut a1 = sector.alpha(left);
