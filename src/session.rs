@@ -143,7 +143,9 @@ impl Session {
         self.blind_spots.replace(None);
     }
 
-    fn check(&self, camera: &Camera, index: usize) -> Result<(), InvalidScenario> {
+    /// Validates `camera` as camera `index`; `replaces` when it takes the place
+    /// of the camera there (its id may then stay the same).
+    fn check(&self, camera: &Camera, index: usize, replaces: bool) -> Result<(), InvalidScenario> {
         let mut problems = Problems::default();
         let path = format!("cameras[{index}]");
         check_camera(&self.scenario, camera, &path, &mut problems);
@@ -152,7 +154,7 @@ impl Session {
             .cameras
             .iter()
             .enumerate()
-            .find(|(j, c)| *j != index && c.id == camera.id)
+            .find(|(j, c)| !(replaces && *j == index) && c.id == camera.id)
         {
             problems.error(
                 format!("{path}.id"),
@@ -183,7 +185,7 @@ impl Session {
         if index >= self.scenario.cameras.len() {
             return Err(self.index_error(index));
         }
-        self.check(&camera, index)?;
+        self.check(&camera, index, true)?;
         self.scenario.cameras[index] = camera;
         self.refresh_camera(index);
         Ok(())
@@ -224,12 +226,46 @@ impl Session {
     /// Appends a camera; returns its index.
     pub fn add_camera(&mut self, camera: Camera) -> Result<usize, InvalidScenario> {
         let index = self.scenario.cameras.len();
-        self.check(&camera, index)?;
+        self.check(&camera, index, false)?;
         self.scenario.cameras.push(camera);
         self.views.push(View::empty());
         self.shapes.push(ViewShape::default());
         self.refresh_camera(index);
         Ok(index)
+    }
+
+    /// Inserts a camera at `index` (0..=count), shifting the later ones: undoing
+    /// a delete puts the camera back where it was.
+    pub fn insert_camera(&mut self, index: usize, camera: Camera) -> Result<(), InvalidScenario> {
+        if index > self.scenario.cameras.len() {
+            return Err(self.index_error(index));
+        }
+        self.check(&camera, index, false)?;
+        self.scenario.cameras.insert(index, camera);
+        self.views.insert(index, View::empty());
+        self.shapes.insert(index, ViewShape::default());
+        self.refresh_camera(index);
+        Ok(())
+    }
+
+    /// Renames the scenario.
+    pub fn set_name(&mut self, name: &str) {
+        self.scenario.name = name.to_string();
+    }
+
+    /// A point inside each zone, well away from its edges, for its label.
+    pub fn zone_label_points(&self) -> Vec<Point> {
+        self.scenario
+            .plan
+            .zones
+            .iter()
+            .map(|z| {
+                crate::geometry::label_point(&crate::geometry::Polygon::new(
+                    z.polygon.clone(),
+                    z.holes.clone(),
+                ))
+            })
+            .collect()
     }
 
     /// Removes camera `index`.

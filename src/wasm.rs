@@ -172,6 +172,23 @@ impl Scene {
         self.session.add_camera(camera).map_err(invalid)
     }
 
+    /// Inserts a camera at index `i` (0..=count), shifting later ones.
+    #[wasm_bindgen(js_name = insertCamera)]
+    pub fn insert_camera(&mut self, i: f64, camera_json: &str) -> Result<(), JsError> {
+        guard()?;
+        let i = index(i, "insertCamera")?;
+        let camera = parse_camera(camera_json)?;
+        self.session.insert_camera(i, camera).map_err(invalid)
+    }
+
+    /// Renames the scenario.
+    #[wasm_bindgen(js_name = setName)]
+    pub fn set_name(&mut self, name: &str) -> Result<(), JsError> {
+        guard()?;
+        self.session.set_name(name);
+        Ok(())
+    }
+
     #[wasm_bindgen(js_name = removeCamera)]
     pub fn remove_camera(&mut self, i: f64) -> Result<(), JsError> {
         guard()?;
@@ -246,6 +263,50 @@ impl Scene {
             }
         }
         Ok(flat)
+    }
+
+    /// The blind spots the report lists, and the slivers left out (JSON):
+    /// `{"blind_spots": [...], "blind_spots_omitted": {...}}`, as in `report()`.
+    #[wasm_bindgen(js_name = blindSpots)]
+    pub fn blind_spots(&self) -> Result<String, JsError> {
+        guard()?;
+        let (listed, omitted) = crate::report::blind_spot_list(&self.session);
+        serde_json::to_string(&serde_json::json!({
+            "blind_spots": listed,
+            "blind_spots_omitted": omitted,
+        }))
+        .map_err(js_error)
+    }
+
+    /// Camera `i`'s view as one polygon (zero rings when it sees nothing).
+    #[wasm_bindgen(js_name = cameraView)]
+    pub fn camera_view(&self, i: f64) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let i = index(i, "cameraView")?;
+        let view = self
+            .session
+            .views()
+            .get(i)
+            .ok_or_else(|| js_error(format!("cameraView: no camera {i}")))?;
+        let mut flat = FlatShapes::new();
+        if view.ring.len() >= 3 {
+            flat.push_ring(&view.ring);
+        }
+        flat.close_polygon();
+        Ok(flat)
+    }
+
+    /// A label point inside each zone, in zone order: x, y pairs.
+    #[wasm_bindgen(js_name = zoneLabels)]
+    pub fn zone_labels(&self) -> Result<Float64Array, JsError> {
+        guard()?;
+        let coords: Vec<f64> = self
+            .session
+            .zone_label_points()
+            .iter()
+            .flat_map(|p| [p.x, p.y])
+            .collect();
+        Ok(Float64Array::from(&coords[..]))
     }
 
     /// What lies under plan point (x, y): zone ids and the blind spot index (JSON).

@@ -240,9 +240,11 @@ impl Coverage {
 
     /// Blind spots merged across cells, largest first, with their zones.
     ///
-    /// Pieces of different cells can only join where their boxes touch, so
-    /// pieces are grouped by touching boxes first and only groups of two or
-    /// more go through a union.
+    /// Pieces join only across cells of a common zone (a display case and the
+    /// room around it), never across the boundary between two zones that merely
+    /// touch: two rooms meet along a wall, and a blind area on each side of it is
+    /// two blind spots, not one. Pieces are grouped by touching boxes first and
+    /// only groups of two or more go through a union.
     pub fn blind_spots(&self) -> Vec<BlindSpot> {
         struct Piece<'a> {
             shape: &'a IShape,
@@ -279,6 +281,10 @@ impl Coverage {
                 }
                 if pieces[a].cell != pieces[b].cell
                     && pieces[a].bounds.intersects(&pieces[b].bounds)
+                    && share_zone(
+                        &self.cells[pieces[a].cell].zones,
+                        &self.cells[pieces[b].cell].zones,
+                    )
                 {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra] = rb;
@@ -444,6 +450,11 @@ fn segments_touch(a: IPoint, b: IPoint, c: IPoint, d: IPoint) -> bool {
             && r.y <= p.y.max(q.y)
     };
     on(a, b, c) || on(a, b, d) || on(c, d, a) || on(c, d, b)
+}
+
+/// True when two ascending zone lists have a zone in common.
+fn share_zone(a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|z| b.binary_search(z).is_ok())
 }
 
 /// True when the boxes of at least two contours overlap (with positive area):

@@ -1,10 +1,12 @@
 //! Geometry primitives: points, exact predicates, polygons and tolerances.
 
+mod label;
 mod point;
 mod polygon;
 pub mod predicates;
 mod tolerance;
 
+pub use label::label_point;
 pub use point::Point;
 pub use polygon::{Bounds, Polygon, ring_contains, ring_signed_area};
 pub use tolerance::Tolerances;

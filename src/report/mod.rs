@@ -136,6 +136,36 @@ pub fn summarize(session: &Session) -> Summary {
     }
 }
 
+/// The blind spots to list (at or above the threshold, largest first) and what
+/// the threshold left out.
+pub fn blind_spot_list(session: &Session) -> (Vec<BlindSpotReport>, Omitted) {
+    let scenario = session.scenario();
+    let threshold = scenario.settings.min_blind_spot_m2;
+    let mut listed = Vec::new();
+    let mut omitted = Omitted {
+        count: 0,
+        area_m2: 0.0,
+        threshold_m2: threshold,
+    };
+    for spot in session.blind_spots().iter() {
+        if spot.area < threshold {
+            omitted.count += 1;
+            omitted.area_m2 += spot.area;
+            continue;
+        }
+        listed.push(BlindSpotReport {
+            area_m2: spot.area,
+            zone_ids: spot
+                .zones
+                .iter()
+                .map(|&z| scenario.plan.zones[z].id.clone())
+                .collect(),
+            polygon: spot.polygon.clone(),
+        });
+    }
+    (listed, omitted)
+}
+
 /// The full report of a session.
 pub fn build(session: &Session) -> Report {
     let scenario = session.scenario();
@@ -146,29 +176,7 @@ pub fn build(session: &Session) -> Report {
             holes: Vec::new(),
         });
     }
-    let threshold = scenario.settings.min_blind_spot_m2;
-    let mut blind_spots = Vec::new();
-    let mut omitted = Omitted {
-        count: 0,
-        area_m2: 0.0,
-        threshold_m2: threshold,
-    };
-    for spot in session.blind_spots().iter().cloned() {
-        if spot.area < threshold {
-            omitted.count += 1;
-            omitted.area_m2 += spot.area;
-            continue;
-        }
-        blind_spots.push(BlindSpotReport {
-            area_m2: spot.area,
-            zone_ids: spot
-                .zones
-                .iter()
-                .map(|&z| scenario.plan.zones[z].id.clone())
-                .collect(),
-            polygon: spot.polygon,
-        });
-    }
+    let (blind_spots, omitted) = blind_spot_list(session);
     Report {
         name: scenario.name.clone(),
         summary,

@@ -19,23 +19,17 @@ impl Scenario {
     /// warnings; on failure every problem found, errors and warnings.
     pub fn from_json(text: &str) -> Result<(Scenario, Problems), InvalidScenario> {
         let mut problems = Problems::default();
-        let scenario = read::read_scenario(text, &mut problems);
-        match scenario {
-            Some(mut s) if !problems.has_errors() => {
-                validate::validate(&mut s, &mut problems);
-                if problems.has_errors() {
-                    Err(InvalidScenario { problems })
-                } else {
-                    Ok((s, problems))
-                }
-            }
-            Some(mut s) => {
-                // Structure errors already; still run the semantic checks so the
-                // user sees everything at once.
-                validate::validate(&mut s, &mut problems);
-                Err(InvalidScenario { problems })
-            }
-            None => Err(InvalidScenario { problems }),
+        let (scenario, origins) = read::read_scenario(text, &mut problems);
+        // Semantic checks run even after structure errors (on the items that
+        // could be read), so the user sees every problem at once.
+        let Some(mut s) = scenario else {
+            return Err(InvalidScenario { problems });
+        };
+        validate::validate(&mut s, &origins, &mut problems);
+        if problems.has_errors() {
+            Err(InvalidScenario { problems })
+        } else {
+            Ok((s, problems))
         }
     }
 

@@ -12,16 +12,20 @@ use serde_json::{Map, Value};
 /// Reads the structure of a scenario. Returns `None` when it is too broken to
 /// build; `problems` then says why. Semantic checks (ids, geometry) come after,
 /// in `validate`.
-pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> Option<Scenario> {
+pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> (Option<Scenario>, Origins) {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             problems.error("", format!("not valid JSON: {e}"));
-            return None;
+            return (None, Origins::default());
         }
     };
-    let mut r = Reader { problems };
-    r.scenario(&value)
+    let mut r = Reader {
+        problems,
+        origins: Origins::default(),
+    };
+    let scenario = r.scenario(&value);
+    (scenario, r.origins)
 }
 
 /// Reads one camera object (as the page sends it for an edit).
@@ -33,11 +37,60 @@ pub(super) fn read_camera(text: &str, problems: &mut Problems) -> Option<Camera>
             return None;
         }
     };
-    Reader { problems }.camera(&value, "camera")
+    Reader {
+        problems,
+        origins: Origins::default(),
+    }
+    .camera(&value, "camera")
 }
 
 struct Reader<'p> {
     problems: &'p mut Problems,
+    origins: Origins,
+}
+
+/// Where the items that were read came from in the file, so that later checks
+/// name the right place even when some items could not be read.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ListOrigin {
+    /// File index of each item kept, in order.
+    pub kept: Vec<usize>,
+    /// Ids of the items that could not be read.
+    pub failed_ids: Vec<String>,
+}
+
+impl ListOrigin {
+    /// The file index of kept item `i`.
+    pub fn file_index(&self, i: usize) -> usize {
+        self.kept.get(i).copied().unwrap_or(i)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct Origins {
+    pub walls: ListOrigin,
+    pub zones: ListOrigin,
+    pub catalog: ListOrigin,
+    pub cameras: ListOrigin,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Walls,
+    Zones,
+    Catalog,
+    Cameras,
+}
+
+impl Origins {
+    fn list_mut(&mut self, which: List) -> &mut ListOrigin {
+        match which {
+            List::Walls => &mut self.walls,
+            List::Zones => &mut self.zones,
+            List::Catalog => &mut self.catalog,
+            List::Cameras => &mut self.cameras,
+        }
+    }
 }
 
 /// A JSON object being read: remembers which fields were used, so unknown ones
@@ -223,13 +276,18 @@ impl Reader<'_> {
         ok.then_some(out)
     }
 
+    /// Reads a list, keeping the items that read well (their problems are
+    /// recorded) so that later checks still run on the rest. `kept` receives the
+    /// file index of each kept item, `failed_ids` the ids of the others.
     fn list<T>(
         &mut self,
         obj: &Obj,
         field: &str,
         required: bool,
+        which: Option<List>,
         mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
+        let mut origin = ListOrigin::default();
         let v = match obj.map.get(field) {
             Some(v) => v,
             None if required => {
@@ -242,14 +300,23 @@ impl Reader<'_> {
         let path = join(&obj.path, field);
         let items = self.array(v, &path)?;
         let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
         for (i, v) in items.iter().enumerate() {
             match item(self, v, &format!("{path}[{i}]")) {
-                Some(x) => out.push(x),
-                None => ok = false,
+                Some(x) => {
+                    out.push(x);
+                    origin.kept.push(i);
+                }
+                None => {
+                    if let Some(id) = v.get("id").and_then(Value::as_str) {
+                        origin.failed_ids.push(id.to_string());
+                    }
+                }
             }
         }
-        ok.then_some(out)
+        if let Some(which) = which {
+            *self.origins.list_mut(which) = origin;
+        }
+        Some(out)
     }
 
     fn scenario(&mut self, v: &Value) -> Option<Scenario> {
@@ -275,8 +342,8 @@ impl Reader<'_> {
         let plan = self
             .required(&obj, "plan")
             .and_then(|v| self.plan(v, "plan"));
-        let catalog = self.list(&obj, "catalog", false, Self::model);
-        let cameras = self.list(&obj, "cameras", false, Self::camera);
+        let catalog = self.list(&obj, "catalog", false, Some(List::Catalog), Self::model);
+        let cameras = self.list(&obj, "cameras", false, Some(List::Cameras), Self::camera);
         let settings = match obj.map.get("settings") {
             Some(v) => self.settings(v, "settings"),
             None => Some(Settings::default()),
@@ -304,8 +371,8 @@ impl Reader<'_> {
 
     fn plan(&mut self, v: &Value, path: &str) -> Option<Plan> {
         let obj = self.object(v, path)?;
-        let walls = self.list(&obj, "walls", false, Self::wall);
-        let zones = self.list(&obj, "zones", false, Self::zone);
+        let walls = self.list(&obj, "walls", false, Some(List::Walls), Self::wall);
+        let zones = self.list(&obj, "zones", false, Some(List::Zones), Self::zone);
         self.finish(&obj, &["walls", "zones"]);
         Some(Plan {
             walls: walls?,
@@ -409,7 +476,7 @@ impl Reader<'_> {
         let polygon = self
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
-        let holes = self.list(&obj, "holes", false, |r, v, p| r.points(v, p));
+        let holes = self.list(&obj, "holes", false, None, |r, v, p| r.points(v, p));
         self.finish(
             &obj,
             &["id", "name", "kind", "priority", "polygon", "holes"],

@@ -5,12 +5,13 @@
 use super::limits::MAX_RANGE_M;
 use super::model::*;
 use super::problem::Problems;
+use super::read::{ListOrigin, Origins};
 use crate::geometry::predicates::{orient, segments_intersect};
-use crate::geometry::{Point, ring_contains, ring_signed_area};
+use crate::geometry::{Point, ring_contains};
 use std::collections::HashMap;
 
 /// Checks and repairs `scenario` in place, recording problems.
-pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
+pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mut Problems) {
     if scenario.plan.zones.is_empty() {
         problems.error(
             "plan.zones",
@@ -20,21 +21,25 @@ pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
     duplicate_ids(
         scenario.plan.walls.iter().map(|w| w.id.as_str()),
         "plan.walls",
+        &origins.walls,
         problems,
     );
     duplicate_ids(
         scenario.plan.zones.iter().map(|z| z.id.as_str()),
         "plan.zones",
+        &origins.zones,
         problems,
     );
     duplicate_ids(
         scenario.catalog.iter().map(|m| m.id.as_str()),
         "catalog",
+        &origins.catalog,
         problems,
     );
     duplicate_ids(
         scenario.cameras.iter().map(|c| c.id.as_str()),
         "cameras",
+        &origins.cameras,
         problems,
     );
 
@@ -43,17 +48,19 @@ pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
         .into_iter()
         .enumerate()
     {
-        if repair_wall(&mut wall, &format!("plan.walls[{i}]"), problems) {
+        let path = format!("plan.walls[{}]", origins.walls.file_index(i));
+        if repair_wall(&mut wall, &path, problems) {
             kept.push(wall);
         }
     }
     scenario.plan.walls = kept;
 
     for (i, zone) in scenario.plan.zones.iter_mut().enumerate() {
-        repair_zone(zone, &format!("plan.zones[{i}]"), problems);
+        let path = format!("plan.zones[{}]", origins.zones.file_index(i));
+        repair_zone(zone, &path, problems);
     }
     for (i, model) in scenario.catalog.iter().enumerate() {
-        let path = format!("catalog[{i}]");
+        let path = format!("catalog[{}]", origins.catalog.file_index(i));
         if let Some(h) = model.hfov_deg {
             check_hfov(h, &format!("{path}.hfov_deg"), problems);
         }
@@ -62,7 +69,17 @@ pub(super) fn validate(scenario: &mut Scenario, problems: &mut Problems) {
         }
     }
     for (i, camera) in scenario.cameras.iter().enumerate() {
-        check_camera(scenario, camera, &format!("cameras[{i}]"), problems);
+        // A model that could not be read was reported already: no second
+        // "unknown model" error for the cameras using it.
+        if camera
+            .model
+            .as_ref()
+            .is_some_and(|m| origins.catalog.failed_ids.contains(m))
+        {
+            continue;
+        }
+        let path = format!("cameras[{}]", origins.cameras.file_index(i));
+        check_camera(scenario, camera, &path, problems);
     }
 }
 
@@ -159,9 +176,15 @@ fn check_range(r: f64, path: &str, problems: &mut Problems) {
     }
 }
 
-fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>, path: &str, problems: &mut Problems) {
+fn duplicate_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    path: &str,
+    origin: &ListOrigin,
+    problems: &mut Problems,
+) {
     let mut first: HashMap<&str, usize> = HashMap::new();
-    for (i, id) in ids.enumerate() {
+    for (k, id) in ids.enumerate() {
+        let i = origin.file_index(k);
         if id.trim().is_empty() {
             problems.error(format!("{path}[{i}].id"), "id is empty");
             continue;
@@ -285,7 +308,10 @@ fn repair_ring(ring: &mut Vec<Point>, path: &str, problems: &mut Problems) -> bo
         );
         return false;
     }
-    if ring_signed_area(ring) == 0.0 || ring.windows(3).all(|w| orient(w[0], w[1], w[2]) == 0.0) {
+    // A ring with zero signed area but points off one line (a symmetric
+    // bow-tie) is self-intersecting: the crossing check reports it.
+    let (a, b) = (ring[0], ring[1]);
+    if ring.iter().all(|p| orient(a, b, *p) == 0.0) {
         problems.error(
             path,
             "the ring has no area (all its points lie on one line)",
