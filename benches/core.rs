@@ -27,8 +27,8 @@ fn specs(scenario: &Scenario, hfov: f64, range: f64, centred: bool) -> Vec<Camer
         .cameras
         .iter()
         .enumerate()
-        .map(|(i, c)| CameraSpec {
-            position: if centred {
+        .map(|(i, c)| {
+            let position = if centred {
                 // Room centres (galleries are 14 x 10 m on a grid).
                 Point::new(
                     (c.position.x / 14.0).floor() * 14.0 + 7.0 + 0.31,
@@ -36,10 +36,8 @@ fn specs(scenario: &Scenario, hfov: f64, range: f64, centred: bool) -> Vec<Camer
                 )
             } else {
                 c.position
-            },
-            heading_deg: c.heading_deg + i as f64,
-            hfov_deg: hfov,
-            range_m: range,
+            };
+            CameraSpec::flat(position, c.heading_deg + i as f64, hfov, range)
         })
         .collect()
 }
@@ -63,7 +61,7 @@ fn prepare(c: &mut Criterion) {
     for segments in [1_000, 10_000] {
         let scenario = plan(segments, 0);
         group.bench_with_input(BenchmarkId::from_parameter(segments), &scenario, |b, s| {
-            b.iter(|| Coverage::new(black_box(&s.plan.zones)))
+            b.iter(|| Coverage::new(black_box(&s.plan.zones), 4))
         });
     }
     group.finish();
@@ -98,7 +96,7 @@ fn views(c: &mut Criterion) {
             group.bench_function(BenchmarkId::from_parameter(segments), |b| {
                 b.iter(|| {
                     i = (i + 1) % cams.len();
-                    camera_view(&prepared, black_box(&cams[i]), &mut expander)
+                    camera_view(&prepared, black_box(&cams[i]), &[], &mut expander)
                 })
             });
         }

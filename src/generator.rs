@@ -148,6 +148,7 @@ impl Builder {
                     id,
                     kind: ZoneKind::Asset,
                     priority: 5.0,
+                    required_level: None,
                     polygon: Self::rect_path(lo, hi)[..4].to_vec(),
                     holes: Vec::new(),
                 });
@@ -259,6 +260,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             name: format!("Gallery {}", i + 1),
             kind: ZoneKind::Room,
             priority,
+            required_level: None,
             polygon: Builder::rect_path(o, o + Point::new(ROOM_W, ROOM_H))[..4].to_vec(),
             holes: Vec::new(),
         });
@@ -269,6 +271,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         name: "Facade approach".to_string(),
         kind: ZoneKind::Exterior,
         priority: 2.0,
+        required_level: None,
         polygon: vec![
             Point::new(0.0, -6.0),
             Point::new(width, -6.0),
@@ -298,18 +301,21 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             name: "4 MP dome, 2.8 mm".to_string(),
             hfov_deg: Some(100.0),
             range_m: Some(20.0),
+            ..Default::default()
         },
         CameraModel {
             id: "bullet-8mp".to_string(),
             name: "8 MP bullet, 6 mm".to_string(),
             hfov_deg: Some(55.0),
             range_m: Some(30.0),
+            ..Default::default()
         },
         CameraModel {
             id: "fisheye-12mp".to_string(),
             name: "12 MP fisheye".to_string(),
             hfov_deg: Some(360.0),
             range_m: Some(8.0),
+            ..Default::default()
         },
     ];
     let mut cameras = Vec::with_capacity(options.cameras);
@@ -334,8 +340,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             model: Some(model.to_string()),
             position: pos,
             heading_deg: heading + jitter,
-            hfov_deg: None,
-            range_m: None,
+            ..Default::default()
         });
     }
     Scenario {

@@ -6,9 +6,11 @@
 //! pure: no I/O, no clock, no platform types; `wasm.rs` is the only boundary to
 //! the browser and `bin/blindspot.rs` the command line.
 
+pub mod catalog;
 pub mod coverage;
 pub mod generator;
 pub mod geometry;
+pub mod optics;
 pub mod plan;
 pub mod report;
 pub mod scenario;

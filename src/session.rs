@@ -17,6 +17,8 @@ use std::cell::RefCell;
 #[derive(Debug)]
 pub struct Session {
     scenario: Scenario,
+    /// Density levels, densest first (from the settings).
+    levels: Vec<crate::scenario::DensityLevel>,
     warnings: Problems,
     plan: PreparedPlan,
     expander: Expander,
@@ -40,8 +42,10 @@ impl Session {
     /// Prepares a validated scenario and computes everything.
     pub fn new(scenario: Scenario, warnings: Problems) -> Session {
         let plan = PreparedPlan::new(&scenario.plan, Tolerances::default());
-        let coverage = Coverage::new(&scenario.plan.zones);
+        let levels = scenario.settings.levels_densest_first();
+        let coverage = Coverage::new(&scenario.plan.zones, levels.len());
         let mut session = Session {
+            levels,
             scenario,
             warnings,
             plan,
@@ -114,13 +118,19 @@ impl Session {
         &self.coverage
     }
 
+    /// Density levels, densest first.
+    pub fn levels(&self) -> &[crate::scenario::DensityLevel] {
+        &self.levels
+    }
+
     fn compute_view(&mut self, index: usize) -> (View, ViewShape) {
         let camera = &self.scenario.cameras[index];
+        let px: Vec<f64> = self.levels.iter().map(|l| l.px_per_m).collect();
         let view = match self.scenario.spec(camera) {
-            Some(spec) => camera_view(&self.plan, &spec, &mut self.expander),
-            None => View::empty(),
+            Some(spec) => camera_view(&self.plan, &spec, &px, &mut self.expander),
+            None => View::empty(px.len()),
         };
-        let shape = self.coverage.view_shape(&view.ring, view.bounds);
+        let shape = self.coverage.view_shape(&view);
         (view, shape)
     }
 
@@ -228,7 +238,7 @@ impl Session {
         let index = self.scenario.cameras.len();
         self.check(&camera, index, false)?;
         self.scenario.cameras.push(camera);
-        self.views.push(View::empty());
+        self.views.push(View::empty(self.levels.len()));
         self.shapes.push(ViewShape::default());
         self.refresh_camera(index);
         Ok(index)
@@ -242,7 +252,7 @@ impl Session {
         }
         self.check(&camera, index, false)?;
         self.scenario.cameras.insert(index, camera);
-        self.views.insert(index, View::empty());
+        self.views.insert(index, View::empty(self.levels.len()));
         self.shapes.insert(index, ViewShape::default());
         self.refresh_camera(index);
         Ok(())

@@ -112,12 +112,14 @@ fn report(file: &str, format: Format) -> Result<String, Failure> {
     })
 }
 
-fn validate(file: &str) -> Result<String, Failure> {
+/// The problem list goes to standard output (it is the answer); the exit status
+/// says whether the file is valid.
+fn validate(file: &str) -> Result<(String, u8), Failure> {
     let text = read_input(file)?;
     let name = display_name(file);
+    let mut out = String::new();
     match Scenario::from_json(&text) {
         Ok((scenario, warnings)) => {
-            let mut out = String::new();
             for w in &warnings.list {
                 out.push_str(&format!("{name}: {w}\n"));
             }
@@ -133,24 +135,27 @@ fn validate(file: &str) -> Result<String, Failure> {
                     format!(", {} warning(s)", warnings.list.len())
                 }
             ));
-            Ok(out)
+            Ok((out, 0))
         }
         Err(e) => {
-            let mut out = String::new();
             for p in &e.problems.list {
                 out.push_str(&format!("{name}: {p}\n"));
             }
             let errors = e.problems.errors().count();
             out.push_str(&format!("{name}: invalid: {errors} error(s)\n"));
-            Err(Failure::Invalid(out))
+            Ok((out, 1))
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(String, Option<String>), Failure> {
+/// What a command printed: standard output, a note for standard error, and
+/// the exit status.
+type Outcome = (String, Option<String>, u8);
+
+fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
-        Command::Report { file, format } => report(&file, format).map(|s| (s, None)),
-        Command::Validate { file } => validate(&file).map(|s| (s, None)),
+        Command::Report { file, format } => report(&file, format).map(|s| (s, None, 0)),
+        Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
         Command::Generate {
             walls,
             cameras,
@@ -174,9 +179,9 @@ fn run(cli: Cli) -> Result<(String, Option<String>), Failure> {
                 Some(path) => {
                     std::fs::write(&path, json)
                         .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
-                    Ok((String::new(), Some(format!("{path}: {note}"))))
+                    Ok((String::new(), Some(format!("{path}: {note}")), 0))
                 }
-                None => Ok((json, Some(note))),
+                None => Ok((json, Some(note), 0)),
             }
         }
     }
@@ -192,16 +197,14 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok((out, note)) => {
+        Ok((out, note, code)) => {
             let _ = std::io::stdout().write_all(out.as_bytes());
             if let Some(note) = note {
                 eprint!("{note}");
             }
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(Failure::Invalid(msg)) => {
-            // Validation lists go to standard output (they are the answer);
-            // errors from other commands to standard error.
             eprint!("{msg}");
             ExitCode::from(1)
         }

@@ -33,7 +33,9 @@ impl Grid {
     /// A grid for geometry inside `extent` (grown by a margin so that views
     /// reaching past the zones are clipped well outside them).
     pub fn covering(extent: Bounds) -> Grid {
-        let margin = 1.0 + 0.01 * extent.size().x.max(extent.size().y);
+        // Any positive margin keeps clipped view edges off the zones; scaling
+        // it with the plan keeps the grid fine for plans of any size.
+        let margin = 0.05 * extent.size().x.max(extent.size().y) + 1e-6;
         let rect = extent.expanded(margin);
         let origin = Point::new(
             ((rect.min.x + rect.max.x) / 2.0).round(),

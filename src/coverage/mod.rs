@@ -24,19 +24,38 @@ pub struct CellCoverage {
     pub covered2: i128,
     /// Twice the area covered by two or more cameras, grid units.
     pub multi2: i128,
+    /// Per density level, twice the area seen at that level or better.
+    pub levels2: Vec<i128>,
     /// The uncovered parts of the cell.
     pub blind: IShapes,
     /// The parts covered twice or more.
     pub multi: IShapes,
 }
 
-/// A camera view prepared for overlays.
+/// A camera view prepared for overlays: signed contours on the grid, clipped
+/// to the grid box. Counter-clockwise contours add coverage, clockwise ones (the
+/// dead zone, reversed) take it away; overlays use the positive-winding rule.
 #[derive(Clone, Debug, Default)]
 pub struct ViewShape {
-    /// The view ring on the grid, counter-clockwise, clipped to the grid box;
-    /// empty when the view misses it.
-    pub contour: IContour,
+    /// The covered region: the view ring, and the dead zone reversed.
+    pub any: Vec<IContour>,
+    /// Per density level: its region the same way (empty where it holds nowhere).
+    pub levels: Vec<Vec<IContour>>,
+    /// Per level: true when the level's region is the whole covered region.
+    pub level_full: Vec<bool>,
     pub bounds: Bounds,
+}
+
+impl ViewShape {
+    fn is_empty(&self) -> bool {
+        self.any.is_empty()
+    }
+}
+
+/// One view's contours clipped to a cell's neighbourhood.
+struct Clipped<'a> {
+    any: Vec<IContour>,
+    shape: &'a ViewShape,
 }
 
 /// Area totals for one zone or the whole target, in m².
@@ -46,6 +65,9 @@ pub struct Areas {
     pub covered: f64,
     pub multi: f64,
 }
+
+/// Area seen at each density level (densest first), in m².
+pub type LevelAreas = Vec<f64>;
 
 /// A merged blind spot: a polygon and the zones it lies in.
 #[derive(Clone, Debug)]
@@ -62,14 +84,17 @@ pub struct Coverage {
     pub cells: Vec<Cell>,
     pub results: Vec<CellCoverage>,
     zone_count: usize,
+    /// Number of density levels tracked.
+    level_count: usize,
     /// A clockwise box around the grid (for the covered-twice winding trick).
     frame: IContour,
     overlayer: overlay::Overlayer,
 }
 
 impl Coverage {
-    /// Prepares the zones. Zones must be valid (see scenario validation).
-    pub fn new(zones: &[Zone]) -> Coverage {
+    /// Prepares the zones for `level_count` density levels. Zones must be valid
+    /// (see scenario validation).
+    pub fn new(zones: &[Zone], level_count: usize) -> Coverage {
         let polygons: Vec<Polygon> = zones
             .iter()
             .map(|z| Polygon::new(z.polygon.clone(), z.holes.clone()))
@@ -99,6 +124,7 @@ impl Coverage {
             .iter()
             .map(|c| CellCoverage {
                 blind: c.shapes.clone(),
+                levels2: vec![0; level_count],
                 ..Default::default()
             })
             .collect();
@@ -107,19 +133,55 @@ impl Coverage {
             cells,
             results,
             zone_count: zones.len(),
+            level_count,
             frame,
             overlayer: Default::default(),
         }
     }
 
-    /// Prepares a view ring (counter-clockwise) for overlays.
-    pub fn view_shape(&self, ring: &[crate::geometry::Point], bounds: Bounds) -> ViewShape {
-        if ring.len() < 3 || !bounds.intersects(&self.grid.rect) {
-            return ViewShape::default();
+    /// Prepares a view for overlays.
+    pub fn view_shape(&self, view: &crate::view::View) -> ViewShape {
+        if view.ring.len() < 3 || !view.bounds.intersects(&self.grid.rect) {
+            return ViewShape {
+                levels: vec![Vec::new(); self.level_count],
+                level_full: vec![false; self.level_count],
+                ..Default::default()
+            };
+        }
+        let dead = if view.dead.len() >= 3 {
+            let mut d = self.grid.ring_to_int(&view.dead);
+            d.reverse();
+            Some(d)
+        } else {
+            None
+        };
+        let signed = |ring: &[crate::geometry::Point]| -> Vec<IContour> {
+            let outer = self.grid.ring_to_int(ring);
+            if outer.is_empty() {
+                return Vec::new();
+            }
+            std::iter::once(outer)
+                .chain(dead.iter().filter(|d| !d.is_empty()).cloned())
+                .collect()
+        };
+        let any = signed(&view.ring);
+        let mut levels = Vec::with_capacity(self.level_count);
+        let mut level_full = Vec::with_capacity(self.level_count);
+        for i in 0..self.level_count {
+            let band = view.levels.get(i).map(|r| r.as_slice()).unwrap_or(&[]);
+            let full = band.len() >= 3 && band == view.ring.as_slice();
+            level_full.push(full);
+            levels.push(if full || band.len() < 3 {
+                Vec::new()
+            } else {
+                signed(band)
+            });
         }
         ViewShape {
-            contour: self.grid.ring_to_int(ring),
-            bounds,
+            any,
+            levels,
+            level_full,
+            bounds: view.bounds,
         }
     }
 
@@ -136,51 +198,93 @@ impl Coverage {
     /// Recomputes the given cells against `views`.
     pub fn update(&mut self, cells: impl IntoIterator<Item = usize>, views: &[ViewShape]) {
         for i in cells {
-            let cell = &self.cells[i];
-            // Each view clipped to a box just around the cell: overlays then only
-            // see the view edges near the cell (the edges inside it are kept
-            // exactly as they are).
-            let (lo, hi) = self.grid.int_box(&cell.bounds, CLIP_MARGIN);
-            let clipped: Vec<IContour> = views
+            let result = self.cell_coverage(i, views);
+            self.results[i] = result;
+        }
+    }
+
+    fn cell_coverage(&mut self, i: usize, views: &[ViewShape]) -> CellCoverage {
+        let cell = &self.cells[i];
+        // Each view clipped to a box just around the cell: overlays then only
+        // see the view edges near the cell (the edges inside it are kept
+        // exactly as they are).
+        let (lo, hi) = self.grid.int_box(&cell.bounds, CLIP_MARGIN);
+        let clip = |contours: &[IContour]| -> Vec<IContour> {
+            contours
                 .iter()
-                .filter(|v| !v.contour.is_empty() && v.bounds.intersects(&cell.bounds))
-                .map(|v| grid::clip_contour(&v.contour, lo, hi))
+                .map(|c| grid::clip_contour(c, lo, hi))
                 .filter(|c| c.len() >= 3)
-                .collect();
-            // Views that miss the cell drop out; a single view that holds the
-            // whole cell needs no overlay at all.
-            let clipped: Vec<IContour> = clipped
-                .into_iter()
-                .filter(|v| relate(&cell.shapes, v) != Relation::Disjoint)
-                .collect();
-            if clipped.is_empty() {
-                self.results[i] = CellCoverage {
-                    blind: cell.shapes.clone(),
-                    ..Default::default()
-                };
-                continue;
-            }
-            if clipped.len() == 1 && relate(&cell.shapes, &clipped[0]) == Relation::Inside {
-                self.results[i] = CellCoverage {
-                    covered2: cell.twice_area,
-                    ..Default::default()
-                };
-                continue;
-            }
-            let near: Vec<&IContour> = clipped.iter().collect();
-            let (covered, blind) = self.overlayer.covered_and_uncovered(&near, &cell.shapes);
-            let multi = if any_boxes_overlap(&clipped) {
+                .collect()
+        };
+        // Views that miss the cell drop out (an outer ring disjoint from it).
+        let near: Vec<Clipped> = views
+            .iter()
+            .filter(|v| !v.is_empty() && v.bounds.intersects(&cell.bounds))
+            .map(|v| Clipped {
+                any: clip(&v.any),
+                shape: v,
+            })
+            .filter(|c| {
+                c.any.first().is_some_and(|outer| {
+                    outer.len() >= 3 && relate(&cell.shapes, outer) != Relation::Disjoint
+                })
+            })
+            .collect();
+        let levels = self.level_count;
+        if near.is_empty() {
+            return CellCoverage {
+                blind: cell.shapes.clone(),
+                levels2: vec![0; levels],
+                ..Default::default()
+            };
+        }
+        let all: Vec<&IContour> = near.iter().flat_map(|c| c.any.iter()).collect();
+        // A single view whose ring holds the whole cell, with no dead zone
+        // reaching into it, needs no overlay for plain coverage.
+        let single_inside = near.len() == 1
+            && relate(&cell.shapes, &near[0].any[0]) == Relation::Inside
+            && near[0].any[1..]
+                .iter()
+                .all(|dead| relate(&cell.shapes, dead) == Relation::Disjoint);
+        let (covered2, blind, multi) = if single_inside {
+            (cell.twice_area, Vec::new(), Vec::new())
+        } else {
+            let (covered, blind) = self.overlayer.covered_and_uncovered(&all, &cell.shapes);
+            let outers: Vec<&IContour> = near.iter().map(|c| &c.any[0]).collect();
+            let multi = if near.len() >= 2 && any_boxes_overlap(&outers) {
                 self.overlayer
-                    .covered_twice(&near, &cell.shapes, &self.frame)
+                    .covered_twice(&all, &cell.shapes, &self.frame)
             } else {
                 Vec::new()
             };
-            self.results[i] = CellCoverage {
-                covered2: twice_area(&covered),
-                multi2: twice_area(&multi),
-                blind,
-                multi,
-            };
+            (twice_area(&covered), blind, multi)
+        };
+        let mut levels2 = vec![0; levels];
+        for (l, slot) in levels2.iter_mut().enumerate() {
+            if near.iter().all(|c| c.shape.level_full[l]) {
+                *slot = covered2;
+                continue;
+            }
+            let mut band: Vec<IContour> = Vec::new();
+            for c in &near {
+                if c.shape.level_full[l] {
+                    band.extend(c.any.iter().cloned());
+                } else {
+                    band.extend(clip(&c.shape.levels[l]));
+                }
+            }
+            if band.is_empty() {
+                continue;
+            }
+            let refs: Vec<&IContour> = band.iter().collect();
+            *slot = self.overlayer.covered_area(&refs, &cell.shapes);
+        }
+        CellCoverage {
+            covered2,
+            multi2: twice_area(&multi),
+            levels2,
+            blind,
+            multi,
         }
     }
 
@@ -189,28 +293,45 @@ impl Coverage {
         self.update(0..self.cells.len(), views);
     }
 
-    /// Totals over the whole target.
-    pub fn total(&self) -> Areas {
+    /// Totals over the whole target, and the area seen at each level.
+    pub fn total(&self) -> (Areas, LevelAreas) {
         let mut twice = [0i128; 3];
+        let mut levels = vec![0i128; self.level_count];
         for (cell, result) in self.cells.iter().zip(&self.results) {
             twice[0] += cell.twice_area;
             twice[1] += result.covered2;
             twice[2] += result.multi2;
+            for (sum, l) in levels.iter_mut().zip(&result.levels2) {
+                *sum += l;
+            }
         }
-        self.areas(twice)
+        (self.areas(twice), self.level_areas(&levels))
     }
 
     /// Totals per zone, in zone order.
-    pub fn per_zone(&self) -> Vec<Areas> {
+    pub fn per_zone(&self) -> Vec<(Areas, LevelAreas)> {
         let mut twice = vec![[0i128; 3]; self.zone_count];
+        let mut levels = vec![vec![0i128; self.level_count]; self.zone_count];
         for (cell, result) in self.cells.iter().zip(&self.results) {
             for &z in &cell.zones {
                 twice[z][0] += cell.twice_area;
                 twice[z][1] += result.covered2;
                 twice[z][2] += result.multi2;
+                for (sum, l) in levels[z].iter_mut().zip(&result.levels2) {
+                    *sum += l;
+                }
             }
         }
-        twice.into_iter().map(|t| self.areas(t)).collect()
+        twice
+            .into_iter()
+            .zip(levels)
+            .map(|(t, l)| (self.areas(t), self.level_areas(&l)))
+            .collect()
+    }
+
+    fn level_areas(&self, twice: &[i128]) -> LevelAreas {
+        let unit = self.grid.unit_area() / 2.0;
+        twice.iter().map(|&t| t as f64 * unit).collect()
     }
 
     fn areas(&self, twice: [i128; 3]) -> Areas {
@@ -459,7 +580,7 @@ fn share_zone(a: &[usize], b: &[usize]) -> bool {
 
 /// True when the boxes of at least two contours overlap (with positive area):
 /// only then can anything be covered twice.
-fn any_boxes_overlap(contours: &[IContour]) -> bool {
+fn any_boxes_overlap(contours: &[&IContour]) -> bool {
     let boxes: Vec<(i32, i32, i32, i32)> = contours
         .iter()
         .map(|c| {

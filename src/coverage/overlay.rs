@@ -1,7 +1,7 @@
 //! Thin wrappers over i_overlay's integer engine for the few operations coverage
 //! needs.
 
-use super::grid::{IContour, IShape, IShapes};
+use super::grid::{IContour, IShape, IShapes, twice_area};
 use i_overlay::core::fill_rule::FillRule;
 use i_overlay::core::overlay::{Overlay, ShapeType};
 use i_overlay::core::overlay_rule::OverlayRule;
@@ -37,8 +37,9 @@ impl Overlayer {
         }
     }
 
-    /// The union of counter-clockwise `contours` split against `region`: the
-    /// part of the region they cover, and the part they do not.
+    /// The union of signed `contours` (positive winding: counter-clockwise
+    /// adds, clockwise takes away) split against `region`: the part of the
+    /// region they cover, and the part they do not.
     pub fn covered_and_uncovered(
         &mut self,
         contours: &[&IContour],
@@ -48,7 +49,7 @@ impl Overlayer {
             return (Vec::new(), region.to_vec());
         }
         self.load(contours, None, region);
-        match self.overlay.build_graph_view(FillRule::NonZero) {
+        match self.overlay.build_graph_view(FillRule::Positive) {
             Some(graph) => {
                 let mut buffer = Default::default();
                 let covered = graph.extract_shapes(OverlayRule::Intersect, &mut buffer);
@@ -57,6 +58,20 @@ impl Overlayer {
             }
             None => (Vec::new(), region.to_vec()),
         }
+    }
+
+    /// Twice the area of the part of `region` the signed `contours` cover
+    /// (positive winding).
+    pub fn covered_area(&mut self, contours: &[&IContour], region: &[IShape]) -> i128 {
+        if contours.is_empty() {
+            return 0;
+        }
+        self.load(contours, None, region);
+        twice_area(
+            &self
+                .overlay
+                .overlay(OverlayRule::Intersect, FillRule::Positive),
+        )
     }
 
     /// The part of `region` covered by at least two of the counter-clockwise
@@ -118,7 +133,7 @@ pub fn difference(a: &[IShape], b: &[IShape]) -> IShapes {
 
 #[cfg(test)]
 mod tests {
-    use super::super::grid::{IPoint, twice_area};
+    use super::super::grid::IPoint;
     use super::*;
 
     fn square(x: i32, y: i32, s: i32) -> IContour {

@@ -8,6 +8,16 @@ use crate::geometry::Polygon;
 use crate::session::Session;
 use serde::Serialize;
 
+/// Area seen at one pixel-density level or better.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LevelCoverage {
+    pub name: String,
+    pub px_per_m: f64,
+    pub covered_area_m2: f64,
+    /// Over the zone's (or target's) area, 0..1.
+    pub coverage: f64,
+}
+
 /// Coverage figures of one zone.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ZoneReport {
@@ -16,10 +26,29 @@ pub struct ZoneReport {
     pub kind: crate::scenario::ZoneKind,
     pub priority: f64,
     pub area_m2: f64,
+    /// Seen by at least one camera (at any density).
     pub covered_area_m2: f64,
     /// Covered area over area, 0..1.
     pub coverage: f64,
     pub multi_covered_area_m2: f64,
+    /// The level this zone must be seen at, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_level: Option<String>,
+    /// Coverage at the required level (plain coverage when none is set): what
+    /// weighted coverage counts.
+    pub required_coverage: f64,
+    /// Area seen at each density level, densest first.
+    pub levels: Vec<LevelCoverage>,
+}
+
+/// One camera's density band.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CameraLevel {
+    pub name: String,
+    /// Horizontal distance up to which the level holds (within the footprint).
+    pub radius_m: f64,
+    /// Floor area the camera sees at this level or better.
+    pub area_m2: f64,
 }
 
 /// One camera's figures.
@@ -28,10 +57,53 @@ pub struct CameraReport {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    /// Floor area covered (the dead zone excluded).
     pub view_area_m2: f64,
+    /// Mounted cameras: where the footprint starts and ends on the floor, and
+    /// the visible area of the dead zone under the camera.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub far_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dead_zone_m2: Option<f64>,
+    /// Density bands, for models with a resolution.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<CameraLevel>,
     /// The view polygon (only in the full report).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub view: Option<Polygon>,
+}
+
+/// Cameras of one model and what they cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostLine {
+    /// Model id, or null for cameras without a model.
+    pub model: Option<String>,
+    pub name: String,
+    pub count: usize,
+    pub unit_price: f64,
+    pub install_cost: f64,
+    /// count x (unit price + installation).
+    pub total: f64,
+    /// The prices are examples from the starter catalogue.
+    pub example_prices: bool,
+}
+
+/// What the plan costs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Costs {
+    pub currency: String,
+    pub lines: Vec<CostLine>,
+    /// Sum of unit prices.
+    pub hardware: f64,
+    /// Sum of installation costs.
+    pub installation: f64,
+    pub total: f64,
+    /// Cameras whose model has no price (counted at zero).
+    pub unpriced_cameras: usize,
+    /// True when any price used is an example.
+    pub example_prices: bool,
 }
 
 /// Totals without polygons: cheap enough for every frame of a drag.
@@ -41,14 +113,18 @@ pub struct Summary {
     pub target_area_m2: f64,
     pub covered_area_m2: f64,
     pub coverage: f64,
-    /// Sum of priority x covered over sum of priority x area, per zone.
+    /// Sum of priority x covered at the required level over sum of priority x
+    /// area, per zone.
     pub weighted_coverage: f64,
     /// Target area seen by two or more cameras.
     pub multi_covered_area_m2: f64,
     /// Target area seen by no camera.
     pub blind_area_m2: f64,
+    /// Target area seen at each density level, densest first.
+    pub levels: Vec<LevelCoverage>,
     pub zones: Vec<ZoneReport>,
     pub cameras: Vec<CameraReport>,
+    pub costs: Costs,
 }
 
 /// A blind spot in the report.
@@ -89,39 +165,98 @@ fn ratio(part: f64, whole: f64) -> f64 {
     }
 }
 
+fn level_coverage(
+    levels: &[crate::scenario::DensityLevel],
+    areas: &[f64],
+    whole: f64,
+) -> Vec<LevelCoverage> {
+    levels
+        .iter()
+        .zip(areas)
+        .map(|(l, &a)| LevelCoverage {
+            name: l.name.clone(),
+            px_per_m: l.px_per_m,
+            covered_area_m2: a,
+            coverage: ratio(a, whole),
+        })
+        .collect()
+}
+
 /// The summary of a session.
 pub fn summarize(session: &Session) -> Summary {
     let scenario = session.scenario();
     let coverage = session.coverage();
-    let total = coverage.total();
+    let levels = session.levels();
+    let (total, total_levels) = coverage.total();
     let per_zone = coverage.per_zone();
     let zones: Vec<ZoneReport> = scenario
         .plan
         .zones
         .iter()
         .zip(&per_zone)
-        .map(|(z, a)| ZoneReport {
-            id: z.id.clone(),
-            name: z.name.clone(),
-            kind: z.kind,
-            priority: z.priority,
-            area_m2: a.area,
-            covered_area_m2: a.covered,
-            coverage: ratio(a.covered, a.area),
-            multi_covered_area_m2: a.multi,
+        .map(|(z, (a, level_areas))| {
+            let required = z
+                .required_level
+                .as_ref()
+                .and_then(|name| levels.iter().position(|l| &l.name == name));
+            let required_area = required.map(|i| level_areas[i]).unwrap_or(a.covered);
+            ZoneReport {
+                id: z.id.clone(),
+                name: z.name.clone(),
+                kind: z.kind,
+                priority: z.priority,
+                area_m2: a.area,
+                covered_area_m2: a.covered,
+                coverage: ratio(a.covered, a.area),
+                multi_covered_area_m2: a.multi,
+                required_level: z.required_level.clone(),
+                required_coverage: ratio(required_area, a.area),
+                levels: level_coverage(levels, level_areas, a.area),
+            }
         })
         .collect();
-    let weighted_num: f64 = zones.iter().map(|z| z.priority * z.covered_area_m2).sum();
+    let weighted_num: f64 = zones
+        .iter()
+        .map(|z| z.priority * z.required_coverage * z.area_m2)
+        .sum();
     let weighted_den: f64 = zones.iter().map(|z| z.priority * z.area_m2).sum();
     let cameras = scenario
         .cameras
         .iter()
         .zip(session.views())
-        .map(|(c, v)| CameraReport {
-            id: c.id.clone(),
-            model: c.model.clone(),
-            view_area_m2: v.area,
-            view: None,
+        .map(|(c, v)| {
+            let mounted = c.height_m.is_some();
+            CameraReport {
+                id: c.id.clone(),
+                model: c.model.clone(),
+                view_area_m2: v.area,
+                near_m: mounted.then_some(v.near_m),
+                far_m: mounted.then_some(v.far_m),
+                dead_zone_m2: mounted.then(|| {
+                    if v.dead.len() >= 3 {
+                        crate::geometry::ring_signed_area(&v.dead).max(0.0)
+                    } else {
+                        0.0
+                    }
+                }),
+                levels: if v.levels.iter().all(|l| l.is_empty())
+                    && scenario.spec(c).and_then(|s| s.sensor).is_none()
+                {
+                    Vec::new()
+                } else {
+                    levels
+                        .iter()
+                        .zip(&v.level_radii)
+                        .zip(&v.level_areas)
+                        .map(|((l, &r), &a)| CameraLevel {
+                            name: l.name.clone(),
+                            radius_m: r,
+                            area_m2: a,
+                        })
+                        .collect()
+                },
+                view: None,
+            }
         })
         .collect();
     Summary {
@@ -131,8 +266,53 @@ pub fn summarize(session: &Session) -> Summary {
         weighted_coverage: ratio(weighted_num, weighted_den),
         multi_covered_area_m2: total.multi,
         blind_area_m2: (total.area - total.covered).max(0.0),
+        levels: level_coverage(levels, &total_levels, total.area),
         zones,
         cameras,
+        costs: costs(scenario),
+    }
+}
+
+/// Cameras counted per model with their prices.
+pub fn costs(scenario: &crate::scenario::Scenario) -> Costs {
+    let mut lines: Vec<CostLine> = Vec::new();
+    let mut unpriced = 0;
+    for camera in &scenario.cameras {
+        let model = scenario.model_of(camera);
+        if model.is_none_or(|m| m.unit_price.is_none() && m.install_cost.is_none()) {
+            unpriced += 1;
+        }
+        let key = camera.model.clone();
+        match lines.iter_mut().find(|l| l.model == key) {
+            Some(line) => line.count += 1,
+            None => lines.push(CostLine {
+                name: model
+                    .map(|m| m.name.clone())
+                    .unwrap_or_else(|| "Cameras without a model".to_string()),
+                model: key,
+                count: 1,
+                unit_price: model.and_then(|m| m.unit_price).unwrap_or(0.0),
+                install_cost: model.and_then(|m| m.install_cost).unwrap_or(0.0),
+                total: 0.0,
+                example_prices: model.is_some_and(|m| m.example_prices),
+            }),
+        }
+    }
+    let mut hardware = 0.0;
+    let mut installation = 0.0;
+    for line in &mut lines {
+        line.total = line.count as f64 * (line.unit_price + line.install_cost);
+        hardware += line.count as f64 * line.unit_price;
+        installation += line.count as f64 * line.install_cost;
+    }
+    Costs {
+        currency: scenario.settings.currency.clone(),
+        example_prices: lines.iter().any(|l| l.example_prices),
+        lines,
+        hardware,
+        installation,
+        total: hardware + installation,
+        unpriced_cameras: unpriced,
     }
 }
 

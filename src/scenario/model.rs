@@ -4,6 +4,7 @@
 //! are counter-clockwise from +x. See docs/scenario-format.md.
 
 use crate::geometry::Point;
+use crate::optics::{Mount, Sensor};
 use serde::Serialize;
 
 /// The format version this build reads and writes.
@@ -138,24 +139,139 @@ pub struct Zone {
     pub kind: ZoneKind,
     /// Positive weight in weighted coverage.
     pub priority: f64,
+    /// The density level this zone must be seen at (a level's name), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_level: Option<String>,
     /// Outer ring, open (the first point is not repeated), either orientation.
     pub polygon: Vec<Point>,
     pub holes: Vec<Vec<Point>>,
 }
 
+/// What kind of camera a model is: a label for people, and the default
+/// projection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModelKind {
+    Dome,
+    Bullet,
+    Varifocal,
+    Panoramic,
+    Fisheye,
+    /// Pan-tilt-zoom: planned at its current aim (what it sees while it looks
+    /// this way), and labelled so.
+    Ptz,
+}
+
+impl ModelKind {
+    pub const ALL: [ModelKind; 6] = [
+        ModelKind::Dome,
+        ModelKind::Bullet,
+        ModelKind::Varifocal,
+        ModelKind::Panoramic,
+        ModelKind::Fisheye,
+        ModelKind::Ptz,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelKind::Dome => "dome",
+            ModelKind::Bullet => "bullet",
+            ModelKind::Varifocal => "varifocal",
+            ModelKind::Panoramic => "panoramic",
+            ModelKind::Fisheye => "fisheye",
+            ModelKind::Ptz => "ptz",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ModelKind> {
+        ModelKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// How the lens maps directions to pixels (see docs/cameras.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Projection {
+    /// An ordinary lens: straight lines stay straight.
+    Rectilinear,
+    /// A cylindrical panorama (180° multi-sensor or de-warped): pixels spread
+    /// evenly over the horizontal angle.
+    Panoramic,
+    /// An equidistant fisheye looking straight down.
+    Fisheye,
+}
+
+impl Projection {
+    pub const ALL: [Projection; 3] = [
+        Projection::Rectilinear,
+        Projection::Panoramic,
+        Projection::Fisheye,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Projection::Rectilinear => "rectilinear",
+            Projection::Panoramic => "panoramic",
+            Projection::Fisheye => "fisheye",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Projection> {
+        Projection::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
 /// A camera model in the catalogue.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CameraModel {
     pub id: String,
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ModelKind>,
+    /// Default: fisheye for fisheye models, panoramic for panoramic ones,
+    /// rectilinear otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection: Option<Projection>,
+    /// Sensor resolution, horizontal and vertical pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution_px: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hfov_deg: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub vfov_deg: Option<f64>,
+    /// Fixed focal length (with `sensor_mm`, gives the fields of view).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_mm: Option<f64>,
+    /// Varifocal lens: the cameras pick a focal length in this range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_range_mm: Option<[f64; 2]>,
+    /// Active sensor area, width and height in millimetres.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensor_mm: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub range_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub install_cost: Option<f64>,
+    /// The prices are examples (the starter catalogue's), not quotes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub example_prices: bool,
 }
 
-/// A placed camera. `hfov_deg` and `range_m` default to its model's.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl CameraModel {
+    /// The projection, from the model or its kind.
+    pub fn projection(&self) -> Projection {
+        self.projection.unwrap_or(match self.kind {
+            Some(ModelKind::Fisheye) => Projection::Fisheye,
+            Some(ModelKind::Panoramic) => Projection::Panoramic,
+            _ => Projection::Rectilinear,
+        })
+    }
+}
+
+/// A placed camera. Fields of view and range default to its model's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Camera {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,7 +282,27 @@ pub struct Camera {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hfov_deg: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub vfov_deg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub range_m: Option<f64>,
+    /// Varifocal models: the focal length picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_mm: Option<f64>,
+    /// Mounting height above the floor. Without it the camera is a flat cone
+    /// (no dead zone below it, no far edge from tilt).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height_m: Option<f64>,
+    /// Tilt down from horizontal, degrees (0 when a height is given without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tilt_deg: Option<f64>,
+}
+
+/// A pixel-density level (IEC 62676-4 DORI by default).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DensityLevel {
+    pub name: String,
+    /// Horizontal pixels per metre at the target.
+    pub px_per_m: f64,
 }
 
 /// Scenario-wide settings.
@@ -174,12 +310,39 @@ pub struct Camera {
 pub struct Settings {
     /// Blind spots smaller than this are left out of the list (never out of totals).
     pub min_blind_spot_m2: f64,
+    /// Currency of prices (a label, e.g. "EUR").
+    pub currency: String,
+    /// Height above the floor at which targets must be seen: 1.6 m, the height
+    /// of an adult's face, which is what identification is about.
+    pub target_height_m: f64,
+    /// Density levels, any order (reports list them densest first).
+    pub density_levels: Vec<DensityLevel>,
+}
+
+/// IEC 62676-4:2015 DORI levels: identify 250, recognise 125, observe 62.5,
+/// detect 25 px/m.
+pub fn default_density_levels() -> Vec<DensityLevel> {
+    [
+        ("identify", 250.0),
+        ("recognise", 125.0),
+        ("observe", 62.5),
+        ("detect", 25.0),
+    ]
+    .into_iter()
+    .map(|(name, px)| DensityLevel {
+        name: name.to_string(),
+        px_per_m: px,
+    })
+    .collect()
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             min_blind_spot_m2: 0.05,
+            currency: "EUR".to_string(),
+            target_height_m: 1.6,
+            density_levels: default_density_levels(),
         }
     }
 }
@@ -187,6 +350,13 @@ impl Default for Settings {
 impl Settings {
     fn is_default(&self) -> bool {
         *self == Settings::default()
+    }
+
+    /// The density levels, densest first.
+    pub fn levels_densest_first(&self) -> Vec<DensityLevel> {
+        let mut levels = self.density_levels.clone();
+        levels.sort_by(|a, b| b.px_per_m.total_cmp(&a.px_per_m));
+        levels
     }
 }
 
@@ -197,6 +367,36 @@ pub struct CameraSpec {
     pub heading_deg: f64,
     pub hfov_deg: f64,
     pub range_m: f64,
+    pub projection: Projection,
+    /// Vertical geometry, for a camera with a mounting height.
+    pub mount: Option<Mount>,
+    /// Pixel density, for a model with a resolution.
+    pub sensor: Option<Sensor>,
+}
+
+impl CameraSpec {
+    /// A flat cone: no height, no resolution.
+    pub fn flat(position: Point, heading_deg: f64, hfov_deg: f64, range_m: f64) -> CameraSpec {
+        CameraSpec {
+            position,
+            heading_deg,
+            hfov_deg,
+            range_m,
+            projection: Projection::Rectilinear,
+            mount: None,
+            sensor: None,
+        }
+    }
+}
+
+/// The optics a camera resolves to from itself, its model and the settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Optics {
+    pub projection: Projection,
+    pub focal_mm: Option<f64>,
+    pub hfov_deg: Option<f64>,
+    pub vfov_deg: Option<f64>,
+    pub range_m: Option<f64>,
 }
 
 impl Scenario {
@@ -206,15 +406,86 @@ impl Scenario {
         self.catalog.iter().find(|m| m.id == id)
     }
 
-    /// The camera's effective field of view and range. `None` when neither the
-    /// camera nor its model gives them (validation reports that).
-    pub fn spec(&self, camera: &Camera) -> Option<CameraSpec> {
+    /// Fields of view and range from the camera, else its lens and sensor, else
+    /// its model (see docs/cameras.md for the order).
+    pub fn optics(&self, camera: &Camera) -> Optics {
         let model = self.model_of(camera);
+        let projection = model
+            .map(|m| m.projection())
+            .unwrap_or(Projection::Rectilinear);
+        let focal = camera
+            .focal_mm
+            .or(model.and_then(|m| m.focal_mm))
+            .or(model.and_then(|m| m.focal_range_mm.map(|r| r[0])));
+        let sensor = model.and_then(|m| m.sensor_mm);
+        let lens = |i: usize| -> Option<f64> {
+            (projection == Projection::Rectilinear)
+                .then_some(())
+                .and(Some(crate::optics::fov_from_focal(sensor?[i], focal?)))
+        };
+        let hfov = camera
+            .hfov_deg
+            .or_else(|| lens(0))
+            .or(model.and_then(|m| m.hfov_deg))
+            .or((projection == Projection::Fisheye).then_some(360.0));
+        let vfov = camera
+            .vfov_deg
+            .or_else(|| lens(1))
+            .or(model.and_then(|m| m.vfov_deg))
+            .or_else(|| {
+                let [w, h] = model?.resolution_px?;
+                Some(crate::optics::vfov_from_aspect(projection, hfov?, w, h))
+            })
+            .or((projection == Projection::Fisheye).then_some(180.0));
+        Optics {
+            projection,
+            focal_mm: focal,
+            hfov_deg: hfov,
+            vfov_deg: vfov,
+            range_m: camera.range_m.or(model.and_then(|m| m.range_m)),
+        }
+    }
+
+    /// Everything the geometry needs about a camera. `None` when its field of
+    /// view or range cannot be resolved, or it has a height but no vertical
+    /// field of view (validation reports those).
+    pub fn spec(&self, camera: &Camera) -> Option<CameraSpec> {
+        let optics = self.optics(camera);
+        let hfov = optics.hfov_deg?;
+        let mount = match camera.height_m {
+            Some(height_m) => Some(Mount {
+                height_m,
+                tilt_deg: camera
+                    .tilt_deg
+                    .unwrap_or(if optics.projection == Projection::Fisheye {
+                        90.0
+                    } else {
+                        0.0
+                    }),
+                vfov_deg: optics.vfov_deg?,
+                target_height_m: self.settings.target_height_m,
+            }),
+            None => None,
+        };
+        let sensor = self
+            .model_of(camera)
+            .and_then(|m| m.resolution_px)
+            .map(|[h_px, v_px]| Sensor {
+                projection: optics.projection,
+                h_px,
+                v_px,
+                hfov_deg: hfov,
+                vfov_deg: optics.vfov_deg.unwrap_or(180.0),
+                drop_m: mount.map(|m| m.drop()).unwrap_or(0.0),
+            });
         Some(CameraSpec {
             position: camera.position,
             heading_deg: camera.heading_deg,
-            hfov_deg: camera.hfov_deg.or(model.and_then(|m| m.hfov_deg))?,
-            range_m: camera.range_m.or(model.and_then(|m| m.range_m))?,
+            hfov_deg: hfov,
+            range_m: optics.range_m?,
+            projection: optics.projection,
+            mount,
+            sensor,
         })
     }
 }

@@ -473,13 +473,22 @@ impl Reader<'_> {
             }
         };
         let priority = self.opt_number(&obj, "priority");
+        let required_level = self.opt_string(&obj, "required_level");
         let polygon = self
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
         let holes = self.list(&obj, "holes", false, None, |r, v, p| r.points(v, p));
         self.finish(
             &obj,
-            &["id", "name", "kind", "priority", "polygon", "holes"],
+            &[
+                "id",
+                "name",
+                "kind",
+                "priority",
+                "required_level",
+                "polygon",
+                "holes",
+            ],
         );
         let id = id?;
         let priority = priority.ok()?.unwrap_or(1.0);
@@ -495,82 +504,219 @@ impl Reader<'_> {
             id,
             kind: kind?,
             priority,
+            required_level: required_level.ok()?,
             polygon: polygon?,
             holes: holes?,
         })
     }
 
+    /// An optional `[a, b]` pair of finite numbers.
+    fn opt_pair(&mut self, obj: &Obj, field: &str) -> Result<Option<[f64; 2]>, ()> {
+        let Some(v) = obj.map.get(field) else {
+            return Ok(None);
+        };
+        let path = join(&obj.path, field);
+        match v {
+            Value::Array(items) if items.len() == 2 => {
+                let a = self.number(&items[0], &format!("{path}[0]"));
+                let b = self.number(&items[1], &format!("{path}[1]"));
+                match (a, b) {
+                    (Some(a), Some(b)) => Ok(Some([a, b])),
+                    _ => Err(()),
+                }
+            }
+            other => {
+                self.problems.error(
+                    path,
+                    format!(
+                        "expected a pair [a, b] of numbers, found {}",
+                        describe_point(other)
+                    ),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// An optional name from a fixed list.
+    fn opt_choice<T>(
+        &mut self,
+        obj: &Obj,
+        field: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        choices: &str,
+    ) -> Result<Option<T>, ()> {
+        let Some(v) = obj.map.get(field) else {
+            return Ok(None);
+        };
+        let path = join(&obj.path, field);
+        let name = self.string(v, &path).ok_or(())?;
+        match parse(&name) {
+            Some(x) => Ok(Some(x)),
+            None => {
+                self.problems.error(
+                    path,
+                    format!("unknown {field} \"{name}\" (expected one of: {choices})"),
+                );
+                Err(())
+            }
+        }
+    }
+
+    fn opt_string(&mut self, obj: &Obj, field: &str) -> Result<Option<String>, ()> {
+        match obj.map.get(field) {
+            None => Ok(None),
+            Some(v) => self.string(v, &join(&obj.path, field)).map(Some).ok_or(()),
+        }
+    }
+
     fn model(&mut self, v: &Value, path: &str) -> Option<CameraModel> {
         let obj = self.object(v, path)?;
         let id = self.req_string(&obj, "id");
-        let name = match obj.map.get("name") {
-            Some(v) => self.string(v, &join(path, "name")),
-            None => None,
-        };
+        let name = self.opt_string(&obj, "name");
+        let kind = self.opt_choice(
+            &obj,
+            "kind",
+            ModelKind::from_name,
+            "dome, bullet, varifocal, panoramic, fisheye, ptz",
+        );
+        let projection = self.opt_choice(
+            &obj,
+            "projection",
+            Projection::from_name,
+            "rectilinear, panoramic, fisheye",
+        );
+        let resolution = self.opt_pair(&obj, "resolution_px");
         let hfov = self.opt_number(&obj, "hfov_deg");
+        let vfov = self.opt_number(&obj, "vfov_deg");
+        let focal = self.opt_number(&obj, "focal_mm");
+        let focal_range = self.opt_pair(&obj, "focal_range_mm");
+        let sensor = self.opt_pair(&obj, "sensor_mm");
         let range = self.opt_number(&obj, "range_m");
-        self.finish(&obj, &["id", "name", "hfov_deg", "range_m"]);
+        let unit_price = self.opt_number(&obj, "unit_price");
+        let install_cost = self.opt_number(&obj, "install_cost");
+        let example_prices = self.opt_bool(&obj, "example_prices");
+        self.finish(&obj, MODEL_FIELDS);
         let id = id?;
         Some(CameraModel {
-            name: name.unwrap_or_else(|| id.clone()),
+            name: name.ok()?.unwrap_or_else(|| id.clone()),
             id,
+            kind: kind.ok()?,
+            projection: projection.ok()?,
+            resolution_px: resolution.ok()?,
             hfov_deg: hfov.ok()?,
+            vfov_deg: vfov.ok()?,
+            focal_mm: focal.ok()?,
+            focal_range_mm: focal_range.ok()?,
+            sensor_mm: sensor.ok()?,
             range_m: range.ok()?,
+            unit_price: unit_price.ok()?,
+            install_cost: install_cost.ok()?,
+            example_prices: example_prices.ok()?.unwrap_or(false),
         })
     }
 
     fn camera(&mut self, v: &Value, path: &str) -> Option<Camera> {
         let obj = self.object(v, path)?;
         let id = self.req_string(&obj, "id");
-        let model = match obj.map.get("model") {
-            Some(v) => self.string(v, &join(path, "model")).map(Some),
-            None => Some(None),
-        };
+        let model = self.opt_string(&obj, "model");
         let position = self
             .required(&obj, "position")
             .and_then(|v| self.point(v, &join(path, "position")));
         let heading = self.req_number(&obj, "heading_deg");
         let hfov = self.opt_number(&obj, "hfov_deg");
+        let vfov = self.opt_number(&obj, "vfov_deg");
         let range = self.opt_number(&obj, "range_m");
-        self.finish(
-            &obj,
-            &[
-                "id",
-                "model",
-                "position",
-                "heading_deg",
-                "hfov_deg",
-                "range_m",
-            ],
-        );
+        let focal = self.opt_number(&obj, "focal_mm");
+        let height = self.opt_number(&obj, "height_m");
+        let tilt = self.opt_number(&obj, "tilt_deg");
+        self.finish(&obj, CAMERA_FIELDS);
         Some(Camera {
             id: id?,
-            model: model?,
+            model: model.ok()?,
             position: position?,
             heading_deg: heading?,
             hfov_deg: hfov.ok()?,
+            vfov_deg: vfov.ok()?,
             range_m: range.ok()?,
+            focal_mm: focal.ok()?,
+            height_m: height.ok()?,
+            tilt_deg: tilt.ok()?,
         })
     }
 
     fn settings(&mut self, v: &Value, path: &str) -> Option<Settings> {
         let obj = self.object(v, path)?;
         let min_blind = self.opt_number(&obj, "min_blind_spot_m2");
-        self.finish(&obj, &["min_blind_spot_m2"]);
-        let mut settings = Settings::default();
-        if let Some(m) = min_blind.ok()? {
-            if m < 0.0 {
-                self.problems.error(
-                    join(path, "min_blind_spot_m2"),
-                    format!("must be zero or more, found {m}"),
-                );
-                return None;
-            }
-            settings.min_blind_spot_m2 = m;
-        }
-        Some(settings)
+        let currency = self.opt_string(&obj, "currency");
+        let target = self.opt_number(&obj, "target_height_m");
+        let levels = match obj.map.get("density_levels") {
+            None => Some(None),
+            Some(_) => self
+                .list(&obj, "density_levels", false, None, Self::density_level)
+                .map(Some),
+        };
+        self.finish(
+            &obj,
+            &[
+                "min_blind_spot_m2",
+                "currency",
+                "target_height_m",
+                "density_levels",
+            ],
+        );
+        let defaults = Settings::default();
+        Some(Settings {
+            min_blind_spot_m2: min_blind.ok()?.unwrap_or(defaults.min_blind_spot_m2),
+            currency: currency.ok()?.unwrap_or(defaults.currency),
+            target_height_m: target.ok()?.unwrap_or(defaults.target_height_m),
+            density_levels: levels?.unwrap_or(defaults.density_levels),
+        })
+    }
+
+    fn density_level(&mut self, v: &Value, path: &str) -> Option<DensityLevel> {
+        let obj = self.object(v, path)?;
+        let name = self.req_string(&obj, "name");
+        let px = self.req_number(&obj, "px_per_m");
+        self.finish(&obj, &["name", "px_per_m"]);
+        Some(DensityLevel {
+            name: name?,
+            px_per_m: px?,
+        })
     }
 }
+
+/// Fields a camera model may have.
+pub const MODEL_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "projection",
+    "resolution_px",
+    "hfov_deg",
+    "vfov_deg",
+    "focal_mm",
+    "focal_range_mm",
+    "sensor_mm",
+    "range_m",
+    "unit_price",
+    "install_cost",
+    "example_prices",
+];
+
+/// Fields a camera may have.
+pub const CAMERA_FIELDS: &[&str] = &[
+    "id",
+    "model",
+    "position",
+    "heading_deg",
+    "hfov_deg",
+    "vfov_deg",
+    "range_m",
+    "focal_mm",
+    "height_m",
+    "tilt_deg",
+];
 
 fn describe_point(v: &Value) -> String {
     match v {

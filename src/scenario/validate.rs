@@ -61,11 +61,30 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
     }
     for (i, model) in scenario.catalog.iter().enumerate() {
         let path = format!("catalog[{}]", origins.catalog.file_index(i));
-        if let Some(h) = model.hfov_deg {
-            check_hfov(h, &format!("{path}.hfov_deg"), problems);
-        }
-        if let Some(r) = model.range_m {
-            check_range(r, &format!("{path}.range_m"), problems);
+        check_model(model, &path, problems);
+    }
+    check_settings(&scenario.settings, problems);
+    for (i, zone) in scenario.plan.zones.iter().enumerate() {
+        if let Some(level) = &zone.required_level
+            && !scenario
+                .settings
+                .density_levels
+                .iter()
+                .any(|l| &l.name == level)
+        {
+            let names: Vec<&str> = scenario
+                .settings
+                .density_levels
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect();
+            problems.error(
+                format!("plan.zones[{}].required_level", origins.zones.file_index(i)),
+                format!(
+                    "unknown density level \"{level}\" (the settings define: {})",
+                    names.join(", ")
+                ),
+            );
         }
     }
     for (i, camera) in scenario.cameras.iter().enumerate() {
@@ -126,33 +145,260 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         },
         None => None,
     };
-    match camera.hfov_deg {
-        Some(h) => check_hfov(h, &format!("{path}.hfov_deg"), problems),
-        None if model.and_then(|m| m.hfov_deg).is_none() => problems.error(
-            path.to_string(),
-            match model {
-                Some(m) => format!(
-                    "no field of view: neither the camera nor its model \"{}\" gives hfov_deg",
-                    m.id
-                ),
-                None => "no field of view: a camera without a model must give hfov_deg".to_string(),
-            },
-        ),
-        None => {}
+    if let Some(h) = camera.hfov_deg {
+        check_hfov(h, &format!("{path}.hfov_deg"), problems);
     }
-    match camera.range_m {
-        Some(r) => check_range(r, &format!("{path}.range_m"), problems),
-        None if model.and_then(|m| m.range_m).is_none() => problems.error(
-            path.to_string(),
-            match model {
-                Some(m) => format!(
-                    "no range: neither the camera nor its model \"{}\" gives range_m",
-                    m.id
-                ),
-                None => "no range: a camera without a model must give range_m".to_string(),
-            },
+    if let Some(v) = camera.vfov_deg {
+        check_between(
+            v,
+            0.0,
+            false,
+            360.0,
+            &format!("{path}.vfov_deg"),
+            "vertical field of view",
+            "degrees",
+            problems,
+        );
+    }
+    if let Some(r) = camera.range_m {
+        check_range(r, &format!("{path}.range_m"), problems);
+    }
+    if let Some(h) = camera.height_m {
+        check_between(
+            h,
+            0.0,
+            true,
+            100.0,
+            &format!("{path}.height_m"),
+            "mounting height",
+            "m",
+            problems,
+        );
+    }
+    if let Some(t) = camera.tilt_deg {
+        check_between(
+            t,
+            -90.0,
+            true,
+            90.0,
+            &format!("{path}.tilt_deg"),
+            "tilt",
+            "degrees",
+            problems,
+        );
+    }
+    if let Some(f) = camera.focal_mm {
+        match model.and_then(|m| m.focal_range_mm) {
+            Some([lo, hi]) if !(f >= lo && f <= hi) => problems.error(
+                format!("{path}.focal_mm"),
+                format!("focal length {f} mm is outside the lens's range {lo}..{hi} mm"),
+            ),
+            Some(_) => {}
+            None => problems.error(
+                format!("{path}.focal_mm"),
+                match model {
+                    Some(m) => format!(
+                        "model \"{}\" is not varifocal (no focal_range_mm): remove focal_mm or set hfov_deg",
+                        m.id
+                    ),
+                    None => "a focal length needs a varifocal model (with sensor_mm and focal_range_mm)".to_string(),
+                },
+            ),
+        }
+    }
+    let optics = scenario.optics(camera);
+    let whose = |what: &str, field: &str| match model {
+        Some(m) => format!(
+            "no {what}: neither the camera nor its model \"{}\" gives {field}",
+            m.id
         ),
-        None => {}
+        None => format!("no {what}: a camera without a model must give {field}"),
+    };
+    match optics.hfov_deg {
+        Some(h) if camera.hfov_deg.is_none() => {
+            check_hfov(h, &format!("{path}.hfov_deg"), problems)
+        }
+        Some(_) => {}
+        None => problems.error(path.to_string(), whose("field of view", "hfov_deg")),
+    }
+    if optics.range_m.is_none() {
+        problems.error(path.to_string(), whose("range", "range_m"));
+    }
+    if camera.height_m.is_some() && optics.vfov_deg.is_none() {
+        problems.error(
+            format!("{path}.height_m"),
+            "a mounted camera needs a vertical field of view: give vfov_deg, or a model with vfov_deg, resolution_px or sensor_mm",
+        );
+    }
+}
+
+/// Records an error unless `lo < x <= hi` (or `lo <= x` when `inclusive`).
+#[allow(clippy::too_many_arguments)]
+fn check_between(
+    x: f64,
+    lo: f64,
+    inclusive: bool,
+    hi: f64,
+    path: &str,
+    what: &str,
+    unit: &str,
+    problems: &mut Problems,
+) {
+    let low_ok = if inclusive { x >= lo } else { x > lo };
+    if !(low_ok && x <= hi) {
+        let from = if inclusive { "from" } else { "more than" };
+        problems.error(
+            path,
+            format!("{what} must be {from} {lo} up to {hi} {unit}, found {x}"),
+        );
+    }
+}
+
+/// Checks one catalogue model.
+fn check_model(model: &CameraModel, path: &str, problems: &mut Problems) {
+    if let Some(h) = model.hfov_deg {
+        check_hfov(h, &format!("{path}.hfov_deg"), problems);
+    }
+    if let Some(v) = model.vfov_deg {
+        check_between(
+            v,
+            0.0,
+            false,
+            360.0,
+            &format!("{path}.vfov_deg"),
+            "vertical field of view",
+            "degrees",
+            problems,
+        );
+    }
+    if let Some(r) = model.range_m {
+        check_range(r, &format!("{path}.range_m"), problems);
+    }
+    if let Some([w, h]) = model.resolution_px {
+        for (i, v) in [w, h].into_iter().enumerate() {
+            check_between(
+                v,
+                0.0,
+                false,
+                1e6,
+                &format!("{path}.resolution_px[{i}]"),
+                "resolution",
+                "pixels",
+                problems,
+            );
+        }
+    }
+    if let Some(f) = model.focal_mm {
+        check_between(
+            f,
+            0.0,
+            false,
+            10_000.0,
+            &format!("{path}.focal_mm"),
+            "focal length",
+            "mm",
+            problems,
+        );
+    }
+    if let Some([lo, hi]) = model.focal_range_mm {
+        if !(lo > 0.0 && lo <= hi && hi <= 10_000.0) {
+            problems.error(
+                format!("{path}.focal_range_mm"),
+                format!("focal range must be [shortest, longest] with 0 < shortest <= longest, found [{lo}, {hi}]"),
+            );
+        }
+        if model.focal_mm.is_some() {
+            problems.error(
+                format!("{path}.focal_mm"),
+                "a model has either a fixed focal_mm or a focal_range_mm (varifocal), not both",
+            );
+        }
+    }
+    if let Some([w, h]) = model.sensor_mm {
+        for (i, v) in [w, h].into_iter().enumerate() {
+            check_between(
+                v,
+                0.0,
+                false,
+                1000.0,
+                &format!("{path}.sensor_mm[{i}]"),
+                "sensor size",
+                "mm",
+                problems,
+            );
+        }
+    }
+    if (model.focal_mm.is_some() || model.focal_range_mm.is_some())
+        && model.sensor_mm.is_none()
+        && model.hfov_deg.is_none()
+    {
+        problems.error(
+            format!("{path}.sensor_mm"),
+            "a focal length gives a field of view only with the sensor size: add sensor_mm [width, height] or hfov_deg",
+        );
+    }
+    for (field, v) in [
+        ("unit_price", model.unit_price),
+        ("install_cost", model.install_cost),
+    ] {
+        if let Some(v) = v {
+            check_between(
+                v,
+                0.0,
+                true,
+                1e12,
+                &format!("{path}.{field}"),
+                "a price",
+                "",
+                problems,
+            );
+        }
+    }
+}
+
+/// Checks the settings.
+fn check_settings(settings: &Settings, problems: &mut Problems) {
+    if settings.min_blind_spot_m2.is_nan() || settings.min_blind_spot_m2 < 0.0 {
+        problems.error(
+            "settings.min_blind_spot_m2",
+            format!("must be zero or more, found {}", settings.min_blind_spot_m2),
+        );
+    }
+    if settings.currency.trim().is_empty() {
+        problems.error("settings.currency", "the currency is empty (e.g. \"EUR\")");
+    }
+    check_between(
+        settings.target_height_m,
+        0.0,
+        true,
+        10.0,
+        "settings.target_height_m",
+        "target height",
+        "m",
+        problems,
+    );
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, level) in settings.density_levels.iter().enumerate() {
+        let path = format!("settings.density_levels[{i}]");
+        if level.name.trim().is_empty() {
+            problems.error(format!("{path}.name"), "a density level needs a name");
+        } else if seen.contains(&level.name.as_str()) {
+            problems.error(
+                format!("{path}.name"),
+                format!("duplicate level name \"{}\"", level.name),
+            );
+        }
+        seen.push(&level.name);
+        check_between(
+            level.px_per_m,
+            0.0,
+            false,
+            1e6,
+            &format!("{path}.px_per_m"),
+            "pixel density",
+            "px/m",
+            problems,
+        );
     }
 }
 

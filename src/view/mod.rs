@@ -15,41 +15,51 @@ use crate::geometry::{Bounds, Point, ring_signed_area};
 use crate::plan::PreparedPlan;
 use crate::scenario::CameraSpec;
 
-/// A camera's view region: a simple polygon, counter-clockwise.
+/// A camera's view region and its density bands.
+///
+/// What the camera covers is `ring` minus `dead`: both are simple polygons,
+/// counter-clockwise, cut from the same angular grid, with `dead` inside
+/// `ring`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct View {
-    /// The boundary ring (open: the first point is not repeated). For a partial
-    /// field of view the first point is the apex.
+    /// Everything visible up to the far edge (open ring: the first point is not
+    /// repeated; for a partial field of view the first point is the apex).
     pub ring: Vec<Point>,
-    /// Area in square metres.
+    /// The visible part of the dead zone under the camera (within the near
+    /// edge); empty when there is none.
+    pub dead: Vec<Point>,
+    /// Per density level (densest first): everything visible within the
+    /// distance where the level holds, or empty when it holds nowhere beyond
+    /// the near edge. The level's region is this minus `dead`.
+    pub levels: Vec<Vec<Point>>,
+    /// Covered area: area of `ring` minus area of `dead`, m².
     pub area: f64,
+    /// Per level, the area seen at that density or better, m².
+    pub level_areas: Vec<f64>,
     pub bounds: Bounds,
+    /// Near and far edges on the floor (horizontal distances, m).
+    pub near_m: f64,
+    pub far_m: f64,
+    /// Per level, the horizontal distance to which it holds (clamped to the
+    /// footprint).
+    pub level_radii: Vec<f64>,
 }
 
 impl View {
-    /// An empty view (camera where nothing can be seen from).
-    pub fn empty() -> View {
+    /// An empty view (a camera that sees nothing).
+    pub fn empty(levels: usize) -> View {
         View {
-            ring: Vec::new(),
-            area: 0.0,
+            levels: vec![Vec::new(); levels],
+            level_areas: vec![0.0; levels],
+            level_radii: vec![0.0; levels],
             bounds: Bounds::EMPTY,
-        }
-    }
-
-    fn from_ring(ring: Vec<Point>) -> View {
-        if ring.len() < 3 {
-            return View::empty();
-        }
-        let area = ring_signed_area(&ring).max(0.0);
-        View {
-            bounds: Bounds::of_points(&ring),
-            ring,
-            area,
+            ..Default::default()
         }
     }
 }
 
-/// The point visibility starts from and the sector it is cut to.
+/// The point visibility starts from and the sector it is cut to (at the
+/// camera's full range).
 pub fn camera_sector(plan: &PreparedPlan, spec: &CameraSpec) -> Sector {
     let heading = spec.heading_deg.to_radians();
     let origin = plan
@@ -64,15 +74,74 @@ pub fn camera_sector(plan: &PreparedPlan, spec: &CameraSpec) -> Sector {
     )
 }
 
-/// Computes a camera's view region.
-pub fn camera_view(plan: &PreparedPlan, spec: &CameraSpec, expander: &mut Expander) -> View {
-    let sector = camera_sector(plan, spec);
-    View::from_ring(expander.view_ring(&plan.mesh, &sector))
+fn area_of(ring: &[Point]) -> f64 {
+    if ring.len() < 3 {
+        0.0
+    } else {
+        ring_signed_area(ring).max(0.0)
+    }
 }
 
-/// Computes a view with a fresh expander (convenience for one-off queries).
+/// Computes a camera's view: visibility cut to its footprint on the floor (from
+/// the near to the far edge) and its density bands for the given levels
+/// (px/m, densest first).
+pub fn camera_view(
+    plan: &PreparedPlan,
+    spec: &CameraSpec,
+    levels_px_per_m: &[f64],
+    expander: &mut Expander,
+) -> View {
+    let n = levels_px_per_m.len();
+    let (near, far) = match spec.mount {
+        Some(mount) => match crate::optics::footprint(&mount, spec.projection, spec.range_m) {
+            Some(edges) => edges,
+            None => return View::empty(n),
+        },
+        None => (0.0, spec.range_m),
+    };
+    let full = camera_sector(plan, spec);
+    let ring = expander.view_ring(&plan.mesh, &full.with_range(far));
+    if ring.len() < 3 {
+        return View::empty(n);
+    }
+    let dead = if near > 0.0 {
+        expander.view_ring(&plan.mesh, &full.with_range(near))
+    } else {
+        Vec::new()
+    };
+    let dead_area = area_of(&dead);
+    let mut view = View {
+        area: (area_of(&ring) - dead_area).max(0.0),
+        bounds: Bounds::of_points(&ring),
+        near_m: near,
+        far_m: far,
+        ..View::empty(n)
+    };
+    if let Some(sensor) = spec.sensor {
+        for (i, &px) in levels_px_per_m.iter().enumerate() {
+            let radius = sensor.radius_for(px, far);
+            view.level_radii[i] = radius.max(near);
+            if radius <= near {
+                continue;
+            }
+            let band = if radius >= far {
+                ring.clone()
+            } else {
+                expander.view_ring(&plan.mesh, &full.with_range(radius))
+            };
+            view.level_areas[i] = (area_of(&band) - dead_area).max(0.0);
+            view.levels[i] = band;
+        }
+    }
+    view.ring = ring;
+    view.dead = dead;
+    view
+}
+
+/// Computes a view with a fresh expander and no density levels (convenience
+/// for one-off queries).
 pub fn view_of(plan: &PreparedPlan, spec: &CameraSpec) -> View {
-    camera_view(plan, spec, &mut Expander::default())
+    camera_view(plan, spec, &[], &mut Expander::default())
 }
 
 /// The apex of a view: where the camera effectively stands.

@@ -68,6 +68,16 @@ impl Sector {
         }
     }
 
+    /// The same angular grid with another range: the chords stay parallel, so
+    /// a shorter sector lies exactly inside a longer one.
+    pub fn with_range(&self, range: f64) -> Sector {
+        Sector {
+            radius: range * (self.step / self.step.sin()).sqrt(),
+            range,
+            ..*self
+        }
+    }
+
     /// Grid vertex `j` (0..=wedges; for a full circle `wedges` wraps to 0).
     pub fn vertex(&self, j: usize) -> Point {
         let j = if self.full { j % self.wedges } else { j };

@@ -35,6 +35,7 @@ pub fn zone(id: &str, pts: &[(f64, f64)]) -> Zone {
         name: id.to_string(),
         kind: ZoneKind::Room,
         priority: 1.0,
+        required_level: None,
         polygon: pts.iter().map(|&(x, y)| p(x, y)).collect(),
         holes: Vec::new(),
     }
@@ -45,12 +46,7 @@ pub fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(f64, f64)> {
 }
 
 pub fn camera(x: f64, y: f64, heading: f64, hfov: f64, range: f64) -> CameraSpec {
-    CameraSpec {
-        position: p(x, y),
-        heading_deg: heading,
-        hfov_deg: hfov,
-        range_m: range,
-    }
+    CameraSpec::flat(p(x, y), heading, hfov, range)
 }
 
 pub fn prepare(walls: Vec<Wall>) -> PreparedPlan {
@@ -112,6 +108,7 @@ pub fn placed(id: &str, x: f64, y: f64, heading: f64, hfov: f64, range: f64) -> 
         heading_deg: heading,
         hfov_deg: Some(hfov),
         range_m: Some(range),
+        ..Default::default()
     }
 }
 
