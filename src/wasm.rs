@@ -256,9 +256,27 @@ impl Scene {
                     flat.push_polygon(&polygon);
                 }
             }
+            "dead" => {
+                for view in self.session.views() {
+                    if view.dead.len() >= 3 {
+                        flat.push_ring(&view.dead);
+                    }
+                    flat.close_polygon();
+                }
+            }
+            "bands" => {
+                for view in self.session.views() {
+                    for band in &view.levels {
+                        if band.len() >= 3 {
+                            flat.push_ring(band);
+                        }
+                        flat.close_polygon();
+                    }
+                }
+            }
             other => {
                 return Err(js_error(format!(
-                    "unknown layer \"{other}\" (expected views, blind or multi)"
+                    "unknown layer \"{other}\" (expected views, blind, multi, dead or bands)"
                 )));
             }
         }
@@ -307,6 +325,20 @@ impl Scene {
             .flat_map(|p| [p.x, p.y])
             .collect();
         Ok(Float64Array::from(&coords[..]))
+    }
+
+    /// The built-in starter catalogue (JSON array of models, example prices).
+    #[wasm_bindgen(js_name = starterCatalog)]
+    pub fn starter_catalog() -> String {
+        serde_json::to_string(&crate::catalog::starter_catalog()).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// The density levels in use, densest first (JSON array of
+    /// `{"name", "px_per_m"}`): the order of the "bands" layer and of every
+    /// `levels` list in the reports.
+    pub fn levels(&self) -> Result<String, JsError> {
+        guard()?;
+        serde_json::to_string(self.session.levels()).map_err(js_error)
     }
 
     /// What lies under plan point (x, y): zone ids and the blind spot index (JSON).

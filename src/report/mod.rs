@@ -59,6 +59,15 @@ pub struct CameraReport {
     pub model: Option<String>,
     /// Floor area covered (the dead zone excluded).
     pub view_area_m2: f64,
+    /// The optics in effect (from the camera, its lens or its model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hfov_deg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vfov_deg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_mm: Option<f64>,
     /// Mounted cameras: where the footprint starts and ends on the floor, and
     /// the visible area of the dead zone under the camera.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -226,10 +235,15 @@ pub fn summarize(session: &Session) -> Summary {
         .zip(session.views())
         .map(|(c, v)| {
             let mounted = c.height_m.is_some();
+            let optics = scenario.optics(c);
             CameraReport {
                 id: c.id.clone(),
                 model: c.model.clone(),
                 view_area_m2: v.area,
+                hfov_deg: optics.hfov_deg,
+                vfov_deg: optics.vfov_deg,
+                range_m: optics.range_m,
+                focal_mm: optics.focal_mm,
                 near_m: mounted.then_some(v.near_m),
                 far_m: mounted.then_some(v.far_m),
                 dead_zone_m2: mounted.then(|| {
