@@ -12,11 +12,24 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
+/// A generated plan with flat cameras (field of view and range only).
 fn plan(segments: usize, cameras: usize) -> Scenario {
     generate(&GeneratorOptions {
         wall_segments: segments,
         cameras,
         seed: 1,
+        mounted: false,
+    })
+}
+
+/// A generated plan with mounted cameras: dead zones, density bands, required
+/// levels.
+fn mounted_plan(segments: usize, cameras: usize) -> Scenario {
+    generate(&GeneratorOptions {
+        wall_segments: segments,
+        cameras,
+        seed: 1,
+        mounted: true,
     })
 }
 
@@ -109,10 +122,21 @@ fn full_report(c: &mut Criterion) {
     group
         .sample_size(20)
         .measurement_time(Duration::from_secs(10));
-    for (segments, cameras) in [(1_000, 30), (10_000, 100), (10_000, 300), (100_000, 3_000)] {
-        let scenario = plan(segments, cameras);
+    for (segments, cameras, mounted) in [
+        (1_000, 30, false),
+        (10_000, 100, false),
+        (10_000, 300, false),
+        (10_000, 300, true),
+        (100_000, 3_000, false),
+    ] {
+        let scenario = if mounted {
+            mounted_plan(segments, cameras)
+        } else {
+            plan(segments, cameras)
+        };
+        let kind = if mounted { "mounted" } else { "flat" };
         let mut session = Session::new(scenario, Default::default());
-        group.bench_function(format!("{segments}seg_{cameras}cam"), |b| {
+        group.bench_function(format!("{segments}seg_{cameras}cam_{kind}"), |b| {
             b.iter(|| {
                 session.recompute();
                 black_box(session.report())
@@ -126,12 +150,19 @@ fn drag(c: &mut Criterion) {
     // One frame of a drag: move one camera, recompute its view and the cells it
     // touches, read the summary.
     let mut group = c.benchmark_group("drag_frame");
-    for (segments, cameras) in [(5_000, 200), (10_000, 300)] {
-        let scenario = plan(segments, cameras);
+    for (segments, cameras, mounted) in
+        [(5_000, 200, false), (5_000, 200, true), (10_000, 300, true)]
+    {
+        let scenario = if mounted {
+            mounted_plan(segments, cameras)
+        } else {
+            plan(segments, cameras)
+        };
+        let kind = if mounted { "mounted" } else { "flat" };
         let start = scenario.cameras[0].position;
         let mut session = Session::new(scenario, Default::default());
         let mut t = 0.0f64;
-        group.bench_function(format!("{segments}seg_{cameras}cam"), |b| {
+        group.bench_function(format!("{segments}seg_{cameras}cam_{kind}"), |b| {
             b.iter(|| {
                 t += 0.01;
                 let p = start + Point::new(1.0 + 5.0 * t.sin().abs(), 1.0 + 3.0 * t.cos().abs());

@@ -17,6 +17,7 @@ fn main() {
         wall_segments: segments,
         cameras,
         seed: 1,
+        mounted: std::env::var("MOUNTED").is_ok(),
     });
     let t = Instant::now();
     let mut session = Session::new(scenario, Default::default());

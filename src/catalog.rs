@@ -167,6 +167,7 @@ mod tests {
             wall_segments: 10,
             cameras: 0,
             seed: 1,
+            mounted: false,
         });
         scenario.catalog = catalog;
         scenario.cameras = cameras;

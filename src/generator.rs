@@ -21,6 +21,11 @@ pub struct GeneratorOptions {
     pub wall_segments: usize,
     pub cameras: usize,
     pub seed: u64,
+    /// Real cameras: starter-catalogue models with resolutions and prices,
+    /// mounted at a height and tilted, and required density levels on display
+    /// cases and the approach. Otherwise flat cones with a field of view and a
+    /// range only (the format's first version).
+    pub mounted: bool,
 }
 
 impl Default for GeneratorOptions {
@@ -29,6 +34,7 @@ impl Default for GeneratorOptions {
             wall_segments: 10_000,
             cameras: 300,
             seed: 1,
+            mounted: true,
         }
     }
 }
@@ -295,43 +301,69 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         stuck = if placed { 0 } else { stuck + 1 };
         round += 1;
     }
-    let catalog = vec![
-        CameraModel {
-            id: "dome-4mp".to_string(),
-            name: "4 MP dome, 2.8 mm".to_string(),
-            hfov_deg: Some(100.0),
-            range_m: Some(20.0),
-            ..Default::default()
-        },
-        CameraModel {
-            id: "bullet-8mp".to_string(),
-            name: "8 MP bullet, 6 mm".to_string(),
-            hfov_deg: Some(55.0),
-            range_m: Some(30.0),
-            ..Default::default()
-        },
-        CameraModel {
-            id: "fisheye-12mp".to_string(),
-            name: "12 MP fisheye".to_string(),
-            hfov_deg: Some(360.0),
-            range_m: Some(8.0),
-            ..Default::default()
-        },
-    ];
+    let catalog = if options.mounted {
+        let keep = ["dome-4mp-2.8mm", "bullet-8mp-6mm", "fisheye-360-12mp"];
+        crate::catalog::starter_catalog()
+            .into_iter()
+            .filter(|m| keep.contains(&m.id.as_str()))
+            .collect()
+    } else {
+        vec![
+            CameraModel {
+                id: "dome-4mp".to_string(),
+                name: "4 MP dome, 2.8 mm".to_string(),
+                hfov_deg: Some(100.0),
+                range_m: Some(20.0),
+                ..Default::default()
+            },
+            CameraModel {
+                id: "bullet-8mp".to_string(),
+                name: "8 MP bullet, 6 mm".to_string(),
+                hfov_deg: Some(55.0),
+                range_m: Some(30.0),
+                ..Default::default()
+            },
+            CameraModel {
+                id: "fisheye-12mp".to_string(),
+                name: "12 MP fisheye".to_string(),
+                hfov_deg: Some(360.0),
+                range_m: Some(8.0),
+                ..Default::default()
+            },
+        ]
+    };
+    let (dome, bullet, fisheye) = if options.mounted {
+        ("dome-4mp-2.8mm", "bullet-8mp-6mm", "fisheye-360-12mp")
+    } else {
+        ("dome-4mp", "bullet-8mp", "fisheye-12mp")
+    };
+    if options.mounted {
+        // Display cases must allow identifying a face, the facade approach
+        // detecting a person.
+        for zone in &mut b.zones {
+            zone.required_level = match zone.kind {
+                ZoneKind::Asset => Some("identify".to_string()),
+                ZoneKind::Exterior => Some("detect".to_string()),
+                ZoneKind::Room => None,
+            };
+        }
+    }
     let mut cameras = Vec::with_capacity(options.cameras);
     for k in 0..options.cameras {
         let i = (k * 7919) % (rows * cols);
         let o = room_origin(i);
         let corner = b.rng.below(5);
-        let (pos, heading, model) = match corner {
-            0 => ((o + Point::new(0.0, 0.0)), 45.0, "dome-4mp"),
-            1 => ((o + Point::new(ROOM_W, 0.0)), 135.0, "dome-4mp"),
-            2 => ((o + Point::new(ROOM_W, ROOM_H)), 225.0, "bullet-8mp"),
-            3 => ((o + Point::new(0.0, ROOM_H)), 315.0, "bullet-8mp"),
+        let (pos, heading, model, height, tilt) = match corner {
+            0 => (o, 45.0, dome, 3.5, 25.0),
+            1 => (o + Point::new(ROOM_W, 0.0), 135.0, dome, 3.5, 25.0),
+            2 => (o + Point::new(ROOM_W, ROOM_H), 225.0, bullet, 3.8, 15.0),
+            3 => (o + Point::new(0.0, ROOM_H), 315.0, bullet, 3.8, 15.0),
             _ => (
-                (o + Point::new(ROOM_W / 2.0, ROOM_H / 2.0 + 0.5)),
+                o + Point::new(ROOM_W / 2.0, ROOM_H / 2.0 + 0.5),
                 90.0,
-                "fisheye-12mp",
+                fisheye,
+                4.0,
+                90.0,
             ),
         };
         let jitter = b.rng.range(-10.0, 10.0);
@@ -340,6 +372,8 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             model: Some(model.to_string()),
             position: pos,
             heading_deg: heading + jitter,
+            height_m: options.mounted.then_some(height),
+            tilt_deg: options.mounted.then_some(tilt),
             ..Default::default()
         });
     }
@@ -380,6 +414,7 @@ mod tests {
             wall_segments: 1000,
             cameras: 30,
             seed: 7,
+            mounted: true,
         };
         let a = generate(&opts);
         let b = generate(&opts);
@@ -397,6 +432,7 @@ mod tests {
             wall_segments: 2000,
             cameras: 50,
             seed: 3,
+            mounted: true,
         });
         let text = s.to_json();
         let (back, warnings) = Scenario::from_json(&text).expect("valid");

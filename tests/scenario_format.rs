@@ -177,6 +177,7 @@ fn round_trip_of_generated_plans_is_equal() {
             wall_segments: 300,
             cameras: 12,
             seed,
+            ..Default::default()
         });
         let (s, warnings) = Scenario::from_json(&g.to_json())
             .unwrap_or_else(|e| panic!("generated plan (seed {seed}) does not load: {e}"));

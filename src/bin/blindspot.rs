@@ -50,6 +50,10 @@ enum Command {
         cameras: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Flat cameras (field of view and range only, no height, resolution
+        /// or prices), as in the format's first version.
+        #[arg(long)]
+        flat: bool,
         /// Output file; standard output when absent.
         #[arg(short, long)]
         output: Option<String>,
@@ -160,12 +164,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             walls,
             cameras,
             seed,
+            flat,
             output,
         } => {
             let scenario = generate(&GeneratorOptions {
                 wall_segments: walls,
                 cameras,
                 seed,
+                mounted: !flat,
             });
             let note = format!(
                 "generated {} wall segments, {} zones, {} cameras\n",
