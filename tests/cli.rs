@@ -337,11 +337,8 @@ fn validate_lists_every_problem_of_a_bad_file() {
 }
 
 #[test]
-#[ignore = "BUG: validate prints its list of problems on stderr, though main() says validation lists go to stdout"]
 fn validate_lists_problems_on_standard_output() {
-    // src/bin/blindspot.rs main(): "Validation lists go to standard output
-    // (they are the answer); errors from other commands to standard error."
-    // but Failure::Invalid is always printed with eprint!.
+    // The list of problems is validate's answer: standard output.
     let o = run(&["validate", &fixture("three-errors.json")]);
     assert_exit(&o, 1);
     assert!(stdout(&o).contains("invalid: 3 error(s)"), "{}", stdout(&o));

@@ -489,11 +489,9 @@ fn tiny_rooms() {
             vec![placed("c", c, c, 0.0, 360.0, 1.0)],
         ));
         let sm = s.summary();
-        // Coverage runs on the integer grid, which spans at least 2 m (a 1 m
-        // margin around the zones) in 2^28 steps: a step of 2^-27 m. Each
-        // side may move by half a step, so the area is right to
-        // 4 x size x 2^-28 absolute.
-        let tol = 4.0 * size * 2f64.powi(-28) / (size * size);
+        // Coverage runs on an integer grid scaled to the plan's extent, so
+        // even a 10 micrometre room is measured exactly.
+        let tol = 1e-6;
         assert_close(sm.target_area_m2, size * size, tol);
         assert_close(sm.covered_area_m2, size * size, tol);
         assert_close(sm.coverage, 1.0, tol);
@@ -501,24 +499,6 @@ fn tiny_rooms() {
     // A tiny range in a normal room.
     let v = sane_view(square_room(), camera(5.0, 5.0, 0.0, 360.0, 1e-3));
     assert_close(v.area, PI * 1e-6, 1e-9);
-}
-
-#[test]
-#[ignore = "BUG: coverage areas of sub-metre plans are not exact (fixed 1 m grid margin): a 1 mm room is off by 4e-6"]
-fn tiny_rooms_have_exact_coverage_areas() {
-    // Grid::covering grows the zones' extent by 1 m + 1%, so whatever the
-    // plan's size the grid spans at least 2 m and its step is never finer than
-    // 2^-27 m. The 28 bits are meant to give exact areas (relative error far
-    // below 1e-6), but a 1 mm room reports 1.0000040531e-6 m² (4e-6 relative)
-    // and a 10 micrometre room is off by far more.
-    for size in [1e-3, 1e-5] {
-        let s = session(&scenario(
-            vec![],
-            vec![zone("tiny", &rect(0.0, 0.0, size, size))],
-            vec![],
-        ));
-        assert_close(s.summary().target_area_m2, size * size, 1e-6);
-    }
 }
 
 #[test]

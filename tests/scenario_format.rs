@@ -630,11 +630,10 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
-#[ignore = "BUG: one bad point (or any bad wall/zone/camera item) hides every semantic error in the file"]
 fn a_bad_coordinate_does_not_hide_the_other_problems() {
-    // A coordinate beyond the extent makes the wall unreadable, which makes the
-    // plan and then the whole scenario unreadable, so the semantic checks
-    // (unknown model, self-intersecting zone) never run: 1 error instead of 3.
+    // A coordinate beyond the extent makes the wall unreadable; that must not
+    // stop the semantic checks (unknown model, self-intersecting zone) of the
+    // rest of the file.
     let mut v = base();
     v["cameras"][0]["model"] = json!("nope"); // unknown model
     v["plan"]["zones"][0]["polygon"] = json!([[0, 0], [10, 10], [10, 0], [0, 5]]); // bow tie
@@ -647,11 +646,9 @@ fn a_bad_coordinate_does_not_hide_the_other_problems() {
 }
 
 #[test]
-#[ignore = "BUG: a symmetric bow-tie zone is reported as 'all its points lie on one line'"]
 fn symmetric_bow_tie_is_reported_as_self_intersecting() {
-    // [[0,0],[10,10],[10,0],[0,10]] has signed area exactly 0, so the zone
-    // check says "the ring has no area (all its points lie on one line)",
-    // which is false and sends the user looking for the wrong mistake.
+    // [[0,0],[10,10],[10,0],[0,10]] has signed area exactly 0, but its points
+    // do not lie on one line: it must not be called collinear.
     let mut v = base();
     v["plan"]["zones"][0]["polygon"] = json!([[0, 0], [10, 10], [10, 0], [0, 10]]);
     let errors = bad(&v);
