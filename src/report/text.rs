@@ -42,7 +42,36 @@ pub fn render_text(report: &Report) -> String {
     );
     let _ = writeln!(out, "  blind                 {:>12.2} m²", s.blind_area_m2);
     let _ = writeln!(out, "  cameras               {:>12}", s.cameras.len());
+    let c = &s.costs;
+    if c.total > 0.0 || c.unpriced_cameras < s.cameras.len() {
+        let _ = writeln!(
+            out,
+            "  cost                  {:>12.0} {}{}",
+            c.total,
+            c.currency,
+            if c.example_prices {
+                " (example prices)"
+            } else {
+                ""
+            }
+        );
+    }
     let _ = writeln!(out);
+
+    if s.levels.iter().any(|l| l.covered_area_m2 > 0.0) {
+        let _ = writeln!(out, "Pixel density (seen at this level or better)");
+        for l in &s.levels {
+            let _ = writeln!(
+                out,
+                "  {:<12} {:>6} px/m {:>12.2} m² {:>8}",
+                l.name,
+                l.px_per_m,
+                l.covered_area_m2,
+                pct(l.coverage)
+            );
+        }
+        let _ = writeln!(out);
+    }
 
     let name_width = s
         .zones
@@ -54,20 +83,25 @@ pub fn render_text(report: &Report) -> String {
     let _ = writeln!(out, "Zones");
     let _ = writeln!(
         out,
-        "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}",
-        "zone", "kind", "priority", "area m²", "covered m²", "coverage"
+        "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}  {}",
+        "zone", "kind", "priority", "area m²", "covered m²", "coverage", "required level"
     );
     for z in &s.zones {
         let name: String = z.name.chars().take(name_width).collect();
+        let required = match &z.required_level {
+            Some(level) => format!("{level}: {}", pct(z.required_coverage)),
+            None => "-".to_string(),
+        };
         let _ = writeln!(
             out,
-            "  {:<name_width$}  {:<8} {:>8} {:>11.2} {:>11.2} {:>8}",
+            "  {:<name_width$}  {:<8} {:>8} {:>11.2} {:>11.2} {:>8}  {}",
             name,
             z.kind.name(),
             z.priority,
             z.area_m2,
             z.covered_area_m2,
-            pct(z.coverage)
+            pct(z.coverage),
+            required
         );
     }
     let _ = writeln!(out);
@@ -117,12 +151,51 @@ pub fn render_text(report: &Report) -> String {
 
     let _ = writeln!(out, "Cameras");
     for c in &s.cameras {
-        let _ = writeln!(
-            out,
-            "  {:<16} {:<16} view {:>10.2} m²",
+        let mut line = format!(
+            "  {:<16} {:<22} view {:>10.2} m²",
             c.id,
             c.model.as_deref().unwrap_or("-"),
             c.view_area_m2
+        );
+        if let (Some(near), Some(far)) = (c.near_m, c.far_m) {
+            line.push_str(&format!("   floor {near:.1}-{far:.1} m"));
+        }
+        if let Some(first) = c.levels.iter().find(|l| l.radius_m > 0.0) {
+            line.push_str(&format!("   {} to {:.1} m", first.name, first.radius_m));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if !c.lines.is_empty() && (c.total > 0.0 || c.unpriced_cameras < s.cameras.len()) {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Costs ({}{})",
+            c.currency,
+            if c.example_prices {
+                ", example prices"
+            } else {
+                ""
+            }
+        );
+        for line in &c.lines {
+            let _ = writeln!(
+                out,
+                "  {:>3} x {:<40} {:>9.0} + {:>7.0} install = {:>10.0}",
+                line.count, line.name, line.unit_price, line.install_cost, line.total
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  hardware {:.0}, installation {:.0}, total {:.0} {}{}",
+            c.hardware,
+            c.installation,
+            c.total,
+            c.currency,
+            if c.unpriced_cameras > 0 {
+                format!(" ({} camera(s) without a price)", c.unpriced_cameras)
+            } else {
+                String::new()
+            }
         );
     }
     if !report.warnings.is_empty() {
