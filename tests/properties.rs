@@ -118,6 +118,75 @@ fn off_axis_deg(v: Point, heading_deg: f64) -> f64 {
     if a > 180.0 { a - 360.0 } else { a }
 }
 
+/// Even-odd point in ring.
+fn in_ring(ring: &[Point], x: Point) -> bool {
+    let n = ring.len();
+    let mut inside = false;
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + 1) % n]);
+        if (a.y > x.y) != (b.y > x.y) {
+            let at = a.x + (x.y - a.y) * (b.x - a.x) / (b.y - a.y);
+            if x.x < at {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
+/// True when `x` is within `eps` of an edge of the ring.
+fn near_ring(ring: &[Point], x: Point, eps: f64) -> bool {
+    let n = ring.len();
+    (0..n).any(|i| distance_to_segment(x, ring[i], ring[(i + 1) % n]) < eps)
+}
+
+/// Whether a camera at `c` sees the floor point `x`, decided from scratch: in
+/// range, in the field of view, and no opaque wall across the sight line.
+/// `None` when `x` is too close to a boundary for the answer to be robust
+/// (the range polygon follows the circle to within 5 mm; rounding elsewhere
+/// is far below 1e-6 m).
+fn sees(camera: &Camera, walls: &[(Point, Point)], x: Point) -> Option<bool> {
+    let c = camera.position;
+    let (hfov, range) = (camera.hfov_deg.unwrap(), camera.range_m.unwrap());
+    let d = x.distance(c);
+    if d < 1e-6 || (d - range).abs() < 0.006 {
+        return None;
+    }
+    if d > range {
+        return Some(false);
+    }
+    if hfov < 360.0 {
+        let off = off_axis_deg(x - c, camera.heading_deg).abs();
+        if (off - hfov / 2.0).abs() < (1e-6 / d).to_degrees() {
+            return None;
+        }
+        if off > hfov / 2.0 {
+            return Some(false);
+        }
+    }
+    for &(a, b) in walls {
+        if distance_to_segment(x, a, b) < 1e-6
+            || distance_to_segment(a, c, x) < 1e-6
+            || distance_to_segment(b, c, x) < 1e-6
+        {
+            return None;
+        }
+        if crosses(c, x, a, b) {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+fn wall_segments(s: &Scenario) -> Vec<(Point, Point)> {
+    s.plan
+        .walls
+        .iter()
+        .filter(|w| w.blocks_sight())
+        .flat_map(|w| w.path.windows(2).map(|e| (e[0], e[1])))
+        .collect()
+}
+
 // ---- random plans ----
 
 /// A convex room: points on an ellipse at increasing angles (gaps of at least
@@ -429,6 +498,86 @@ proptest! {
             }
         }
         check_summary(&session.summary(), 1e-7)?;
+    }
+
+    /// Views agree point by point with visibility decided from scratch (range,
+    /// field of view, and no wall across the sight line), at random points
+    /// all over and around the plan.
+    #[test]
+    fn views_agree_with_pointwise_visibility(
+        room in rectilinear_room(),
+        cams in cameras(1..4),
+        samples in prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), 200),
+    ) {
+        let s = rectilinear_scenario(&room, &cams);
+        let session = load(&s)?;
+        let walls = wall_segments(&s);
+        for (camera, view) in s.cameras.iter().zip(session.views()) {
+            let c = camera.position;
+            // Cameras on walls are moved 1e-7 m off them: leave those to the
+            // hand-computed tests.
+            if walls.iter().any(|&(a, b)| distance_to_segment(c, a, b) < 1e-5) {
+                continue;
+            }
+            for &(u, v) in &samples {
+                let x = Point::new(-1.0 + u * (room.width + 2.0), -1.0 + v * (room.height + 2.0));
+                if near_ring(&view.ring, x, 1e-6) {
+                    continue;
+                }
+                let Some(expected) = sees(camera, &walls, x) else { continue };
+                prop_assert_eq!(in_ring(&view.ring, x), expected,
+                    "{:?}: point {:?} seen by the view: {}, from scratch: {}",
+                    camera, x, in_ring(&view.ring, x), expected);
+            }
+        }
+    }
+
+    /// Blind spots agree point by point with the views: a point of a zone seen
+    /// by no camera lies in exactly one listed blind spot (threshold 0) that
+    /// names the zone; a point seen by some camera, or outside every zone,
+    /// lies in none.
+    #[test]
+    fn blind_spots_agree_with_the_views_pointwise(
+        room in rectilinear_room(),
+        cams in cameras(0..4),
+        samples in prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), 200),
+    ) {
+        let mut s = rectilinear_scenario(&room, &cams);
+        s.settings.min_blind_spot_m2 = 0.0;
+        let session = load(&s)?;
+        let report = session.report();
+        prop_assert_eq!(report.blind_spots_omitted.count, 0);
+        let zone = &s.plan.zones[0];
+        for &(u, v) in &samples {
+            let x = Point::new(-1.0 + u * (room.width + 2.0), -1.0 + v * (room.height + 2.0));
+            let near_zone = near_ring(&zone.polygon, x, 1e-6)
+                || zone.holes.iter().any(|h| near_ring(h, x, 1e-6));
+            let near_view = session.views().iter().any(|v| near_ring(&v.ring, x, 1e-6));
+            let near_spot = report.blind_spots.iter().any(|b| {
+                b.polygon.rings().any(|r| near_ring(r, x, 1e-6))
+            });
+            if near_zone || near_view || near_spot {
+                continue;
+            }
+            let in_zone = in_ring(&zone.polygon, x) && !zone.holes.iter().any(|h| in_ring(h, x));
+            let seen = session.views().iter().any(|v| in_ring(&v.ring, x));
+            let spots: Vec<usize> = report
+                .blind_spots
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| {
+                    in_ring(&b.polygon.exterior, x) && !b.polygon.holes.iter().any(|h| in_ring(h, x))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if in_zone && !seen {
+                prop_assert_eq!(spots.len(), 1, "{:?}: blind, in blind spots {:?}", x, spots);
+                prop_assert_eq!(&report.blind_spots[spots[0]].zone_ids, &vec!["room".to_string()]);
+            } else {
+                prop_assert!(spots.is_empty(), "{:?} (in zone: {}, seen: {}) is in blind spots {:?}",
+                    x, in_zone, seen, spots);
+            }
+        }
     }
 
     /// In an empty convex room with a camera inside, the view is the room cut
