@@ -541,12 +541,27 @@ proptest! {
         room in rectilinear_room(),
         cams in cameras(0..4),
         samples in prop::collection::vec((0.0f64..1.0, 0.0f64..1.0), 200),
+        edit in prop::option::of((0.0f64..1.0, 0.0f64..1.0, 0.0f64..360.0)),
     ) {
         let mut s = rectilinear_scenario(&room, &cams);
         s.settings.min_blind_spot_m2 = 0.0;
-        let session = load(&s)?;
+        let mut session = load(&s)?;
+        let _ = session.report();
+        // Sometimes edit the live session after a first report, so the
+        // incremental update and the blind-spot cache are checked too.
+        if let Some((u, v, heading)) = edit {
+            let (x, y) = (-1.0 + u * (room.width + 2.0), -1.0 + v * (room.height + 2.0));
+            let fail = |e: blindspot::scenario::InvalidScenario| TestCaseError::fail(e.to_string());
+            if cams.is_empty() {
+                session.add_camera(placed("new", x, y, heading, 120.0, 8.0)).map_err(fail)?;
+            } else {
+                session.move_camera(0, x, y).map_err(fail)?;
+                session.aim_camera(0, heading, 120.0, 8.0).map_err(fail)?;
+            }
+        }
         let report = session.report();
         prop_assert_eq!(report.blind_spots_omitted.count, 0);
+        let multi: Vec<_> = session.coverage().multi_pieces().collect();
         let zone = &s.plan.zones[0];
         for &(u, v) in &samples {
             let x = Point::new(-1.0 + u * (room.width + 2.0), -1.0 + v * (room.height + 2.0));
@@ -556,11 +571,18 @@ proptest! {
             let near_spot = report.blind_spots.iter().any(|b| {
                 b.polygon.rings().any(|r| near_ring(r, x, 1e-6))
             });
-            if near_zone || near_view || near_spot {
+            let near_multi = multi.iter().any(|m| m.rings().any(|r| near_ring(r, x, 1e-6)));
+            if near_zone || near_view || near_spot || near_multi {
                 continue;
             }
             let in_zone = in_ring(&zone.polygon, x) && !zone.holes.iter().any(|h| in_ring(h, x));
-            let seen = session.views().iter().any(|v| in_ring(&v.ring, x));
+            let seen_by = session.views().iter().filter(|v| in_ring(&v.ring, x)).count();
+            let seen = seen_by > 0;
+            let in_multi = multi.iter().any(|m| {
+                in_ring(&m.exterior, x) && !m.holes.iter().any(|h| in_ring(h, x))
+            });
+            prop_assert_eq!(in_multi, in_zone && seen_by >= 2,
+                "{:?}: in zone {}, seen by {} cameras, in a multi piece {}", x, in_zone, seen_by, in_multi);
             let spots: Vec<usize> = report
                 .blind_spots
                 .iter()
