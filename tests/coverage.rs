@@ -520,3 +520,40 @@ fn edits_in_a_session_match_a_fresh_load() {
     // (15, 5): the west room minus the mirror images, 58.75.
     assert_close(a.cameras[0].view_area_m2, 158.75, EXACT);
 }
+
+#[test]
+fn multi_coverage_counts_in_each_zone_but_once_in_the_totals() {
+    // The room and display case of the overlapping-zones test, seen by two
+    // cameras: A at (5, 5) looking east (sees x >= 5) and B at (5, 5)
+    // looking north (sees y >= 5), both 180 degrees.
+    //   seen twice: the quadrant x >= 5, y >= 5: 25 m² of the room; of the
+    //   case 4..7 x 4..6, the part 5..7 x 5..6: 2 m².
+    //   covered: 75 of the room; of the case everything but 4..5 x 4..5: 5.
+    //   totals: covered 75, multi 25 (not 77 and 27).
+    let mut asset = zone("case", &rect(4.0, 4.0, 7.0, 6.0));
+    asset.kind = ZoneKind::Asset;
+    let s = scenario(
+        square_room(),
+        vec![zone("room", &rect(0.0, 0.0, 10.0, 10.0)), asset],
+        vec![
+            placed("a", 5.0, 5.0, 0.0, 180.0, 1000.0),
+            placed("b", 5.0, 5.0, 90.0, 180.0, 1000.0),
+        ],
+    );
+    let r = session(&s).report();
+    let room = zone_report(&r, "room");
+    assert_close(room.covered_area_m2, 75.0, EXACT);
+    assert_close(room.multi_covered_area_m2, 25.0, EXACT);
+    let case = zone_report(&r, "case");
+    assert_close(case.covered_area_m2, 5.0, EXACT);
+    assert_close(case.multi_covered_area_m2, 2.0, EXACT);
+    assert_close(r.summary.covered_area_m2, 75.0, EXACT);
+    assert_close(r.summary.multi_covered_area_m2, 25.0, EXACT);
+    // One blind spot, the south-west quadrant, in both zones.
+    assert_eq!(r.blind_spots.len(), 1);
+    assert_close(r.blind_spots[0].area_m2, 25.0, EXACT);
+    let mut ids = r.blind_spots[0].zone_ids.clone();
+    ids.sort();
+    assert_eq!(ids, vec!["case".to_string(), "room".to_string()]);
+    assert_consistent(&r);
+}
