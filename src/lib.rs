@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod generator;
 pub mod geometry;
 pub mod optics;
+pub mod optimize;
 pub mod plan;
 pub mod report;
 pub mod scenario;

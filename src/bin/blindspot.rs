@@ -5,12 +5,16 @@
 //! bad usage (unknown command or flag, unreadable file).
 
 use blindspot::generator::{GeneratorOptions, generate, wall_segment_count};
+use blindspot::geometry::Point;
+use blindspot::optimize::candidates::Placement;
+use blindspot::optimize::{Existing, Goal, Phase, Progress, Request, Workspace};
 use blindspot::report::render_text;
 use blindspot::scenario::{Scenario, Severity};
 use blindspot::session::Session;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,6 +43,71 @@ enum Command {
         /// Scenario file (JSON), or - for standard input.
         file: String,
     },
+    /// Proposes a camera layout for a goal and writes it as a scenario.
+    #[command(group(clap::ArgGroup::new("goal").required(true).args(["budget", "target_coverage", "cameras"])))]
+    Optimize {
+        /// Scenario file (JSON), or - for standard input.
+        file: String,
+        /// Best weighted coverage within this total cost (the scenario's currency).
+        #[arg(long)]
+        budget: Option<f64>,
+        /// Cheapest layout reaching this weighted coverage (0..1).
+        #[arg(long)]
+        target_coverage: Option<f64>,
+        /// Best layout of this many new cameras.
+        #[arg(long)]
+        cameras: Option<usize>,
+        /// Keep the existing cameras and add to them (same as --existing keep).
+        #[arg(long)]
+        keep_existing: bool,
+        /// What happens to the existing cameras: keep, movable or remove
+        /// (default remove: design from scratch).
+        #[arg(long, value_enum)]
+        existing: Option<ExistingArg>,
+        /// Catalogue models allowed, comma separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        models: Vec<String>,
+        /// Only place cameras at these points (x,y), repeatable.
+        #[arg(long = "mark", value_parser = parse_point)]
+        marks: Vec<[f64; 2]>,
+        /// Minimum distance between cameras, metres.
+        #[arg(long, default_value_t = 1.0)]
+        spacing: f64,
+        /// Mounting height of new cameras, metres.
+        #[arg(long, default_value_t = 3.0)]
+        height: f64,
+        /// Most candidates to consider.
+        #[arg(long, default_value_t = 2500)]
+        max_candidates: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the proposed scenario.
+        #[arg(short, long)]
+        output: String,
+    },
+    /// Prints the cost-versus-coverage curve: the best weighted coverage found
+    /// for budgets from zero to the maximum.
+    Curve {
+        /// Scenario file (JSON), or - for standard input.
+        file: String,
+        #[arg(long)]
+        max_budget: f64,
+        #[arg(long, value_enum, default_value_t = CurveFormat::Csv)]
+        format: CurveFormat,
+        /// Budgets on the curve.
+        #[arg(long, default_value_t = 20)]
+        steps: usize,
+        /// Budgets refined with the full optimiser.
+        #[arg(long, default_value_t = 4)]
+        refine: usize,
+        /// What happens to the existing cameras (default keep).
+        #[arg(long, value_enum, default_value_t = ExistingArg::Keep)]
+        existing: ExistingArg,
+        #[arg(long, default_value_t = 2500)]
+        max_candidates: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Generates a synthetic museum plan (galleries, doorways, pillars, display
     /// cases, cameras), deterministic from the seed.
     Generate {
@@ -64,6 +133,272 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum CurveFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ExistingArg {
+    Keep,
+    Movable,
+    Remove,
+}
+
+impl From<ExistingArg> for Existing {
+    fn from(e: ExistingArg) -> Existing {
+        match e {
+            ExistingArg::Keep => Existing::Keep,
+            ExistingArg::Movable => Existing::Movable,
+            ExistingArg::Remove => Existing::Remove,
+        }
+    }
+}
+
+fn parse_point(text: &str) -> Result<[f64; 2], String> {
+    let (x, y) = text
+        .split_once(',')
+        .ok_or_else(|| format!("expected x,y, found \"{text}\""))?;
+    let x: f64 = x.trim().parse().map_err(|e| format!("{x}: {e}"))?;
+    let y: f64 = y.trim().parse().map_err(|e| format!("{y}: {e}"))?;
+    Ok([x, y])
+}
+
+fn load_session(file: &str) -> Result<Session, Failure> {
+    let text = read_input(file)?;
+    Session::from_json(&text).map_err(|e| {
+        let mut msg = String::new();
+        for p in e.problems.errors() {
+            msg.push_str(&format!("{}: {p}\n", display_name(file)));
+        }
+        Failure::Invalid(msg)
+    })
+}
+
+/// Times the optimiser's phases from its progress reports (the core has no
+/// clock).
+struct PhaseClock {
+    current: Option<(Phase, Instant)>,
+    spent: Vec<(Phase, f64)>,
+}
+
+impl PhaseClock {
+    fn new() -> Self {
+        PhaseClock {
+            current: None,
+            spent: Vec::new(),
+        }
+    }
+
+    fn tick(&mut self, p: Progress) -> bool {
+        let now = Instant::now();
+        match self.current {
+            Some((phase, _)) if phase == p.phase => {}
+            Some((phase, since)) => {
+                self.add(phase, now.duration_since(since).as_secs_f64());
+                self.current = Some((p.phase, now));
+            }
+            None => self.current = Some((p.phase, now)),
+        }
+        true
+    }
+
+    fn add(&mut self, phase: Phase, secs: f64) {
+        match self.spent.iter_mut().find(|(p, _)| *p == phase) {
+            Some(entry) => entry.1 += secs,
+            None => self.spent.push((phase, secs)),
+        }
+    }
+
+    fn ms(&self, phase: Phase) -> f64 {
+        self.spent
+            .iter()
+            .filter(|(p, _)| *p == phase)
+            .map(|(_, s)| s * 1000.0)
+            .sum()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn optimize(
+    file: &str,
+    goal: Goal,
+    existing: Existing,
+    models: Vec<String>,
+    marks: Vec<[f64; 2]>,
+    spacing: f64,
+    height: f64,
+    max_candidates: usize,
+    seed: u64,
+    output: &str,
+) -> Result<String, Failure> {
+    let session = load_session(file)?;
+    let scenario = session.scenario();
+    for m in &models {
+        if !scenario.catalog.iter().any(|c| &c.id == m) {
+            return Err(Failure::Usage(format!(
+                "--models: the catalogue has no model \"{m}\""
+            )));
+        }
+    }
+    let request = Request {
+        goal,
+        models,
+        existing,
+        placement: Placement {
+            marked: marks.iter().map(|&[x, y]| Point::new(x, y)).collect(),
+            height_m: height,
+            ..Placement::default()
+        },
+        min_spacing_m: spacing,
+        seed,
+        max_candidates,
+        ..Request::default()
+    };
+    let start = Instant::now();
+    let mut clock = PhaseClock::new();
+    let workspace = Workspace::new(&session, &request, &mut |p| clock.tick(p))
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let proposal = workspace
+        .optimize(goal, &mut |p| clock.tick(p))
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    clock.tick(Progress {
+        phase: Phase::Done,
+        done: 1,
+        total: 1,
+    });
+    let total_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let mut out_scenario = scenario.clone();
+    out_scenario.cameras = proposal.cameras.clone();
+    out_scenario.name = format!(
+        "{} - optimised ({})",
+        if scenario.name.is_empty() {
+            "scenario"
+        } else {
+            &scenario.name
+        },
+        describe_goal(goal, &scenario.settings.currency)
+    );
+    std::fs::write(output, out_scenario.to_json() + "\n")
+        .map_err(|e| Failure::Usage(format!("cannot write {output}: {e}")))?;
+    // The exact figures of the proposed layout.
+    let exact = Session::new(out_scenario, Default::default()).summary();
+    let mut text = String::new();
+    text.push_str(&format!(
+        "goal: {}\n",
+        describe_goal(goal, &scenario.settings.currency)
+    ));
+    text.push_str(&format!(
+        "proposal: {} camera(s) ({} new, {} moved, {} removed), cost {:.0} {}\n",
+        proposal.cameras.len(),
+        proposal.added.len(),
+        proposal.moved.len(),
+        proposal.removed.len(),
+        proposal.cost,
+        scenario.settings.currency
+    ));
+    text.push_str(&format!(
+        "weighted coverage: {:.1}% exact ({:.1}% estimated on {} samples of {:.2} m), coverage {:.1}%\n",
+        exact.weighted_coverage * 100.0,
+        proposal.estimated_coverage * 100.0,
+        proposal.stats.samples,
+        proposal.stats.sample_step_m,
+        exact.coverage * 100.0
+    ));
+    if let Goal::TargetCoverage(t) = goal
+        && !proposal.target_reached
+    {
+        text.push_str(&format!(
+            "target {:.1}% NOT reached with the candidates available\n",
+            t * 100.0
+        ));
+    }
+    text.push_str(&format!(
+        "bound: no layout within the same limit exceeds {:.1}% (estimated); this one is {:.1}% of that; worst-case guarantee {:.3}\n",
+        proposal.upper_bound * 100.0,
+        if proposal.upper_bound > 0.0 { proposal.estimated_coverage / proposal.upper_bound * 100.0 } else { 100.0 },
+        proposal.guarantee
+    ));
+    text.push_str(&format!(
+        "effort: {} candidates, {} greedy and {} local-search evaluations; greedy alone {:.1}%\n",
+        proposal.stats.candidates,
+        proposal.stats.greedy_evaluations,
+        proposal.stats.local_search_evaluations,
+        proposal.stats.greedy_value * 100.0
+    ));
+    text.push_str(&format!(
+        "time: {:.0} ms = sampling {:.0} + candidate views {:.0} + selection {:.0} + local search {:.0}\n",
+        total_ms,
+        clock.ms(Phase::Sampling),
+        clock.ms(Phase::CandidateViews),
+        clock.ms(Phase::Selection),
+        clock.ms(Phase::LocalSearch)
+    ));
+    text.push_str(&format!("written: {output}\n"));
+    Ok(text)
+}
+
+fn describe_goal(goal: Goal, currency: &str) -> String {
+    match goal {
+        Goal::Budget(b) => format!("best coverage for {b:.0} {currency}"),
+        Goal::TargetCoverage(t) => format!(
+            "cheapest layout reaching {:.1}% weighted coverage",
+            t * 100.0
+        ),
+        Goal::Cameras(n) => format!("best {n} camera(s)"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn curve(
+    file: &str,
+    max_budget: f64,
+    format: CurveFormat,
+    steps: usize,
+    refine: usize,
+    existing: Existing,
+    max_candidates: usize,
+    seed: u64,
+) -> Result<String, Failure> {
+    if !(max_budget > 0.0 && max_budget.is_finite()) {
+        return Err(Failure::Usage(format!(
+            "--max-budget must be a positive amount, found {max_budget}"
+        )));
+    }
+    let session = load_session(file)?;
+    let request = Request {
+        existing,
+        seed,
+        max_candidates,
+        ..Request::default()
+    };
+    let workspace = Workspace::new(&session, &request, &mut |_| true)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let points = workspace
+        .curve(max_budget, steps, refine, &mut |_| true)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(match format {
+        CurveFormat::Json => {
+            serde_json::to_string_pretty(&points).expect("curves serialise") + "\n"
+        }
+        CurveFormat::Csv => {
+            let mut s = String::from("budget,cost,estimated_weighted_coverage,cameras,refined\n");
+            for p in &points {
+                s.push_str(&format!(
+                    "{:.2},{:.2},{:.6},{},{}\n",
+                    p.budget,
+                    p.cost,
+                    p.estimated_coverage,
+                    p.cameras.len(),
+                    p.refined
+                ));
+            }
+            s
+        }
+    })
 }
 
 /// How a command failed.
@@ -160,6 +495,85 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Report { file, format } => report(&file, format).map(|s| (s, None, 0)),
         Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
+        Command::Optimize {
+            file,
+            budget,
+            target_coverage,
+            cameras,
+            keep_existing,
+            existing,
+            models,
+            marks,
+            spacing,
+            height,
+            max_candidates,
+            seed,
+            output,
+        } => {
+            let goal = match (budget, target_coverage, cameras) {
+                (Some(b), _, _) if b >= 0.0 && b.is_finite() => Goal::Budget(b),
+                (Some(b), _, _) => {
+                    return Err(Failure::Usage(format!(
+                        "--budget must be zero or more, found {b}"
+                    )));
+                }
+                (_, Some(t), _) if (0.0..=1.0).contains(&t) => Goal::TargetCoverage(t),
+                (_, Some(t), _) => {
+                    return Err(Failure::Usage(format!(
+                        "--target-coverage is a ratio from 0 to 1, found {t}"
+                    )));
+                }
+                (_, _, Some(n)) => Goal::Cameras(n),
+                _ => {
+                    return Err(Failure::Usage(
+                        "give --budget, --target-coverage or --cameras".into(),
+                    ));
+                }
+            };
+            let existing = match (keep_existing, existing) {
+                (true, Some(e)) if e != ExistingArg::Keep => {
+                    return Err(Failure::Usage(
+                        "--keep-existing contradicts --existing".into(),
+                    ));
+                }
+                (true, _) => Existing::Keep,
+                (false, Some(e)) => e.into(),
+                (false, None) => Existing::Remove,
+            };
+            optimize(
+                &file,
+                goal,
+                existing,
+                models,
+                marks,
+                spacing,
+                height,
+                max_candidates,
+                seed,
+                &output,
+            )
+            .map(|s| (s, None, 0))
+        }
+        Command::Curve {
+            file,
+            max_budget,
+            format,
+            steps,
+            refine,
+            existing,
+            max_candidates,
+            seed,
+        } => curve(
+            &file,
+            max_budget,
+            format,
+            steps,
+            refine,
+            existing.into(),
+            max_candidates,
+            seed,
+        )
+        .map(|s| (s, None, 0)),
         Command::Generate {
             walls,
             cameras,

@@ -60,9 +60,15 @@ impl WallIndex {
     }
 
     /// Where visibility should start for a camera at `position` looking along
-    /// `heading` (radians): the position itself when it is clear of walls, or a
-    /// point just off the wall on the side it faces.
-    pub fn sight_origin(&self, position: Point, heading: f64, tol: &Tolerances) -> Point {
+    /// `heading` with field of view `hfov` (radians): the position itself when it
+    /// is clear of walls, or a point just off the wall on the side it faces.
+    pub fn sight_origin(
+        &self,
+        position: Point,
+        heading: f64,
+        hfov: f64,
+        tol: &Tolerances,
+    ) -> Point {
         let near: Vec<Edge> = self
             .tree
             .locate_within_distance([position.x, position.y], tol.mount_m * tol.mount_m)
@@ -122,23 +128,54 @@ impl WallIndex {
         dirs.sort_by(f64::total_cmp);
         dirs.dedup();
         let h = heading.rem_euclid(TAU);
-        // The open wedge (between consecutive wall directions) holding the
-        // heading; a heading exactly along a wall takes the wedge on its left.
         let n = dirs.len();
-        let mut best = (dirs[n - 1], dirs[0] + TAU);
-        for i in 0..n {
-            let start = dirs[i];
-            let end = if i + 1 < n {
-                dirs[i + 1]
-            } else {
-                dirs[0] + TAU
-            };
-            let hh = if h < start { h + TAU } else { h };
-            if hh >= start && hh < end {
-                best = (start, end);
-                break;
+        let wedges: Vec<(f64, f64)> = (0..n)
+            .map(|i| {
+                let end = if i + 1 < n {
+                    dirs[i + 1]
+                } else {
+                    dirs[0] + TAU
+                };
+                (dirs[i], end)
+            })
+            .collect();
+        let holds = |w: &(f64, f64), angle: f64| {
+            let a = if angle < w.0 { angle + TAU } else { angle };
+            a > w.0 && a < w.1
+        };
+        let best = match wedges.iter().find(|w| holds(w, h)) {
+            // The open wedge (between consecutive wall directions) holding the
+            // heading: the side the camera faces.
+            Some(w) => *w,
+            // The heading runs exactly along a wall: of the two wedges beside
+            // it, the side the camera stands on (when it is off the wall);
+            // else the smaller wedge (in a corner: the room, not the outside);
+            // else the one holding more of the field of view; else the left.
+            None => {
+                let on = dirs
+                    .iter()
+                    .position(|d| (d - h).abs() < 1e-12 || (d - h).abs() > TAU - 1e-12)
+                    .unwrap_or(0);
+                let right = wedges[(on + n - 1) % n];
+                let left = wedges[on];
+                let half = (hfov / 2.0).min(std::f64::consts::PI);
+                let overlap = |w: &(f64, f64)| half.min(w.1 - w.0);
+                let stand = (position - base).angle().rem_euclid(TAU);
+                let stands_in = |w: &(f64, f64)| position != base && holds(w, stand);
+                let key = |w: &(f64, f64)| {
+                    (
+                        stands_in(w),
+                        -((w.1 - w.0) * 1e9).round() as i64,
+                        (overlap(w) * 1e9).round() as i64,
+                    )
+                };
+                if key(&left) >= key(&right) {
+                    left
+                } else {
+                    right
+                }
             }
-        }
+        };
         let middle = (best.0 + best.1) / 2.0;
         base + Point::from_angle(middle).scale(tol.mount_offset_m)
     }

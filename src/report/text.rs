@@ -83,8 +83,8 @@ pub fn render_text(report: &Report) -> String {
     let _ = writeln!(out, "Zones");
     let _ = writeln!(
         out,
-        "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}  {}",
-        "zone", "kind", "priority", "area m²", "covered m²", "coverage", "required level"
+        "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}  required level",
+        "zone", "kind", "priority", "area m²", "covered m²", "coverage"
     );
     for z in &s.zones {
         let name: String = z.name.chars().take(name_width).collect();

@@ -62,9 +62,12 @@ impl View {
 /// camera's full range).
 pub fn camera_sector(plan: &PreparedPlan, spec: &CameraSpec) -> Sector {
     let heading = spec.heading_deg.to_radians();
-    let origin = plan
-        .walls
-        .sight_origin(spec.position, heading, &plan.tolerances);
+    let origin = plan.walls.sight_origin(
+        spec.position,
+        heading,
+        spec.hfov_deg.to_radians(),
+        &plan.tolerances,
+    );
     Sector::new(
         origin,
         spec.heading_deg,

@@ -1,0 +1,448 @@
+//! Candidate cameras: where a camera could go and how it could be aimed.
+//!
+//! Positions: along opaque walls (facing into either side), in corners (facing
+//! along the middle of the corner), on a ceiling grid inside the zones, and at
+//! the existing cameras; or only at the places the user marked. Headings: into
+//! the room, turned either way, and aimed at the nearest exterior opening and
+//! asset in range. Every position, heading and allowed model is one candidate;
+//! its footprint is rasterised onto the samples.
+
+use super::samples::{NO_SAMPLE, Rank, Samples};
+use crate::geometry::{Point, Polygon};
+use crate::scenario::{Camera, Projection, Scenario};
+use crate::session::Session;
+use crate::view::{Expander, camera_view};
+use std::collections::HashMap;
+
+/// Where candidates may be placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    pub walls: bool,
+    pub corners: bool,
+    pub ceiling: bool,
+    /// When not empty: only these positions (the user's marks).
+    pub marked: Vec<Point>,
+    /// Spacing of positions along walls and of the ceiling grid, metres (grown
+    /// when there would be more than the candidate budget).
+    pub spacing_m: f64,
+    /// Mounting height for new cameras.
+    pub height_m: f64,
+}
+
+impl Default for Placement {
+    fn default() -> Self {
+        Placement {
+            walls: true,
+            corners: true,
+            ceiling: true,
+            marked: Vec::new(),
+            spacing_m: 3.0,
+            height_m: 3.0,
+        }
+    }
+}
+
+/// One candidate camera.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub camera: Camera,
+    /// Price plus installation.
+    pub cost: f64,
+    /// Installation alone (what moving an owned camera costs).
+    pub install: f64,
+    /// The samples it sees and at which rank.
+    pub footprint: Vec<(u32, Rank)>,
+    /// For a candidate that leaves an existing camera where it is: its index.
+    pub existing: Option<usize>,
+}
+
+impl Candidate {
+    pub fn position(&self) -> Point {
+        self.camera.position
+    }
+}
+
+/// A position with the headings to try there (degrees).
+struct Spot {
+    position: Point,
+    headings: Vec<f64>,
+    ceiling: bool,
+}
+
+/// Splitmix64 for deterministic choices from the seed.
+pub(super) struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn inside_any_zone(zones: &[Polygon], p: Point) -> bool {
+    zones
+        .iter()
+        .any(|z| z.bounds().contains(p) && z.contains(p))
+}
+
+/// Headings from `base` (degrees) turned by the offsets.
+fn fan(base: f64, offsets: &[f64]) -> Vec<f64> {
+    offsets.iter().map(|o| base + o).collect()
+}
+
+/// Targets worth aiming at: exterior openings and assets.
+fn aim_points(scenario: &Scenario) -> Vec<Point> {
+    let mut points: Vec<Point> = scenario
+        .plan
+        .walls
+        .iter()
+        .filter(|w| w.exterior)
+        .filter_map(|w| {
+            let (a, b) = (w.path.first()?, w.path.last()?);
+            Some(a.lerp(*b, 0.5))
+        })
+        .collect();
+    points.extend(
+        scenario
+            .plan
+            .zones
+            .iter()
+            .filter(|z| z.kind == crate::scenario::ZoneKind::Asset)
+            .map(|z| {
+                crate::geometry::label_point(&Polygon::new(z.polygon.clone(), z.holes.clone()))
+            }),
+    );
+    points
+}
+
+/// Positions and headings, before models.
+fn spots(scenario: &Scenario, placement: &Placement, spacing: f64, rng: &mut Rng) -> Vec<Spot> {
+    let zones: Vec<Polygon> = scenario
+        .plan
+        .zones
+        .iter()
+        .map(|z| Polygon::new(z.polygon.clone(), z.holes.clone()))
+        .collect();
+    let mut out = Vec::new();
+    if !placement.marked.is_empty() {
+        for &p in &placement.marked {
+            out.push(Spot {
+                position: p,
+                headings: (0..8).map(|k| k as f64 * 45.0).collect(),
+                ceiling: true,
+            });
+        }
+        return out;
+    }
+    let probe = 0.05;
+    // Directions of the opaque walls at each wall vertex, for corners.
+    let mut at_vertex: HashMap<(i64, i64), (Point, Vec<f64>)> = HashMap::new();
+    let key = |p: Point| ((p.x * 1e4).round() as i64, (p.y * 1e4).round() as i64);
+    for wall in scenario.plan.walls.iter().filter(|w| w.blocks_sight()) {
+        for seg in wall.path.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            let d = b - a;
+            let len = d.length();
+            if len == 0.0 {
+                continue;
+            }
+            at_vertex
+                .entry(key(a))
+                .or_insert((a, Vec::new()))
+                .1
+                .push(d.angle());
+            at_vertex
+                .entry(key(b))
+                .or_insert((b, Vec::new()))
+                .1
+                .push((a - b).angle());
+            if !placement.walls {
+                continue;
+            }
+            let normal = Point::new(-d.y, d.x).scale(1.0 / len);
+            let offset = spacing * (0.25 + 0.5 * rng.unit());
+            let mut t = offset;
+            while t < len - 0.3 {
+                let p = a.lerp(b, t / len);
+                for side in [normal, normal.scale(-1.0)] {
+                    if inside_any_zone(&zones, p + side.scale(probe)) {
+                        out.push(Spot {
+                            position: p,
+                            headings: fan(side.angle().to_degrees(), &[0.0, -40.0, 40.0]),
+                            ceiling: false,
+                        });
+                    }
+                }
+                t += spacing;
+            }
+        }
+    }
+    if placement.corners {
+        let mut vertices: Vec<&(Point, Vec<f64>)> = at_vertex.values().collect();
+        vertices.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.0.y.total_cmp(&b.0.y)));
+        for (p, dirs) in vertices {
+            let mut dirs: Vec<f64> = dirs
+                .iter()
+                .map(|d| d.rem_euclid(std::f64::consts::TAU))
+                .collect();
+            if dirs.len() < 2 {
+                continue;
+            }
+            dirs.sort_by(f64::total_cmp);
+            for i in 0..dirs.len() {
+                let start = dirs[i];
+                let end = if i + 1 < dirs.len() {
+                    dirs[i + 1]
+                } else {
+                    dirs[0] + std::f64::consts::TAU
+                };
+                let wedge = end - start;
+                // A corner a camera sits in: an open wedge of less than 180°.
+                if wedge <= 0.05 || wedge >= std::f64::consts::PI - 0.05 {
+                    continue;
+                }
+                let mid = start + wedge / 2.0;
+                if inside_any_zone(&zones, *p + Point::from_angle(mid).scale(probe)) {
+                    out.push(Spot {
+                        position: *p,
+                        headings: vec![mid.to_degrees()],
+                        ceiling: false,
+                    });
+                }
+            }
+        }
+    }
+    if placement.ceiling {
+        let grid = spacing * 2.0;
+        for zone in &zones {
+            let b = zone.bounds();
+            let (ox, oy) = (rng.unit() * grid, rng.unit() * grid);
+            let mut y = b.min.y + oy.min(b.size().y / 2.0);
+            while y < b.max.y {
+                let mut x = b.min.x + ox.min(b.size().x / 2.0);
+                while x < b.max.x {
+                    let p = Point::new(x, y);
+                    if zone.contains(p) {
+                        out.push(Spot {
+                            position: p,
+                            headings: vec![0.0, 120.0, 240.0],
+                            ceiling: true,
+                        });
+                    }
+                    x += grid;
+                }
+                y += grid;
+            }
+        }
+    }
+    out
+}
+
+/// What limits the candidate set.
+#[derive(Clone, Debug)]
+pub struct CandidateLimits {
+    pub max_candidates: usize,
+    /// Models allowed (ids); all models with an optical definition when empty.
+    pub models: Vec<String>,
+}
+
+/// Generates candidates and their footprints. `progress(done, total)` is called
+/// now and then; returning false stops early (the candidates so far are
+/// returned with `false`).
+pub fn generate_candidates(
+    session: &Session,
+    samples: &Samples,
+    placement: &Placement,
+    limits: &CandidateLimits,
+    existing: &[(usize, Camera)],
+    seed: u64,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> (Vec<Candidate>, bool) {
+    let scenario = session.scenario();
+    let mut rng = Rng(seed ^ 0xB11D_5907);
+    let models: Vec<&crate::scenario::CameraModel> = scenario
+        .catalog
+        .iter()
+        .filter(|m| limits.models.is_empty() || limits.models.contains(&m.id))
+        .collect();
+    let aims = aim_points(scenario);
+    // Grow the spacing until the candidate count fits the limit.
+    let mut spacing = placement.spacing_m.max(0.5);
+    let mut found = spots(scenario, placement, spacing, &mut Rng(seed));
+    let per_spot = |spots: &[Spot]| -> usize {
+        spots.iter().map(|s| s.headings.len() + 2).sum::<usize>() * models.len().max(1)
+    };
+    // Aim for about twice the limit, then thin evenly: denser spots with a
+    // few dropped cover the plan better than sparse spots.
+    let wanted = 2 * limits.max_candidates;
+    while per_spot(&found) > wanted && spacing < 1e4 {
+        spacing *= (per_spot(&found) as f64 / wanted as f64)
+            .sqrt()
+            .clamp(1.05, 4.0);
+        found = spots(scenario, placement, spacing, &mut Rng(seed));
+    }
+    let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
+    for (spot_index, spot) in found.iter().enumerate() {
+        for model in &models {
+            let optics = scenario.optics(&Camera {
+                model: Some(model.id.clone()),
+                ..Default::default()
+            });
+            let (Some(hfov), Some(range)) = (optics.hfov_deg, optics.range_m) else {
+                continue;
+            };
+            let fisheye = optics.projection == Projection::Fisheye || hfov >= 360.0;
+            if fisheye && !spot.ceiling {
+                continue;
+            }
+            let tilt = match optics.vfov_deg {
+                _ if fisheye => 90.0,
+                // The top of the view level with the horizon: the longest
+                // reach with the smallest dead zone.
+                Some(v) => (v / 2.0).round(),
+                None => 0.0,
+            };
+            let mut headings = if fisheye {
+                vec![90.0]
+            } else {
+                spot.headings.clone()
+            };
+            if !fisheye {
+                // Aim at the nearest opening or asset in range, when it lies
+                // on the side the spot faces.
+                let facing = spot.headings[0].to_radians();
+                if let Some(target) = aims
+                    .iter()
+                    .filter(|t| {
+                        t.distance(spot.position) < range && t.distance(spot.position) > 0.5
+                    })
+                    .filter(|t| {
+                        Point::from_angle(facing).dot(**t - spot.position) > 0.0 || spot.ceiling
+                    })
+                    .min_by(|a, b| {
+                        a.distance(spot.position)
+                            .total_cmp(&b.distance(spot.position))
+                    })
+                {
+                    headings.push((*target - spot.position).angle().to_degrees());
+                }
+            }
+            for heading in headings {
+                cameras.push((
+                    Camera {
+                        id: format!("opt-{spot_index}-{}-{}", model.id, cameras.len()),
+                        model: Some(model.id.clone()),
+                        position: spot.position,
+                        heading_deg: (heading * 10.0).round() / 10.0,
+                        height_m: optics.vfov_deg.map(|_| placement.height_m),
+                        tilt_deg: optics.vfov_deg.map(|_| tilt),
+                        ..Default::default()
+                    },
+                    None,
+                ));
+            }
+        }
+    }
+    // Deterministic thinning to the limit (existing cameras always stay).
+    if cameras.len() > limits.max_candidates {
+        let keep = limits.max_candidates as f64 / cameras.len() as f64;
+        cameras.retain(|_| rng.unit() < keep);
+    }
+    for (index, camera) in existing {
+        cameras.push((camera.clone(), Some(*index)));
+    }
+    let total = cameras.len();
+    let levels: Vec<f64> = session.levels().iter().map(|l| l.px_per_m).collect();
+    let mut expander = Expander::default();
+    let mut raster = Raster::new(samples);
+    let mut out = Vec::with_capacity(total);
+    for (k, (camera, existing)) in cameras.into_iter().enumerate() {
+        if k % 64 == 0 && !progress(k, total) {
+            return (out, false);
+        }
+        let Some(spec) = scenario.spec(&camera) else {
+            continue;
+        };
+        let view = camera_view(session.plan(), &spec, &levels, &mut expander);
+        let footprint = raster.footprint(samples, &view);
+        if footprint.is_empty() {
+            continue;
+        }
+        let model = scenario.model_of(&camera);
+        let price = model.and_then(|m| m.unit_price).unwrap_or(0.0);
+        let install = model.and_then(|m| m.install_cost).unwrap_or(0.0);
+        out.push(Candidate {
+            camera,
+            cost: price + install,
+            install,
+            footprint,
+            existing,
+        });
+    }
+    progress(total, total);
+    (out, true)
+}
+
+/// Scratch space for rasterising footprints.
+struct Raster {
+    rank: Vec<Rank>,
+    touched: Vec<usize>,
+}
+
+impl Raster {
+    fn new(samples: &Samples) -> Raster {
+        Raster {
+            rank: vec![0; samples.index.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The samples a view covers, with the rank it sees each at.
+    fn footprint(&mut self, samples: &Samples, view: &crate::view::View) -> Vec<(u32, Rank)> {
+        if view.ring.len() < 3 {
+            return Vec::new();
+        }
+        let rank = &mut self.rank;
+        let touched = &mut self.touched;
+        samples.scan(&[&view.ring], |cell| {
+            if rank[cell] == 0 {
+                touched.push(cell);
+            }
+            rank[cell] = 1;
+        });
+        // Level rings nest, sparsest (lowest rank) outermost.
+        let max_rank = samples.max_rank;
+        for (i, band) in view.levels.iter().enumerate().rev() {
+            if band.len() < 3 {
+                continue;
+            }
+            let r = max_rank - i as Rank;
+            samples.scan(&[band], |cell| {
+                if rank[cell] == 0 {
+                    touched.push(cell);
+                }
+                rank[cell] = rank[cell].max(r);
+            });
+        }
+        if view.dead.len() >= 3 {
+            samples.scan(&[&view.dead], |cell| rank[cell] = 0);
+        }
+        let mut out = Vec::with_capacity(touched.len());
+        for &cell in touched.iter() {
+            let s = samples.index[cell];
+            if rank[cell] > 0 && s != NO_SAMPLE {
+                out.push((s, rank[cell]));
+            }
+            rank[cell] = 0;
+        }
+        touched.clear();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+}

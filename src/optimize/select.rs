@@ -1,0 +1,478 @@
+//! Choosing cameras: lazy greedy on gain per cost with the best single camera
+//! as a guard, then local search (swap, move, re-aim), on the sampled
+//! objective (weighted coverage at each zone's required level).
+//!
+//! The objective is monotone submodular: a camera's gain only shrinks as
+//! others are chosen. Lazy greedy keeps each candidate's last gain per cost as
+//! an upper bound and re-evaluates only the top of the heap, which picks the
+//! same cameras as plain greedy with far fewer evaluations.
+
+use super::candidates::{Candidate, Rng};
+use super::samples::{Rank, Samples};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Coverage state of a set of chosen candidates over the samples.
+#[derive(Clone, Debug)]
+pub struct Coverage<'a> {
+    samples: &'a Samples,
+    /// `counts[s * max_rank + (r - 1)]`: chosen cameras seeing sample s at rank
+    /// r or better.
+    counts: Vec<u16>,
+    best: Vec<Rank>,
+    /// Sum of earned weights: the (sampled) weighted coverage.
+    pub value: f64,
+}
+
+impl<'a> Coverage<'a> {
+    pub fn new(samples: &'a Samples) -> Coverage<'a> {
+        Coverage {
+            samples,
+            counts: vec![0; samples.len * samples.max_rank as usize],
+            best: vec![0; samples.len],
+            value: 0.0,
+        }
+    }
+
+    /// What adding a footprint would earn.
+    pub fn gain(&self, footprint: &[(u32, Rank)]) -> f64 {
+        let mut g = 0.0f64;
+        for &(s, k) in footprint {
+            let b = self.best[s as usize];
+            if k > b {
+                g += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
+            }
+        }
+        g
+    }
+
+    pub fn add(&mut self, footprint: &[(u32, Rank)]) {
+        let width = self.samples.max_rank as usize;
+        for &(s, k) in footprint {
+            let base = s as usize * width;
+            for r in 0..k as usize {
+                self.counts[base + r] += 1;
+            }
+            let b = self.best[s as usize];
+            if k > b {
+                self.value += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
+                self.best[s as usize] = k;
+            }
+        }
+    }
+
+    pub fn remove(&mut self, footprint: &[(u32, Rank)]) {
+        let width = self.samples.max_rank as usize;
+        for &(s, k) in footprint {
+            let base = s as usize * width;
+            for r in 0..k as usize {
+                self.counts[base + r] -= 1;
+            }
+            let b = self.best[s as usize];
+            if k == b && self.counts[base + b as usize - 1] == 0 {
+                let mut nb = b;
+                while nb > 0 && self.counts[base + nb as usize - 1] == 0 {
+                    nb -= 1;
+                }
+                self.value -= (self.samples.earned(s, b) - self.samples.earned(s, nb)) as f64;
+                self.best[s as usize] = nb;
+            }
+        }
+    }
+}
+
+/// What the selection must respect.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    /// Total cost at most this.
+    Budget(f64),
+    /// Exactly this many cameras (at most, if fewer help).
+    Count(usize),
+    /// The cheapest set reaching this (sampled) weighted coverage.
+    Target(f64),
+}
+
+/// A chosen set and how it was found.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub chosen: Vec<usize>,
+    pub value: f64,
+    pub cost: f64,
+    /// Gain evaluations spent.
+    pub evaluations: usize,
+}
+
+/// Prices candidates as a set: cameras that stay where they are cost nothing,
+/// and as long as owned cameras of a model remain unused, moving one costs its
+/// installation only.
+#[derive(Clone, Debug)]
+pub struct Pricing {
+    /// Per candidate: the model index (for the owned pool).
+    model_of: Vec<usize>,
+    /// Owned cameras per model index.
+    owned: Vec<usize>,
+}
+
+impl Pricing {
+    pub fn new(candidates: &[Candidate], owned_by_model: &[(String, usize)]) -> Pricing {
+        let mut names: Vec<String> = owned_by_model.iter().map(|(m, _)| m.clone()).collect();
+        let mut owned: Vec<usize> = owned_by_model.iter().map(|(_, n)| *n).collect();
+        let model_of = candidates
+            .iter()
+            .map(|c| {
+                let name = c.camera.model.clone().unwrap_or_default();
+                match names.iter().position(|n| *n == name) {
+                    Some(i) => i,
+                    None => {
+                        names.push(name);
+                        owned.push(0);
+                        names.len() - 1
+                    }
+                }
+            })
+            .collect();
+        Pricing { model_of, owned }
+    }
+
+    /// Cost of a whole set.
+    pub fn set_cost(&self, candidates: &[Candidate], chosen: &[usize]) -> f64 {
+        let mut used = vec![0usize; self.owned.len()];
+        for &i in chosen {
+            if candidates[i].existing.is_some() {
+                used[self.model_of[i]] += 1;
+            }
+        }
+        let mut cost = 0.0;
+        for &i in chosen {
+            let c = &candidates[i];
+            if c.existing.is_some() {
+                continue;
+            }
+            let m = self.model_of[i];
+            if used[m] < self.owned[m] {
+                used[m] += 1;
+                cost += c.install;
+            } else {
+                cost += c.cost;
+            }
+        }
+        cost
+    }
+
+    /// Cost of adding candidate `i` to `chosen`.
+    pub fn added_cost(&self, candidates: &[Candidate], chosen: &[usize], i: usize) -> f64 {
+        let mut with = chosen.to_vec();
+        with.push(i);
+        self.set_cost(candidates, &with) - self.set_cost(candidates, chosen)
+    }
+}
+
+#[derive(PartialEq)]
+struct Entry {
+    score: f64,
+    index: usize,
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.index.cmp(&self.index))
+    }
+}
+
+/// Rules every chosen set obeys.
+#[derive(Debug)]
+pub struct Rules<'c> {
+    pub candidates: &'c [Candidate],
+    pub pricing: &'c Pricing,
+    /// Minimum distance between chosen cameras, metres.
+    pub spacing: f64,
+}
+
+impl Rules<'_> {
+    fn spaced(&self, chosen: &[usize], i: usize) -> bool {
+        let p = self.candidates[i].position();
+        // A stay candidate and a new one at one spot would be two cameras in
+        // one place; the spacing keeps them apart too.
+        chosen.iter().all(|&j| {
+            j != i
+                && (self.spacing <= 0.0
+                    || self.candidates[j].position().distance(p) >= self.spacing)
+                && !(self.candidates[i].existing.is_some()
+                    && self.candidates[i].existing == self.candidates[j].existing)
+        })
+    }
+
+    fn score(gain: f64, cost: f64, limit: Limit) -> f64 {
+        match limit {
+            Limit::Count(_) => gain,
+            _ if cost <= 0.0 => gain * 1e12,
+            _ => gain / cost,
+        }
+    }
+}
+
+/// Lazy greedy from `start` (already chosen) until the limit is reached or
+/// nothing helps. `order` receives every pick with the cost and value after it.
+pub fn lazy_greedy(
+    rules: &Rules,
+    coverage: &mut Coverage,
+    start: &[usize],
+    limit: Limit,
+    mut order: Option<&mut Vec<(usize, f64, f64)>>,
+) -> Selection {
+    let candidates = rules.candidates;
+    let mut chosen: Vec<usize> = start.to_vec();
+    let mut evaluations = 0;
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(candidates.len());
+    for i in 0..candidates.len() {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let gain = coverage.gain(&candidates[i].footprint);
+        evaluations += 1;
+        if gain > 0.0 {
+            let cost = rules.pricing.added_cost(candidates, &chosen, i);
+            heap.push(Entry {
+                score: Rules::score(gain, cost, limit),
+                index: i,
+            });
+        }
+    }
+    let mut cost = rules.pricing.set_cost(candidates, &chosen);
+    while let Some(top) = heap.pop() {
+        match limit {
+            Limit::Count(n) if chosen.len() >= n => break,
+            Limit::Target(t) if coverage.value >= t => break,
+            _ => {}
+        }
+        let i = top.index;
+        if !rules.spaced(&chosen, i) {
+            continue;
+        }
+        let gain = coverage.gain(&candidates[i].footprint);
+        evaluations += 1;
+        if gain <= 0.0 {
+            continue;
+        }
+        let added = rules.pricing.added_cost(candidates, &chosen, i);
+        if let Limit::Budget(b) = limit
+            && cost + added > b + 1e-9
+        {
+            continue;
+        }
+        let score = Rules::score(gain, added, limit);
+        // Still the best after re-evaluation (scores only fall): take it.
+        if heap.peek().is_none_or(|next| score >= next.score) {
+            coverage.add(&candidates[i].footprint);
+            chosen.push(i);
+            cost += added;
+            if let Some(order) = order.as_deref_mut() {
+                order.push((i, cost, coverage.value));
+            }
+        } else {
+            heap.push(Entry { score, index: i });
+        }
+    }
+    Selection {
+        value: coverage.value,
+        cost,
+        chosen,
+        evaluations,
+    }
+}
+
+/// The best single affordable candidate added to `start`.
+pub fn best_single(
+    rules: &Rules,
+    coverage: &Coverage,
+    start: &[usize],
+    limit: Limit,
+) -> Option<usize> {
+    let base = rules.pricing.set_cost(rules.candidates, start);
+    (0..rules.candidates.len())
+        .filter(|i| !start.contains(i) && rules.spaced(start, *i))
+        .filter(|&i| match limit {
+            Limit::Budget(b) => {
+                base + rules.pricing.added_cost(rules.candidates, start, i) <= b + 1e-9
+            }
+            Limit::Count(n) => start.len() < n,
+            Limit::Target(_) => true,
+        })
+        .max_by(|&a, &b| {
+            coverage
+                .gain(&rules.candidates[a].footprint)
+                .total_cmp(&coverage.gain(&rules.candidates[b].footprint))
+                .then(b.cmp(&a))
+        })
+}
+
+/// Local search on `selection`: replace a chosen camera by a neighbouring
+/// candidate (same spot re-aimed, a nearby spot, another model) when that
+/// raises the value (or, for a coverage target, lowers the cost while the
+/// target holds). `fixed` cameras are never replaced. Stops when a pass finds
+/// nothing or after `max_evaluations`.
+#[allow(clippy::too_many_arguments)]
+pub fn local_search(
+    rules: &Rules,
+    coverage: &mut Coverage,
+    selection: &mut Selection,
+    fixed: usize,
+    limit: Limit,
+    radius: f64,
+    seed: u64,
+    max_evaluations: usize,
+) {
+    let candidates = rules.candidates;
+    let neighbours = Neighbours::new(candidates, radius);
+    let mut rng = Rng(seed ^ 0x10CA_15EA);
+    let mut evaluations = 0;
+    loop {
+        let mut improved = false;
+        let mut slots: Vec<usize> = (fixed..selection.chosen.len()).collect();
+        // Seeded shuffle: deterministic, but not biased to the greedy order.
+        for k in (1..slots.len()).rev() {
+            let j = (rng.unit() * (k + 1) as f64) as usize % (k + 1);
+            slots.swap(k, j);
+        }
+        for slot in slots {
+            let current = selection.chosen[slot];
+            coverage.remove(&candidates[current].footprint);
+            let base_value = coverage.value;
+            let mut others: Vec<usize> = selection.chosen.clone();
+            others.remove(slot);
+            let mut best: Option<(usize, f64, f64)> = None;
+            let current_value = base_value + coverage.gain(&candidates[current].footprint);
+            for j in neighbours.near(candidates[current].position()) {
+                if j == current || others.contains(&j) || !rules.spaced(&others, j) {
+                    continue;
+                }
+                evaluations += 1;
+                let value = base_value + coverage.gain(&candidates[j].footprint);
+                let mut with = others.clone();
+                with.push(j);
+                let cost = rules.pricing.set_cost(candidates, &with);
+                let better = match limit {
+                    Limit::Budget(b) => cost <= b + 1e-9 && value > current_value + 1e-9,
+                    Limit::Count(_) => value > current_value + 1e-9,
+                    Limit::Target(t) => value >= t && cost < selection.cost - 1e-9,
+                };
+                let beats_best = best.is_none_or(|(_, bv, bc)| match limit {
+                    Limit::Target(_) => cost < bc,
+                    _ => value > bv,
+                });
+                if better && beats_best {
+                    best = Some((j, value, cost));
+                }
+            }
+            match best {
+                Some((j, _, cost)) => {
+                    coverage.add(&candidates[j].footprint);
+                    selection.chosen[slot] = j;
+                    selection.cost = cost;
+                    improved = true;
+                }
+                None => coverage.add(&candidates[current].footprint),
+            }
+            if evaluations >= max_evaluations {
+                break;
+            }
+        }
+        selection.value = coverage.value;
+        if !improved || evaluations >= max_evaluations {
+            break;
+        }
+    }
+    selection.evaluations += evaluations;
+}
+
+/// Candidates bucketed by position, for local moves.
+struct Neighbours {
+    cell: f64,
+    buckets: std::collections::HashMap<(i64, i64), Vec<usize>>,
+    radius: f64,
+    positions: Vec<crate::geometry::Point>,
+}
+
+impl Neighbours {
+    fn new(candidates: &[Candidate], radius: f64) -> Neighbours {
+        let cell = radius.max(0.5);
+        let mut buckets: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+        for (i, c) in candidates.iter().enumerate() {
+            let p = c.position();
+            buckets
+                .entry(((p.x / cell).floor() as i64, (p.y / cell).floor() as i64))
+                .or_default()
+                .push(i);
+        }
+        Neighbours {
+            cell,
+            buckets,
+            radius,
+            positions: candidates.iter().map(|c| c.position()).collect(),
+        }
+    }
+
+    fn near(&self, p: crate::geometry::Point) -> Vec<usize> {
+        let (cx, cy) = (
+            (p.x / self.cell).floor() as i64,
+            (p.y / self.cell).floor() as i64,
+        );
+        let mut out = Vec::new();
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(list) = self.buckets.get(&(cx + dx, cy + dy)) {
+                    out.extend(
+                        list.iter()
+                            .copied()
+                            .filter(|&i| self.positions[i].distance(p) <= self.radius),
+                    );
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// An upper bound on the best value any set within the limit could reach,
+/// from the marginal gains over `selection` (submodularity: the optimum gains
+/// at most the sum of its members' gains over any set). A fractional knapsack
+/// of those gains for a budget, the top gains for a count.
+pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit) -> f64 {
+    let mut gains: Vec<(f64, f64)> = rules
+        .candidates
+        .iter()
+        .map(|c| (coverage.gain(&c.footprint), c.cost))
+        .filter(|(g, _)| *g > 0.0)
+        .collect();
+    let extra = match limit {
+        Limit::Count(n) => {
+            gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+            gains.iter().take(n).map(|g| g.0).sum::<f64>()
+        }
+        Limit::Budget(b) => {
+            gains.sort_by(|a, b| (b.0 / b.1.max(1e-12)).total_cmp(&(a.0 / a.1.max(1e-12))));
+            let mut left = b;
+            let mut sum = 0.0;
+            for (g, c) in gains {
+                if c <= left {
+                    sum += g;
+                    left -= c;
+                } else {
+                    sum += g * left / c;
+                    break;
+                }
+            }
+            sum
+        }
+        Limit::Target(_) => 0.0,
+    };
+    (coverage.value + extra).min(1.0)
+}
