@@ -74,10 +74,15 @@ test('dragging a camera changes coverage, and the figure shown is what the core 
   expect(shown.coverage).toBe(one(report.coverage * 100));
   expect(shown.weighted).toBe(`${one(report.weighted_coverage * 100)} %`);
   expect(shown.blind).toBe(`${one(report.blind_area_m2)} m²`);
-  // Per zone too.
+  // Per zone too: the share seen at the required level (what the table shows) and plain coverage.
   for (const z of report.zones) {
     const row = page.locator(`.zone-row[data-zone="${z.id}"] .zone-pct`);
-    await expect(row).toHaveText(`${one(z.coverage * 100)} %`);
+    await expect(row).toHaveText(`${one(z.required_coverage * 100)} %`);
+    expect(one(Number(await row.getAttribute('data-coverage')) * 100)).toBe(one(z.coverage * 100));
+  }
+  // Each density level of the whole target.
+  for (const l of report.levels) {
+    await expect(page.locator(`#level-list li[data-level="${l.name}"] .level-pct`)).toHaveText(`${one(l.coverage * 100)} %`);
   }
 });
 
@@ -87,6 +92,10 @@ test('the heading, field-of-view and range handles turn, widen and extend the ca
   const c0 = await camera(page, 'quay-east');
   expect(c0.heading_deg).toBe(0);
   const areaBefore = await page.evaluate(() => window.__blindspot.summary().cameras[0].view_area_m2);
+  // A fixed lens has no field-of-view handles: its view is the lens's.
+  const fixedEdge = await point(page, 'quay-east', 'fovLeft');
+  await page.mouse.move(fixedEdge.x, fixedEdge.y);
+  await expect(page.locator('#tooltip')).not.toContainText('widen');
 
   // Heading: drag the knob a quarter turn round the camera, to point west (180°).
   const centre = await point(page, 'quay-east');
@@ -103,26 +112,39 @@ test('the heading, field-of-view and range handles turn, widen and extend the ca
   const c1 = await camera(page, 'quay-east');
   expect(Math.abs(c1.heading_deg - 180)).toBeLessThan(2);
 
-  // Field of view: drag an edge handle outwards in angle: wider view, larger area.
-  const fovBefore = await page.evaluate(() => window.__blindspot.summary().cameras[0].view_area_m2);
+  // Give it the varifocal model (in the plan's catalogue, unused so far): now the edge
+  // handles zoom the lens. Dragging an edge inwards in angle narrows the view: a longer
+  // focal length, within the lens's range, and a smaller area.
+  await page.locator('#cam-model').selectOption('varifocal-4mp-2.8-12mm');
+  await waitSettled(page);
+  expect((await camera(page, 'quay-east')).model).toBe('varifocal-4mp-2.8-12mm');
+  await expect(page.locator('#cam-focal')).toHaveValue('2.8');
+  const fovBefore = await page.evaluate(() => window.__blindspot.summary().cameras[0]);
+  expect(fovBefore.hfov_deg).toBeGreaterThan(80);
   const edge = await point(page, 'quay-east', 'fovLeft');
-  const ang = Math.atan2(-(edge.y - centre.y), edge.x - centre.x) + 0.5;
+  const ang = Math.atan2(-(edge.y - centre.y), edge.x - centre.x) - (fovBefore.hfov_deg / 4) * (Math.PI / 180);
   const d = Math.hypot(edge.x - centre.x, edge.y - centre.y);
   await drag(page, edge, { x: centre.x + d * Math.cos(ang), y: centre.y - d * Math.sin(ang) }, 8);
   await waitSettled(page);
   const c2 = await camera(page, 'quay-east');
-  expect(c2.hfov_deg).toBeGreaterThan(100);
-  const fovAfter = await page.evaluate(() => window.__blindspot.summary().cameras[0].view_area_m2);
-  expect(fovAfter).toBeGreaterThan(fovBefore);
-  await expect(page.locator('#cam-hfov')).toHaveValue(String(c2.hfov_deg));
+  expect(c2.hfov_deg).toBeUndefined();
+  expect(c2.focal_mm).toBeGreaterThan(3.5);
+  expect(c2.focal_mm).toBeLessThanOrEqual(12);
+  const fovAfter = await page.evaluate(() => window.__blindspot.summary().cameras[0]);
+  // The core's view follows the lens: about half the angle it had.
+  expect(fovAfter.hfov_deg).toBeGreaterThan(fovBefore.hfov_deg * 0.4);
+  expect(fovAfter.hfov_deg).toBeLessThan(fovBefore.hfov_deg * 0.6);
+  expect(fovAfter.view_area_m2).toBeLessThan(fovBefore.view_area_m2);
+  await expect(page.locator('#cam-focal')).toHaveValue(String(c2.focal_mm));
+  await expect(page.locator('#cam-hfov')).toHaveValue(String(Math.round(fovAfter.hfov_deg * 10) / 10));
 
   // Range: pull the square handle in to about half.
   const rangeHandle = await point(page, 'quay-east', 'range');
   await drag(page, rangeHandle, { x: (rangeHandle.x + centre.x) / 2, y: (rangeHandle.y + centre.y) / 2 }, 8);
   await waitSettled(page);
   const c3 = await camera(page, 'quay-east');
-  expect(c3.range_m).toBeGreaterThan(10);
-  expect(c3.range_m).toBeLessThan(18);
+  expect(c3.range_m).toBeGreaterThan(18);
+  expect(c3.range_m).toBeLessThan(32);
   expect(areaBefore).not.toBe(await page.evaluate(() => window.__blindspot.summary().cameras[0].view_area_m2));
   // Each gesture is one undo step.
   await page.locator('#btn-undo').click();
@@ -199,10 +221,18 @@ test('keyboard: Tab selects cameras, arrows move, brackets rotate, edits undo as
   expect(c1.position[0]).toBeCloseTo(c0.position[0] - 0.5, 6);
   expect(c1.position[1]).toBeCloseTo(c0.position[1] + 1, 6);
   expect(c1.heading_deg).toBe(5);
+  // A fixed lens cannot be widened: the page says so and changes nothing.
   await page.keyboard.press('Period');
-  expect((await camera(page, 'quay-east')).hfov_deg).toBe(87);
+  await expect(page.locator('#toast')).toContainText('fixed lens');
+  expect((await camera(page, 'quay-east')).hfov_deg).toBeUndefined();
+  // Tilt keys: ' tilts down, ; up, 1° a press.
+  await page.keyboard.press("'");
+  await page.keyboard.press("'");
+  await page.keyboard.press(';');
+  expect((await camera(page, 'quay-east')).tilt_deg).toBe(c0.tilt_deg + 1);
   // The five nudges left and the one up are one "move" step.
-  await page.keyboard.press('Control+z'); // fov
+  await page.keyboard.press('Control+z'); // tilt
+  expect((await camera(page, 'quay-east')).tilt_deg).toBe(c0.tilt_deg);
   await page.keyboard.press('Control+z'); // rotate
   await page.keyboard.press('Control+z'); // move
   expect((await camera(page, 'quay-east')).position).toEqual(c0.position);

@@ -34,3 +34,28 @@ export function fmtNum(x, dp = 2) {
   if (!Number.isFinite(x)) return '';
   return String(Math.round(x * 10 ** dp) / 10 ** dp);
 }
+
+/** @type {Map<string, Intl.NumberFormat|null>} */
+const moneyFormats = new Map();
+
+/**
+ * An amount of money in the plan's currency: "€3,480" for an ISO code the browser knows,
+ * else the amount followed by the currency as written ("3,480 credits").
+ * @param {number} x @param {string} currency
+ */
+export function fmtMoney(x, currency) {
+  if (!Number.isFinite(x)) return '–';
+  let f = moneyFormats.get(currency);
+  if (f === undefined) {
+    try {
+      f = /^[A-Za-z]{3}$/.test(currency)
+        ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase(), maximumFractionDigits: 0, minimumFractionDigits: 0 })
+        : null;
+    } catch {
+      f = null;
+    }
+    moneyFormats.set(currency, f);
+  }
+  const rounded = Math.round(x);
+  return f ? f.format(rounded) : `${whole.format(rounded)} ${currency}`;
+}

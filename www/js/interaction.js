@@ -6,7 +6,7 @@
  */
 
 import { cameraHandles } from './render.js';
-import { normDeg, roundTo, effectiveSpec } from './state.js';
+import { normDeg, roundTo } from './state.js';
 import { toWorld, zoomAt, panBy } from './view.js';
 
 /** @typedef {import('./state.js').Scenario} Scenario */
@@ -36,12 +36,20 @@ import { toWorld, zoomAt, panBy } from './view.js';
  *   hoverLeave: () => void,
  *   setGhost: (p: [number, number]|null) => void,
  *   requestFrame: (work?: () => void) => void,
+ *   optics: (i: number) => import('./state.js').Optics,
+ *   stats: (i: number) => import('./scene.js').CameraStats|undefined,
+ *   fovPatch: (cam: Camera, hfov: number) => Partial<Camera>,
+ *   setTiltDrag: (on: boolean) => void,
+ *   toast: (text: string) => void,
  * }} Actions
  */
 
-/** @typedef {'move'|'heading'|'fovLeft'|'fovRight'|'range'} DragKind */
+/** @typedef {'move'|'heading'|'fovLeft'|'fovRight'|'range'|'tilt'} DragKind */
 
-const LABELS = { move: 'Move camera', heading: 'Rotate camera', fovLeft: 'Change field of view', fovRight: 'Change field of view', range: 'Change range' };
+const LABELS = { move: 'Move camera', heading: 'Rotate camera', fovLeft: 'Change field of view', fovRight: 'Change field of view', range: 'Change range', tilt: 'Tilt camera' };
+
+/** Degrees of tilt per CSS pixel of vertical drag on the tilt handle. */
+const TILT_PER_PX = 0.25;
 
 export class Interaction {
   /** @param {HTMLCanvasElement} canvas @param {Actions} app */
@@ -52,7 +60,7 @@ export class Interaction {
     this.pointers = new Map();
     /**
      * The gesture in progress.
-     * @type {null | {kind: 'camera', drag: DragKind, index: number, id: string, pointerId: number, grab: [number, number], moved: boolean, start: [number, number]}
+     * @type {null | {kind: 'camera', drag: DragKind, index: number, id: string, pointerId: number, grab: [number, number], moved: boolean, start: [number, number], startTilt: number}
      *        | {kind: 'pan', pointerId: number, start: [number, number], last: [number, number], moved: boolean}
      *        | {kind: 'pinch', dist: number, mid: [number, number]}}
      */
@@ -98,9 +106,11 @@ export class Interaction {
     const slop = pointerType === 'touch' ? 22 : pointerType === 'pen' ? 14 : 11;
     const sel = this.app.selected();
     if (sel >= 0 && sel < s.cameras.length) {
-      const h = cameraHandles(v, s, s.cameras[sel]);
+      const h = cameraHandles(v, s, s.cameras[sel], this.app.stats(sel));
       /** @type {[DragKind, [number, number]][]} */
-      const order = [['heading', h.heading], ['range', h.range], ['fovLeft', h.fovLeft], ['fovRight', h.fovRight]];
+      const order = [['heading', h.heading], ['range', h.range]];
+      if (h.tilt) order.push(['tilt', h.tilt]);
+      if (h.fovHandles) order.push(['fovLeft', h.fovLeft], ['fovRight', h.fovRight]);
       let best = null, bestD = slop;
       for (const [kind, [x, y]] of order) {
         const d = Math.hypot(sx - x, sy - y);
@@ -158,8 +168,9 @@ export class Interaction {
       if (hit.index !== this.app.selected()) this.app.select(hit.index, 'pointer');
       this.app.hoverLeave();
       this.gesture = { kind: 'camera', drag: hit.drag, index: hit.index, id: s.cameras[hit.index].id, pointerId: e.pointerId,
-        grab: hit.grab, moved: false, start: [sx, sy] };
-      this.canvas.style.cursor = hit.drag === 'move' ? 'grabbing' : 'crosshair';
+        grab: hit.grab, moved: false, start: [sx, sy], startTilt: this.app.optics(hit.index).tilt };
+      this.canvas.style.cursor = hit.drag === 'move' ? 'grabbing' : hit.drag === 'tilt' ? 'ns-resize' : 'crosshair';
+      if (hit.drag === 'tilt') this.app.setTiltDrag(true);
       return;
     }
     this.gesture = { kind: 'pan', pointerId: e.pointerId, start: [sx, sy], last: [sx, sy], moved: false };
@@ -222,8 +233,17 @@ export class Interaction {
     const i = s.cameras.findIndex((c) => c.id === g.id);
     if (i < 0) return;
     const cam = s.cameras[i];
+    if (g.drag === 'tilt') {
+      // Down tilts down: the handle follows the pointer's vertical travel, not a point on the plan.
+      const tilt = Math.min(90, Math.max(-90, Math.round((g.startTilt + (p[1] - g.start[1]) * TILT_PER_PX) * 2) / 2));
+      if (tilt === cam.tilt_deg) return;
+      const cameras = s.cameras.slice();
+      cameras[i] = { ...cam, tilt_deg: tilt };
+      this.app.preview({ ...s, cameras });
+      return;
+    }
     const [wx, wy] = toWorld(this.app.view(), p[0], p[1]);
-    const next = dragResult(s, i, cam, g.drag, wx, wy, g.grab);
+    const next = dragResult(s, i, cam, g.drag, wx, wy, g.grab, this.app.fovPatch);
     if (next) this.app.preview(next);
   }
 
@@ -232,7 +252,7 @@ export class Interaction {
     this.pendingHover = null;
     if (!p || this.gesture) return;
     const hit = this.hitTest(p[0], p[1], 'mouse');
-    this.canvas.style.cursor = hit ? (hit.drag === 'move' ? 'grab' : 'crosshair') : 'default';
+    this.canvas.style.cursor = hit ? (hit.drag === 'move' ? 'grab' : hit.drag === 'tilt' ? 'ns-resize' : 'crosshair') : 'default';
     this.app.hoverAt(p[0], p[1]);
   }
 
@@ -267,6 +287,7 @@ export class Interaction {
     this.gesture = null;
     this.pendingDrag = null;
     this.canvas.style.cursor = 'default';
+    if (g && g.kind === 'camera' && g.drag === 'tilt') this.app.setTiltDrag(false);
     if (g && g.kind === 'camera' && g.moved) this.app.endGesture(LABELS[g.drag]);
   }
 
@@ -357,7 +378,7 @@ export class Interaction {
       return;
     }
     if (!cam) return;
-    const spec = effectiveSpec(s, cam);
+    const spec = app.optics(sel);
     const big = e.shiftKey;
     if (e.code === 'BracketLeft' || e.code === 'BracketRight') {
       e.preventDefault();
@@ -367,9 +388,24 @@ export class Interaction {
     }
     if (e.code === 'Comma' || e.code === 'Period') {
       e.preventDefault();
+      if (spec.lens === 'fixed' && cam.hfov_deg === undefined) {
+        app.toast(`${spec.model?.name ?? 'This model'} has a fixed lens: pick a varifocal model to change the field of view`);
+        return;
+      }
       const step = (big ? 15 : 5) * (e.code === 'Comma' ? -1 : 1);
       const hfov = Math.min(360, Math.max(1, roundTo(spec.hfov + step)));
-      app.commitCamera(sel, { hfov_deg: hfov }, 'Change field of view', `fov:${cam.id}`);
+      app.commitCamera(sel, app.fovPatch(cam, hfov), 'Change field of view', `fov:${cam.id}`);
+      return;
+    }
+    if (e.code === 'Semicolon' || e.code === 'Quote') {
+      e.preventDefault();
+      if (!spec.mounted) {
+        app.toast('Give the camera a mounting height first (in the camera panel): only a mounted camera tilts');
+        return;
+      }
+      const step = (big ? 5 : e.altKey ? 0.5 : 1) * (e.code === 'Semicolon' ? -1 : 1);
+      const tilt = Math.min(90, Math.max(-90, roundTo(spec.tilt + step, 1)));
+      app.commitCamera(sel, { tilt_deg: tilt }, 'Tilt camera', `tilt:${cam.id}`);
       return;
     }
     if (e.key === 'PageUp' || e.key === 'PageDown') {
@@ -386,9 +422,11 @@ export class Interaction {
  * Plain angle arithmetic on the pointer, no plan geometry.
  * @param {Scenario} s @param {number} i @param {Camera} cam @param {DragKind} drag
  * @param {number} wx @param {number} wy @param {[number, number]} grab
+ * @param {(cam: Camera, hfov: number) => Partial<Camera>} [fovPatch] turns a field of view
+ *   into the camera's own terms (a focal length for a varifocal lens)
  * @returns {Scenario|null}
  */
-export function dragResult(s, i, cam, drag, wx, wy, grab) {
+export function dragResult(s, i, cam, drag, wx, wy, grab, fovPatch) {
   const [cx, cy] = cam.position;
   /** @type {Partial<Camera>} */
   let patch;
@@ -406,7 +444,7 @@ export function dragResult(s, i, cam, drag, wx, wy, grab) {
       // Symmetric about the heading: the edge follows the pointer's angle from the axis.
       let delta = Math.abs(((ang - cam.heading_deg + 540) % 360) - 180);
       const hfov = Math.min(360, Math.max(1, roundTo(2 * delta, 1)));
-      patch = { hfov_deg: hfov };
+      patch = fovPatch ? fovPatch(cam, hfov) : { hfov_deg: hfov };
     }
   }
   const cameras = s.cameras.slice();

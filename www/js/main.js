@@ -5,14 +5,15 @@
  * input -> new scenario -> scene (validated by the core) -> store -> frame -> canvas + panels.
  */
 
-import { Store, Autosave, withCamera, withAddedCamera, withoutCamera, withName, freshCameraId, effectiveSpec, roundTo } from './state.js';
-import { SceneMirror, errorMessage } from './scene.js';
+import { Store, Autosave, withCamera, withAddedCamera, withoutCamera, withName, freshCameraId, cameraOptics, modelOf, kindLabel, isFisheye, roundTo } from './state.js';
+import { SceneMirror, errorMessage, focalForHfov } from './scene.js';
+import { CatalogEditor } from './catalog.js';
 import { Renderer, cameraHandles } from './render.js';
 import { Interaction } from './interaction.js';
 import { Panels, buildLegend, el } from './panels.js';
 import { readFileText, downloadText, fileNameFor, installDropZone, loadSampleList, fetchSample } from './files.js';
 import { fitView, planBox, boxOf, toWorld, zoomAt } from './view.js';
-import { fmtArea, fmtPct, fmtNum } from './format.js';
+import { fmtArea, fmtPct, fmtNum, fmtMoney } from './format.js';
 
 /** @typedef {import('./state.js').Scenario} Scenario */
 /** @typedef {import('./state.js').Camera} Camera */
@@ -88,7 +89,13 @@ const ui = {
   focusBlind: -1,
   /** @type {string|null} */
   focusZone: null,
-  show: { views: true, blind: true, multi: false, labels: true },
+  show: { views: true, blind: true, multi: false, labels: true, bands: true, dead: true },
+  /** model picked for the next camera placed ('' = no model) */
+  /** @type {string|null} */
+  addModel: null,
+  addHeight: 3.5,
+  /** a tilt handle is being dragged */
+  tiltDrag: false,
   /** a drag frame changed the scenario since the last frame */
   dragDirty: false,
   lastDragFrameAt: 0,
@@ -146,19 +153,22 @@ function announce(text) {
 // ---- Edits: every change goes through the core first, so a refused edit changes nothing. ----
 
 /**
- * @param {Scenario} next @param {string} label @param {{coalesce?: string}} [opts]
+ * @param {Scenario} next @param {string} label
+ * @param {{coalesce?: string, onError?: (message: string) => void}} [opts] `onError` shows a
+ *   refusal where the edit was made (the catalogue dialog) instead of the banner
  * @returns {boolean}
  */
-function commit(next, label, opts) {
+function commit(next, label, opts = {}) {
   try {
     const planChanged = scenario().plan !== next.plan;
     mirror.sync(next);
-    store.commit(next, label, opts);
+    store.commit(next, label, { coalesce: opts.coalesce });
     if (planChanged) fitToPlan();
     afterEdit(80);
     return true;
   } catch (e) {
-    showError(`${label}: not possible`, errorMessage(e));
+    if (opts.onError) opts.onError(errorMessage(e));
+    else showError(`${label}: not possible`, errorMessage(e));
     requestFrame();
     return false;
   }
@@ -195,13 +205,15 @@ function scheduleSettle(delayMs) {
   ui.settleTimer = setTimeout(settle, delayMs);
 }
 
+/** The exact figures: the summary is exact already; the blind-spot list (not the heavy
+ * full report) completes them. */
 function settle() {
   ui.settleTimer = null;
   if (store.inGesture || !store.scenario) return;
   try {
-    const report = mirror.report();
-    refreshPanels(report, false);
-    panels.updateBlindSpots(report, scenario(), false);
+    const spots = mirror.blindSpots();
+    refreshPanels(mirror.summary(), false);
+    panels.updateBlindSpots(spots, scenario(), false);
     document.body.dataset.settled = String(mirror.version);
     if (ui.dragEndAt) {
       // Force style and layout so the time includes the figures being laid out on screen.
@@ -223,6 +235,15 @@ function commitCamera(i, patch, label, coalesce) {
   if (commit(withCamera(s, i, patch), label, { coalesce }) && renamed) ui.selectedId = /** @type {string} */ (patch.id);
 }
 
+/** The model the next camera gets: the one picked in the add bar, else the selected
+ * camera's, else the first in the catalogue. */
+function addModelId() {
+  const s = scenario();
+  if (ui.addModel !== null && (ui.addModel === '' || s.catalog.some((m) => m.id === ui.addModel))) return ui.addModel;
+  const sel = selectedIndex();
+  return (sel >= 0 ? s.cameras[sel].model : undefined) ?? s.catalog[0]?.id ?? '';
+}
+
 /** @param {number} x @param {number} y */
 function addCameraAt(x, y) {
   const s = scenario();
@@ -230,16 +251,47 @@ function addCameraAt(x, y) {
   const like = sel >= 0 ? s.cameras[sel] : null;
   /** @type {Camera} */
   const cam = { id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: like?.heading_deg ?? 0 };
-  const model = like?.model ?? s.catalog[0]?.id;
-  if (model) cam.model = model;
-  const spec = effectiveSpec(s, cam);
-  if (!Number.isFinite(spec.hfov)) cam.hfov_deg = like ? effectiveSpec(s, like).hfov : 90;
-  if (!Number.isFinite(spec.range)) cam.range_m = like ? effectiveSpec(s, like).range : 20;
+  const modelId = addModelId();
+  const model = s.catalog.find((m) => m.id === modelId);
+  if (model) {
+    cam.model = model.id;
+    // The model's optics apply; a camera states only what the model leaves open.
+    if (model.hfov_deg === undefined && !(model.focal_mm !== undefined || model.focal_range_mm) && !isFisheye(model)) cam.hfov_deg = 90;
+    if (model.range_m === undefined) cam.range_m = 20;
+    const mountable = model.vfov_deg !== undefined || model.resolution_px !== undefined || model.sensor_mm !== undefined || isFisheye(model);
+    if (mountable && Number.isFinite(ui.addHeight) && ui.addHeight > 0) {
+      cam.height_m = ui.addHeight;
+      if (!isFisheye(model)) cam.tilt_deg = 20;
+    }
+  } else {
+    // No model: a flat cone with its own field of view and range.
+    const o = like ? cameraOptics(s, like, mirror.summary().cameras[sel]) : null;
+    cam.hfov_deg = o && Number.isFinite(o.hfov) ? roundTo(o.hfov, 1) : 90;
+    cam.range_m = o && Number.isFinite(o.range) ? roundTo(o.range, 2) : 20;
+  }
   if (commit(withAddedCamera(s, cam), 'Add camera')) {
     ui.selectedId = cam.id;
-    announce(`Camera ${cam.id} added`);
+    announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}`);
     afterEdit(0);
   }
+}
+
+/**
+ * The patch that gives camera `cam` a horizontal field of view of `hfov`: a focal length
+ * for a varifocal lens (from the core's table), else an override of the field of view.
+ * @param {Camera} cam @param {number} hfov @returns {Partial<Camera>}
+ */
+function fovPatch(cam, hfov) {
+  const s = scenario();
+  const model = modelOf(s, cam);
+  if (model?.focal_range_mm && cam.hfov_deg === undefined) {
+    const t = mirror.focalTable(model);
+    if (t) {
+      const [lo, hi] = model.focal_range_mm;
+      return { focal_mm: Math.min(hi, Math.max(lo, roundTo(focalForHfov(t, hfov), 2))) };
+    }
+  }
+  return { hfov_deg: Math.min(360, Math.max(1, roundTo(hfov, 1))) };
 }
 
 function deleteSelected() {
@@ -304,7 +356,7 @@ function select(i, why) {
   if (id && (why === 'keyboard' || why === 'list')) ensureVisible(s.cameras[i].position);
   if (id) {
     const cam = s.cameras[i];
-    const spec = effectiveSpec(s, cam);
+    const spec = cameraOptics(s, cam, mirror.summary().cameras[i]);
     announce(`Camera ${id} selected: at ${fmtNum(cam.position[0], 1)}, ${fmtNum(cam.position[1], 1)}; heading ${fmtNum(cam.heading_deg, 0)} degrees; field of view ${fmtNum(spec.hfov, 0)} degrees; range ${fmtNum(spec.range, 1)} metres.`);
   }
   updateToolbar();
@@ -334,6 +386,7 @@ function openText(text, source, opts = {}) {
   ui.selectedId = null;
   ui.focusBlind = -1;
   ui.focusZone = null;
+  ui.addModel = null;
   panels.zoneKey = '';
   fitToPlan();
   const w0 = performance.now();
@@ -412,9 +465,9 @@ function setView(v) {
   requestFrame();
 }
 
-/** Blind spot k of the last report as rings for drawing. @param {number} k */
+/** Blind spot k of the last list as rings for drawing. @param {number} k */
 function blindRings(k) {
-  const r = mirror.lastReport();
+  const r = mirror.lastBlindSpots();
   const b = r?.blind_spots[k];
   return b ? [b.polygon] : null;
 }
@@ -427,7 +480,7 @@ function zoomToBlindSpot(k) {
   if (!box) return;
   ui.focusBlind = k;
   zoomToBox(box, 8);
-  const b = mirror.lastReport()?.blind_spots[k];
+  const b = mirror.lastBlindSpots()?.blind_spots[k];
   if (b) announce(`Blind spot of ${fmtArea(b.area_m2)} shown`);
 }
 
@@ -454,15 +507,19 @@ function hoverAt(sx, sy) {
   ui.hoverBlind = -1;
   if (hit) {
     const cam = s.cameras[hit.index];
-    const spec = effectiveSpec(s, cam);
     const sm = mirror.summary();
+    const st = sm.cameras[hit.index];
+    const spec = cameraOptics(s, cam, st);
     ui.hoverCamera = hit.index;
     const lines = [];
-    if (spec.model) lines.push(spec.model.name);
+    if (spec.model) lines.push(`${spec.model.name} · ${kindLabel(spec.model.kind)}`);
     lines.push(`Heading ${fmtNum(cam.heading_deg, 1)}° · view ${fmtNum(spec.hfov, 1)}° · range ${fmtNum(spec.range, 1)} m`);
-    const va = sm.cameras[hit.index]?.view_area_m2;
-    if (va !== undefined) lines.push(`Sees ${fmtArea(va)} of floor`);
-    if (hit.drag !== 'move') lines.push({ heading: 'Drag to rotate', range: 'Drag to change the range', fovLeft: 'Drag to widen or narrow the view', fovRight: 'Drag to widen or narrow the view' }[hit.drag]);
+    if (spec.mounted) {
+      lines.push(`At ${fmtNum(cam.height_m ?? NaN, 2)} m, tilted ${fmtNum(spec.tilt, 1)}° · floor from ${fmtNum(spec.near ?? NaN, 1)} to ${fmtNum(spec.far ?? NaN, 1)} m`);
+    }
+    const va = st?.view_area_m2;
+    if (va !== undefined) lines.push(`Sees ${fmtArea(va)} of floor${st?.dead_zone_m2 ? ` · ${fmtArea(st.dead_zone_m2)} dead zone below` : ''}`);
+    if (hit.drag !== 'move') lines.push({ heading: 'Drag to rotate', range: 'Drag to change the range', fovLeft: 'Drag to widen or narrow the view', fovRight: 'Drag to widen or narrow the view', tilt: 'Drag up or down to tilt (; and \' keys)' }[hit.drag]);
     else lines.push('Drag to move · click to edit');
     blocks.push({ title: `Camera ${cam.id}`, lines, kind: 'camera' });
   } else {
@@ -472,8 +529,7 @@ function hoverAt(sx, sy) {
     const sm = mirror.summary();
     const zstats = new Map(sm.zones.map((z) => [z.id, z]));
     if (picked.blind_spot !== null && picked.blind_spot !== undefined) {
-      const report = mirror.report();
-      const b = report.blind_spots[picked.blind_spot];
+      const b = mirror.blindSpots().blind_spots[picked.blind_spot];
       if (b) {
         ui.hoverBlind = picked.blind_spot;
         const names = b.zone_ids.map((id) => zstats.get(id)?.name ?? id);
@@ -483,11 +539,9 @@ function hoverAt(sx, sy) {
     const zones = picked.zones.map((id) => zstats.get(id)).filter((z) => z !== undefined);
     zones.sort((a, b) => (a.kind === 'asset' ? -1 : 0) - (b.kind === 'asset' ? -1 : 0));
     for (const z of zones) {
-      blocks.push({
-        title: z.name,
-        lines: [`${z.kind} · priority ${fmtNum(z.priority, 1)} · ${fmtArea(z.area_m2)}`, `${fmtPct(z.coverage)} covered (${fmtArea(z.covered_area_m2)})`],
-        kind: 'zone',
-      });
+      const lines = [`${z.kind} · priority ${fmtNum(z.priority, 1)} · ${fmtArea(z.area_m2)}`, `${fmtPct(z.coverage)} covered (${fmtArea(z.covered_area_m2)})`];
+      if (z.required_level) lines.push(`${fmtPct(z.required_coverage)} at ${z.required_level} (required)`);
+      blocks.push({ title: z.name, lines, kind: 'zone' });
     }
     if (zones.length) ui.hoverZone = zones[0].id;
   }
@@ -543,7 +597,7 @@ function panelKey() {
 function draw() {
   const s = store.scenario;
   if (!s || !ui.width) return;
-  let summary, layers;
+  let summary, layers, levels, labels;
   try {
     summary = mirror.summary();
     layers = {
@@ -551,17 +605,25 @@ function draw() {
       views: mirror.layer('views'),
       blind: ui.show.blind ? mirror.layer('blind') : null,
       multi: ui.show.multi ? mirror.layer('multi') : null,
+      dead: ui.show.dead ? mirror.layer('dead') : null,
+      bands: ui.show.bands && ui.show.views ? mirror.layer('bands') : null,
     };
+    levels = mirror.levels();
+    labels = ui.show.labels ? mirror.zoneLabels() : null;
   } catch (e) {
     showError('The core failed', `${errorMessage(e)}`);
     return;
   }
   const sel = selectedIndex();
   const blindK = ui.hoverBlind >= 0 ? ui.hoverBlind : ui.focusBlind;
-  const highlight = blindK >= 0 && mirror.reportIsCurrent() ? blindRings(blindK) : null;
+  const highlight = blindK >= 0 && mirror.blindSpotsAreCurrent() ? blindRings(blindK) : null;
   renderer.render({
     scenario: s,
     layers,
+    stats: summary.cameras,
+    levels,
+    labels,
+    tiltDrag: ui.tiltDrag,
     view: ui.view,
     width: ui.width,
     height: ui.height,
@@ -577,7 +639,7 @@ function draw() {
     viewMoving: ui.viewMoving,
     live: store.inGesture,
   });
-  if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.reportIsCurrent());
+  if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
 }
 
 /**
@@ -589,7 +651,7 @@ function refreshPanels(figures, live) {
   const s = scenario();
   const sel = selectedIndex();
   ui.panelKey = panelKey();
-  panels.updateStats(figures, s.cameras.length, live);
+  panels.updateStats(figures, s.cameras.length, live, s);
   panels.updateEditor(s, sel, figures);
   if (!store.inGesture) panels.updateCameraList(s, sel, figures);
   if (live) panels.updateBlindSpots(null, s, true);
@@ -611,7 +673,9 @@ function updateToolbar() {
   /** @type {HTMLButtonElement} */ ($('btn-duplicate')).disabled = !has;
   const add = $('btn-add');
   add.setAttribute('aria-pressed', ui.addMode ? 'true' : 'false');
-  $('mode-hint').hidden = !ui.addMode;
+  const hint = $('mode-hint');
+  if (ui.addMode && hint.hidden) fillAddBar();
+  hint.hidden = !ui.addMode;
   canvas.classList.toggle('adding', ui.addMode);
 }
 
@@ -622,6 +686,27 @@ function setAddMode(on) {
   updateToolbar();
   requestFrame();
   if (on) announce('Click on the plan to place a camera, or press Enter to place it in the middle of the view. Escape cancels.');
+}
+
+/** The add bar's model list: the scenario's models, with their kind and example prices. */
+function fillAddBar() {
+  const s = scenario();
+  const select = /** @type {HTMLSelectElement} */ ($('add-model'));
+  const summary = mirror.summary();
+  const currency = summary.costs.currency;
+  select.replaceChildren(...s.catalog.map((m) => el('option', { value: m.id, text: modelOptionText(m, currency) })),
+    el('option', { value: '', text: 'No model (a flat cone: own field of view and range)' }));
+  select.value = addModelId();
+  const h = /** @type {HTMLInputElement} */ ($('add-height'));
+  h.value = String(ui.addHeight);
+  h.disabled = select.value === '';
+}
+
+/** @param {import('./state.js').CameraModel} m @param {string} currency */
+function modelOptionText(m, currency) {
+  const bits = [m.name, kindLabel(m.kind)];
+  if (m.unit_price !== undefined) bits.push(`${fmtMoney(m.unit_price, currency)}${m.example_prices ? ' (example)' : ''}`);
+  return bits.join(' · ');
 }
 
 function openHelp() {
@@ -637,6 +722,8 @@ function openPicker() {
 
 const panels = new Panels({
   commitCamera,
+  fovPatch,
+  openCatalog: (modelId) => catalog.open(modelId),
   select,
   deleteSelected,
   duplicateSelected,
@@ -679,6 +766,21 @@ const interaction = new Interaction(canvas, {
   hoverLeave,
   setGhost: (p) => { ui.ghost = p; requestFrame(); },
   requestFrame,
+  optics: (i) => cameraOptics(scenario(), scenario().cameras[i], mirror.summary().cameras[i]),
+  stats: (i) => mirror.summary().cameras[i],
+  fovPatch,
+  setTiltDrag: (on) => { ui.tiltDrag = on; requestFrame(); },
+  toast,
+});
+
+const catalog = new CatalogEditor(/** @type {HTMLDialogElement} */ ($('catalog')), {
+  scenario,
+  commit: (next, label, onError) => commit(next, label, { onError }),
+  undo, redo,
+  canUndo: () => store.canUndo(),
+  canRedo: () => store.canRedo(),
+  starter: () => JSON.parse(wasm.Scene.starterCatalog()),
+  summary: () => mirror.summary(),
 });
 
 /** @param {string} id @param {() => void} fn */
@@ -698,6 +800,8 @@ onClick('btn-fit', fitToPlan);
 onClick('btn-zoom-in', () => setView(zoomAt(ui.view, 1.25, ui.width / 2, ui.height / 2)));
 onClick('btn-zoom-out', () => setView(zoomAt(ui.view, 0.8, ui.width / 2, ui.height / 2)));
 onClick('btn-help', openHelp);
+onClick('btn-catalog', () => catalog.open());
+onClick('btn-catalog-2', () => catalog.open());
 onClick('banner-close', hideError);
 onClick('help-close', () => /** @type {HTMLDialogElement} */ ($('help')).close());
 fileInput.addEventListener('change', () => {
@@ -706,7 +810,7 @@ fileInput.addEventListener('change', () => {
 });
 installDropZone($('drop-overlay'), (f) => openFile(f));
 
-for (const key of /** @type {(keyof typeof ui.show)[]} */ (['views', 'blind', 'multi', 'labels'])) {
+for (const key of /** @type {(keyof typeof ui.show)[]} */ (['views', 'bands', 'blind', 'dead', 'multi', 'labels'])) {
   const box = /** @type {HTMLInputElement} */ ($(`show-${key}`));
   box.checked = ui.show[key];
   box.addEventListener('change', () => {
@@ -722,6 +826,25 @@ nameInput.addEventListener('change', () => {
   else nameInput.value = scenario().name;
 });
 nameInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') nameInput.blur(); });
+
+const addSelect = /** @type {HTMLSelectElement} */ ($('add-model'));
+addSelect.addEventListener('change', () => {
+  ui.addModel = addSelect.value;
+  /** @type {HTMLInputElement} */ ($('add-height')).disabled = addSelect.value === '';
+  canvas.focus({ preventScroll: true });
+});
+const addHeight = /** @type {HTMLInputElement} */ ($('add-height'));
+addHeight.addEventListener('change', () => {
+  const v = Number(addHeight.value);
+  if (addHeight.value.trim() === '' || !(v >= 0 && v <= 100)) {
+    addHeight.classList.add('invalid');
+    showError('Mounting height: not a valid value', `"${addHeight.value}" is not a height in metres between 0 and 100; an empty value is not allowed here (pick "No model" for a flat cone).`);
+    return;
+  }
+  addHeight.classList.remove('invalid');
+  ui.addHeight = v;
+});
+addHeight.addEventListener('keydown', (e) => { if (e.key === 'Enter') canvas.focus({ preventScroll: true }); });
 
 const sampleSelect = /** @type {HTMLSelectElement} */ ($('sample-select'));
 sampleSelect.addEventListener('change', () => {
@@ -755,6 +878,7 @@ matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener?.('c
 store.subscribe((ev) => {
   if (ev.type !== 'preview') autosave.schedule(ev.next);
   updateToolbar();
+  if (ev.type !== 'preview' && catalog.isOpen) catalog.refresh();
 });
 window.addEventListener('pagehide', () => autosave.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') autosave.flush(); });
@@ -800,15 +924,25 @@ Object.assign(window, {
     selectedId: () => ui.selectedId,
     summary: () => mirror.summary(),
     report: () => mirror.report(),
-    settledVersion: () => (mirror.reportIsCurrent() ? mirror.version : -1),
-    /** @param {string} id @param {'centre'|'heading'|'fovLeft'|'fovRight'|'range'} [which] */
+    blindSpots: () => mirror.blindSpots(),
+    levels: () => mirror.levels(),
+    /** the number of polygons with rings in a layer @param {'views'|'blind'|'multi'|'dead'|'bands'} name */
+    layerCount(name) {
+      const l = mirror.layer(name);
+      let n = 0;
+      for (let p = 0; p + 1 < l.polygonOffsets.length; p++) if (l.polygonOffsets[p + 1] > l.polygonOffsets[p]) n++;
+      return n;
+    },
+    settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
+    /** @param {string} id @param {'centre'|'heading'|'fovLeft'|'fovRight'|'range'|'tilt'} [which] */
     screenPoint(id, which = 'centre') {
       const s = scenario();
-      const cam = s.cameras.find((c) => c.id === id);
-      if (!cam) return null;
-      const h = cameraHandles(ui.view, s, cam);
+      const i = s.cameras.findIndex((c) => c.id === id);
+      if (i < 0) return null;
+      const h = cameraHandles(ui.view, s, s.cameras[i], mirror.summary().cameras[i]);
       const r = canvas.getBoundingClientRect();
       const p = h[which];
+      if (!p) return null;
       return { x: r.left + p[0], y: r.top + p[1] };
     },
     /** @param {number} x @param {number} y */

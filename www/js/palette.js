@@ -25,6 +25,9 @@ export const OUTSIDE = '#eef1ef';
 export const BLIND = '#d4003c'; // strong crimson, hatched
 export const BLIND_FILL = 'rgba(212, 0, 60, 0.13)';
 export const MULTI = '#3b2a8f';
+/** The dead zone under a mounted camera: blind too, but told apart by dark cross-hatching. */
+export const DEAD = '#2b313a';
+export const DEAD_FILL = 'rgba(43, 49, 58, 0.26)';
 
 export const WALL = '#1d232b';
 export const DOOR = '#8a5a2b';

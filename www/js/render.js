@@ -7,7 +7,7 @@
  */
 
 import * as P from './palette.js';
-import { effectiveSpec } from './state.js';
+import { cameraOptics } from './state.js';
 
 /** @typedef {import('./state.js').Scenario} Scenario */
 /** @typedef {import('./state.js').Camera} Camera */
@@ -17,9 +17,13 @@ import { effectiveSpec } from './state.js';
 /**
  * @typedef {{
  *   scenario: Scenario,
- *   layers: {views: Shapes|null, blind: Shapes|null, multi: Shapes|null},
+ *   layers: {views: Shapes|null, blind: Shapes|null, multi: Shapes|null, dead: Shapes|null, bands: Shapes|null},
+ *   stats: import('./scene.js').CameraStats[],
+ *   levels: import('./scene.js').Level[],
+ *   labels: Float64Array|null,
+ *   tiltDrag?: boolean,
  *   view: View, width: number, height: number, dpr: number,
- *   show: {views: boolean, blind: boolean, multi: boolean, labels: boolean},
+ *   show: {views: boolean, blind: boolean, multi: boolean, labels: boolean, bands: boolean, dead: boolean},
  *   selected: number, hoverCamera: number, activeIndex: number,
  *   hoverZone: string|null, highlight: Ring[][]|null, ghost: [number, number]|null,
  *   focused: boolean, viewMoving?: boolean, live?: boolean,
@@ -35,10 +39,14 @@ import { effectiveSpec } from './state.js';
 export const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
 const DEG = Math.PI / 180;
 
-/** Screen (CSS px) positions of a camera's handles. The same numbers drive drawing and hit tests.
- * @param {View} view @param {Scenario} s @param {Camera} cam */
-export function cameraHandles(view, s, cam) {
-  const spec = effectiveSpec(s, cam);
+/**
+ * Screen (CSS px) positions of a camera's handles. The same numbers drive drawing and hit
+ * tests. The optics (field of view, range, near and far edge) are the core's, from the
+ * summary (`stats`); the handles only place them on screen.
+ * @param {View} view @param {Scenario} s @param {Camera} cam @param {import('./scene.js').CameraStats|undefined} stats
+ */
+export function cameraHandles(view, s, cam, stats) {
+  const spec = cameraOptics(s, cam, stats);
   const cx = cam.position[0] * view.scale + view.tx;
   const cy = -cam.position[1] * view.scale + view.ty;
   const R = spec.range * view.scale;
@@ -46,13 +54,18 @@ export function cameraHandles(view, s, cam) {
   const h = cam.heading_deg * DEG;
   const half = (Math.min(spec.hfov, 360) / 2) * DEG;
   const at = (/** @type {number} */ ang, /** @type {number} */ d) => /** @type {[number, number]} */ ([cx + Math.cos(ang) * d, cy - Math.sin(ang) * d]);
+  // The field of view is dragged for cameras that choose it (no model, a model without
+  // optics, a varifocal lens), or that already override a fixed lens.
+  const fovHandles = spec.hfov < 360 && (spec.lens !== 'fixed' || cam.hfov_deg !== undefined);
   return {
     centre: /** @type {[number, number]} */ ([cx, cy]),
-    R, dH, spec,
+    R, dH, spec, fovHandles,
     heading: at(h, dH),
     fovLeft: at(h + half, dH),
     fovRight: at(h - half, dH),
     range: at(h, R),
+    /** Behind the camera (usually over the wall it hangs on): drag up or down to tilt. */
+    tilt: spec.mounted ? at(h + Math.PI, 30) : null,
   };
 }
 
@@ -65,8 +78,8 @@ export class Renderer {
     this.base = { key: '', plan: null, canvas: null };
     /** @type {{key: string, plan: any, canvas: HTMLCanvasElement|null}} */
     this.top = { key: '', plan: null, canvas: null };
-    /** @type {{key: string, plan: any, catalog: any, cameras: Camera[], active: number, canvas: HTMLCanvasElement|null}} */
-    this.viewsCache = { key: '', plan: null, catalog: null, cameras: [], active: -2, canvas: null };
+    /** @type {{key: string, plan: any, catalog: any, settings: any, cameras: Camera[], active: number, canvas: HTMLCanvasElement|null}} */
+    this.viewsCache = { key: '', plan: null, catalog: null, settings: null, cameras: [], active: -2, canvas: null };
     /** @type {{key: string, scenario: Scenario|null, cameras: Camera[], state: string, canvas: HTMLCanvasElement|null}} */
     this.camerasCache = { key: '', scenario: null, cameras: [], state: '', canvas: null };
     /** @type {Map<number, CanvasPattern|null>} */
@@ -91,8 +104,8 @@ export class Renderer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalAlpha = 1;
     const key = `${W}x${H}@${f.dpr}|${f.view.scale}|${f.view.tx}|${f.view.ty}`;
-    const inputs = [f.scenario, f.layers.views, f.layers.blind, f.layers.multi, f.show.views, f.show.blind, f.show.multi,
-      f.show.labels, f.selected, f.hoverCamera, f.hoverZone, f.highlight, f.activeIndex, f.focused, W, H];
+    const inputs = [f.scenario, f.layers.views, f.layers.blind, f.layers.multi, f.layers.dead, f.layers.bands, f.show.views,
+      f.show.blind, f.show.multi, f.show.labels, f.show.bands, f.show.dead, f.labels, f.selected, f.hoverCamera, f.hoverZone, f.highlight, f.activeIndex, f.focused, W, H];
     const snap = this.snapshot;
     if (f.viewMoving && snap.canvas && snap.view && snap.dpr === f.dpr && inputs.every((v, i) => v === snap.inputs[i])) {
       // Only the view moved: reproject the last full frame (one image draw) until it rests.
@@ -113,6 +126,7 @@ export class Renderer {
     if (active && f.show.views && f.layers.views) drawView(ctx, f, f.layers.views, f.activeIndex, true);
     if (f.show.multi && f.layers.multi) ctx.drawImage(this.shapeLayer(f, key, W, H, 'multi'), 0, 0);
     if (f.show.blind && f.layers.blind) ctx.drawImage(this.shapeLayer(f, key, W, H, 'blind'), 0, 0);
+    if (f.show.dead && f.layers.dead) ctx.drawImage(this.shapeLayer(f, key, W, H, 'dead'), 0, 0);
     ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
     if (f.hoverZone) drawZoneOutline(ctx, f, f.hoverZone);
     if (f.highlight) drawHighlight(ctx, f, f.highlight);
@@ -188,9 +202,9 @@ export class Renderer {
     const c = this.viewsCache;
     const cams = f.scenario.cameras;
     const show = f.show.views && f.layers.views !== null;
-    const k = `${key}|${show}`;
+    const k = `${key}|${show}|${f.show.bands}|${f.levels.length}`;
     let valid = c.canvas !== null && c.key === k && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
-      c.active === f.activeIndex && c.cameras.length === cams.length;
+      c.settings === f.scenario.settings && c.active === f.activeIndex && c.cameras.length === cams.length;
     if (valid) {
       for (let i = 0; i < cams.length; i++) {
         if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
@@ -207,7 +221,7 @@ export class Renderer {
       const n = Math.min(cams.length, views.polygonOffsets.length - 1);
       for (let i = 0; i < n; i++) if (i !== f.activeIndex) drawView(ctx, f, views, i, false);
     }
-    Object.assign(c, { key: k, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(), active: f.activeIndex, canvas: cv });
+    Object.assign(c, { key: k, plan: f.scenario.plan, catalog: f.scenario.catalog, settings: f.scenario.settings, cameras: cams.slice(), active: f.activeIndex, canvas: cv });
     return cv;
   }
 
@@ -238,9 +252,9 @@ export class Renderer {
     return cv;
   }
 
-  /** @param {number} dpr @param {'blind'|'multi'} kind */
+  /** @param {number} dpr @param {ShapeKind} kind */
   pattern(dpr, kind) {
-    const k = dpr * 10 + (kind === 'blind' ? 1 : 2);
+    const k = dpr * 10 + (kind === 'blind' ? 1 : kind === 'multi' ? 2 : 3);
     if (this.patterns.has(k)) return this.patterns.get(k) ?? null;
     const size = Math.round(9 * dpr);
     const pc = document.createElement('canvas');
@@ -259,6 +273,21 @@ export class Renderer {
       for (const o of [-size, 0, size]) {
         g.moveTo(o, size);
         g.lineTo(o + size, 0);
+      }
+      g.stroke();
+    } else if (kind === 'dead') {
+      // The dead zone under a camera: dark cross-hatching on grey, unlike the crimson
+      // blind spots it also counts as.
+      g.fillStyle = P.DEAD_FILL;
+      g.fillRect(0, 0, size, size);
+      g.strokeStyle = P.DEAD;
+      g.lineWidth = 1.1 * dpr;
+      g.beginPath();
+      for (const o of [-size, 0, size]) {
+        g.moveTo(o, size);
+        g.lineTo(o + size, 0);
+        g.moveTo(o, 0);
+        g.lineTo(o + size, size);
       }
       g.stroke();
     } else {
@@ -281,20 +310,20 @@ export class Renderer {
    * The blind-spot or multi-coverage layer, kept in an offscreen canvas. When only the
    * active camera changed since the last frame, these regions can only have changed
    * inside its old and new view, so only that rectangle is redrawn.
-   * @param {Frame} f @param {string} key @param {number} W @param {number} H @param {'blind'|'multi'} kind
+   * @param {Frame} f @param {string} key @param {number} W @param {number} H @param {ShapeKind} kind
    */
   shapeLayer(f, key, W, H, kind) {
     const sh = /** @type {Shapes} */ (f.layers[kind]);
     let c = this.shapeLayers.get(kind);
     if (!c) {
-      c = { key: '', shapes: null, plan: null, catalog: null, cameras: [], active: -2, activeRect: null, canvas: null };
+      c = { key: '', shapes: null, plan: null, catalog: null, settings: null, cameras: [], active: -2, activeRect: null, canvas: null };
       this.shapeLayers.set(kind, c);
     }
     const cams = f.scenario.cameras;
     const activeRect = f.layers.views ? viewRect(f, f.layers.views, f.activeIndex) : null;
     if (c.canvas && c.shapes === sh && c.key === key) return c.canvas;
     let partial = c.canvas !== null && c.key === key && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
-      c.active === f.activeIndex && f.activeIndex >= 0 && c.cameras.length === cams.length && f.layers.views !== null;
+      c.settings === f.scenario.settings && c.active === f.activeIndex && f.activeIndex >= 0 && c.cameras.length === cams.length && f.layers.views !== null;
     if (partial) {
       for (let i = 0; i < cams.length; i++) {
         if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { partial = false; break; }
@@ -333,7 +362,7 @@ export class Renderer {
       this.drawShapes(ctx, f, sh, kind, rect);
       ctx.restore();
     }
-    Object.assign(c, { key, shapes: sh, plan: f.scenario.plan, catalog: f.scenario.catalog, cameras: cams.slice(),
+    Object.assign(c, { key, shapes: sh, plan: f.scenario.plan, catalog: f.scenario.catalog, settings: f.scenario.settings, cameras: cams.slice(),
       active: f.activeIndex, activeRect, canvas: cv });
     return cv;
   }
@@ -342,14 +371,14 @@ export class Renderer {
    * Fills polygons with a screen-aligned pattern and outlines them; with `rect` (device
    * px), only those whose box meets it. Paths are cached in plan coordinates and drawn
    * through the view transform.
-   * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} sh @param {'blind'|'multi'} kind
+   * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} sh @param {ShapeKind} kind
    * @param {[number, number, number, number]|null} rect
    */
   drawShapes(ctx, f, sh, kind, rect) {
     const s = f.view.scale * f.dpr, tx = f.view.tx * f.dpr, ty = f.view.ty * f.dpr;
     const pat = this.pattern(f.dpr, kind);
-    const stroke = kind === 'blind' ? P.BLIND : P.withAlpha(P.MULTI, 0.55);
-    const lw = kind === 'blind' ? 1.6 : 1;
+    const stroke = kind === 'blind' ? P.BLIND : kind === 'dead' ? P.DEAD : P.withAlpha(P.MULTI, 0.55);
+    const lw = kind === 'blind' ? 1.6 : kind === 'dead' ? 1.4 : 1;
     const items = this.paths.get(sh, kind);
     ctx.setTransform(s, 0, 0, -s, tx, ty);
     if (pat) pat.setTransform(new DOMMatrix([1 / s, 0, 0, -1 / s, -tx / s, ty / s]));
@@ -368,8 +397,9 @@ export class Renderer {
   }
 }
 
+/** @typedef {'blind'|'multi'|'dead'} ShapeKind */
 /**
- * @typedef {{key: string, shapes: Shapes|null, plan: any, catalog: any, cameras: Camera[], active: number,
+ * @typedef {{key: string, shapes: Shapes|null, plan: any, catalog: any, settings: any, cameras: Camera[], active: number,
  *   activeRect: [number, number, number, number]|null, canvas: HTMLCanvasElement|null}} ShapeLayer
  */
 
@@ -507,13 +537,45 @@ function drawView(ctx, f, views, i, active) {
   if (!tracePolygon(ctx, f, views, i)) return;
   const col = P.cameraColour(i);
   const sel = i === f.selected;
-  ctx.fillStyle = P.withAlpha(col, sel ? 0.3 : 0.16);
+  ctx.fillStyle = P.withAlpha(col, sel ? 0.24 : 0.13);
   ctx.fill('evenodd');
+  if (f.show.bands && f.layers.bands) drawBands(ctx, f, f.layers.bands, i, col, sel);
+  ctx.beginPath();
+  tracePolygon(ctx, f, views, i);
   ctx.lineJoin = 'round';
   ctx.strokeStyle = P.withAlpha(col, sel ? 1 : 0.8);
   ctx.lineWidth = (sel ? 2.2 : active ? 1.6 : 1.2) * f.dpr;
   ctx.stroke();
 }
+
+/**
+ * Camera i's pixel-density bands as rings inside its view: each level's region (nested,
+ * densest innermost) adds a little of the camera's colour, and its edge is a fine line,
+ * so the view reads darker where it sees more detail.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} bands @param {number} i
+ * @param {string} col @param {boolean} sel
+ */
+function drawBands(ctx, f, bands, i, col, sel) {
+  const L = f.levels.length;
+  if (!L) return;
+  const first = i * L;
+  if (first + L >= bands.polygonOffsets.length) return;
+  // Sparsest first, so the densest ring's edge is drawn last, on top.
+  for (let l = L - 1; l >= 0; l--) {
+    ctx.beginPath();
+    if (!tracePolygon(ctx, f, bands, first + l)) continue;
+    ctx.fillStyle = P.withAlpha(col, sel ? 0.12 : 0.08);
+    ctx.fill('evenodd');
+    ctx.strokeStyle = P.withAlpha(col, sel ? 0.95 : 0.6);
+    ctx.lineWidth = (sel ? 1.3 : 0.9) * f.dpr;
+    ctx.setLineDash(BAND_DASH[Math.min(l, BAND_DASH.length - 1)].map((x) => x * f.dpr));
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+}
+
+/** Dashes of the band edges, densest first: identify solid, then finer dashes. */
+const BAND_DASH = [[], [6, 3], [3, 3], [1.5, 3]];
 
 /** A light metric grid whose step keeps lines at least ~48 px apart. @param {CanvasRenderingContext2D} ctx
  * @param {Frame} f @param {number} W @param {number} H */
@@ -731,13 +793,16 @@ function haloText(ctx, text, x, y, colour, dpr) {
   ctx.fillText(text, x, y);
 }
 
-/** Zone names: rooms and exteriors at their top-left, assets above the case.
+/** Zone names: rooms and exteriors at the point the core finds well inside them (a
+ * bounding-box corner can lie outside an L-shaped room), assets above the case.
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
 function drawZoneLabels(ctx, f) {
   const d = f.dpr;
   const s = f.view.scale * d, tx = f.view.tx * d, ty = f.view.ty * d;
-  const many = f.scenario.plan.zones.length > 60;
-  for (const z of f.scenario.plan.zones) {
+  const zones = f.scenario.plan.zones;
+  const many = zones.length > 60;
+  const lp = f.labels && f.labels.length === 2 * zones.length ? f.labels : null;
+  zones.forEach((z, k) => {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const [x, y] of z.polygon) {
       minX = Math.min(minX, x); maxX = Math.max(maxX, x);
@@ -748,22 +813,24 @@ function drawZoneLabels(ctx, f) {
     if (z.kind === 'asset') {
       ctx.font = `600 ${12 * d}px ${FONT}`;
       const tw = ctx.measureText(z.name).width;
-      if (wpx < 10 * d || (many && wpx < tw)) continue;
+      if (wpx < 10 * d || (many && wpx < tw)) return;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
       haloText(ctx, z.name, (left + right) / 2, top - 4 * d, '#5c4505', d);
-    } else {
-      const size = z.kind === 'exterior' ? 13 : 15;
-      ctx.font = `${z.kind === 'exterior' ? 'italic 600' : '700'} ${size * d}px ${FONT}`;
-      const tw = ctx.measureText(z.name).width;
-      if (tw + 40 * d > wpx || bottom - top < 22 * d) continue;
-      ctx.textAlign = 'left';
-      ctx.textBaseline = z.kind === 'exterior' ? 'bottom' : 'top';
-      // Inset from the corner, where cameras tend to sit.
-      const y = z.kind === 'exterior' ? bottom - 8 * d : top + 8 * d;
-      haloText(ctx, z.name, left + 30 * d, y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
+      return;
     }
-  }
+    const size = z.kind === 'exterior' ? 13 : 15;
+    ctx.font = `${z.kind === 'exterior' ? 'italic 600' : '700'} ${size * d}px ${FONT}`;
+    const tw = ctx.measureText(z.name).width;
+    if (tw + 16 * d > wpx || bottom - top < 22 * d) return;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    const X = lp ? lp[2 * k] * s + tx : (left + right) / 2;
+    const Y = lp ? -lp[2 * k + 1] * s + ty : (top + bottom) / 2;
+    // Keep the text inside the zone's box when the point is near an edge.
+    const x = Math.min(Math.max(X, left + tw / 2 + 6 * d), right - tw / 2 - 6 * d);
+    haloText(ctx, z.name, x, Y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
+  });
 }
 
 /** A black tag with yellow text naming each exterior opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
@@ -858,7 +925,7 @@ function drawCameras(ctx, f, from, to, skip = -1) {
     const hov = i === f.hoverCamera;
     const r = (sel ? 9.5 : hov ? 8.5 : small ? 5.5 : 7.5) * d;
     const col = P.cameraColour(i);
-    const spec = effectiveSpec(f.scenario, cam);
+    const spec = cameraOptics(f.scenario, cam, f.stats[i]);
     const h = cam.heading_deg * DEG;
     const ux = Math.cos(h), uy = -Math.sin(h);
     // Lens wedge.
@@ -914,56 +981,94 @@ function drawCameras(ctx, f, from, to, skip = -1) {
   }
 }
 
-/** The nominal sector outline and the drag handles of the selected camera.
+/** The nominal sector outline, the near and far edges, the band distances and the drag
+ * handles of the selected camera.
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {number} i */
 function drawHandles(ctx, f, i) {
   const d = f.dpr;
   const cam = f.scenario.cameras[i];
-  const hd = cameraHandles(f.view, f.scenario, cam);
+  const stats = f.stats[i];
+  const hd = cameraHandles(f.view, f.scenario, cam, stats);
   const [cx, cy] = hd.centre;
   const h = cam.heading_deg * DEG;
   const half = (Math.min(hd.spec.hfov, 360) / 2) * DEG;
   const col = P.cameraColour(i);
+  const sc = f.view.scale;
+  const full = hd.spec.hfov >= 360;
+  /** An arc of the sector at radius r (CSS px). @param {number} r */
+  const arc = (r) => {
+    if (full) ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    else {
+      ctx.moveTo(cx + Math.cos(h - half) * r, cy - Math.sin(h - half) * r);
+      ctx.arc(cx, cy, r, -(h - half), -(h + half), true);
+    }
+  };
   ctx.save();
   ctx.scale(d, d);
   // Nominal sector (what the lens would see with no walls).
   ctx.beginPath();
-  if (hd.spec.hfov < 360) {
+  if (!full) {
     ctx.moveTo(cx, cy);
     ctx.lineTo(cx + Math.cos(h + half) * hd.R, cy - Math.sin(h + half) * hd.R);
     ctx.moveTo(cx, cy);
     ctx.lineTo(cx + Math.cos(h - half) * hd.R, cy - Math.sin(h - half) * hd.R);
-    ctx.moveTo(cx + Math.cos(h - half) * hd.R, cy - Math.sin(h - half) * hd.R);
-    ctx.arc(cx, cy, hd.R, -(h - half), -(h + half), true);
-  } else {
-    ctx.arc(cx, cy, hd.R, 0, 2 * Math.PI);
   }
+  arc(hd.R);
   ctx.strokeStyle = P.withAlpha(P.INK, 0.55);
   ctx.lineWidth = 1.25;
   ctx.setLineDash([5, 4]);
   ctx.stroke();
   ctx.setLineDash([]);
-  // Axis to the heading handle.
+  // Near and far edges of a mounted camera's footprint on the floor.
+  const near = hd.spec.near, far = hd.spec.far;
+  /** @type {[string, number][]} */
+  const marks = [];
+  if (hd.spec.mounted && near !== undefined && near * sc > 2) {
+    ctx.beginPath();
+    arc(near * sc);
+    ctx.strokeStyle = P.DEAD;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    marks.push([`near ${fmtM(near)}`, near * sc]);
+  }
+  if (hd.spec.mounted && far !== undefined && far < hd.spec.range - 0.01) {
+    ctx.beginPath();
+    arc(far * sc);
+    ctx.strokeStyle = P.INK;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    marks.push([`far ${fmtM(far)}`, far * sc]);
+  }
+  // Where each density level ends, along the axis.
+  for (const lv of stats?.levels ?? []) {
+    if (lv.radius_m > 0 && lv.area_m2 > 0 && !(far !== undefined && lv.radius_m >= far - 0.01) && lv.radius_m < hd.spec.range - 0.01) {
+      marks.push([`${lv.name} ${fmtM(lv.radius_m)}`, lv.radius_m * sc]);
+    }
+  }
+  // Axis to the range handle.
   ctx.beginPath();
   ctx.moveTo(cx, cy);
   ctx.lineTo(hd.range[0], hd.range[1]);
   ctx.strokeStyle = P.withAlpha(P.INK, 0.7);
   ctx.lineWidth = 1.5;
   ctx.stroke();
+  drawAxisMarks(ctx, cx, cy, h, marks, hd.dH);
   // Field-of-view edge handles.
-  for (const [x, y] of [hd.fovLeft, hd.fovRight]) {
-    ctx.beginPath();
-    ctx.arc(x, y, 6.5, 0, 2 * Math.PI);
-    ctx.fillStyle = col;
-    ctx.fill();
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.arc(x, y, 8, 0, 2 * Math.PI);
-    ctx.strokeStyle = P.INK;
-    ctx.lineWidth = 1.25;
-    ctx.stroke();
+  if (hd.fovHandles) {
+    for (const [x, y] of [hd.fovLeft, hd.fovRight]) {
+      ctx.beginPath();
+      ctx.arc(x, y, 6.5, 0, 2 * Math.PI);
+      ctx.fillStyle = col;
+      ctx.fill();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(x, y, 8, 0, 2 * Math.PI);
+      ctx.strokeStyle = P.INK;
+      ctx.lineWidth = 1.25;
+      ctx.stroke();
+    }
   }
   // Range handle: a square on the range arc.
   const [rx, ry] = hd.range;
@@ -976,7 +1081,7 @@ function drawHandles(ctx, f, i) {
   ctx.fillRect(-6, -6, 12, 12);
   ctx.strokeRect(-6, -6, 12, 12);
   ctx.restore();
-  // Heading handle: a round knob with a curved-arrow hint.
+  // Heading handle: a round knob.
   const [hx, hy] = hd.heading;
   ctx.beginPath();
   ctx.arc(hx, hy, 9, 0, 2 * Math.PI);
@@ -989,7 +1094,69 @@ function drawHandles(ctx, f, i) {
   ctx.arc(hx, hy, 4.5, 0, 2 * Math.PI);
   ctx.fillStyle = P.INK;
   ctx.fill();
+  // Tilt handle: a pill with up and down chevrons behind the camera; drag it up or down.
+  if (hd.tilt) drawTiltHandle(ctx, hd.tilt, cam, hd.spec.tilt, f.tiltDrag === true);
   ctx.restore();
+}
+
+/** @param {number} m */
+function fmtM(m) {
+  return `${m >= 10 ? Math.round(m) : Math.round(m * 10) / 10} m`;
+}
+
+/**
+ * Small labels across the axis at given distances (CSS px from the camera), skipping any
+ * that would crowd the previous one or the heading knob.
+ * @param {CanvasRenderingContext2D} ctx @param {number} cx @param {number} cy @param {number} h
+ * @param {[string, number][]} marks @param {number} knob distance of the heading knob
+ */
+function drawAxisMarks(ctx, cx, cy, h, marks, knob) {
+  marks.sort((a, b) => a[1] - b[1]);
+  const ux = Math.cos(h), uy = -Math.sin(h);
+  // Labels go on the screen-lower side of the axis.
+  let nx = -uy, ny = ux;
+  if (ny < 0 || (Math.abs(ny) < 0.2 && nx < 0)) { nx = -nx; ny = -ny; }
+  ctx.font = `600 11px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  let last = -Infinity;
+  for (const [text, r] of marks) {
+    if (r - last < 16 || Math.abs(r - knob) < 14 || r < 14) continue;
+    last = r;
+    const x = cx + ux * r, y = cy + uy * r;
+    ctx.beginPath();
+    ctx.moveTo(x - nx * 5, y - ny * 5);
+    ctx.lineTo(x + nx * 5, y + ny * 5);
+    ctx.strokeStyle = P.INK;
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.textAlign = nx > 0.3 ? 'left' : nx < -0.3 ? 'right' : 'center';
+    const tx = x + nx * 9, ty = y + ny * 9 + (Math.abs(nx) <= 0.3 ? 5 : 0);
+    haloText(ctx, text, tx, ty, P.INK, 1);
+  }
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {[number, number]} p @param {Camera} cam @param {number} tilt
+ * @param {boolean} active */
+function drawTiltHandle(ctx, p, cam, tilt, active) {
+  const [x, y] = p;
+  const w = 16, hh = 24;
+  roundRect(ctx, x - w / 2, y - hh / 2, w, hh, 7);
+  ctx.fillStyle = active ? P.INK : '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x - 4, y - 3); ctx.lineTo(x, y - 8); ctx.lineTo(x + 4, y - 3);
+  ctx.moveTo(x - 4, y + 3); ctx.lineTo(x, y + 8); ctx.lineTo(x + 4, y + 3);
+  ctx.strokeStyle = active ? '#ffffff' : P.INK;
+  ctx.lineWidth = 1.8;
+  ctx.stroke();
+  const text = `${cam.height_m} m · tilt ${Math.round(tilt * 10) / 10}°`;
+  ctx.font = `700 11.5px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  haloText(ctx, text, x, y - hh / 2 - 3, P.INK, 1);
 }
 
 /** A translucent camera under the pointer while placing one. @param {CanvasRenderingContext2D} ctx
@@ -1095,6 +1262,39 @@ export function drawSwatch(ctx, kind, w, h, dpr) {
     case 'exterior':
       line('#111111', 12); line(P.HAZARD_YELLOW, 12, [7, 7]); line(P.WINDOW, 6); line('#ffffff', 3); break;
     case 'view': box(P.withAlpha(P.CAMERA[0], 0.2), P.withAlpha(P.CAMERA[0], 0.8)); break;
+    case 'bands': {
+      box(P.withAlpha(P.CAMERA[0], 0.13), P.withAlpha(P.CAMERA[0], 0.8));
+      const dashes = [[], [6, 3], [3, 3]];
+      [0.62, 0.42, 0.22].forEach((fx, k) => {
+        ctx.beginPath();
+        ctx.rect(3, 3, (w - 6) * fx, h - 6);
+        ctx.fillStyle = P.withAlpha(P.CAMERA[0], 0.12);
+        ctx.fill();
+        ctx.beginPath();
+        ctx.moveTo(3 + (w - 6) * fx, 3);
+        ctx.lineTo(3 + (w - 6) * fx, h - 3);
+        ctx.strokeStyle = P.withAlpha(P.CAMERA[0], 0.9);
+        ctx.lineWidth = 1.2;
+        ctx.setLineDash(dashes[2 - k]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      });
+      break;
+    }
+    case 'dead': {
+      box(P.DEAD_FILL, P.DEAD);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(3, 3, w - 6, h - 6);
+      ctx.clip();
+      ctx.beginPath();
+      for (let x = -h; x < w + h; x += 6) { ctx.moveTo(x, h); ctx.lineTo(x + h, 0); ctx.moveTo(x, 0); ctx.lineTo(x + h, h); }
+      ctx.strokeStyle = P.DEAD;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      ctx.restore();
+      break;
+    }
     case 'multi': {
       box(P.withAlpha(P.MULTI, 0.1), P.withAlpha(P.MULTI, 0.55));
       ctx.fillStyle = P.withAlpha(P.MULTI, 0.75);

@@ -5,8 +5,6 @@
  * It never computes geometry itself.
  */
 
-import { effectiveSpec } from './state.js';
-
 /** @typedef {import('./state.js').Scenario} Scenario */
 /** @typedef {import('./state.js').Camera} Camera */
 
@@ -16,14 +14,25 @@ import { effectiveSpec } from './state.js';
  */
 
 /**
+ * @typedef {{name: string, px_per_m: number, covered_area_m2: number, coverage: number}} LevelCoverage
  * @typedef {{id: string, name: string, kind: string, priority: number, area_m2: number,
- *            covered_area_m2: number, coverage: number, multi_covered_area_m2: number}} ZoneStats
+ *            covered_area_m2: number, coverage: number, multi_covered_area_m2: number,
+ *            required_level?: string, required_coverage: number, levels: LevelCoverage[]}} ZoneStats
+ * @typedef {{name: string, radius_m: number, area_m2: number}} CameraLevel
+ * @typedef {{id: string, model?: string, view_area_m2: number, hfov_deg?: number, vfov_deg?: number,
+ *            range_m?: number, focal_mm?: number, near_m?: number, far_m?: number, dead_zone_m2?: number,
+ *            levels?: CameraLevel[]}} CameraStats
+ * @typedef {{model: string|null, name: string, count: number, unit_price: number, install_cost: number,
+ *            total: number, example_prices: boolean}} CostLine
+ * @typedef {{currency: string, lines: CostLine[], hardware: number, installation: number, total: number,
+ *            unpriced_cameras: number, example_prices: boolean}} Costs
  * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
- *            multi_covered_area_m2: number, blind_area_m2: number, zones: ZoneStats[],
- *            cameras: {id: string, view_area_m2: number}[]}} Summary
+ *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], zones: ZoneStats[],
+ *            cameras: CameraStats[], costs: Costs}} Summary
  * @typedef {{area_m2: number, zone_ids: string[], polygon: [number, number][][]}} BlindSpot
- * @typedef {Summary & {name: string, blind_spots: BlindSpot[],
- *            blind_spots_omitted?: {count: number, area_m2: number, threshold_m2: number}, warnings?: string[]}} Report
+ * @typedef {{blind_spots: BlindSpot[], blind_spots_omitted?: {count: number, area_m2: number, threshold_m2: number}}} BlindSpots
+ * @typedef {Summary & BlindSpots & {name: string, warnings?: string[]}} Report
+ * @typedef {{name: string, px_per_m: number}} Level
  */
 
 /** The wasm module's exports this file uses. @typedef {{Scene: any}} WasmModule */
@@ -63,6 +72,14 @@ export class SceneMirror {
     this.summaryCache = null;
     /** @type {Map<string, {version: number, shapes: Shapes}>} */
     this.layerCache = new Map();
+    /** @type {{version: number, spots: BlindSpots}|null} */
+    this.blindCache = null;
+    /** Bumped when the scene is rebuilt (plan, catalogue or settings changed). */
+    this.loadVersion = 0;
+    /** @type {{load: number, levels: Level[], labels: Float64Array|null}|null} */
+    this.loadCache = null;
+    /** focal length -> field of view tables per varifocal model object. @type {WeakMap<object, FocalTable|null>} */
+    this.focalTables = new WeakMap();
   }
 
   /**
@@ -88,6 +105,7 @@ export class SceneMirror {
     if (this.scene && this.scene !== scene && typeof this.scene.free === 'function') this.scene.free();
     this.scene = scene;
     this.scenario = scenario;
+    this.loadVersion++;
     this.touch();
   }
 
@@ -110,11 +128,12 @@ export class SceneMirror {
     const prev = this.scenario;
     if (prev === next) return;
     if (!prev || !this.scene || this.scene.isBroken?.() || prev.plan !== next.plan || prev.catalog !== next.catalog ||
-      prev.settings !== next.settings || prev.name !== next.name || prev.blindspot !== next.blindspot) {
+      prev.settings !== next.settings || prev.blindspot !== next.blindspot) {
       this.reload(next);
       return;
     }
     try {
+      if (prev.name !== next.name) this.scene.setName(next.name);
       this.syncCameras(prev, next);
       this.scenario = next;
       this.touch();
@@ -147,35 +166,29 @@ export class SceneMirror {
       s.removeCamera(k);
       return;
     }
-    // Insertion in the middle (undoing a delete) or several changes at once: the
-    // contract only appends, so shift the tail with setCamera when it is short.
-    if (b.length === a.length + 1 && sameTail(a, k, b, k + 1) && b.length - k <= 24) {
-      for (let i = k; i < a.length; i++) s.setCamera(i, JSON.stringify(b[i]));
-      s.addCamera(JSON.stringify(b[b.length - 1]));
+    // Insertion in the middle: undoing a delete puts the camera back in its place.
+    if (b.length === a.length + 1 && sameTail(a, k, b, k + 1)) {
+      s.insertCamera(k, JSON.stringify(b[k]));
       return;
     }
+    // Several changes at once.
     this.reload(next);
   }
 
-  /** @param {Scenario} next @param {number} i @param {Camera} was @param {Camera} cam */
-  syncCamera(next, i, was, cam) {
+  /**
+   * A moved camera goes through `moveCamera`; anything else through `setCamera`, which
+   * keeps the core's camera identical to ours. (`aimCamera` would turn a field of view
+   * that comes from a lens into an override: see docs/web-app.md.)
+   * @param {Scenario} _next @param {number} i @param {Camera} was @param {Camera} cam
+   */
+  syncCamera(_next, i, was, cam) {
     const s = this.scene;
-    const same = (/** @type {keyof Camera} */ k) => JSON.stringify(was[k]) === JSON.stringify(cam[k]);
-    const otherKeys = new Set([...Object.keys(was), ...Object.keys(cam)]);
-    for (const k of ['position', 'heading_deg', 'hfov_deg', 'range_m']) otherKeys.delete(k);
-    const othersSame = [...otherKeys].every((k) => same(/** @type {keyof Camera} */ (k)));
+    const keys = new Set([...Object.keys(was), ...Object.keys(cam)]);
+    keys.delete('position');
+    const othersSame = [...keys].every((k) => JSON.stringify(was[/** @type {keyof Camera} */ (k)]) === JSON.stringify(cam[/** @type {keyof Camera} */ (k)]));
     if (othersSame) {
-      const moved = !same('position');
-      const aimed = !same('heading_deg') || !same('hfov_deg') || !same('range_m');
-      if (moved && !aimed) {
-        s.moveCamera(i, cam.position[0], cam.position[1]);
-        return;
-      }
-      if (aimed && !moved) {
-        const spec = effectiveSpec(next, cam);
-        s.aimCamera(i, cam.heading_deg, spec.hfov, spec.range);
-        return;
-      }
+      s.moveCamera(i, cam.position[0], cam.position[1]);
+      return;
     }
     s.setCamera(i, JSON.stringify(cam));
   }
@@ -196,16 +209,84 @@ export class SceneMirror {
     return this.reportCache.report;
   }
 
-  /** The last report computed, even if the scene changed since. */
-  lastReport() {
-    return this.reportCache?.report ?? null;
+  /** The blind-spot list (much smaller than the report); cached per scene version. @returns {BlindSpots} */
+  blindSpots() {
+    if (this.blindCache?.version !== this.version) {
+      const spots = this.reportCache?.version === this.version ? this.reportCache.report : JSON.parse(this.scene.blindSpots());
+      this.blindCache = { version: this.version, spots };
+    }
+    return this.blindCache.spots;
   }
 
-  reportIsCurrent() {
-    return this.reportCache?.version === this.version;
+  /** The last blind-spot list computed, even if the scene changed since. */
+  lastBlindSpots() {
+    return this.blindCache?.spots ?? null;
   }
 
-  /** @param {'views'|'blind'|'multi'} name @returns {Shapes} */
+  blindSpotsAreCurrent() {
+    return this.blindCache?.version === this.version;
+  }
+
+  /** Per-load data: the density levels (densest first) and the zone label points. */
+  loadData() {
+    if (this.loadCache?.load !== this.loadVersion) {
+      this.loadCache = { load: this.loadVersion, levels: JSON.parse(this.scene.levels()), labels: null };
+    }
+    return this.loadCache;
+  }
+
+  /** The density levels in use, densest first. @returns {Level[]} */
+  levels() {
+    return this.loadData().levels;
+  }
+
+  /** A point well inside each zone (x, y pairs in zone order), for its label. */
+  zoneLabels() {
+    const d = this.loadData();
+    if (!d.labels) d.labels = Float64Array.from(this.scene.zoneLabels());
+    return d.labels;
+  }
+
+  /** Camera i's view alone (one polygon). @param {number} i @returns {Shapes} */
+  cameraView(i) {
+    const key = `view:${i}`;
+    const c = this.layerCache.get(key);
+    if (c && c.version === this.version) return c.shapes;
+    const shapes = copyShapes(this.scene.cameraView(i));
+    this.layerCache.set(key, { version: this.version, shapes });
+    return shapes;
+  }
+
+  /**
+   * How a varifocal model's horizontal field of view follows its focal length, sampled by
+   * the core (a throwaway scene with one camera per focal length): the page never does
+   * the optics itself. Null for a model without a focal range, or when the core refuses.
+   * @param {import('./state.js').CameraModel} model @returns {FocalTable|null}
+   */
+  focalTable(model) {
+    if (this.focalTables.has(model)) return this.focalTables.get(model) ?? null;
+    /** @type {FocalTable|null} */
+    let table = null;
+    const fr = model.focal_range_mm;
+    if (fr && fr[1] >= fr[0] && fr[0] > 0) {
+      const n = fr[1] > fr[0] ? 96 : 0;
+      const focal = Array.from({ length: n + 1 }, (_, k) => (n ? fr[0] * (fr[1] / fr[0]) ** (k / n) : fr[0]));
+      const cameras = focal.map((f, k) => ({ id: `f${k}`, model: model.id, position: [0, 0], heading_deg: 0, focal_mm: f, range_m: 1 }));
+      const text = JSON.stringify({ blindspot: 1, plan: { walls: [], zones: [{ id: 'z', polygon: [[0, 0], [1, 0], [1, 1]] }] }, catalog: [model], cameras });
+      let scene = null;
+      try {
+        scene = this.wasm.Scene.load(text);
+        const sm = /** @type {Summary} */ (JSON.parse(scene.summary()));
+        const hfov = sm.cameras.map((c) => c.hfov_deg ?? NaN);
+        if (hfov.every(Number.isFinite)) table = { focal, hfov };
+      } catch { /* no table: the focal length stays a field */ }
+      finally { if (scene && typeof scene.free === 'function') scene.free(); }
+    }
+    this.focalTables.set(model, table);
+    return table;
+  }
+
+  /** @param {'views'|'blind'|'multi'|'dead'|'bands'} name @returns {Shapes} */
   layer(name) {
     const c = this.layerCache.get(name);
     if (c && c.version === this.version) return c.shapes;
@@ -234,14 +315,36 @@ export class SceneMirror {
         const d = 0.25 * (r + 1);
         this.scene.moveCamera(i, x + d, y);
         this.scene.summary();
-        copyShapes(this.scene.layer('views'));
+        copyShapes(this.scene.cameraView(i));
         copyShapes(this.scene.layer('blind'));
+        copyShapes(this.scene.layer('bands'));
+        copyShapes(this.scene.layer('dead'));
       }
       this.scene.moveCamera(i, x, y);
     }
     this.touch();
     this.summary();
   }
+}
+
+/**
+ * The focal length whose field of view is nearest `hfov`, from a table the core sampled
+ * (interpolated between samples; the table is monotone: longer lens, narrower view).
+ * @typedef {{focal: number[], hfov: number[]}} FocalTable
+ * @param {FocalTable} t @param {number} hfov
+ */
+export function focalForHfov(t, hfov) {
+  const { focal, hfov: h } = t;
+  if (hfov >= h[0]) return focal[0];
+  const n = h.length - 1;
+  if (hfov <= h[n]) return focal[n];
+  for (let k = 0; k < n; k++) {
+    if (hfov <= h[k] && hfov >= h[k + 1]) {
+      const u = h[k] === h[k + 1] ? 0 : (h[k] - hfov) / (h[k] - h[k + 1]);
+      return focal[k] + u * (focal[k + 1] - focal[k]);
+    }
+  }
+  return focal[0];
 }
 
 /** @param {any[]} a @param {number} i @param {any[]} b @param {number} j */

@@ -11,11 +11,17 @@
 /**
  * @typedef {[number, number]} Pt
  * @typedef {{id: string, kind: string, path: Pt[], exterior?: boolean, open?: boolean, opaque?: boolean}} Wall
- * @typedef {{id: string, name: string, kind: string, priority?: number, polygon: Pt[], holes?: Pt[][]}} Zone
- * @typedef {{id: string, name: string, hfov_deg?: number, range_m?: number}} CameraModel
- * @typedef {{id: string, model?: string, position: Pt, heading_deg: number, hfov_deg?: number, range_m?: number}} Camera
+ * @typedef {{id: string, name: string, kind: string, priority?: number, required_level?: string, polygon: Pt[], holes?: Pt[][]}} Zone
+ * @typedef {{id: string, name: string, kind?: string, projection?: string, resolution_px?: [number, number],
+ *            hfov_deg?: number, vfov_deg?: number, focal_mm?: number, focal_range_mm?: [number, number],
+ *            sensor_mm?: [number, number], range_m?: number, unit_price?: number, install_cost?: number,
+ *            example_prices?: boolean}} CameraModel
+ * @typedef {{id: string, model?: string, position: Pt, heading_deg: number, hfov_deg?: number, vfov_deg?: number,
+ *            range_m?: number, focal_mm?: number, height_m?: number, tilt_deg?: number}} Camera
+ * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
+ *            density_levels?: {name: string, px_per_m: number}[]}} Settings
  * @typedef {{blindspot: number, name: string, plan: {walls: Wall[], zones: Zone[]},
- *            catalog: CameraModel[], cameras: Camera[], settings?: {min_blind_spot_m2?: number}}} Scenario
+ *            catalog: CameraModel[], cameras: Camera[], settings?: Settings}} Scenario
  * @typedef {{type: 'reset'|'commit'|'preview'|'undo'|'redo', prev: Scenario|null, next: Scenario, label?: string}} ChangeEvent
  */
 
@@ -179,16 +185,84 @@ export function freshCameraId(s, stem = 'cam') {
   }
 }
 
+/** @param {Scenario} s @param {Camera} cam @returns {CameraModel|undefined} */
+export function modelOf(s, cam) {
+  return cam.model ? s.catalog.find((m) => m.id === cam.model) : undefined;
+}
+
 /**
- * The field of view and range a camera actually has: its own, else its model's.
- * @param {Scenario} s @param {Camera} cam
- * @returns {{hfov: number, range: number, fromModel: {hfov: boolean, range: boolean}, model: CameraModel|undefined}}
+ * Where a model's field of view comes from: `varifocal` (the camera picks a focal length),
+ * `fixed` (a fixed lens, a panorama or a fisheye: the model gives it), or `free` (no model,
+ * or a model without optics: the camera states it).
+ * @param {CameraModel|undefined} m @returns {'varifocal'|'fixed'|'free'}
  */
-export function effectiveSpec(s, cam) {
-  const model = cam.model ? s.catalog.find((m) => m.id === cam.model) : undefined;
-  const hfov = cam.hfov_deg ?? model?.hfov_deg ?? NaN;
-  const range = cam.range_m ?? model?.range_m ?? NaN;
-  return { hfov, range, model, fromModel: { hfov: cam.hfov_deg === undefined, range: cam.range_m === undefined } };
+export function lensOf(m) {
+  if (!m) return 'free';
+  if (m.focal_range_mm) return 'varifocal';
+  if (m.hfov_deg !== undefined || (m.focal_mm !== undefined && m.sensor_mm) || isFisheye(m)) return 'fixed';
+  return 'free';
+}
+
+/** @param {CameraModel|undefined} m */
+export function isFisheye(m) {
+  return !!m && (m.projection === 'fisheye' || (m.projection === undefined && m.kind === 'fisheye'));
+}
+
+/** A model's kind as people read it; PTZ cameras are planned at their current aim. @param {string|undefined} kind */
+export function kindLabel(kind) {
+  switch (kind) {
+    case 'ptz': return 'PTZ (at current aim)';
+    case undefined: case '': return 'camera';
+    default: return kind;
+  }
+}
+
+/**
+ * @typedef {{hfov: number, range: number, vfov?: number, focal?: number, near?: number, far?: number,
+ *   mounted: boolean, tilt: number, lens: 'varifocal'|'fixed'|'free', model: CameraModel|undefined}} Optics
+ */
+
+/**
+ * The optics a camera has in effect. The numbers come from the core's summary (`stats`,
+ * the camera's entry in it); the camera's and model's own values stand in only until the
+ * core has answered (a camera being placed).
+ * @param {Scenario} s @param {Camera} cam @param {import('./scene.js').CameraStats|undefined} stats
+ * @returns {Optics}
+ */
+export function cameraOptics(s, cam, stats) {
+  const model = modelOf(s, cam);
+  const ok = stats && stats.id === cam.id;
+  return {
+    hfov: (ok ? stats.hfov_deg : undefined) ?? cam.hfov_deg ?? model?.hfov_deg ?? NaN,
+    range: (ok ? stats.range_m : undefined) ?? cam.range_m ?? model?.range_m ?? NaN,
+    vfov: ok ? stats.vfov_deg : undefined,
+    focal: ok ? stats.focal_mm : undefined,
+    near: ok ? stats.near_m : undefined,
+    far: ok ? stats.far_m : undefined,
+    mounted: cam.height_m !== undefined,
+    // Fisheyes look straight down unless tilted (the core's default).
+    tilt: cam.tilt_deg ?? (isFisheye(model) ? 90 : 0),
+    lens: lensOf(model),
+    model,
+  };
+}
+
+/** Replaces the catalogue (and cameras, when given). @param {Scenario} s @param {CameraModel[]} catalog @returns {Scenario} */
+export function withCatalog(s, catalog) {
+  return { ...s, catalog };
+}
+
+/** @param {Scenario} s @param {Settings} settings @returns {Scenario} */
+export function withSettings(s, settings) {
+  return { ...s, settings };
+}
+
+/** A model id not yet used in the catalogue. @param {Scenario} s @param {string} stem */
+export function freshModelId(s, stem) {
+  const used = new Set(s.catalog.map((m) => m.id));
+  const base = stem.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** Normalises a heading to [0, 360). @param {number} deg */
