@@ -393,6 +393,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         catalog,
         cameras,
         settings: Settings::default(),
+        options: Vec::new(),
     }
 }
 

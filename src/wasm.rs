@@ -354,3 +354,78 @@ impl Scene {
         PANICKED.load(Ordering::SeqCst)
     }
 }
+
+/// Reports optimiser progress to a JS callback `(phase, done, total) => bool`;
+/// a `false` return (or a throw) cancels.
+fn progress_to(callback: &js_sys::Function) -> impl FnMut(crate::optimize::Progress) -> bool + '_ {
+    move |p| {
+        let phase = serde_json::to_value(p.phase)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        match callback.call3(
+            &JsValue::NULL,
+            &JsValue::from_str(&phase),
+            &JsValue::from_f64(p.done as f64),
+            &JsValue::from_f64(p.total as f64),
+        ) {
+            Ok(v) => v.as_bool() != Some(false),
+            Err(_) => false,
+        }
+    }
+}
+
+fn workspace_for<'s>(
+    session: &'s Session,
+    request: &crate::optimize::Request,
+    progress: &mut crate::optimize::ProgressFn,
+) -> Result<crate::optimize::Workspace<'s>, JsError> {
+    crate::optimize::Workspace::new(session, request, progress).map_err(js_error)
+}
+
+/// Proposes a layout for a scenario (JSON) and a request (JSON, see
+/// docs/optimizer.md); reports progress to `progress(phase, done, total)`.
+/// Returns the proposal as JSON. Meant for a Web Worker.
+#[wasm_bindgen]
+pub fn optimize(
+    scenario_json: &str,
+    request_json: &str,
+    progress: &js_sys::Function,
+) -> Result<String, JsError> {
+    guard()?;
+    let session = Session::from_json(scenario_json).map_err(invalid)?;
+    let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+    let mut report = progress_to(progress);
+    let workspace = workspace_for(&session, &request, &mut report)?;
+    let proposal = workspace
+        .optimize(request.goal, &mut report)
+        .map_err(js_error)?;
+    serde_json::to_string(&proposal).map_err(js_error)
+}
+
+/// The cost-versus-coverage curve for a scenario up to `max_budget`: JSON array
+/// of points with their layouts. The request's goal is ignored.
+#[wasm_bindgen]
+pub fn curve(
+    scenario_json: &str,
+    request_json: &str,
+    max_budget: f64,
+    steps: usize,
+    refine: usize,
+    progress: &js_sys::Function,
+) -> Result<String, JsError> {
+    guard()?;
+    if !(max_budget > 0.0 && max_budget.is_finite()) {
+        return Err(js_error(format!(
+            "the maximum budget must be positive, found {max_budget}"
+        )));
+    }
+    let session = Session::from_json(scenario_json).map_err(invalid)?;
+    let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+    let mut report = progress_to(progress);
+    let workspace = workspace_for(&session, &request, &mut report)?;
+    let points = workspace
+        .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)
+        .map_err(js_error)?;
+    serde_json::to_string(&points).map_err(js_error)
+}

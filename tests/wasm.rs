@@ -102,3 +102,24 @@ fn pick_names_zones_and_blind_spots() {
     assert_eq!(picked["zones"][0], "west");
     assert!(picked["blind_spot"].is_null());
 }
+
+#[wasm_bindgen_test]
+fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
+    let keep_going = js_sys::Function::new_with_args("phase, done, total", "return true");
+    let proposal = blindspot::wasm::optimize(
+        ROOM,
+        r#"{"goal": {"cameras": 2}, "existing": "remove", "seed": 3}"#,
+        &keep_going,
+    )
+    .unwrap();
+    let p: serde_json::Value = serde_json::from_str(&proposal).unwrap();
+    assert_eq!(p["cameras"].as_array().unwrap().len(), 2);
+    assert!(p["estimated_coverage"].as_f64().unwrap() > 0.5);
+    let stop = js_sys::Function::new_with_args("phase, done, total", "return false");
+    assert!(blindspot::wasm::optimize(ROOM, r#"{"goal": {"cameras": 2}}"#, &stop).is_err());
+    assert!(blindspot::wasm::optimize(ROOM, r#"{"goal": {"budget": -5}}"#, &keep_going).is_err());
+    assert!(blindspot::wasm::optimize(ROOM, r#"{"gaol": 1}"#, &keep_going).is_err());
+    let curve = blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, 5.0, 4, 1, &keep_going);
+    // The test room's models have no prices: a zero-cost curve still answers.
+    assert!(curve.is_ok());
+}

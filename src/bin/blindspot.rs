@@ -9,7 +9,7 @@ use blindspot::geometry::Point;
 use blindspot::optimize::candidates::Placement;
 use blindspot::optimize::{Existing, Goal, Phase, Progress, Request, Workspace};
 use blindspot::report::render_text;
-use blindspot::scenario::{Scenario, Severity};
+use blindspot::scenario::Scenario;
 use blindspot::session::Session;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
@@ -37,6 +37,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Report one of the file's other layouts (`options`), by name or by
+        /// index from 0, instead of the main one.
+        #[arg(long)]
+        option: Option<String>,
     },
     /// Checks a scenario and lists every problem found.
     Validate {
@@ -337,6 +341,9 @@ fn optimize(
         clock.ms(Phase::Selection),
         clock.ms(Phase::LocalSearch)
     ));
+    for w in &proposal.warnings {
+        text.push_str(&format!("warning: {w}\n"));
+    }
     text.push_str(&format!("written: {output}\n"));
     Ok(text)
 }
@@ -426,20 +433,47 @@ fn display_name(file: &str) -> &str {
     if file == "-" { "<stdin>" } else { file }
 }
 
-fn report(file: &str, format: Format) -> Result<String, Failure> {
+fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Failure> {
     let text = read_input(file)?;
-    let session = Session::from_json(&text).map_err(|e| {
+    let (scenario, warnings) = Scenario::from_json(&text).map_err(|e| {
         let mut msg = String::new();
-        for p in e
-            .problems
-            .list
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-        {
+        for p in e.problems.errors() {
             msg.push_str(&format!("{}: {p}\n", display_name(file)));
         }
         Failure::Invalid(msg)
     })?;
+    let scenario = match option {
+        None => scenario,
+        Some(wanted) => {
+            let index = scenario
+                .options
+                .iter()
+                .position(|o| o.name == wanted)
+                .or_else(|| {
+                    wanted
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|&i| i < scenario.options.len())
+                });
+            match index.and_then(|i| scenario.option(i)) {
+                Some(s) => s,
+                None => {
+                    let names: Vec<&str> =
+                        scenario.options.iter().map(|o| o.name.as_str()).collect();
+                    return Err(Failure::Usage(format!(
+                        "--option: no layout \"{wanted}\" in {} (it has: {})",
+                        display_name(file),
+                        if names.is_empty() {
+                            "none".to_string()
+                        } else {
+                            names.join(", ")
+                        }
+                    )));
+                }
+            }
+        }
+    };
+    let session = Session::new(scenario, warnings);
     let report = session.report();
     Ok(match format {
         Format::Json => {
@@ -493,7 +527,11 @@ type Outcome = (String, Option<String>, u8);
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
-        Command::Report { file, format } => report(&file, format).map(|s| (s, None, 0)),
+        Command::Report {
+            file,
+            format,
+            option,
+        } => report(&file, format, option.as_deref()).map(|s| (s, None, 0)),
         Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
         Command::Optimize {
             file,

@@ -40,7 +40,7 @@ pub enum Goal {
 }
 
 /// What happens to the cameras already in the scenario.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Existing {
     /// They stay as they are; new cameras are added (and paid for).
@@ -84,6 +84,106 @@ impl Default for Request {
             sample_step_m: 0.25,
             max_samples: 120_000,
         }
+    }
+}
+
+/// A request as JSON (the page's worker sends one), e.g.
+/// `{"goal": {"budget": 60000}, "existing": "keep", "seed": 1}`. Every field but
+/// `goal` is optional.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestJson {
+    goal: GoalJson,
+    #[serde(default)]
+    models: Vec<String>,
+    #[serde(default)]
+    existing: Option<Existing>,
+    #[serde(default)]
+    placement: Option<PlacementJson>,
+    min_spacing_m: Option<f64>,
+    seed: Option<u64>,
+    max_candidates: Option<usize>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+enum GoalJson {
+    Budget(f64),
+    TargetCoverage(f64),
+    Cameras(usize),
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacementJson {
+    walls: Option<bool>,
+    corners: Option<bool>,
+    ceiling: Option<bool>,
+    #[serde(default)]
+    marked: Vec<[f64; 2]>,
+    spacing_m: Option<f64>,
+    height_m: Option<f64>,
+}
+
+impl Request {
+    /// Reads a request from JSON; the error says what is wrong.
+    pub fn from_json(text: &str) -> Result<Request, String> {
+        let r: RequestJson =
+            serde_json::from_str(text).map_err(|e| format!("optimisation request: {e}"))?;
+        let goal = match r.goal {
+            GoalJson::Budget(b) if b >= 0.0 && b.is_finite() => Goal::Budget(b),
+            GoalJson::Budget(b) => return Err(format!("budget must be zero or more, found {b}")),
+            GoalJson::TargetCoverage(t) if (0.0..=1.0).contains(&t) => Goal::TargetCoverage(t),
+            GoalJson::TargetCoverage(t) => {
+                return Err(format!("target coverage is a ratio from 0 to 1, found {t}"));
+            }
+            GoalJson::Cameras(n) => Goal::Cameras(n),
+        };
+        let defaults = Request::default();
+        let mut placement = Placement::default();
+        if let Some(p) = r.placement {
+            placement.walls = p.walls.unwrap_or(placement.walls);
+            placement.corners = p.corners.unwrap_or(placement.corners);
+            placement.ceiling = p.ceiling.unwrap_or(placement.ceiling);
+            placement.marked = p
+                .marked
+                .iter()
+                .map(|&[x, y]| crate::geometry::Point::new(x, y))
+                .collect();
+            placement.spacing_m = p.spacing_m.unwrap_or(placement.spacing_m);
+            placement.height_m = p.height_m.unwrap_or(placement.height_m);
+        }
+        if !(placement.spacing_m > 0.0 && placement.spacing_m.is_finite()) {
+            return Err(format!(
+                "placement.spacing_m must be positive, found {}",
+                placement.spacing_m
+            ));
+        }
+        if !(0.0..=100.0).contains(&placement.height_m) {
+            return Err(format!(
+                "placement.height_m must be 0..100 m, found {}",
+                placement.height_m
+            ));
+        }
+        let spacing = r.min_spacing_m.unwrap_or(defaults.min_spacing_m);
+        if !(spacing >= 0.0 && spacing.is_finite()) {
+            return Err(format!(
+                "min_spacing_m must be zero or more, found {spacing}"
+            ));
+        }
+        Ok(Request {
+            goal,
+            models: r.models,
+            existing: r.existing.unwrap_or_default(),
+            placement,
+            min_spacing_m: spacing,
+            seed: r.seed.unwrap_or(defaults.seed),
+            max_candidates: r
+                .max_candidates
+                .unwrap_or(defaults.max_candidates)
+                .clamp(1, 20_000),
+            ..defaults
+        })
     }
 }
 
@@ -132,6 +232,8 @@ pub struct Proposal {
     pub guarantee: f64,
     /// For a coverage target: whether it was reached.
     pub target_reached: bool,
+    /// Things the user should know (models without prices...).
+    pub warnings: Vec<String>,
     pub stats: Stats,
 }
 
@@ -421,8 +523,33 @@ impl<'s> Workspace<'s> {
                 Goal::TargetCoverage(t) => selection.value >= t,
                 _ => true,
             },
+            warnings: self.warnings(),
             stats,
         }
+    }
+
+    /// Models among the candidates that have no price: their cameras count as
+    /// free, which makes budgets meaningless for them.
+    fn warnings(&self) -> Vec<String> {
+        let mut unpriced: Vec<String> = Vec::new();
+        for c in self
+            .candidates
+            .iter()
+            .filter(|c| c.existing.is_none() && c.cost == 0.0)
+        {
+            let name = c
+                .camera
+                .model
+                .clone()
+                .unwrap_or_else(|| "(no model)".into());
+            if !unpriced.contains(&name) {
+                unpriced.push(name);
+            }
+        }
+        unpriced
+            .into_iter()
+            .map(|m| format!("model \"{m}\" has no price: its cameras count as free"))
+            .collect()
     }
 
     /// The camera set of a selection, with new ids and what changed.

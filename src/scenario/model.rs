@@ -21,6 +21,18 @@ pub struct Scenario {
     pub cameras: Vec<Camera>,
     #[serde(skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
+    /// Other layouts of the same plan kept in the same file ("option A",
+    /// "optimised for €60k"...): each its own cameras, sharing the plan,
+    /// catalogue and settings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ScenarioOption>,
+}
+
+/// Another camera layout of the same plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ScenarioOption {
+    pub name: String,
+    pub cameras: Vec<Camera>,
 }
 
 /// Walls (what blocks sight) and zones (where coverage is measured).
@@ -400,6 +412,18 @@ pub struct Optics {
 }
 
 impl Scenario {
+    /// The scenario as option `index` lays it out: its name and cameras, with
+    /// the shared plan, catalogue and settings (and no options of its own).
+    pub fn option(&self, index: usize) -> Option<Scenario> {
+        let option = self.options.get(index)?;
+        Some(Scenario {
+            name: option.name.clone(),
+            cameras: option.cameras.clone(),
+            options: Vec::new(),
+            ..self.clone()
+        })
+    }
+
     /// The model a camera names, if it names one that exists.
     pub fn model_of(&self, camera: &Camera) -> Option<&CameraModel> {
         let id = camera.model.as_deref()?;

@@ -348,6 +348,7 @@ impl Reader<'_> {
             Some(v) => self.settings(v, "settings"),
             None => Some(Settings::default()),
         };
+        let options = self.list(&obj, "options", false, None, Self::option);
         self.finish(
             &obj,
             &[
@@ -357,6 +358,7 @@ impl Reader<'_> {
                 "catalog",
                 "cameras",
                 "settings",
+                "options",
             ],
         );
         Some(Scenario {
@@ -366,6 +368,18 @@ impl Reader<'_> {
             catalog: catalog?,
             cameras: cameras?,
             settings: settings?,
+            options: options?,
+        })
+    }
+
+    fn option(&mut self, v: &Value, path: &str) -> Option<ScenarioOption> {
+        let obj = self.object(v, path)?;
+        let name = self.req_string(&obj, "name");
+        let cameras = self.list(&obj, "cameras", false, None, Self::camera);
+        self.finish(&obj, &["name", "cameras"]);
+        Some(ScenarioOption {
+            name: name?,
+            cameras: cameras?,
         })
     }
 

@@ -87,6 +87,28 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
             );
         }
     }
+    let mut option_names: Vec<&str> = Vec::new();
+    for (k, option) in scenario.options.iter().enumerate() {
+        let path = format!("options[{k}]");
+        if option.name.trim().is_empty() {
+            problems.error(format!("{path}.name"), "an option needs a name");
+        } else if option_names.contains(&option.name.as_str()) || option.name == scenario.name {
+            problems.error(
+                format!("{path}.name"),
+                format!("another layout is already named \"{}\"", option.name),
+            );
+        }
+        option_names.push(&option.name);
+        duplicate_ids(
+            option.cameras.iter().map(|c| c.id.as_str()),
+            &format!("{path}.cameras"),
+            &ListOrigin::default(),
+            problems,
+        );
+        for (i, camera) in option.cameras.iter().enumerate() {
+            check_camera(scenario, camera, &format!("{path}.cameras[{i}]"), problems);
+        }
+    }
     for (i, camera) in scenario.cameras.iter().enumerate() {
         // A model that could not be read was reported already: no second
         // "unknown model" error for the cameras using it.

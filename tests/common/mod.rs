@@ -121,6 +121,7 @@ pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Sce
         catalog: Vec::new(),
         cameras,
         settings: Settings::default(),
+        options: Vec::new(),
     }
 }
 
