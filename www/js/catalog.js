@@ -72,6 +72,12 @@ export class CatalogEditor {
     });
     dialog.addEventListener('keydown', (e) => {
       const t = /** @type {HTMLElement} */ (e.target);
+      if (e.key === 'Enter' && t.tagName === 'INPUT' && /** @type {HTMLInputElement} */ (t).type !== 'checkbox') {
+        // Enter commits the field (as leaving it does), and never submits or closes.
+        e.preventDefault();
+        t.blur();
+        return;
+      }
       const typing = t.tagName === 'INPUT' && /** @type {HTMLInputElement} */ (t).type === 'text';
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z' && !typing) {
         e.preventDefault();

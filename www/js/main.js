@@ -934,6 +934,14 @@ Object.assign(window, {
       return n;
     },
     settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
+    /** how many times the scene was (re)built from a scenario: an edit that needs no reload leaves it */
+    sceneLoads: () => mirror.loadVersion,
+    /** the colour of the plan canvas at a client point, as [r, g, b, a] @param {number} x @param {number} y */
+    pixel(x, y) {
+      const r = canvas.getBoundingClientRect();
+      const d = window.devicePixelRatio || 1;
+      return Array.from(renderer.ctx.getImageData(Math.round((x - r.left) * d), Math.round((y - r.top) * d), 1, 1).data);
+    },
     /** @param {string} id @param {'centre'|'heading'|'fovLeft'|'fovRight'|'range'|'tilt'} [which] */
     screenPoint(id, which = 'centre') {
       const s = scenario();

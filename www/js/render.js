@@ -125,8 +125,8 @@ export class Renderer {
     ctx.drawImage(this.viewsLayer(f, key, W, H), 0, 0);
     if (active && f.show.views && f.layers.views) drawView(ctx, f, f.layers.views, f.activeIndex, true);
     if (f.show.multi && f.layers.multi) ctx.drawImage(this.shapeLayer(f, key, W, H, 'multi'), 0, 0);
-    if (f.show.blind && f.layers.blind) ctx.drawImage(this.shapeLayer(f, key, W, H, 'blind'), 0, 0);
-    if (f.show.dead && f.layers.dead) ctx.drawImage(this.shapeLayer(f, key, W, H, 'dead'), 0, 0);
+    // Blind spots and dead zones share one offscreen canvas: one image per frame, not two.
+    if ((f.show.blind && f.layers.blind) || (f.show.dead && f.layers.dead)) ctx.drawImage(this.shapeLayer(f, key, W, H, 'blind'), 0, 0);
     ctx.drawImage(this.camerasLayer(f, key, W, H), 0, 0);
     if (f.hoverZone) drawZoneOutline(ctx, f, f.hoverZone);
     if (f.highlight) drawHighlight(ctx, f, f.highlight);
@@ -316,13 +316,16 @@ export class Renderer {
     const sh = /** @type {Shapes} */ (f.layers[kind]);
     let c = this.shapeLayers.get(kind);
     if (!c) {
-      c = { key: '', shapes: null, plan: null, catalog: null, settings: null, cameras: [], active: -2, activeRect: null, canvas: null };
+      c = { key: '', shapes: null, extra: null, plan: null, catalog: null, settings: null, cameras: [], active: -2, activeRect: null, canvas: null };
       this.shapeLayers.set(kind, c);
     }
     const cams = f.scenario.cameras;
     const activeRect = f.layers.views ? viewRect(f, f.layers.views, f.activeIndex) : null;
-    if (c.canvas && c.shapes === sh && c.key === key) return c.canvas;
-    let partial = c.canvas !== null && c.key === key && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
+    // The blind layer's canvas also holds the dead zones, drawn over the blind spots.
+    const extra = kind === 'blind' && f.show.dead ? f.layers.dead : null;
+    const own = kind === 'blind' && !f.show.blind ? null : sh;
+    if (c.canvas && c.shapes === own && c.extra === extra && c.key === key) return c.canvas;
+    let partial = c.canvas !== null && c.key === key && (c.shapes === null) === (own === null) && (c.extra === null) === (extra === null) && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
       c.settings === f.scenario.settings && c.active === f.activeIndex && f.activeIndex >= 0 && c.cameras.length === cams.length && f.layers.views !== null;
     if (partial) {
       for (let i = 0; i < cams.length; i++) {
@@ -359,10 +362,11 @@ export class Renderer {
       } else {
         ctx.clearRect(0, 0, W, H);
       }
-      this.drawShapes(ctx, f, sh, kind, rect);
+      if (own) this.drawShapes(ctx, f, own, kind, rect);
+      if (extra) this.drawShapes(ctx, f, extra, 'dead', rect);
       ctx.restore();
     }
-    Object.assign(c, { key, shapes: sh, plan: f.scenario.plan, catalog: f.scenario.catalog, settings: f.scenario.settings, cameras: cams.slice(),
+    Object.assign(c, { key, shapes: own, extra, plan: f.scenario.plan, catalog: f.scenario.catalog, settings: f.scenario.settings, cameras: cams.slice(),
       active: f.activeIndex, activeRect, canvas: cv });
     return cv;
   }
@@ -399,7 +403,7 @@ export class Renderer {
 
 /** @typedef {'blind'|'multi'|'dead'} ShapeKind */
 /**
- * @typedef {{key: string, shapes: Shapes|null, plan: any, catalog: any, settings: any, cameras: Camera[], active: number,
+ * @typedef {{key: string, shapes: Shapes|null, extra: Shapes|null, plan: any, catalog: any, settings: any, cameras: Camera[], active: number,
  *   activeRect: [number, number, number, number]|null, canvas: HTMLCanvasElement|null}} ShapeLayer
  */
 
