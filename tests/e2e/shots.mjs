@@ -44,6 +44,10 @@ try {
   await click('quay-corner');
   await shot('look-camera-panel');
   await page.locator('#side').screenshot({ path: path.join(out, 'look-side-panel.png') });
+  await page.locator('#camera-editor').screenshot({ path: path.join(out, 'look-camera-editor.png') });
+  console.log(path.join(out, 'look-camera-editor.png'));
+  await page.locator('#zone-list').screenshot({ path: path.join(out, 'look-zones.png') });
+  await page.locator('#costs').screenshot({ path: path.join(out, 'look-costs.png') });
   await click('gallery-centre');
   await page.mouse.wheel(0, -600);
   await page.waitForTimeout(400);

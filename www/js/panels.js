@@ -40,7 +40,7 @@ export function el(tag, attrs = null, children = []) {
  * (where empty means something, e.g. no mounting height).
  * @typedef {{key: string, label: string, unit: string, step: number, min?: number, max?: number, dp: number,
  *   get: (c: Camera, s: Scenario, o: Optics) => number, set: (c: Camera, v: number, s: Scenario) => Partial<Camera>,
- *   inherited?: (c: Camera, s: Scenario, o: Optics) => boolean, reset?: () => Partial<Camera>, source?: (o: Optics) => string,
+ *   inherited?: (c: Camera, s: Scenario, o: Optics) => boolean, reset?: () => Partial<Camera>, resetText?: string, source?: (o: Optics) => string,
  *   shown?: (c: Camera, s: Scenario, o: Optics) => boolean, enabled?: (c: Camera, s: Scenario, o: Optics) => boolean,
  *   limits?: (c: Camera, s: Scenario, o: Optics) => [number, number], empty?: Partial<Camera>, emptyNote?: string, hint?: string}} CameraField
  * @typedef {import('./state.js').Optics} Optics
@@ -67,7 +67,7 @@ export const CAMERA_FIELDS = [
     get: (_c, _s, o) => o.focal ?? NaN, set: (_c, v) => ({ focal_mm: v, hfov_deg: undefined }),
     shown: (_c, _s, o) => o.lens === 'varifocal',
     limits: (_c, _s, o) => /** @type {[number, number]} */ (o.model?.focal_range_mm ?? [0, Infinity]),
-    inherited: (c) => c.focal_mm === undefined, reset: () => ({ focal_mm: undefined }), source: () => 'widest',
+    inherited: (c) => c.focal_mm === undefined, reset: () => ({ focal_mm: undefined }), resetText: 'widest', source: () => 'widest',
   },
   {
     key: 'hfov', label: 'Field of view', unit: '°', step: 1, min: 0.1, max: 360, dp: 1,
@@ -243,7 +243,7 @@ export class Panels {
         const bar = el('span', { class: 'bar-fill' });
         const under = el('span', { class: 'bar-under' });
         const pct = el('span', { class: 'zone-pct' });
-        const area = el('span', { class: 'zone-area' });
+        const area = el('span', { class: 'zone-area-text' });
         const level = z.required_level
           ? el('span', { class: 'level-chip', text: z.required_level, title: `Required level: ${z.required_level}` })
           : el('span', { class: 'level-chip none', text: 'seen', title: 'No required level: seen at any density counts' });
@@ -253,9 +253,8 @@ export class Panels {
             el('span', { class: 'zone-title', text: z.name }),
             el('span', { class: 'zone-prio', text: `P${fmtNum(z.priority, 1)}`, title: 'Priority weight' }),
           ]),
-          level,
           el('span', { class: 'bar', 'aria-hidden': 'true' }, [under, bar]),
-          pct, area,
+          pct, el('span', { class: 'zone-area' }, [level, area]),
         ]);
         row.addEventListener('click', () => this.actions.zoomToZone(z.id));
         row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.actions.zoomToZone(z.id); } });
@@ -279,7 +278,7 @@ export class Panels {
       r.pct.dataset.value = String(achieved);
       r.pct.dataset.coverage = String(z.coverage);
       r.area.textContent = z.required_level
-        ? `seen at all ${fmtPct(z.coverage)} · ${fmtArea(z.area_m2)}`
+        ? `${fmtArea(z.area_m2)} · seen at all ${fmtPct(z.coverage)}`
         : `${fmt1(z.covered_area_m2)} / ${fmtArea(z.area_m2)}`;
       const short = z.required_level ? z.required_coverage < 0.9995 : z.coverage < 0.5;
       r.row.classList.toggle('weak', short);
@@ -512,7 +511,7 @@ export class Panels {
       const extra = [];
       if (f.inherited || f.limits) extra.push(el('span', { class: 'field-note', 'data-note': f.key }));
       if (f.inherited) {
-        const reset = el('button', { type: 'button', class: 'link', 'data-reset': f.key, text: 'use model', title: "Go back to the model's value" });
+        const reset = el('button', { type: 'button', class: 'link', 'data-reset': f.key, text: f.resetText ?? 'use model', title: f.resetText ? 'The widest setting of the lens' : "Go back to the model's value" });
         reset.addEventListener('click', () => {
           const cur = this.actions.selected();
           if (cur >= 0 && f.reset) this.actions.commitCamera(cur, f.reset(), `Reset ${f.label.toLowerCase()}`);

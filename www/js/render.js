@@ -1007,24 +1007,27 @@ function drawHandles(ctx, f, i) {
       ctx.arc(cx, cy, r, -(h - half), -(h + half), true);
     }
   };
+  const near = hd.spec.near, far = hd.spec.far;
+  // A tilted camera stops seeing the floor at its far edge, before its range.
+  const farCut = hd.spec.mounted && far !== undefined && far < hd.spec.range - 0.01;
+  const Rs = farCut ? /** @type {number} */ (far) * sc : hd.R;
   ctx.save();
   ctx.scale(d, d);
   // Nominal sector (what the lens would see with no walls).
   ctx.beginPath();
   if (!full) {
     ctx.moveTo(cx, cy);
-    ctx.lineTo(cx + Math.cos(h + half) * hd.R, cy - Math.sin(h + half) * hd.R);
+    ctx.lineTo(cx + Math.cos(h + half) * Rs, cy - Math.sin(h + half) * Rs);
     ctx.moveTo(cx, cy);
-    ctx.lineTo(cx + Math.cos(h - half) * hd.R, cy - Math.sin(h - half) * hd.R);
+    ctx.lineTo(cx + Math.cos(h - half) * Rs, cy - Math.sin(h - half) * Rs);
   }
-  arc(hd.R);
+  arc(Rs);
   ctx.strokeStyle = P.withAlpha(P.INK, 0.55);
   ctx.lineWidth = 1.25;
   ctx.setLineDash([5, 4]);
   ctx.stroke();
   ctx.setLineDash([]);
   // Near and far edges of a mounted camera's footprint on the floor.
-  const near = hd.spec.near, far = hd.spec.far;
   /** @type {[string, number][]} */
   const marks = [];
   if (hd.spec.mounted && near !== undefined && near * sc > 2) {
@@ -1035,7 +1038,7 @@ function drawHandles(ctx, f, i) {
     ctx.stroke();
     marks.push([`near ${fmtM(near)}`, near * sc]);
   }
-  if (hd.spec.mounted && far !== undefined && far < hd.spec.range - 0.01) {
+  if (farCut && far !== undefined) {
     ctx.beginPath();
     arc(far * sc);
     ctx.strokeStyle = P.INK;
@@ -1049,13 +1052,22 @@ function drawHandles(ctx, f, i) {
       marks.push([`${lv.name} ${fmtM(lv.radius_m)}`, lv.radius_m * sc]);
     }
   }
-  // Axis to the range handle.
+  // Axis to the range handle (dotted beyond the far edge, where the range no longer counts).
   ctx.beginPath();
   ctx.moveTo(cx, cy);
-  ctx.lineTo(hd.range[0], hd.range[1]);
+  ctx.lineTo(cx + Math.cos(h) * Rs, cy - Math.sin(h) * Rs);
   ctx.strokeStyle = P.withAlpha(P.INK, 0.7);
   ctx.lineWidth = 1.5;
   ctx.stroke();
+  if (farCut) {
+    ctx.beginPath();
+    ctx.moveTo(cx + Math.cos(h) * Rs, cy - Math.sin(h) * Rs);
+    ctx.lineTo(hd.range[0], hd.range[1]);
+    ctx.setLineDash([2, 4]);
+    ctx.strokeStyle = P.withAlpha(P.INK, 0.45);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   drawAxisMarks(ctx, cx, cy, h, marks, hd.dH);
   // Field-of-view edge handles.
   if (hd.fovHandles) {
@@ -1099,7 +1111,7 @@ function drawHandles(ctx, f, i) {
   ctx.fillStyle = P.INK;
   ctx.fill();
   // Tilt handle: a pill with up and down chevrons behind the camera; drag it up or down.
-  if (hd.tilt) drawTiltHandle(ctx, hd.tilt, cam, hd.spec.tilt, f.tiltDrag === true);
+  if (hd.tilt) drawTiltHandle(ctx, hd.tilt, cam, hd.spec.tilt, f.tiltDrag === true, f.width);
   ctx.restore();
 }
 
@@ -1140,8 +1152,8 @@ function drawAxisMarks(ctx, cx, cy, h, marks, knob) {
 }
 
 /** @param {CanvasRenderingContext2D} ctx @param {[number, number]} p @param {Camera} cam @param {number} tilt
- * @param {boolean} active */
-function drawTiltHandle(ctx, p, cam, tilt, active) {
+ * @param {boolean} active @param {number} width of the canvas, CSS px */
+function drawTiltHandle(ctx, p, cam, tilt, active, width) {
   const [x, y] = p;
   const w = 16, hh = 24;
   roundRect(ctx, x - w / 2, y - hh / 2, w, hh, 7);
@@ -1159,8 +1171,12 @@ function drawTiltHandle(ctx, p, cam, tilt, active) {
   const text = `${cam.height_m} m · tilt ${Math.round(tilt * 10) / 10}°`;
   ctx.font = `700 11.5px ${FONT}`;
   ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  haloText(ctx, text, x, y - hh / 2 - 3, P.INK, 1);
+  // Above the handle, or below it at the top edge; never cut by the sides.
+  const tw = ctx.measureText(text).width;
+  const tx = Math.min(Math.max(x, tw / 2 + 4), width - tw / 2 - 4);
+  const below = y - hh / 2 - 18 < 0;
+  ctx.textBaseline = below ? 'top' : 'bottom';
+  haloText(ctx, text, tx, below ? y + hh / 2 + 3 : y - hh / 2 - 3, P.INK, 1);
 }
 
 /** A translucent camera under the pointer while placing one. @param {CanvasRenderingContext2D} ctx
