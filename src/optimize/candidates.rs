@@ -85,10 +85,32 @@ impl Rng {
     }
 }
 
-fn inside_any_zone(zones: &[Polygon], p: Point) -> bool {
-    zones
-        .iter()
-        .any(|z| z.bounds().contains(p) && z.contains(p))
+/// Zones with their boxes, for quick point tests.
+struct ZoneIndex {
+    zones: Vec<(Polygon, crate::geometry::Bounds)>,
+}
+
+impl ZoneIndex {
+    fn new(scenario: &Scenario) -> ZoneIndex {
+        ZoneIndex {
+            zones: scenario
+                .plan
+                .zones
+                .iter()
+                .map(|z| {
+                    let p = Polygon::new(z.polygon.clone(), z.holes.clone());
+                    let b = p.bounds();
+                    (p, b)
+                })
+                .collect(),
+        }
+    }
+
+    fn contains(&self, p: Point) -> bool {
+        self.zones
+            .iter()
+            .any(|(z, b)| b.contains(p) && z.contains(p))
+    }
 }
 
 /// Headings from `base` (degrees) turned by the offsets.
@@ -122,13 +144,13 @@ fn aim_points(scenario: &Scenario) -> Vec<Point> {
 }
 
 /// Positions and headings, before models.
-fn spots(scenario: &Scenario, placement: &Placement, spacing: f64, rng: &mut Rng) -> Vec<Spot> {
-    let zones: Vec<Polygon> = scenario
-        .plan
-        .zones
-        .iter()
-        .map(|z| Polygon::new(z.polygon.clone(), z.holes.clone()))
-        .collect();
+fn spots(
+    scenario: &Scenario,
+    zone_index: &ZoneIndex,
+    placement: &Placement,
+    spacing: f64,
+    rng: &mut Rng,
+) -> Vec<Spot> {
     let mut out = Vec::new();
     if !placement.marked.is_empty() {
         for &p in &placement.marked {
@@ -171,7 +193,7 @@ fn spots(scenario: &Scenario, placement: &Placement, spacing: f64, rng: &mut Rng
             while t < len - 0.3 {
                 let p = a.lerp(b, t / len);
                 for side in [normal, normal.scale(-1.0)] {
-                    if inside_any_zone(&zones, p + side.scale(probe)) {
+                    if zone_index.contains(p + side.scale(probe)) {
                         out.push(Spot {
                             position: p,
                             headings: fan(side.angle().to_degrees(), &[0.0, -40.0, 40.0]),
@@ -208,7 +230,7 @@ fn spots(scenario: &Scenario, placement: &Placement, spacing: f64, rng: &mut Rng
                     continue;
                 }
                 let mid = start + wedge / 2.0;
-                if inside_any_zone(&zones, *p + Point::from_angle(mid).scale(probe)) {
+                if zone_index.contains(*p + Point::from_angle(mid).scale(probe)) {
                     out.push(Spot {
                         position: *p,
                         headings: vec![mid.to_degrees()],
@@ -220,7 +242,7 @@ fn spots(scenario: &Scenario, placement: &Placement, spacing: f64, rng: &mut Rng
     }
     if placement.ceiling {
         let grid = spacing * 2.0;
-        for zone in &zones {
+        for (zone, _) in &zone_index.zones {
             let b = zone.bounds();
             let (ox, oy) = (rng.unit() * grid, rng.unit() * grid);
             let mut y = b.min.y + oy.min(b.size().y / 2.0);
@@ -272,24 +294,89 @@ pub fn generate_candidates(
         .filter(|m| limits.models.is_empty() || limits.models.contains(&m.id))
         .collect();
     let aims = aim_points(scenario);
-    // Grow the spacing until the candidate count fits the limit.
+    // Spots at the requested spacing; on a large plan a wider spacing, so
+    // that there are about twice the limit (then thinned evenly: denser spots
+    // with a few dropped cover the plan better than sparse ones).
+    if !progress(0, limits.max_candidates) {
+        return (Vec::new(), false);
+    }
+    let zone_index = ZoneIndex::new(scenario);
     let mut spacing = placement.spacing_m.max(0.5);
-    let mut found = spots(scenario, placement, spacing, &mut Rng(seed));
-    let per_spot = |spots: &[Spot]| -> usize {
-        spots.iter().map(|s| s.headings.len() + 2).sum::<usize>() * models.len().max(1)
-    };
-    // Aim for about twice the limit, then thin evenly: denser spots with a
-    // few dropped cover the plan better than sparse spots.
-    let wanted = 2 * limits.max_candidates;
-    while per_spot(&found) > wanted && spacing < 1e4 {
-        spacing *= (per_spot(&found) as f64 / wanted as f64)
+    let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
+    loop {
+        let found = spots(scenario, &zone_index, placement, spacing, &mut Rng(seed));
+        let more = cameras_at(scenario, &found, &models, &aims, placement);
+        // Stop when widening no longer helps (corners do not thin out).
+        let stalled = !cameras.is_empty() && more.len() * 20 > cameras.len() * 19;
+        cameras = more;
+        let wanted = 2 * limits.max_candidates;
+        if cameras.len() <= wanted || stalled || spacing > 1e4 {
+            break;
+        }
+        spacing *= (cameras.len() as f64 / wanted as f64)
             .sqrt()
             .clamp(1.05, 4.0);
-        found = spots(scenario, placement, spacing, &mut Rng(seed));
     }
+    // A seeded shuffle, then the first ones that see something, up to the
+    // limit (spots inside pillars and the like see nothing and are skipped).
+    for k in (1..cameras.len()).rev() {
+        let j = (rng.unit() * (k + 1) as f64) as usize % (k + 1);
+        cameras.swap(k, j);
+    }
+    let new_cameras = cameras.len();
+    let mut all: Vec<(Camera, Option<usize>)> = existing
+        .iter()
+        .map(|(index, camera)| (camera.clone(), Some(*index)))
+        .collect();
+    all.extend(cameras);
+    let cameras = all;
+    let wanted = existing.len() + limits.max_candidates.min(new_cameras);
+    let total = wanted;
+    let levels: Vec<f64> = session.levels().iter().map(|l| l.px_per_m).collect();
+    let mut expander = Expander::default();
+    let mut raster = Raster::new(samples);
+    let mut out = Vec::with_capacity(total);
+    for (k, (camera, existing)) in cameras.into_iter().enumerate() {
+        if out.len() >= wanted {
+            break;
+        }
+        if k % 64 == 0 && !progress(out.len(), total) {
+            return (out, false);
+        }
+        let Some(spec) = scenario.spec(&camera) else {
+            continue;
+        };
+        let view = camera_view(session.plan(), &spec, &levels, &mut expander);
+        let footprint = raster.footprint(samples, &view);
+        if footprint.is_empty() {
+            continue;
+        }
+        let model = scenario.model_of(&camera);
+        let price = model.and_then(|m| m.unit_price).unwrap_or(0.0);
+        let install = model.and_then(|m| m.install_cost).unwrap_or(0.0);
+        out.push(Candidate {
+            camera,
+            cost: price + install,
+            install,
+            footprint,
+            existing,
+        });
+    }
+    progress(total, total);
+    (out, true)
+}
+
+/// Candidate cameras at the spots: every allowed model, at each heading.
+fn cameras_at(
+    scenario: &Scenario,
+    found: &[Spot],
+    models: &[&crate::scenario::CameraModel],
+    aims: &[Point],
+    placement: &Placement,
+) -> Vec<(Camera, Option<usize>)> {
     let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
     for (spot_index, spot) in found.iter().enumerate() {
-        for model in &models {
+        for model in models {
             let optics = scenario.optics(&Camera {
                 model: Some(model.id.clone()),
                 ..Default::default()
@@ -349,44 +436,7 @@ pub fn generate_candidates(
             }
         }
     }
-    // Deterministic thinning to the limit (existing cameras always stay).
-    if cameras.len() > limits.max_candidates {
-        let keep = limits.max_candidates as f64 / cameras.len() as f64;
-        cameras.retain(|_| rng.unit() < keep);
-    }
-    for (index, camera) in existing {
-        cameras.push((camera.clone(), Some(*index)));
-    }
-    let total = cameras.len();
-    let levels: Vec<f64> = session.levels().iter().map(|l| l.px_per_m).collect();
-    let mut expander = Expander::default();
-    let mut raster = Raster::new(samples);
-    let mut out = Vec::with_capacity(total);
-    for (k, (camera, existing)) in cameras.into_iter().enumerate() {
-        if k % 64 == 0 && !progress(k, total) {
-            return (out, false);
-        }
-        let Some(spec) = scenario.spec(&camera) else {
-            continue;
-        };
-        let view = camera_view(session.plan(), &spec, &levels, &mut expander);
-        let footprint = raster.footprint(samples, &view);
-        if footprint.is_empty() {
-            continue;
-        }
-        let model = scenario.model_of(&camera);
-        let price = model.and_then(|m| m.unit_price).unwrap_or(0.0);
-        let install = model.and_then(|m| m.install_cost).unwrap_or(0.0);
-        out.push(Candidate {
-            camera,
-            cost: price + install,
-            install,
-            footprint,
-            existing,
-        });
-    }
-    progress(total, total);
-    (out, true)
+    cameras
 }
 
 /// Scratch space for rasterising footprints.
