@@ -174,5 +174,35 @@ fn drag(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, prepare, views, full_report, drag);
+fn optimizer(c: &mut Criterion) {
+    use blindspot::optimize::{Existing, Goal, Request, Workspace};
+    // The large sample's plan: 5,000 wall segments, mounted cameras.
+    let scenario = mounted_plan(5_000, 200);
+    let session = Session::new(scenario, Default::default());
+    let request = Request {
+        goal: Goal::Budget(60_000.0),
+        existing: Existing::Remove,
+        max_candidates: 2_500,
+        ..Request::default()
+    };
+    let mut group = c.benchmark_group("optimize_5000seg");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("candidates_2500", |b| {
+        b.iter(|| Workspace::new(&session, black_box(&request), &mut |_| true).unwrap())
+    });
+    let workspace = Workspace::new(&session, &request, &mut |_| true).unwrap();
+    assert!(workspace.candidates.len() >= 2_000);
+    group.bench_function("select_budget_60k", |b| {
+        b.iter(|| workspace.optimize(black_box(request.goal), &mut |_| true).unwrap())
+    });
+    group.bench_function("whole_run", |b| {
+        b.iter(|| {
+            let ws = Workspace::new(&session, black_box(&request), &mut |_| true).unwrap();
+            ws.optimize(request.goal, &mut |_| true).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, prepare, views, full_report, drag, optimizer);
 criterion_main!(benches);
