@@ -20,6 +20,8 @@ import { fmtArea, fmtPct, fmtNum, fmtMoney } from './format.js';
 /** @typedef {import('./view.js').View} View */
 
 const DEFAULT_SAMPLE = 'museum-wing.json';
+/** How often the live figures refresh during a drag (ms). */
+const LIVE_FIGURES_MS = 60;
 /** `?perf=flush`: force the canvas to rasterise inside the timed frame (benchmarks only:
  * a read-back every frame would slow a GPU canvas down). */
 const FLUSH = new URLSearchParams(location.search).get('perf') === 'flush';
@@ -96,6 +98,11 @@ const ui = {
   addHeight: 3.5,
   /** a tilt handle is being dragged */
   tiltDrag: false,
+  /** the summary last shown during a drag, and when it was fetched */
+  /** @type {import('./scene.js').Summary|null} */
+  liveSummary: null,
+  liveSummaryAt: 0,
+  liveSkipped: 0,
   /** a drag frame changed the scenario since the last frame */
   dragDirty: false,
   lastDragFrameAt: 0,
@@ -598,8 +605,19 @@ function draw() {
   const s = store.scenario;
   if (!s || !ui.width) return;
   let summary, layers, levels, labels;
+  // While a camera is dragged, the live figures (and the optics the handles use) are
+  // fetched every third frame (about 20 times a second), or after LIVE_FIGURES_MS, rather
+  // than every frame: the summary is the largest per-frame cost on big plans. The drawing
+  // itself follows every frame.
+  const now = performance.now();
+  const fresh = !store.inGesture || !ui.liveSummary || ui.liveSkipped >= 2 || now - ui.liveSummaryAt >= LIVE_FIGURES_MS;
+  ui.liveSkipped = fresh ? 0 : ui.liveSkipped + (ui.dragDirty ? 1 : 0);
   try {
-    summary = mirror.summary();
+    summary = fresh ? mirror.summary() : /** @type {import('./scene.js').Summary} */ (ui.liveSummary);
+    if (fresh) {
+      ui.liveSummary = summary;
+      ui.liveSummaryAt = now;
+    }
     layers = {
       // Fetched even when hidden: the blind layer's partial redraw needs the active view's extent.
       views: mirror.layer('views'),
@@ -639,7 +657,7 @@ function draw() {
     viewMoving: ui.viewMoving,
     live: store.inGesture,
   });
-  if (panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
+  if (fresh && panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
 }
 
 /**
