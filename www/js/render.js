@@ -76,7 +76,7 @@ export class Renderer {
     this.ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     /** @type {{key: string, plan: any, canvas: HTMLCanvasElement|null}} */
     this.base = { key: '', plan: null, canvas: null };
-    /** @type {{key: string, plan: any, canvas: HTMLCanvasElement|null}} */
+    /** @type {{key: string, plan: any, cameras?: Camera[], canvas: HTMLCanvasElement|null}} */
     this.top = { key: '', plan: null, canvas: null };
     /** @type {{key: string, plan: any, catalog: any, settings: any, cameras: Camera[], active: number, canvas: HTMLCanvasElement|null}} */
     this.viewsCache = { key: '', plan: null, catalog: null, settings: null, cameras: [], active: -2, canvas: null };
@@ -178,7 +178,9 @@ export class Renderer {
   topLayer(f, key, W, H) {
     const c = this.top;
     const k = `${key}|${f.show.labels}`;
-    if (c.canvas && c.key === k && c.plan === f.scenario.plan) return c.canvas;
+    // Room labels step clear of cameras: they follow the cameras, except during a drag
+    // (the labels catch up when it ends), so a drag never redraws every wall.
+    if (c.canvas && c.key === k && c.plan === f.scenario.plan && (f.live || !f.show.labels || c.cameras === f.scenario.cameras)) return c.canvas;
     const cv = c.canvas ?? document.createElement('canvas');
     cv.width = W;
     cv.height = H;
@@ -189,7 +191,7 @@ export class Renderer {
       drawZoneLabels(ctx, f);
       drawOpeningLabels(ctx, f);
     }
-    Object.assign(c, { key: k, plan: f.scenario.plan, canvas: cv });
+    Object.assign(c, { key: k, plan: f.scenario.plan, cameras: f.scenario.cameras, canvas: cv });
     return cv;
   }
 
@@ -833,7 +835,13 @@ function drawZoneLabels(ctx, f) {
     const Y = lp ? -lp[2 * k + 1] * s + ty : (top + bottom) / 2;
     // Keep the text inside the zone's box when the point is near an edge.
     const x = Math.min(Math.max(X, left + tw / 2 + 6 * d), right - tw / 2 - 6 * d);
-    haloText(ctx, z.name, x, Y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
+    // Step clear of a camera icon sitting on the label (a ceiling camera mid-room).
+    const clash = f.scenario.cameras.some((c) => {
+      const cx = c.position[0] * s + tx, cy = -c.position[1] * s + ty;
+      return Math.abs(cy - Y) < 16 * d && cx > x - tw / 2 - 14 * d && cx < x + tw / 2 + 14 * d;
+    });
+    const y = clash ? Y - 24 * d : Y;
+    haloText(ctx, z.name, x, y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
   });
 }
 
