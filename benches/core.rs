@@ -186,14 +186,20 @@ fn optimizer(c: &mut Criterion) {
         ..Request::default()
     };
     let mut group = c.benchmark_group("optimize_5000seg");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("candidates_2500", |b| {
         b.iter(|| Workspace::new(&session, black_box(&request), &mut |_| true).unwrap())
     });
     let workspace = Workspace::new(&session, &request, &mut |_| true).unwrap();
     assert!(workspace.candidates.len() >= 2_000);
     group.bench_function("select_budget_60k", |b| {
-        b.iter(|| workspace.optimize(black_box(request.goal), &mut |_| true).unwrap())
+        b.iter(|| {
+            workspace
+                .optimize(black_box(request.goal), &mut |_| true)
+                .unwrap()
+        })
     });
     group.bench_function("whole_run", |b| {
         b.iter(|| {
