@@ -219,10 +219,17 @@ impl Session {
     ) -> Result<(), InvalidScenario> {
         let mut camera = self.camera(index)?.clone();
         camera.heading_deg = heading_deg;
-        let model = self.scenario.model_of(&camera);
-        // Keep following the model where the value still equals the model's.
-        camera.hfov_deg = (model.and_then(|m| m.hfov_deg) != Some(hfov_deg)).then_some(hfov_deg);
-        camera.range_m = (model.and_then(|m| m.range_m) != Some(range_m)).then_some(range_m);
+        // Keep following the model (or the lens) where the value still equals
+        // what the camera would have without an override of its own.
+        let inherited = self.scenario.optics(&Camera {
+            hfov_deg: None,
+            range_m: None,
+            ..camera.clone()
+        });
+        let same =
+            |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0));
+        camera.hfov_deg = (!same(inherited.hfov_deg, hfov_deg)).then_some(hfov_deg);
+        camera.range_m = (!same(inherited.range_m, range_m)).then_some(range_m);
         self.set_camera(index, camera)
     }
 
@@ -231,6 +238,20 @@ impl Session {
             .cameras
             .get(index)
             .ok_or_else(|| self.index_error(index))
+    }
+
+    /// For a camera with a varifocal lens: the focal length (within the lens's
+    /// range) that gives horizontal field of view `hfov_deg`, or `None` when the
+    /// camera has no varifocal lens with a known sensor.
+    pub fn focal_for_hfov(&self, index: usize, hfov_deg: f64) -> Option<f64> {
+        let camera = self.scenario.cameras.get(index)?;
+        let model = self.scenario.model_of(camera)?;
+        let [lo, hi] = model.focal_range_mm?;
+        let [width, _] = model.sensor_mm?;
+        if !(hfov_deg > 0.0 && hfov_deg < 180.0) {
+            return None;
+        }
+        Some((width / (2.0 * (hfov_deg.to_radians() / 2.0).tan())).clamp(lo, hi))
     }
 
     /// Appends a camera; returns its index.

@@ -227,6 +227,59 @@ impl Scene {
         serde_json::to_string(&self.session.summary()).map_err(js_error)
     }
 
+    /// The figures a page refreshes on each frame of a drag (JSON): the summary
+    /// without the camera list, with lean zones (`id`, `covered_area_m2`,
+    /// `coverage`, `required_coverage`, `multi_covered_area_m2`).
+    pub fn totals(&self) -> Result<String, JsError> {
+        guard()?;
+        serde_json::to_string(&crate::report::totals(&self.session)).map_err(js_error)
+    }
+
+    /// Camera `i`'s figures (JSON), as in `summary().cameras[i]`.
+    #[wasm_bindgen(js_name = cameraSummary)]
+    pub fn camera_summary(&self, i: f64) -> Result<String, JsError> {
+        guard()?;
+        let i = index(i, "cameraSummary")?;
+        if i >= self.session.scenario().cameras.len() {
+            return Err(js_error(format!("cameraSummary: no camera {i}")));
+        }
+        serde_json::to_string(&crate::report::camera_report(&self.session, i)).map_err(js_error)
+    }
+
+    /// Camera `i`'s geometry: polygon 0 its view, 1 its dead zone, then one per
+    /// density level (as in the "views", "dead" and "bands" layers).
+    #[wasm_bindgen(js_name = cameraLayers)]
+    pub fn camera_layers(&self, i: f64) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let i = index(i, "cameraLayers")?;
+        let view = self
+            .session
+            .views()
+            .get(i)
+            .ok_or_else(|| js_error(format!("cameraLayers: no camera {i}")))?;
+        let mut flat = FlatShapes::new();
+        for ring in std::iter::once(&view.ring)
+            .chain(std::iter::once(&view.dead))
+            .chain(view.levels.iter())
+        {
+            if ring.len() >= 3 {
+                flat.push_ring(ring);
+            }
+            flat.close_polygon();
+        }
+        Ok(flat)
+    }
+
+    /// For a camera with a varifocal lens: the focal length giving horizontal
+    /// field of view `hfov_deg` (clamped to the lens's range); undefined
+    /// otherwise.
+    #[wasm_bindgen(js_name = focalForHfov)]
+    pub fn focal_for_hfov(&self, i: f64, hfov_deg: f64) -> Result<Option<f64>, JsError> {
+        guard()?;
+        let i = index(i, "focalForHfov")?;
+        Ok(self.session.focal_for_hfov(i, hfov_deg))
+    }
+
     /// The full report (JSON), identical to `blindspot report --format json`.
     pub fn report(&self) -> Result<String, JsError> {
         guard()?;

@@ -194,11 +194,41 @@ fn level_coverage(
 /// The summary of a session.
 pub fn summarize(session: &Session) -> Summary {
     let scenario = session.scenario();
-    let coverage = session.coverage();
+    let (total, total_levels) = session.coverage().total();
+    let zones = zone_reports(session);
     let levels = session.levels();
-    let (total, total_levels) = coverage.total();
-    let per_zone = coverage.per_zone();
-    let zones: Vec<ZoneReport> = scenario
+    Summary {
+        target_area_m2: total.area,
+        covered_area_m2: total.covered,
+        coverage: ratio(total.covered, total.area),
+        weighted_coverage: weighted(&zones),
+        multi_covered_area_m2: total.multi,
+        blind_area_m2: (total.area - total.covered).max(0.0),
+        levels: level_coverage(levels, &total_levels, total.area),
+        zones,
+        cameras: (0..scenario.cameras.len())
+            .map(|i| camera_report(session, i))
+            .collect(),
+        costs: costs(scenario),
+    }
+}
+
+/// Sum of priority x covered at the required level over sum of priority x area.
+fn weighted(zones: &[ZoneReport]) -> f64 {
+    let num: f64 = zones
+        .iter()
+        .map(|z| z.priority * z.required_coverage * z.area_m2)
+        .sum();
+    let den: f64 = zones.iter().map(|z| z.priority * z.area_m2).sum();
+    ratio(num, den)
+}
+
+/// Each zone's figures.
+fn zone_reports(session: &Session) -> Vec<ZoneReport> {
+    let scenario = session.scenario();
+    let levels = session.levels();
+    let per_zone = session.coverage().per_zone();
+    scenario
         .plan
         .zones
         .iter()
@@ -223,67 +253,100 @@ pub fn summarize(session: &Session) -> Summary {
                 levels: level_coverage(levels, level_areas, a.area),
             }
         })
-        .collect();
-    let weighted_num: f64 = zones
-        .iter()
-        .map(|z| z.priority * z.required_coverage * z.area_m2)
-        .sum();
-    let weighted_den: f64 = zones.iter().map(|z| z.priority * z.area_m2).sum();
-    let cameras = scenario
-        .cameras
-        .iter()
-        .zip(session.views())
-        .map(|(c, v)| {
-            let mounted = c.height_m.is_some();
-            let optics = scenario.optics(c);
-            CameraReport {
-                id: c.id.clone(),
-                model: c.model.clone(),
-                view_area_m2: v.area,
-                hfov_deg: optics.hfov_deg,
-                vfov_deg: optics.vfov_deg,
-                range_m: optics.range_m,
-                focal_mm: optics.focal_mm,
-                near_m: mounted.then_some(v.near_m),
-                far_m: mounted.then_some(v.far_m),
-                dead_zone_m2: mounted.then(|| {
-                    if v.dead.len() >= 3 {
-                        crate::geometry::ring_signed_area(&v.dead).max(0.0)
-                    } else {
-                        0.0
-                    }
-                }),
-                levels: if v.levels.iter().all(|l| l.is_empty())
-                    && scenario.spec(c).and_then(|s| s.sensor).is_none()
-                {
-                    Vec::new()
-                } else {
-                    levels
-                        .iter()
-                        .zip(&v.level_radii)
-                        .zip(&v.level_areas)
-                        .map(|((l, &r), &a)| CameraLevel {
-                            name: l.name.clone(),
-                            radius_m: r,
-                            area_m2: a,
-                        })
-                        .collect()
-                },
-                view: None,
+        .collect()
+}
+
+/// Camera `i`'s figures (without its view polygon).
+pub fn camera_report(session: &Session, i: usize) -> CameraReport {
+    let scenario = session.scenario();
+    let levels = session.levels();
+    let c = &scenario.cameras[i];
+    let v = &session.views()[i];
+    let mounted = c.height_m.is_some();
+    let optics = scenario.optics(c);
+    CameraReport {
+        id: c.id.clone(),
+        model: c.model.clone(),
+        view_area_m2: v.area,
+        hfov_deg: optics.hfov_deg,
+        vfov_deg: optics.vfov_deg,
+        range_m: optics.range_m,
+        focal_mm: optics.focal_mm,
+        near_m: mounted.then_some(v.near_m),
+        far_m: mounted.then_some(v.far_m),
+        dead_zone_m2: mounted.then(|| {
+            if v.dead.len() >= 3 {
+                crate::geometry::ring_signed_area(&v.dead).max(0.0)
+            } else {
+                0.0
             }
-        })
-        .collect();
-    Summary {
+        }),
+        levels: if scenario.spec(c).and_then(|s| s.sensor).is_none() {
+            Vec::new()
+        } else {
+            levels
+                .iter()
+                .zip(&v.level_radii)
+                .zip(&v.level_areas)
+                .map(|((l, &r), &a)| CameraLevel {
+                    name: l.name.clone(),
+                    radius_m: r,
+                    area_m2: a,
+                })
+                .collect()
+        },
+        view: None,
+    }
+}
+
+/// A zone's live figures (what changes while a camera moves).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ZoneTotals {
+    pub id: String,
+    pub covered_area_m2: f64,
+    pub coverage: f64,
+    pub required_coverage: f64,
+    pub multi_covered_area_m2: f64,
+}
+
+/// The figures a page refreshes on every frame of a drag: the summary without
+/// the per-camera list and with lean zones.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    pub target_area_m2: f64,
+    pub covered_area_m2: f64,
+    pub coverage: f64,
+    pub weighted_coverage: f64,
+    pub multi_covered_area_m2: f64,
+    pub blind_area_m2: f64,
+    pub levels: Vec<LevelCoverage>,
+    pub zones: Vec<ZoneTotals>,
+    pub costs: Costs,
+}
+
+/// The live totals of a session.
+pub fn totals(session: &Session) -> Totals {
+    let (total, total_levels) = session.coverage().total();
+    let zones = zone_reports(session);
+    Totals {
         target_area_m2: total.area,
         covered_area_m2: total.covered,
         coverage: ratio(total.covered, total.area),
-        weighted_coverage: ratio(weighted_num, weighted_den),
+        weighted_coverage: weighted(&zones),
         multi_covered_area_m2: total.multi,
         blind_area_m2: (total.area - total.covered).max(0.0),
-        levels: level_coverage(levels, &total_levels, total.area),
-        zones,
-        cameras,
-        costs: costs(scenario),
+        levels: level_coverage(session.levels(), &total_levels, total.area),
+        zones: zones
+            .into_iter()
+            .map(|z| ZoneTotals {
+                id: z.id,
+                covered_area_m2: z.covered_area_m2,
+                coverage: z.coverage,
+                required_coverage: z.required_coverage,
+                multi_covered_area_m2: z.multi_covered_area_m2,
+            })
+            .collect(),
+        costs: costs(session.scenario()),
     }
 }
 
