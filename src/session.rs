@@ -226,8 +226,9 @@ impl Session {
             range_m: None,
             ..camera.clone()
         });
-        let same =
-            |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0));
+        let same = |a: Option<f64>, b: f64| {
+            b.is_finite() && a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+        };
         camera.hfov_deg = (!same(inherited.hfov_deg, hfov_deg)).then_some(hfov_deg);
         camera.range_m = (!same(inherited.range_m, range_m)).then_some(range_m);
         self.set_camera(index, camera)
