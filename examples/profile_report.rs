@@ -28,10 +28,10 @@ fn main() {
         .unwrap_or(3))
     {
         let t = Instant::now();
-        session.recompute_views_only();
+        session.recompute_views();
         let a = t.elapsed();
         let t = Instant::now();
-        session.recompute_coverage_only();
+        session.recompute_coverage();
         let b = t.elapsed();
         let t = Instant::now();
         let spots = session.blind_spots();

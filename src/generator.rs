@@ -4,11 +4,10 @@
 //! glass display cases (asset zones), a facade with exterior windows and an
 //! exterior approach zone, and cameras mounted in corners and on walls.
 //!
-//! Deterministic from the seed: the random numbers come from SplitMix64, written
-//! out here rather than taken from a crate so the same seed gives the same plan
-//! whatever crate versions are in use.
+//! Deterministic from the seed (see `rng`).
 
 use crate::geometry::Point;
+use crate::rng::SplitMix64;
 use crate::scenario::{
     Camera, CameraModel, FORMAT_VERSION, Plan, Scenario, Settings, Wall, WallKind, Zone, ZoneKind,
 };
@@ -39,28 +38,20 @@ impl Default for GeneratorOptions {
     }
 }
 
-/// SplitMix64: tiny, fast, and fixed forever.
-#[derive(Clone, Debug)]
-struct Rng(u64);
+/// The generator's random numbers, rounded to the millimetre like a surveyed
+/// plan.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
     fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+        self.0.unit()
     }
-    /// Uniform in [lo, hi), rounded to the millimetre (as a surveyed plan is).
+    /// Uniform in [lo, hi), rounded to the millimetre.
     fn range(&mut self, lo: f64, hi: f64) -> f64 {
         ((lo + (hi - lo) * self.unit()) * 1000.0).round() / 1000.0
     }
     fn below(&mut self, n: usize) -> usize {
-        (self.unit() * n as f64) as usize % n.max(1)
+        self.0.below(n)
     }
 }
 
@@ -171,7 +162,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
     let cols = (rooms_wanted * 1.4).sqrt().ceil().max(1.0) as usize;
     let rows = (rooms_wanted / cols as f64).floor().max(1.0) as usize;
     let mut b = Builder {
-        rng: Rng(options.seed),
+        rng: Rng(SplitMix64(options.seed)),
         walls: Vec::new(),
         zones: Vec::new(),
         segments: 0,

@@ -14,6 +14,7 @@ pub mod optics;
 pub mod optimize;
 pub mod plan;
 pub mod report;
+pub mod rng;
 pub mod scenario;
 pub mod session;
 pub mod view;

@@ -59,8 +59,8 @@ impl Session {
         session
     }
 
-    #[doc(hidden)]
-    pub fn recompute_views_only(&mut self) {
+    /// Recomputes every camera's view (not the coverage).
+    pub fn recompute_views(&mut self) {
         self.views.clear();
         self.shapes.clear();
         for i in 0..self.scenario.cameras.len() {
@@ -70,8 +70,8 @@ impl Session {
         }
     }
 
-    #[doc(hidden)]
-    pub fn recompute_coverage_only(&mut self) {
+    /// Recomputes the coverage of every cell from the current views.
+    pub fn recompute_coverage(&mut self) {
         self.coverage.update_all(&self.shapes);
         self.blind_spots.replace(None);
     }
@@ -79,15 +79,8 @@ impl Session {
     /// Recomputes every view and all coverage from scratch (the plan itself is
     /// kept prepared).
     pub fn recompute(&mut self) {
-        self.views.clear();
-        self.shapes.clear();
-        for i in 0..self.scenario.cameras.len() {
-            let (view, shape) = self.compute_view(i);
-            self.views.push(view);
-            self.shapes.push(shape);
-        }
-        self.coverage.update_all(&self.shapes);
-        self.blind_spots.replace(None);
+        self.recompute_views();
+        self.recompute_coverage();
     }
 
     /// Reads, validates and prepares a scenario from JSON text.

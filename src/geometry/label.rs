@@ -1,7 +1,7 @@
 //! Where to write a polygon's name: a point well inside it (even for an L-shaped
 //! room, whose centroid can fall outside).
 
-use super::{Point, Polygon};
+use super::{Point, Polygon, segment_distance_squared};
 
 /// Distance from `p` to the nearest edge of any ring of `polygon`.
 fn distance_to_boundary(polygon: &Polygon, p: Point) -> f64 {
@@ -10,17 +10,10 @@ fn distance_to_boundary(polygon: &Polygon, p: Point) -> f64 {
         let n = ring.len();
         for i in 0..n {
             let (a, b) = (ring[i], ring[(i + 1) % n]);
-            let d = b - a;
-            let len2 = d.dot(d);
-            let t = if len2 == 0.0 {
-                0.0
-            } else {
-                ((p - a).dot(d) / len2).clamp(0.0, 1.0)
-            };
-            best = best.min(a.lerp(b, t).distance(p));
+            best = best.min(segment_distance_squared(a, b, p));
         }
     }
-    best
+    best.sqrt()
 }
 
 /// A point inside `polygon`, roughly the farthest from its edges (a coarse

@@ -69,21 +69,7 @@ struct Spot {
     ceiling: bool,
 }
 
-/// Splitmix64 for deterministic choices from the seed.
-pub(super) struct Rng(pub u64);
-
-impl Rng {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+pub(super) use crate::rng::SplitMix64 as Rng;
 
 /// Zones with their boxes, for quick point tests.
 struct ZoneIndex {
@@ -319,10 +305,7 @@ pub fn generate_candidates(
     }
     // A seeded shuffle, then the first ones that see something, up to the
     // limit (spots inside pillars and the like see nothing and are skipped).
-    for k in (1..cameras.len()).rev() {
-        let j = (rng.unit() * (k + 1) as f64) as usize % (k + 1);
-        cameras.swap(k, j);
-    }
+    rng.shuffle(&mut cameras);
     let new_cameras = cameras.len();
     let mut all: Vec<(Camera, Option<usize>)> = existing
         .iter()

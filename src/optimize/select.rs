@@ -337,10 +337,7 @@ pub fn local_search(
         let mut improved = false;
         let mut slots: Vec<usize> = (fixed..selection.chosen.len()).collect();
         // Seeded shuffle: deterministic, but not biased to the greedy order.
-        for k in (1..slots.len()).rev() {
-            let j = (rng.unit() * (k + 1) as f64) as usize % (k + 1);
-            slots.swap(k, j);
-        }
+        rng.shuffle(&mut slots);
         for slot in slots {
             let current = selection.chosen[slot];
             coverage.remove(&candidates[current].footprint);

@@ -6,7 +6,7 @@
 //! of the open wedge.
 
 use super::noding::WallGraph;
-use crate::geometry::{Point, Tolerances};
+use crate::geometry::{Point, Tolerances, closest_on_segment, segment_distance_squared};
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
 use std::f64::consts::TAU;
 
@@ -26,15 +26,7 @@ impl RTreeObject for Edge {
 
 impl PointDistance for Edge {
     fn distance_2(&self, p: &[f64; 2]) -> f64 {
-        let p = Point::new(p[0], p[1]);
-        let d = self.b - self.a;
-        let len2 = d.dot(d);
-        let t = if len2 == 0.0 {
-            0.0
-        } else {
-            ((p - self.a).dot(d) / len2).clamp(0.0, 1.0)
-        };
-        self.a.lerp(self.b, t).distance_squared(p)
+        segment_distance_squared(self.a, self.b, Point::new(p[0], p[1]))
     }
 }
 
@@ -99,9 +91,7 @@ impl WallIndex {
                     })
                     .copied()
                     .unwrap_or(near[0]);
-                let d = e.b - e.a;
-                let t = ((position - e.a).dot(d) / d.dot(d)).clamp(0.0, 1.0);
-                e.a.lerp(e.b, t)
+                e.a.lerp(e.b, closest_on_segment(e.a, e.b, position).0)
             }
         };
         // Directions of the walls leaving the base point.

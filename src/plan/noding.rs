@@ -4,8 +4,8 @@
 //! cross, and overlapping walls reduced to one edge. The triangulation then sees
 //! walls that meet exactly, so sight cannot leak through hairline gaps.
 
-use crate::geometry::Point;
 use crate::geometry::predicates::segments_cross_properly;
+use crate::geometry::{Point, closest_on_segment};
 use rstar::{AABB, RTree, RTreeObject};
 use std::collections::HashMap;
 
@@ -74,18 +74,6 @@ impl RTreeObject for Seg {
     }
 }
 
-/// Squared distance from `p` to segment `a b`, and the parameter of the closest point.
-fn closest_on_segment(a: Point, b: Point, p: Point) -> (f64, f64) {
-    let d = b - a;
-    let len2 = d.dot(d);
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        ((p - a).dot(d) / len2).clamp(0.0, 1.0)
-    };
-    (a.lerp(b, t).distance_squared(p), t)
-}
-
 fn line_intersection(a: Point, b: Point, c: Point, d: Point) -> Option<Point> {
     let r = b - a;
     let s = d - c;
@@ -146,7 +134,7 @@ pub fn build_wall_graph(segments: &[(Point, Point)], snap: f64) -> WallGraph {
                 // Endpoints of one lying on (or within snap of) the other's interior.
                 for (&v, p) in t.iter().zip([c, d]) {
                     if v != s[0] && v != s[1] {
-                        let (d2, u) = closest_on_segment(a, b, p);
+                        let (u, d2) = closest_on_segment(a, b, p);
                         if d2 <= snap2 && u > 0.0 && u < 1.0 {
                             splits[i].push((u, v));
                         }
@@ -154,7 +142,7 @@ pub fn build_wall_graph(segments: &[(Point, Point)], snap: f64) -> WallGraph {
                 }
                 for (&v, p) in s.iter().zip([a, b]) {
                     if v != t[0] && v != t[1] {
-                        let (d2, u) = closest_on_segment(c, d, p);
+                        let (u, d2) = closest_on_segment(c, d, p);
                         if d2 <= snap2 && u > 0.0 && u < 1.0 {
                             splits[j].push((u, v));
                         }
@@ -176,7 +164,7 @@ pub fn build_wall_graph(segments: &[(Point, Point)], snap: f64) -> WallGraph {
                 let s = segs[k];
                 if id != s[0] && id != s[1] {
                     let (a, b) = pts(&s, &snapper.vertices);
-                    let (_, u) = closest_on_segment(a, b, x);
+                    let (u, _) = closest_on_segment(a, b, x);
                     splits[k].push((u, id));
                 }
             }

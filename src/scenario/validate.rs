@@ -167,24 +167,13 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         },
         None => None,
     };
-    if let Some(h) = camera.hfov_deg {
-        check_hfov(h, &format!("{path}.hfov_deg"), problems);
-    }
-    if let Some(v) = camera.vfov_deg {
-        check_between(
-            v,
-            0.0,
-            false,
-            360.0,
-            &format!("{path}.vfov_deg"),
-            "vertical field of view",
-            "degrees",
-            problems,
-        );
-    }
-    if let Some(r) = camera.range_m {
-        check_range(r, &format!("{path}.range_m"), problems);
-    }
+    check_optics(
+        camera.hfov_deg,
+        camera.vfov_deg,
+        camera.range_m,
+        path,
+        problems,
+    );
     if let Some(h) = camera.height_m {
         check_between(
             h,
@@ -276,12 +265,18 @@ fn check_between(
     }
 }
 
-/// Checks one catalogue model.
-fn check_model(model: &CameraModel, path: &str, problems: &mut Problems) {
-    if let Some(h) = model.hfov_deg {
+/// Checks the fields of view and range a camera or a model states.
+fn check_optics(
+    hfov: Option<f64>,
+    vfov: Option<f64>,
+    range: Option<f64>,
+    path: &str,
+    problems: &mut Problems,
+) {
+    if let Some(h) = hfov {
         check_hfov(h, &format!("{path}.hfov_deg"), problems);
     }
-    if let Some(v) = model.vfov_deg {
+    if let Some(v) = vfov {
         check_between(
             v,
             0.0,
@@ -293,9 +288,20 @@ fn check_model(model: &CameraModel, path: &str, problems: &mut Problems) {
             problems,
         );
     }
-    if let Some(r) = model.range_m {
+    if let Some(r) = range {
         check_range(r, &format!("{path}.range_m"), problems);
     }
+}
+
+/// Checks one catalogue model.
+fn check_model(model: &CameraModel, path: &str, problems: &mut Problems) {
+    check_optics(
+        model.hfov_deg,
+        model.vfov_deg,
+        model.range_m,
+        path,
+        problems,
+    );
     if let Some([w, h]) = model.resolution_px {
         for (i, v) in [w, h].into_iter().enumerate() {
             check_between(

@@ -11,8 +11,8 @@
 //! counter-clockwise order.
 
 use super::sector::Sector;
-use crate::geometry::Point;
 use crate::geometry::predicates::orient;
+use crate::geometry::{Point, segment_distance_squared};
 use crate::plan::{Location, Mesh};
 
 /// Look through edge `edge` of triangle `tri`, within the window from ray
@@ -120,7 +120,7 @@ impl Expander {
                 self.emit(sector, task.right, task.left, Boundary::Wall(a, b));
                 continue;
             }
-            if segment_distance2(c, a, b) > reach2 {
+            if segment_distance_squared(a, b, c) > reach2 {
                 self.emit(sector, task.right, task.left, Boundary::Free);
                 continue;
             }
@@ -280,18 +280,6 @@ fn line_crossing(a: Point, b: Point, p: Point, q: Point) -> Option<Point> {
     }
     let t = (p - a).cross(s) / denom;
     Some(a + r.scale(t))
-}
-
-/// Squared distance from `p` to the segment `a b`.
-fn segment_distance2(p: Point, a: Point, b: Point) -> f64 {
-    let d = b - a;
-    let len2 = d.dot(d);
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        ((p - a).dot(d) / len2).clamp(0.0, 1.0)
-    };
-    a.lerp(b, t).distance_squared(p)
 }
 
 /// True when the direction to `p` lies in the window (boundary included). The
