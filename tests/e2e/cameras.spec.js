@@ -349,3 +349,21 @@ test('issue 3 follow-ups: undoing a delete puts the camera back in place without
   expect(listed).toEqual(full);
   expect(await page.evaluate(() => window.__blindspot.sceneLoads())).toBe(loads0);
 });
+
+test('drag frames use the lean calls (totals, cameraSummary, cameraLayers) and they equal the full ones', async ({ page }) => {
+  await openApp(page);
+  const from = await point(page, 'gallery-west');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) {
+    await page.mouse.move(from.x + 7 * k, from.y + 2 * k);
+    await frames(page);
+  }
+  // Mid-drag: the page is in lean mode and what it draws and shows equals the full calls.
+  const mid = await page.evaluate(() => window.__blindspot.leanCheck());
+  expect(mid).toEqual({ inLean: true, leanSummary: true, summary: true, views: true, dead: true, bands: true });
+  await page.mouse.up();
+  await waitSettled(page);
+  const after = await page.evaluate(() => window.__blindspot.leanCheck());
+  expect(after).toEqual({ inLean: false, leanSummary: false, summary: true, views: true, dead: true, bands: true });
+});

@@ -6,7 +6,7 @@
  */
 
 import { Store, Autosave, withCamera, withAddedCamera, withoutCamera, withName, freshCameraId, cameraOptics, modelOf, kindLabel, isFisheye, roundTo } from './state.js';
-import { SceneMirror, errorMessage, focalForHfov } from './scene.js';
+import { SceneMirror, errorMessage } from './scene.js';
 import { CatalogEditor } from './catalog.js';
 import { Renderer, cameraHandles } from './render.js';
 import { Interaction } from './interaction.js';
@@ -292,10 +292,12 @@ function fovPatch(cam, hfov) {
   const s = scenario();
   const model = modelOf(s, cam);
   if (model?.focal_range_mm && cam.hfov_deg === undefined) {
-    const t = mirror.focalTable(model);
-    if (t) {
+    let i = s.cameras.indexOf(cam);
+    if (i < 0) i = s.cameras.findIndex((c) => c.id === cam.id);
+    const f = i >= 0 ? mirror.focalFor(i, hfov) : undefined;
+    if (f !== undefined) {
       const [lo, hi] = model.focal_range_mm;
-      return { focal_mm: Math.min(hi, Math.max(lo, roundTo(focalForHfov(t, hfov), 2))) };
+      return { focal_mm: Math.min(hi, Math.max(lo, roundTo(f, 2))) };
     }
   }
   return { hfov_deg: Math.min(360, Math.max(1, roundTo(hfov, 1))) };
@@ -762,10 +764,11 @@ const interaction = new Interaction(canvas, {
   select,
   addMode: () => ui.addMode,
   setAddMode,
-  beginGesture: () => { store.beginGesture(); ui.lastDragFrameAt = 0; if (ui.settleTimer) clearTimeout(ui.settleTimer); },
+  beginGesture: () => { store.beginGesture(); mirror.lean = true; ui.lastDragFrameAt = 0; if (ui.settleTimer) clearTimeout(ui.settleTimer); },
   preview,
   endGesture: (label) => {
     ui.dragEndAt = performance.now();
+    mirror.lean = false;
     const changed = store.endGesture(label);
     if (changed) afterEdit(0);
     else { ui.dragEndAt = 0; requestFrame(); }
@@ -950,6 +953,30 @@ Object.assign(window, {
       let n = 0;
       for (let p = 0; p + 1 < l.polygonOffsets.length; p++) if (l.polygonOffsets[p + 1] > l.polygonOffsets[p]) n++;
       return n;
+    },
+    /**
+     * During a drag: whether the lean figures and patched layers (totals, cameraSummary,
+     * cameraLayers) equal what the full calls return now.
+     */
+    leanCheck() {
+      const same = (/** @type {import('./scene.js').Shapes} */ a, /** @type {import('./scene.js').Shapes} */ b) =>
+        a.coords.length === b.coords.length && a.coords.every((v, k) => v === b.coords[k]) &&
+        a.ringOffsets.length === b.ringOffsets.length && a.ringOffsets.every((v, k) => v === b.ringOffsets[k]) &&
+        a.polygonOffsets.length === b.polygonOffsets.length && a.polygonOffsets.every((v, k) => v === b.polygonOffsets[k]);
+      const lean = mirror.summary();
+      const full = /** @type {import('./scene.js').Summary} */ (JSON.parse(mirror.scene.summary()));
+      const pick = (/** @type {import('./scene.js').Summary} */ x) => JSON.stringify({
+        c: x.coverage, w: x.weighted_coverage, b: x.blind_area_m2, m: x.multi_covered_area_m2, l: x.levels, k: x.costs,
+        z: x.zones.map((z) => [z.id, z.coverage, z.required_coverage, z.covered_area_m2, z.multi_covered_area_m2]), cams: x.cameras,
+      });
+      return {
+        inLean: mirror.lean,
+        leanSummary: mirror.summaryCache?.lean ?? false,
+        summary: pick(lean) === pick(full),
+        views: same(mirror.layer('views'), mirror.freshLayer('views')),
+        dead: same(mirror.layer('dead'), mirror.freshLayer('dead')),
+        bands: same(mirror.layer('bands'), mirror.freshLayer('bands')),
+      };
     },
     settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
     /** how many times the scene was (re)built from a scenario: an edit that needs no reload leaves it */

@@ -33,6 +33,9 @@
  * @typedef {{blind_spots: BlindSpot[], blind_spots_omitted?: {count: number, area_m2: number, threshold_m2: number}}} BlindSpots
  * @typedef {Summary & BlindSpots & {name: string, warnings?: string[]}} Report
  * @typedef {{name: string, px_per_m: number}} Level
+ * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
+ *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], costs: Costs,
+ *            zones: {id: string, covered_area_m2: number, coverage: number, required_coverage: number, multi_covered_area_m2: number}[]}} Totals
  */
 
 /** The wasm module's exports this file uses. @typedef {{Scene: any}} WasmModule */
@@ -68,7 +71,7 @@ export class SceneMirror {
     this.version = 0;
     /** @type {{version: number, report: Report}|null} */
     this.reportCache = null;
-    /** @type {{version: number, summary: Summary}|null} */
+    /** @type {{version: number, lean: boolean, summary: Summary}|null} */
     this.summaryCache = null;
     /** @type {Map<string, {version: number, shapes: Shapes}>} */
     this.layerCache = new Map();
@@ -78,8 +81,17 @@ export class SceneMirror {
     this.loadVersion = 0;
     /** @type {{load: number, levels: Level[], labels: Float64Array|null}|null} */
     this.loadCache = null;
-    /** focal length -> field of view tables per varifocal model object. @type {WeakMap<object, FocalTable|null>} */
-    this.focalTables = new WeakMap();
+    /**
+     * Lean mode (set by the page during a drag): summaries merge the core's lean
+     * `totals()` with the full summary last fetched and the changed cameras'
+     * `cameraSummary(i)`, and the per-camera layers (views, dead, bands) are patched
+     * with `cameraLayers(i)` for the changed cameras instead of being fetched whole.
+     */
+    this.lean = false;
+    /** Which camera each scene version changed (-1: anything else), newest last. @type {{version: number, cam: number}[]} */
+    this.log = [];
+    /** cameraLayers(i) per version. @type {{version: number, i: number, shapes: Shapes}|null} */
+    this.cameraLayersCache = null;
   }
 
   /**
@@ -115,8 +127,29 @@ export class SceneMirror {
     this.adopt(scene, scenario);
   }
 
-  touch() {
+  /** A new scene version. @param {number} [cam] the only camera that changed, if so */
+  touch(cam = -1) {
     this.version++;
+    this.log.push({ version: this.version, cam });
+    if (this.log.length > 64) this.log.splice(0, this.log.length - 64);
+  }
+
+  /**
+   * The cameras changed since scene version `v`, or null when something else changed
+   * (a load, a camera added or removed, a rename) or the log does not reach back.
+   * @param {number} v @returns {Set<number>|null}
+   */
+  changedSince(v) {
+    if (v === this.version) return new Set();
+    const first = this.log.findIndex((e) => e.version === v + 1);
+    if (first < 0) return null;
+    const cams = new Set();
+    for (let k = first; k < this.log.length; k++) {
+      const c = this.log[k].cam;
+      if (c < 0) return null;
+      cams.add(c);
+    }
+    return cams;
   }
 
   /**
@@ -134,9 +167,9 @@ export class SceneMirror {
     }
     try {
       if (prev.name !== next.name) this.scene.setName(next.name);
-      this.syncCameras(prev, next);
+      const cam = this.syncCameras(prev, next);
       this.scenario = next;
-      this.touch();
+      this.touch(prev.name === next.name ? cam : -1);
     } catch (e) {
       // Some calls may have gone through: rebuild from the last good scenario.
       try { this.reload(prev); } catch { /* the error below is the one to show */ }
@@ -144,35 +177,44 @@ export class SceneMirror {
     }
   }
 
-  /** @param {Scenario} prev @param {Scenario} next */
+  /**
+   * @param {Scenario} prev @param {Scenario} next
+   * @returns {number} the index of the only camera changed in place, else -1
+   */
   syncCameras(prev, next) {
     const a = prev.cameras;
     const b = next.cameras;
-    if (a === b) return;
+    if (a === b) return -1;
     const s = this.scene;
     if (a.length === b.length) {
+      let only = -1, count = 0;
       for (let i = 0; i < b.length; i++) {
-        if (a[i] !== b[i]) this.syncCamera(next, i, a[i], b[i]);
+        if (a[i] !== b[i]) {
+          this.syncCamera(next, i, a[i], b[i]);
+          only = i;
+          count++;
+        }
       }
-      return;
+      return count === 1 ? only : -1;
     }
     let k = 0;
     while (k < a.length && k < b.length && a[k] === b[k]) k++;
     if (b.length === a.length + 1 && k === a.length) {
       s.addCamera(JSON.stringify(b[k]));
-      return;
+      return -1;
     }
     if (b.length === a.length - 1 && sameTail(a, k + 1, b, k)) {
       s.removeCamera(k);
-      return;
+      return -1;
     }
     // Insertion in the middle: undoing a delete puts the camera back in its place.
     if (b.length === a.length + 1 && sameTail(a, k, b, k + 1)) {
       s.insertCamera(k, JSON.stringify(b[k]));
-      return;
+      return -1;
     }
     // Several changes at once.
     this.reload(next);
+    return -1;
   }
 
   /**
@@ -193,12 +235,40 @@ export class SceneMirror {
     s.setCamera(i, JSON.stringify(cam));
   }
 
-  /** Cheap exact totals; cached per scene version. @returns {Summary} */
+  /**
+   * Exact totals; cached per scene version. In lean mode (a drag), when only a few
+   * cameras changed since the last summary, the core's lean `totals()` and those
+   * cameras' `cameraSummary(i)` are merged into it: every figure a drag moves is
+   * current; per-zone level breakdowns wait for the full summary after the drag.
+   * @returns {Summary}
+   */
   summary() {
-    if (this.summaryCache?.version !== this.version) {
-      this.summaryCache = { version: this.version, summary: JSON.parse(this.scene.summary()) };
+    const c = this.summaryCache;
+    if (c?.version === this.version && (this.lean || !c.lean)) return c.summary;
+    const changed = this.lean && c ? this.changedSince(c.version) : null;
+    if (c && changed && changed.size <= 4) {
+      const t = /** @type {Totals} */ (JSON.parse(this.scene.totals()));
+      const base = c.summary;
+      const zones = base.zones.map((z, k) => {
+        const lz = t.zones[k];
+        return lz && lz.id === z.id ? { ...z, ...lz } : z;
+      });
+      const cameras = base.cameras.slice();
+      for (const i of changed) cameras[i] = JSON.parse(this.scene.cameraSummary(i));
+      this.summaryCache = { version: this.version, lean: true, summary: { ...base, ...t, zones, cameras } };
+    } else {
+      this.summaryCache = { version: this.version, lean: false, summary: JSON.parse(this.scene.summary()) };
     }
     return this.summaryCache.summary;
+  }
+
+  /** Camera i's view, dead zone and bands (cameraLayers), per version. @param {number} i */
+  cameraLayers(i) {
+    const c = this.cameraLayersCache;
+    if (c && c.version === this.version && c.i === i) return c.shapes;
+    const shapes = copyShapes(this.scene.cameraLayers(i));
+    this.cameraLayersCache = { version: this.version, i, shapes };
+    return shapes;
   }
 
   /** The full report (blind spot polygons); cached per scene version. @returns {Report} */
@@ -258,41 +328,46 @@ export class SceneMirror {
   }
 
   /**
-   * How a varifocal model's horizontal field of view follows its focal length, sampled by
-   * the core (a throwaway scene with one camera per focal length): the page never does
-   * the optics itself. Null for a model without a focal range, or when the core refuses.
-   * @param {import('./state.js').CameraModel} model @returns {FocalTable|null}
+   * The focal length giving camera i (a varifocal lens) a horizontal field of view of
+   * `hfov`, clamped to the lens: the core inverts its own optics (`focalForHfov`).
+   * Undefined for a camera without a varifocal lens with a known sensor.
+   * @param {number} i @param {number} hfov @returns {number|undefined}
    */
-  focalTable(model) {
-    if (this.focalTables.has(model)) return this.focalTables.get(model) ?? null;
-    /** @type {FocalTable|null} */
-    let table = null;
-    const fr = model.focal_range_mm;
-    if (fr && fr[1] >= fr[0] && fr[0] > 0) {
-      const n = fr[1] > fr[0] ? 96 : 0;
-      const focal = Array.from({ length: n + 1 }, (_, k) => (n ? fr[0] * (fr[1] / fr[0]) ** (k / n) : fr[0]));
-      const cameras = focal.map((f, k) => ({ id: `f${k}`, model: model.id, position: [0, 0], heading_deg: 0, focal_mm: f, range_m: 1 }));
-      const text = JSON.stringify({ blindspot: 1, plan: { walls: [], zones: [{ id: 'z', polygon: [[0, 0], [1, 0], [1, 1]] }] }, catalog: [model], cameras });
-      let scene = null;
-      try {
-        scene = this.wasm.Scene.load(text);
-        const sm = /** @type {Summary} */ (JSON.parse(scene.summary()));
-        const hfov = sm.cameras.map((c) => c.hfov_deg ?? NaN);
-        if (hfov.every(Number.isFinite)) table = { focal, hfov };
-      } catch { /* no table: the focal length stays a field */ }
-      finally { if (scene && typeof scene.free === 'function') scene.free(); }
-    }
-    this.focalTables.set(model, table);
-    return table;
+  focalFor(i, hfov) {
+    const f = this.scene.focalForHfov(i, hfov);
+    return typeof f === 'number' && Number.isFinite(f) ? f : undefined;
   }
 
-  /** @param {'views'|'blind'|'multi'|'dead'|'bands'} name @returns {Shapes} */
+  /**
+   * A layer, cached per version. In lean mode the per-camera layers (views, dead,
+   * bands) are patched from the last copy with the changed cameras' `cameraLayers(i)`
+   * (polygon 0 the view, 1 the dead zone, then one per level), so a drag copies one
+   * camera's geometry instead of every camera's.
+   * @param {'views'|'blind'|'multi'|'dead'|'bands'} name @returns {Shapes}
+   */
   layer(name) {
     const c = this.layerCache.get(name);
     if (c && c.version === this.version) return c.shapes;
-    const shapes = copyShapes(this.scene.layer(name));
+    const per = name === 'views' || name === 'dead' ? 1 : name === 'bands' ? this.levels().length : 0;
+    const changed = this.lean && c && per > 0 ? this.changedSince(c.version) : null;
+    let shapes;
+    if (c && changed && changed.size <= 4) {
+      shapes = c.shapes;
+      for (const i of changed) {
+        const part = this.cameraLayers(i);
+        const from = name === 'views' ? 0 : name === 'dead' ? 1 : 2;
+        shapes = replacePolygons(shapes, i * per, part, from, per);
+      }
+    } else {
+      shapes = copyShapes(this.scene.layer(name));
+    }
     this.layerCache.set(name, { version: this.version, shapes });
     return shapes;
+  }
+
+  /** A layer straight from the core, bypassing the cache (tests). @param {'views'|'blind'|'multi'|'dead'|'bands'} name */
+  freshLayer(name) {
+    return copyShapes(this.scene.layer(name));
   }
 
   /** What lies under a plan point. @param {number} x @param {number} y
@@ -314,11 +389,13 @@ export class SceneMirror {
       for (let r = 0; r < rounds; r++) {
         const d = 0.25 * (r + 1);
         this.scene.moveCamera(i, x + d, y);
-        this.scene.summary();
-        copyShapes(this.scene.cameraView(i));
+        if (r % 2) this.scene.summary();
+        else {
+          this.scene.totals();
+          this.scene.cameraSummary(i);
+        }
+        copyShapes(this.scene.cameraLayers(i));
         copyShapes(this.scene.layer('blind'));
-        copyShapes(this.scene.layer('bands'));
-        copyShapes(this.scene.layer('dead'));
       }
       this.scene.moveCamera(i, x, y);
     }
@@ -328,23 +405,29 @@ export class SceneMirror {
 }
 
 /**
- * The focal length whose field of view is nearest `hfov`, from a table the core sampled
- * (interpolated between samples; the table is monotone: longer lens, narrower view).
- * @typedef {{focal: number[], hfov: number[]}} FocalTable
- * @param {FocalTable} t @param {number} hfov
+ * `full` with polygons [p, p + n) replaced by polygons [q, q + n) of `part`.
+ * @param {Shapes} full @param {number} p @param {Shapes} part @param {number} q @param {number} n @returns {Shapes}
  */
-export function focalForHfov(t, hfov) {
-  const { focal, hfov: h } = t;
-  if (hfov >= h[0]) return focal[0];
-  const n = h.length - 1;
-  if (hfov <= h[n]) return focal[n];
-  for (let k = 0; k < n; k++) {
-    if (hfov <= h[k] && hfov >= h[k + 1]) {
-      const u = h[k] === h[k + 1] ? 0 : (h[k] - hfov) / (h[k] - h[k + 1]);
-      return focal[k] + u * (focal[k + 1] - focal[k]);
-    }
-  }
-  return focal[0];
+export function replacePolygons(full, p, part, q, n) {
+  const P = full.polygonOffsets, R = full.ringOffsets;
+  if (p + n >= P.length || q + n >= part.polygonOffsets.length) return full;
+  const ra = P[p], rb = P[p + n];
+  const ca = R[ra], cb = R[rb];
+  const pr0 = part.polygonOffsets[q], pr1 = part.polygonOffsets[q + n];
+  const pc0 = part.ringOffsets[pr0], pc1 = part.ringOffsets[pr1];
+  const dRings = (pr1 - pr0) - (rb - ra), dPts = (pc1 - pc0) - (cb - ca);
+  const coords = new Float64Array(full.coords.length + 2 * dPts);
+  coords.set(full.coords.subarray(0, 2 * ca), 0);
+  coords.set(part.coords.subarray(2 * pc0, 2 * pc1), 2 * ca);
+  coords.set(full.coords.subarray(2 * cb), 2 * ca + 2 * (pc1 - pc0));
+  const ringOffsets = new Uint32Array(R.length + dRings);
+  ringOffsets.set(R.subarray(0, ra), 0);
+  for (let k = pr0; k < pr1; k++) ringOffsets[ra + k - pr0] = ca + part.ringOffsets[k] - pc0;
+  for (let k = rb; k < R.length; k++) ringOffsets[k + dRings] = R[k] + dPts;
+  const polygonOffsets = P.slice();
+  for (let k = 1; k <= n; k++) polygonOffsets[p + k] = ra + part.polygonOffsets[q + k] - pr0;
+  for (let k = p + n + 1; k < P.length; k++) polygonOffsets[k] = P[k] + dRings;
+  return { coords, ringOffsets, polygonOffsets };
 }
 
 /** @param {any[]} a @param {number} i @param {any[]} b @param {number} j */
