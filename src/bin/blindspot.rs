@@ -171,15 +171,21 @@ fn parse_point(text: &str) -> Result<[f64; 2], String> {
     Ok([x, y])
 }
 
-fn load_session(file: &str) -> Result<Session, Failure> {
+/// Reads and validates a scenario file; invalid files fail with every error.
+fn read_scenario(file: &str) -> Result<(Scenario, blindspot::scenario::Problems), Failure> {
     let text = read_input(file)?;
-    Session::from_json(&text).map_err(|e| {
+    Scenario::from_json(&text).map_err(|e| {
         let mut msg = String::new();
         for p in e.problems.errors() {
             msg.push_str(&format!("{}: {p}\n", display_name(file)));
         }
         Failure::Invalid(msg)
     })
+}
+
+fn load_session(file: &str) -> Result<Session, Failure> {
+    let (scenario, warnings) = read_scenario(file)?;
+    Ok(Session::new(scenario, warnings))
 }
 
 /// Times the optimiser's phases from its progress reports (the core has no
@@ -434,14 +440,7 @@ fn display_name(file: &str) -> &str {
 }
 
 fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Failure> {
-    let text = read_input(file)?;
-    let (scenario, warnings) = Scenario::from_json(&text).map_err(|e| {
-        let mut msg = String::new();
-        for p in e.problems.errors() {
-            msg.push_str(&format!("{}: {p}\n", display_name(file)));
-        }
-        Failure::Invalid(msg)
-    })?;
+    let (scenario, warnings) = read_scenario(file)?;
     let scenario = match option {
         None => scenario,
         Some(wanted) => {
@@ -549,25 +548,17 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             output,
         } => {
             let goal = match (budget, target_coverage, cameras) {
-                (Some(b), _, _) if b >= 0.0 && b.is_finite() => Goal::Budget(b),
-                (Some(b), _, _) => {
-                    return Err(Failure::Usage(format!(
-                        "--budget must be zero or more, found {b}"
-                    )));
-                }
-                (_, Some(t), _) if (0.0..=1.0).contains(&t) => Goal::TargetCoverage(t),
-                (_, Some(t), _) => {
-                    return Err(Failure::Usage(format!(
-                        "--target-coverage is a ratio from 0 to 1, found {t}"
-                    )));
-                }
+                (Some(b), _, _) => Goal::Budget(b),
+                (_, Some(t), _) => Goal::TargetCoverage(t),
                 (_, _, Some(n)) => Goal::Cameras(n),
                 _ => {
                     return Err(Failure::Usage(
                         "give --budget, --target-coverage or --cameras".into(),
                     ));
                 }
-            };
+            }
+            .checked()
+            .map_err(Failure::Usage)?;
             let existing = match (keep_existing, existing) {
                 (true, Some(e)) if e != ExistingArg::Keep => {
                     return Err(Failure::Usage(

@@ -39,6 +39,21 @@ pub enum Goal {
     Cameras(usize),
 }
 
+impl Goal {
+    /// The goal if its number makes sense, else what is wrong with it.
+    pub fn checked(self) -> Result<Goal, String> {
+        match self {
+            Goal::Budget(b) if !(b >= 0.0 && b.is_finite()) => {
+                Err(format!("budget must be zero or more, found {b}"))
+            }
+            Goal::TargetCoverage(t) if !(0.0..=1.0).contains(&t) => {
+                Err(format!("target coverage is a ratio from 0 to 1, found {t}"))
+            }
+            goal => Ok(goal),
+        }
+    }
+}
+
 /// What happens to the cameras already in the scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,14 +146,11 @@ impl Request {
         let r: RequestJson =
             serde_json::from_str(text).map_err(|e| format!("optimisation request: {e}"))?;
         let goal = match r.goal {
-            GoalJson::Budget(b) if b >= 0.0 && b.is_finite() => Goal::Budget(b),
-            GoalJson::Budget(b) => return Err(format!("budget must be zero or more, found {b}")),
-            GoalJson::TargetCoverage(t) if (0.0..=1.0).contains(&t) => Goal::TargetCoverage(t),
-            GoalJson::TargetCoverage(t) => {
-                return Err(format!("target coverage is a ratio from 0 to 1, found {t}"));
-            }
+            GoalJson::Budget(b) => Goal::Budget(b),
+            GoalJson::TargetCoverage(t) => Goal::TargetCoverage(t),
             GoalJson::Cameras(n) => Goal::Cameras(n),
-        };
+        }
+        .checked()?;
         let defaults = Request::default();
         let mut placement = Placement::default();
         if let Some(p) = r.placement {

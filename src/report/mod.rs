@@ -115,9 +115,9 @@ pub struct Costs {
     pub example_prices: bool,
 }
 
-/// Totals without polygons: cheap enough for every frame of a drag.
+/// The overall figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Summary {
+pub struct Overall {
     /// Area of the union of all zones.
     pub target_area_m2: f64,
     pub covered_area_m2: f64,
@@ -131,9 +131,16 @@ pub struct Summary {
     pub blind_area_m2: f64,
     /// Target area seen at each density level, densest first.
     pub levels: Vec<LevelCoverage>,
+    pub costs: Costs,
+}
+
+/// Totals without polygons.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub overall: Overall,
     pub zones: Vec<ZoneReport>,
     pub cameras: Vec<CameraReport>,
-    pub costs: Costs,
 }
 
 /// A blind spot in the report.
@@ -193,23 +200,27 @@ fn level_coverage(
 
 /// The summary of a session.
 pub fn summarize(session: &Session) -> Summary {
-    let scenario = session.scenario();
-    let (total, total_levels) = session.coverage().total();
     let zones = zone_reports(session);
-    let levels = session.levels();
     Summary {
+        overall: overall(session, &zones),
+        cameras: (0..session.scenario().cameras.len())
+            .map(|i| camera_report(session, i))
+            .collect(),
+        zones,
+    }
+}
+
+fn overall(session: &Session, zones: &[ZoneReport]) -> Overall {
+    let (total, total_levels) = session.coverage().total();
+    Overall {
         target_area_m2: total.area,
         covered_area_m2: total.covered,
         coverage: ratio(total.covered, total.area),
-        weighted_coverage: weighted(&zones),
+        weighted_coverage: weighted(zones),
         multi_covered_area_m2: total.multi,
         blind_area_m2: (total.area - total.covered).max(0.0),
-        levels: level_coverage(levels, &total_levels, total.area),
-        zones,
-        cameras: (0..scenario.cameras.len())
-            .map(|i| camera_report(session, i))
-            .collect(),
-        costs: costs(scenario),
+        levels: level_coverage(session.levels(), &total_levels, total.area),
+        costs: costs(session.scenario()),
     }
 }
 
@@ -309,33 +320,28 @@ pub struct ZoneTotals {
     pub multi_covered_area_m2: f64,
 }
 
-/// The figures a page refreshes on every frame of a drag: the summary without
-/// the per-camera list and with lean zones.
+/// A summary reads as its overall figures too (`summary.coverage`).
+impl std::ops::Deref for Summary {
+    type Target = Overall;
+    fn deref(&self) -> &Overall {
+        &self.overall
+    }
+}
+
+/// The figures a page refreshes on every frame of a drag: the overall figures
+/// and lean zones, without the per-camera list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Totals {
-    pub target_area_m2: f64,
-    pub covered_area_m2: f64,
-    pub coverage: f64,
-    pub weighted_coverage: f64,
-    pub multi_covered_area_m2: f64,
-    pub blind_area_m2: f64,
-    pub levels: Vec<LevelCoverage>,
+    #[serde(flatten)]
+    pub overall: Overall,
     pub zones: Vec<ZoneTotals>,
-    pub costs: Costs,
 }
 
 /// The live totals of a session.
 pub fn totals(session: &Session) -> Totals {
-    let (total, total_levels) = session.coverage().total();
     let zones = zone_reports(session);
     Totals {
-        target_area_m2: total.area,
-        covered_area_m2: total.covered,
-        coverage: ratio(total.covered, total.area),
-        weighted_coverage: weighted(&zones),
-        multi_covered_area_m2: total.multi,
-        blind_area_m2: (total.area - total.covered).max(0.0),
-        levels: level_coverage(session.levels(), &total_levels, total.area),
+        overall: overall(session, &zones),
         zones: zones
             .into_iter()
             .map(|z| ZoneTotals {
@@ -346,7 +352,6 @@ pub fn totals(session: &Session) -> Totals {
                 multi_covered_area_m2: z.multi_covered_area_m2,
             })
             .collect(),
-        costs: costs(session.scenario()),
     }
 }
 
