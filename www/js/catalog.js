@@ -6,6 +6,7 @@
  * it, and a refusal shows the core's message here and changes nothing.
  */
 
+import { allLayoutCameras, withEveryLayoutCameras } from './layouts.js';
 import { el } from './panels.js';
 import { fmtMoney, fmtNum } from './format.js';
 import { freshModelId, kindLabel, withCatalog, withSettings } from './state.js';
@@ -155,7 +156,8 @@ export class CatalogEditor {
   usage(s) {
     /** @type {Map<string, number>} */
     const used = new Map();
-    for (const c of s.cameras) if (c.model) used.set(c.model, (used.get(c.model) ?? 0) + 1);
+    // Every layout counts: a model used only by an option cannot be deleted either.
+    for (const c of allLayoutCameras(s)) if (c.model) used.set(c.model, (used.get(c.model) ?? 0) + 1);
     return used;
   }
 
@@ -242,7 +244,7 @@ export class CatalogEditor {
     const catalog = s.catalog.slice();
     catalog[i] = next;
     let out = withCatalog(s, catalog);
-    if (fixCamera) out = { ...out, cameras: s.cameras.map((c) => (c.model === next.id ? fixCamera(c) : c)) };
+    if (fixCamera) out = withEveryLayoutCameras(out, (c) => (c.model === next.id ? fixCamera(c) : c));
     this.apply(out, label, input);
   }
 

@@ -14,6 +14,9 @@ import { Panels, buildLegend, el } from './panels.js';
 import { readFileText, downloadText, fileNameFor, installDropZone, loadSampleList, fetchSample } from './files.js';
 import { fitView, planBox, boxOf, toWorld, zoomAt } from './view.js';
 import { fmtArea, fmtPct, fmtNum, fmtMoney } from './format.js';
+import { layoutsOf, activeLayout, fromFile, toFile, withLayoutActive, withLayoutAdded, withLayoutRenamed, withLayoutRemoved, freshLayoutName, uniqueLayoutName } from './layouts.js';
+import { BudgetUI, proposalBody } from './budget.js';
+import { CompareView, LayoutFigures } from './compare.js';
 
 /** @typedef {import('./state.js').Scenario} Scenario */
 /** @typedef {import('./state.js').Camera} Camera */
@@ -36,6 +39,8 @@ const perf = {
   settle: /** @type {number[]} */ ([]),
   loadMs: 0,
   warmupMs: 0,
+  /** ms to show another layout (commit: the scene follows with the cheapest calls or a reload) */
+  switchMs: /** @type {number[]} */ ([]),
   reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; },
 };
 Object.assign(window, { __blindspotPerf: perf });
@@ -68,7 +73,8 @@ try {
 
 const store = new Store();
 const mirror = new SceneMirror(wasm);
-const autosave = new Autosave(safeStorage());
+// The autosave keeps every layout (the file form: main layout and options) and which one is shown.
+const autosave = new Autosave(safeStorage(), 400, (s) => ({ text: JSON.stringify(toFile(s)), active: activeLayout(s) }));
 const canvas = /** @type {HTMLCanvasElement} */ ($('plan'));
 const renderer = new Renderer(canvas);
 
@@ -113,6 +119,13 @@ const ui = {
   viewMoving: false,
   /** @type {ReturnType<typeof setTimeout>|null} */
   viewTimer: null,
+  /** marking places for the optimiser */
+  marking: false,
+  justMarked: false,
+  /** @type {[number, number][]} */
+  marks: [],
+  /** the plan the marks belong to */
+  marksPlan: /** @type {any} */ (null),
 };
 
 function safeStorage() {
@@ -253,6 +266,7 @@ function addModelId() {
 
 /** @param {number} x @param {number} y */
 function addCameraAt(x, y) {
+  if (ui.marking) { toggleMark(x, y); return; }
   const s = scenario();
   const sel = selectedIndex();
   const like = sel >= 0 ? s.cameras[sel] : null;
@@ -376,8 +390,9 @@ function select(i, why) {
 
 /**
  * Validates `text` with the core; on success it becomes the current scenario (an undoable
- * step), on failure the error is shown and nothing changes.
- * @param {string} text @param {string} source shown in messages @param {{record?: boolean}} [opts]
+ * step), on failure the error is shown and nothing changes. A file's `options` become
+ * layouts; `active` picks the one shown (the autosave remembers it).
+ * @param {string} text @param {string} source shown in messages @param {{record?: boolean, active?: number}} [opts]
  */
 function openText(text, source, opts = {}) {
   let parsed;
@@ -389,9 +404,15 @@ function openText(text, source, opts = {}) {
   }
   hideError();
   const t0 = performance.now();
-  mirror.adopt(parsed.scene, parsed.scenario);
-  if (store.scenario && opts.record !== false) store.commit(parsed.scenario, `Open ${source}`);
-  else store.reset(parsed.scenario);
+  const main = fromFile(parsed.scenario);
+  mirror.adopt(parsed.scene, main);
+  let opened = main;
+  if (opts.active && opts.active > 0) {
+    const shown = withLayoutActive(main, opts.active);
+    try { mirror.sync(shown); opened = shown; } catch (e) { console.warn('could not show the saved layout', e); }
+  }
+  if (store.scenario && opts.record !== false) store.commit(opened, `Open ${source}`);
+  else store.reset(opened);
   ui.selectedId = null;
   ui.focusBlind = -1;
   ui.focusZone = null;
@@ -430,8 +451,10 @@ async function openFile(file) {
 function saveFile() {
   const s = scenario();
   if (!s) return;
-  const name = fileNameFor(s.name);
-  downloadText(name, `${JSON.stringify(s, null, 2)}\n`);
+  // One file holds every layout: the main one as `cameras`, the others as `options`.
+  const file = toFile(s);
+  const name = fileNameFor(file.name);
+  downloadText(name, `${JSON.stringify(file, null, 2)}\n`);
   toast(`Saved ${name}`);
 }
 
@@ -659,6 +682,7 @@ function draw() {
     viewMoving: ui.viewMoving,
     live: store.inGesture,
   });
+  drawMarks();
   if (fresh && panelKey() !== ui.panelKey) refreshPanels(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
 }
 
@@ -672,6 +696,7 @@ function refreshPanels(figures, live) {
   const sel = selectedIndex();
   ui.panelKey = panelKey();
   panels.updateStats(figures, s.cameras.length, live, s);
+  updateProposalCard();
   panels.updateEditor(s, sel, figures);
   if (!store.inGesture) panels.updateCameraList(s, sel, figures);
   if (live) panels.updateBlindSpots(null, s, true);
@@ -691,6 +716,7 @@ function updateToolbar() {
   const has = selectedIndex() >= 0;
   /** @type {HTMLButtonElement} */ ($('btn-delete')).disabled = !has;
   /** @type {HTMLButtonElement} */ ($('btn-duplicate')).disabled = !has;
+  updateLayoutsBar();
   const add = $('btn-add');
   add.setAttribute('aria-pressed', ui.addMode ? 'true' : 'false');
   const hint = $('mode-hint');
@@ -701,6 +727,11 @@ function updateToolbar() {
 
 /** @param {boolean} on */
 function setAddMode(on) {
+  if (ui.marking) {
+    // Marking places: a click keeps marking; Escape (or Done) ends it.
+    if (!on && ui.justMarked) { ui.justMarked = false; return; }
+    if (!on) { setMarking(false); return; }
+  }
   ui.addMode = on;
   if (!on) ui.ghost = null;
   updateToolbar();
@@ -740,6 +771,211 @@ function openPicker() {
   fileInput.click();
 }
 
+
+// ---- Layouts: several layouts of the same plan, side by side (layouts.js) ----
+
+/** Shows layout k on the plan (an undoable step, so undo can walk back across layouts). @param {number} k */
+function switchLayout(k) {
+  const s = scenario();
+  if (k === activeLayout(s) || k < 0 || k >= layoutsOf(s).length) return;
+  const t0 = performance.now();
+  const next = withLayoutActive(s, k);
+  ui.selectedId = null;
+  if (commit(next, `Show ${next.name}`)) {
+    perf.switchMs.push(performance.now() - t0);
+    afterEdit(0);
+    announce(`Showing the layout ${next.name}`);
+  }
+}
+
+/**
+ * Adds a layout (from a duplicate, the optimiser or the curve) and shows it.
+ * @param {string} name @param {Camera[]} cameras @param {import('./layouts.js').LayoutMeta} [meta]
+ */
+function addLayout(name, cameras, meta) {
+  const s = scenario();
+  const next = withLayoutAdded(s, uniqueLayoutName(s, name), cameras, meta);
+  ui.selectedId = null;
+  if (commit(next, `New layout ${next.name}`)) {
+    afterEdit(0);
+    announce(`New layout ${next.name}, shown on the plan`);
+    return true;
+  }
+  return false;
+}
+
+function duplicateLayout() {
+  const s = scenario();
+  const next = withLayoutAdded(s, freshLayoutName(s), s.cameras, { kind: 'duplicate', cameras: s.cameras });
+  if (commit(next, `Duplicate as ${next.name}`)) {
+    toast(`"${next.name}" is a copy of "${s.name}": edit it freely, "${s.name}" stays as it is.`);
+    afterEdit(0);
+  }
+}
+
+/** @param {number} k */
+function renameLayout(k) {
+  const s = scenario();
+  const old = layoutsOf(s)[k]?.name;
+  if (old === undefined) return;
+  const name = prompt(`Rename the layout "${old}"`, old)?.trim();
+  if (!name || name === old) return;
+  if (layoutsOf(s).some((l, j) => j !== k && l.name === name)) {
+    showError('Rename: not possible', `Another layout is already called "${name}".`);
+    return;
+  }
+  commit(withLayoutRenamed(s, k, name), 'Rename layout');
+}
+
+/** @param {number} k */
+function deleteLayout(k) {
+  const s = scenario();
+  const list = layoutsOf(s);
+  if (list.length <= 1) return;
+  const name = list[k].name;
+  ui.selectedId = null;
+  if (commit(withLayoutRemoved(s, k), `Delete layout ${name}`)) {
+    toast(`Deleted the layout "${name}" — Ctrl+Z to undo`);
+    afterEdit(0);
+  }
+}
+
+/** The tabs: one per layout, the shown one pressed, with rename and delete. */
+function updateLayoutsBar() {
+  const s = store.scenario;
+  const tabs = $('layout-tabs');
+  if (!s) { tabs.replaceChildren(); return; }
+  const list = layoutsOf(s);
+  const act = activeLayout(s);
+  const key = `${list.map((l) => l.name).join('\u0000')}|${act}`;
+  if (tabs.dataset.key === key) return;
+  tabs.dataset.key = key;
+  tabs.replaceChildren(...list.map((l, k) => {
+    const on = k === act;
+    const tab = el('div', { class: `layout-tab${on ? ' active' : ''}`, 'data-name': l.name });
+    const b = el('button', { type: 'button', role: 'tab', 'aria-selected': on ? 'true' : 'false', class: 'layout-pick',
+      title: on ? `${l.name}: on the plan (double-click to rename)` : `Show ${l.name} on the plan` });
+    b.append(el('span', { class: 'layout-tag', text: k === 0 ? 'main' : String.fromCharCode(64 + Math.min(k, 26)) }), el('span', { class: 'layout-name', text: l.name }));
+    b.addEventListener('click', () => switchLayout(k));
+    b.addEventListener('dblclick', () => renameLayout(k));
+    tab.append(b);
+    if (on) {
+      const rn = el('button', { type: 'button', class: 'layout-icon', title: `Rename ${l.name}`, 'aria-label': `Rename ${l.name}`, text: '✎' });
+      rn.addEventListener('click', () => renameLayout(k));
+      tab.append(rn);
+    }
+    if (list.length > 1) {
+      const del = el('button', { type: 'button', class: 'layout-icon danger', title: `Delete the layout ${l.name}`, 'aria-label': `Delete the layout ${l.name}`, text: '×' });
+      del.addEventListener('click', () => deleteLayout(k));
+      tab.append(del);
+    }
+    return tab;
+  }));
+}
+
+/** The proposal card: what the optimiser or the curve said about the layout shown. */
+function updateProposalCard() {
+  const s = store.scenario;
+  const card = $('proposal-card');
+  const meta = s?.layouts?.list[s.layouts.active]?.meta;
+  if (!s || !meta || (meta.kind !== 'proposal' && meta.kind !== 'curve')) { card.hidden = true; return; }
+  const sm = mirror.summary();
+  $('proposal-h').textContent = meta.kind === 'curve' ? 'From the cost curve' : 'Proposal';
+  $('proposal-body').replaceChildren(...proposalBody(meta, s, sm.weighted_coverage, sm.costs.currency));
+  card.hidden = false;
+}
+
+// ---- Marking places for the optimiser ----
+
+/** @param {boolean} on */
+function setMarking(on) {
+  ui.marking = on;
+  ui.justMarked = false;
+  if (on) {
+    ui.addMode = false;
+    if (ui.marksPlan !== scenario().plan) { ui.marks = []; ui.marksPlan = scenario().plan; }
+    announce('Click on the plan to mark places where the optimiser may put a camera; click a mark to remove it. Escape or Done ends.');
+  }
+  $('mark-hint').hidden = !on;
+  canvas.classList.toggle('adding', on);
+  updateMarkCount();
+  requestFrame();
+  if (!on) budget.open();
+}
+
+/** @param {number} x @param {number} y */
+function toggleMark(x, y) {
+  ui.justMarked = true;
+  const r = 12 / ui.view.scale;
+  const k = ui.marks.findIndex((m) => Math.hypot(m[0] - x, m[1] - y) <= r);
+  if (k >= 0) ui.marks.splice(k, 1);
+  else ui.marks.push([roundTo(x, 2), roundTo(y, 2)]);
+  updateMarkCount();
+  requestFrame();
+}
+
+function updateMarkCount() {
+  const n = ui.marks.length;
+  $('mark-count').textContent = `${n} place${n === 1 ? '' : 's'} marked`;
+}
+
+/** Draws the marked places over the plan. */
+function drawMarks() {
+  if (!ui.marks.length || (!ui.marking && !budget.dialog.open) || ui.marksPlan !== scenario().plan) return;
+  const ctx = renderer.ctx;
+  const d = window.devicePixelRatio || 1;
+  ctx.save();
+  ctx.setTransform(d, 0, 0, d, 0, 0);
+  for (const [x, y] of ui.marks) {
+    const X = x * ui.view.scale + ui.view.tx, Y = -y * ui.view.scale + ui.view.ty;
+    ctx.fillStyle = 'rgba(255, 210, 31, 0.9)';
+    ctx.strokeStyle = '#1d232b';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(X, Y, 7, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(X - 11, Y); ctx.lineTo(X + 11, Y);
+    ctx.moveTo(X, Y - 11); ctx.lineTo(X, Y + 11);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+const layoutFigures = new LayoutFigures(wasm);
+
+/** Every layout's total cost and exact weighted coverage (the curve's diamonds). */
+async function allLayoutFigures() {
+  const s = scenario();
+  const act = activeLayout(s);
+  return layoutsOf(s).map((l, k) => {
+    const sm = k === act ? mirror.summary() : layoutFigures.get(s, l).summary;
+    return { name: l.name, cost: sm.costs.total, weighted: sm.weighted_coverage, active: k === act, index: k };
+  });
+}
+
+const budget = new BudgetUI({
+  scenario,
+  currency: () => mirror.summary().costs.currency,
+  addLayout,
+  figures: allLayoutFigures,
+  exactWeighted: () => mirror.summary().weighted_coverage,
+  showError,
+  toast,
+  setMarking,
+  marked: () => (ui.marksPlan === scenario().plan ? ui.marks : []),
+});
+
+const compare = new CompareView(/** @type {HTMLDialogElement} */ ($('compare')), {
+  scenario,
+  figures: layoutFigures,
+  active: () => ({ summary: mirror.summary(), layers: { views: mirror.layer('views'), blind: mirror.layer('blind'), dead: mirror.layer('dead') } }),
+  levels: () => mirror.levels(),
+  switchTo: switchLayout,
+  currency: () => mirror.summary().costs.currency,
+});
+
 const panels = new Panels({
   commitCamera,
   fovPatch,
@@ -762,7 +998,7 @@ const interaction = new Interaction(canvas, {
   setView,
   selected: selectedIndex,
   select,
-  addMode: () => ui.addMode,
+  addMode: () => ui.addMode || ui.marking,
   setAddMode,
   beginGesture: () => { store.beginGesture(); mirror.lean = true; ui.lastDragFrameAt = 0; if (ui.settleTimer) clearTimeout(ui.settleTimer); },
   preview,
@@ -785,7 +1021,7 @@ const interaction = new Interaction(canvas, {
   help: openHelp,
   hoverAt,
   hoverLeave,
-  setGhost: (p) => { ui.ghost = p; requestFrame(); },
+  setGhost: (p) => { ui.ghost = ui.marking ? null : p; requestFrame(); },
   requestFrame,
   optics: (i) => cameraOptics(scenario(), scenario().cameras[i], mirror.summary().cameras[i]),
   stats: (i) => mirror.summary().cameras[i],
@@ -809,6 +1045,11 @@ function onClick(id, fn) {
   $(id).addEventListener('click', fn);
 }
 onClick('btn-open', openPicker);
+onClick('btn-layout-dup', duplicateLayout);
+onClick('btn-optimize', () => budget.open());
+onClick('btn-curve', () => { budget.curve ? budget.showCurve() : budget.open(); });
+onClick('btn-compare', () => compare.open());
+onClick('mark-done', () => setMarking(false));
 onClick('btn-save', saveFile);
 onClick('btn-undo', undo);
 onClick('btn-redo', redo);
@@ -920,7 +1161,7 @@ async function start() {
   const saved = params.has('fresh') || sample ? null : autosave.load();
   let ok = false;
   if (saved) {
-    ok = openText(saved.text, 'your autosaved plan', { record: false });
+    ok = openText(saved.text, 'your autosaved plan', { record: false, active: saved.active });
     if (ok) toast(`Restored the plan you were working on${saved.savedAt ? ` (autosaved ${new Date(saved.savedAt).toLocaleTimeString()})` : ''}`);
   }
   if (!ok) {
@@ -978,6 +1219,14 @@ Object.assign(window, {
         bands: same(mirror.layer('bands'), mirror.freshLayer('bands')),
       };
     },
+    /** the layouts: name and camera count, and which is shown */
+    layouts: () => ({ active: activeLayout(scenario()), list: layoutsOf(scenario()).map((l) => ({ name: l.name, cameras: l.cameras.length })) }),
+    /** the optimiser's runs: wall time, the worker's timing, progress messages */
+    optimizerRuns: () => budget.history.slice(),
+    workersStarted: () => budget.runner.started,
+    curvePoints: () => budget.curve?.points.map((p) => ({ budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage, cameras: p.cameras.length })) ?? null,
+    compareMs: () => compare.lastMs.slice(),
+    comparisonLoads: () => layoutFigures.loads,
     settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
     /** how many times the scene was (re)built from a scenario: an edit that needs no reload leaves it */
     sceneLoads: () => mirror.loadVersion,

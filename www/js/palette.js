@@ -61,3 +61,8 @@ export function withAlpha(hex, a) {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
 }
+
+/** Layout comparison marks: cameras added, moved or changed, removed (against the first layout). */
+export const DIFF_ADDED = '#00a651';
+export const DIFF_CHANGED = '#f5a300';
+export const DIFF_REMOVED = '#1d232b';

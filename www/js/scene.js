@@ -5,6 +5,8 @@
  * It never computes geometry itself.
  */
 
+import { coreScenario } from './layouts.js';
+
 /** @typedef {import('./state.js').Scenario} Scenario */
 /** @typedef {import('./state.js').Camera} Camera */
 
@@ -123,7 +125,7 @@ export class SceneMirror {
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */
   reload(scenario) {
-    const { scene } = this.parse(JSON.stringify(scenario));
+    const { scene } = this.parse(JSON.stringify(coreScenario(scenario)));
     this.adopt(scene, scenario);
   }
 

@@ -21,7 +21,10 @@
  * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
  *            density_levels?: {name: string, px_per_m: number}[]}} Settings
  * @typedef {{blindspot: number, name: string, plan: {walls: Wall[], zones: Zone[]},
- *            catalog: CameraModel[], cameras: Camera[], settings?: Settings}} Scenario
+ *            catalog: CameraModel[], cameras: Camera[], settings?: Settings,
+ *            layouts?: import('./layouts.js').Layouts}} Scenario
+ *   `name` and `cameras` are the active layout's; `layouts` (page only) lists them all
+ *   (layouts.js; in a file: the main layout and `options`).
  * @typedef {{type: 'reset'|'commit'|'preview'|'undo'|'redo', prev: Scenario|null, next: Scenario, label?: string}} ChangeEvent
  */
 
@@ -285,10 +288,14 @@ const AUTOSAVE_KEY = 'blindspot.autosave.v1';
  * Saves the scenario to localStorage shortly after each change and reads it back.
  */
 export class Autosave {
-  /** @param {Storage|null} storage @param {number} [delayMs] */
-  constructor(storage, delayMs = 400) {
+  /**
+   * @param {Storage|null} storage @param {number} [delayMs]
+   * @param {(s: Scenario) => {text: string, active?: number}} [serialize] the file text to keep (and which layout is shown)
+   */
+  constructor(storage, delayMs = 400, serialize = (s) => ({ text: JSON.stringify(s) })) {
     this.storage = storage;
     this.delayMs = delayMs;
+    this.serialize = serialize;
     /** @type {ReturnType<typeof setTimeout>|null} */
     this.timer = null;
     /** @type {Scenario|null} */
@@ -311,7 +318,8 @@ export class Autosave {
     this.pending = null;
     if (!s || !this.storage) return;
     try {
-      this.storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), text: JSON.stringify(s) }));
+      const { text, active } = this.serialize(s);
+      this.storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), text, active: active ?? 0 }));
       this.lastError = null;
     } catch (e) {
       // Quota exceeded (very large plans) or storage disabled: autosave is best effort.
@@ -319,7 +327,7 @@ export class Autosave {
     }
   }
 
-  /** @returns {{savedAt: string, text: string}|null} */
+  /** @returns {{savedAt: string, text: string, active: number}|null} */
   load() {
     if (!this.storage) return null;
     try {
@@ -327,7 +335,7 @@ export class Autosave {
       if (!raw) return null;
       const v = JSON.parse(raw);
       if (typeof v?.text !== 'string') return null;
-      return { savedAt: String(v.savedAt ?? ''), text: v.text };
+      return { savedAt: String(v.savedAt ?? ''), text: v.text, active: Number.isInteger(v.active) ? v.active : 0 };
     } catch {
       return null;
     }

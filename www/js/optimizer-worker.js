@@ -1,0 +1,65 @@
+// @ts-check
+/**
+ * The optimiser's Web Worker (a module worker): it loads its own instance of the wasm
+ * core and runs `optimize` or `curve` (docs/wasm-api.md) off the page's main thread, so
+ * the page keeps drawing and answering while it computes. Messages in:
+ *   {type: 'init'}                                    load the wasm now (warm-up)
+ *   {type: 'optimize', id, scenario, request}         scenario and request as JSON text
+ *   {type: 'curve', id, scenario, request, maxBudget, steps, refine}
+ * Messages out:
+ *   {type: 'ready', initMs}
+ *   {type: 'progress', id, phase, done, total, at}    at most every 40 ms, and at each new phase
+ *   {type: 'result', id, result, timing: {initMs, totalMs, phases: [{phase, startMs, ms}]}}
+ *   {type: 'error', id, message}
+ * The page cancels a run with `worker.terminate()` (which stops it at once) and starts a
+ * fresh worker for the next run. Times are measured here, in the worker (the core has no
+ * clock): `at` and `startMs` count from the moment the run's message arrived.
+ */
+
+import init, { optimize, curve } from '../pkg/blindspot.js';
+
+const t0 = performance.now();
+/** @type {Promise<number>} */
+const ready = init().then(() => performance.now() - t0);
+ready.then((initMs) => postMessage({ type: 'ready', initMs }), (e) => postMessage({ type: 'error', id: 0, message: `the optimiser could not load the core: ${e?.message ?? e}` }));
+
+self.onmessage = async (/** @type {MessageEvent} */ e) => {
+  const msg = e.data;
+  if (msg.type === 'init') return;
+  const start = performance.now();
+  const id = msg.id;
+  let initMs = 0;
+  try {
+    const before = performance.now();
+    await ready;
+    initMs = performance.now() - before;
+    // Before the first callback the core reads the scenario and builds its scene.
+    /** @type {{phase: string, startMs: number, ms: number}[]} */
+    const phases = [{ phase: 'loading', startMs: 0, ms: 0 }];
+    let lastPost = -Infinity;
+    /** @param {string} phase @param {number} done @param {number} total */
+    const progress = (phase, done, total) => {
+      const at = performance.now() - start;
+      const cur = phases[phases.length - 1];
+      const fresh = cur.phase !== phase;
+      if (fresh) {
+        cur.ms = at - cur.startMs;
+        phases.push({ phase, startMs: at, ms: 0 });
+      }
+      if (fresh || at - lastPost >= 40 || done >= total) {
+        lastPost = at;
+        postMessage({ type: 'progress', id, phase, done, total, at });
+      }
+      return true;
+    };
+    const text = msg.type === 'curve'
+      ? curve(msg.scenario, msg.request, msg.maxBudget, msg.steps, msg.refine, progress)
+      : optimize(msg.scenario, msg.request, progress);
+    const totalMs = performance.now() - start;
+    const last = phases[phases.length - 1];
+    if (!last.ms) last.ms = totalMs - last.startMs;
+    postMessage({ type: 'result', id, result: JSON.parse(text), timing: { initMs, totalMs, phases } });
+  } catch (err) {
+    postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+  }
+};
