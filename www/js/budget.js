@@ -471,7 +471,7 @@ function svg(tag, attrs = {}, text) {
  * @param {string} cur @param {(k: number) => void} onPick
  */
 export function curveSvg(c, marks, cur, onPick) {
-  const W = 960, H = 470, L = 78, R = 24, T = 22, B = 64;
+  const W = 960, H = 470, L = 78, R = 44, T = 22, B = 64;
   const xmax = Math.max(c.maxBudget, ...marks.map((m) => m.spend).filter((x) => x > 0));
   const ymax = 1;
   const X = (/** @type {number} */ v) => L + (Math.max(0, v) / xmax) * (W - L - R);
@@ -497,13 +497,24 @@ export function curveSvg(c, marks, cur, onPick) {
   g.append(svg('text', { x: 18, y: (T + H - B) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 18 ${(T + H - B) / 2})` },
     'Weighted coverage at each zone\u2019s required level'));
   root.append(g);
-  // The curve: a step line (the best found within each budget) through its points.
+  // The curve: the best coverage found for each amount spent, a step that rises at each
+  // layout's cost (the dots sit on its corners) and stays flat up to the maximum budget.
   const pts = c.points;
   if (pts.length) {
-    let d = `M ${X(0)} ${Y(pts[0].estimated_coverage)}`;
-    for (const p of pts) d += ` H ${X(p.budget)} V ${Y(p.estimated_coverage)}`;
+    const byCost = pts.slice().sort((p, q) => p.cost - q.cost || p.estimated_coverage - q.estimated_coverage);
+    let d = `M ${X(0)} ${Y(byCost[0].estimated_coverage)}`;
+    let best = byCost[0].estimated_coverage;
+    for (const p of byCost) {
+      if (p.estimated_coverage <= best && p !== byCost[0]) continue;
+      best = p.estimated_coverage;
+      d += ` H ${X(p.cost)} V ${Y(p.estimated_coverage)}`;
+    }
+    d += ` H ${X(c.maxBudget)}`;
     root.append(svg('path', { d, class: 'curve-line' }));
   }
+  // The user's layouts first, so the curve's dots stay clickable on top of them.
+  const mk = svg('g', { class: 'curve-marks' });
+  root.append(mk);
   const dots = svg('g', { class: 'curve-dots' });
   pts.forEach((p, k) => {
     const dot = svg('circle', { cx: X(p.cost), cy: Y(p.estimated_coverage), r: 7, class: `curve-dot${p.refined ? ' refined' : ''}`, tabindex: 0, role: 'button',
@@ -516,7 +527,6 @@ export function curveSvg(c, marks, cur, onPick) {
   });
   root.append(dots);
   // The user's layouts: diamonds with their names.
-  const mk = svg('g', { class: 'curve-marks' });
   marks.forEach((m, j) => {
     const x = X(m.spend), y = Y(m.weighted);
     const d = `M ${x} ${y - 9} L ${x + 9} ${y} L ${x} ${y + 9} L ${x - 9} ${y} Z`;
@@ -528,7 +538,6 @@ export function curveSvg(c, marks, cur, onPick) {
     item.append(svg('title', {}, `${m.name}: ${fmtPct(m.weighted)} weighted coverage (exact), ${fmtMoney(m.cost, cur)} in all`));
     mk.append(item);
   });
-  root.append(mk);
   return root;
 }
 

@@ -149,7 +149,7 @@ export class CompareView {
     /** @param {string} label @param {(it: typeof items[number]) => string} fn @param {(it: typeof items[number]) => number} [num] @param {boolean} [higherBetter] */
     const fig = (label, fn, num, higherBetter = true) => {
       addRow(el('span', { text: label }), items.map((it) => {
-        const cell = el('span', { class: 'cmp-fig', text: fn(it) });
+        const cell = el('span', { class: 'cmp-fig' }, [el('span', { class: 'cmp-value', text: fn(it) })]);
         if (num && it !== base) {
           const d = num(it) - num(base);
           if (Math.abs(d) > 1e-9) cell.append(el('span', { class: `cmp-delta ${(d > 0) === higherBetter ? 'better' : 'worse'}`, text: ` ${d > 0 ? '+' : '−'}${fmtDelta(label, Math.abs(d), cur)}` }));

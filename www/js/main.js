@@ -813,18 +813,35 @@ function duplicateLayout() {
   }
 }
 
-/** @param {number} k */
+/** Renames layout k in place: its tab becomes a text field (Enter keeps, Escape cancels). @param {number} k */
 function renameLayout(k) {
   const s = scenario();
   const old = layoutsOf(s)[k]?.name;
-  if (old === undefined) return;
-  const name = prompt(`Rename the layout "${old}"`, old)?.trim();
-  if (!name || name === old) return;
-  if (layoutsOf(s).some((l, j) => j !== k && l.name === name)) {
-    showError('Rename: not possible', `Another layout is already called "${name}".`);
-    return;
-  }
-  commit(withLayoutRenamed(s, k, name), 'Rename layout');
+  const tab = /** @type {HTMLElement|undefined} */ ($('layout-tabs').children[k]);
+  if (old === undefined || !tab) return;
+  const field = /** @type {HTMLInputElement} */ (el('input', { type: 'text', class: 'layout-rename', 'aria-label': `New name for ${old}`, spellcheck: 'false' }));
+  field.value = old;
+  tab.replaceChildren(field);
+  field.focus();
+  field.select();
+  let done = false;
+  const finish = (/** @type {boolean} */ keep) => {
+    if (done) return;
+    done = true;
+    const name = field.value.trim();
+    $('layout-tabs').dataset.key = '';
+    if (keep && name && name !== old) {
+      if (layoutsOf(scenario()).some((l, j) => j !== k && l.name === name)) showError('Rename: not possible', `Another layout is already called "${name}".`);
+      else commit(withLayoutRenamed(scenario(), k, name), 'Rename layout');
+    }
+    updateLayoutsBar();
+  };
+  field.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); finish(true); }
+    else if (e.key === 'Escape') { e.preventDefault(); finish(false); }
+    e.stopPropagation();
+  });
+  field.addEventListener('blur', () => finish(true));
 }
 
 /** @param {number} k */
@@ -1224,6 +1241,12 @@ Object.assign(window, {
     /** the optimiser's runs: wall time, the worker's timing, progress messages */
     optimizerRuns: () => budget.history.slice(),
     workersStarted: () => budget.runner.started,
+    /** what the optimiser or the curve said about the layout shown (null for others) */
+    activeMeta: () => {
+      const s = scenario();
+      const m = s.layouts?.list[s.layouts.active]?.meta;
+      return m ? { kind: m.kind, proposal: m.proposal ? { ...m.proposal, cameras: m.proposal.cameras.length } : null, point: m.point ?? null, request: m.request ?? null, edited: m.cameras !== s.cameras } : null;
+    },
     curvePoints: () => budget.curve?.points.map((p) => ({ budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage, cameras: p.cameras.length })) ?? null,
     compareMs: () => compare.lastMs.slice(),
     comparisonLoads: () => layoutFigures.loads,

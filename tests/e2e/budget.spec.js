@@ -1,0 +1,314 @@
+// @ts-check
+// Issue 5 in the browser: budget options. The optimiser runs in a Web Worker and opens
+// its result as a new layout; the cost curve; several layouts saved in one file and
+// autosaved; the compare view.
+const { test, expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { openApp, waitSettled } = require('./helpers');
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'target/release/blindspot');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+/** @param {import('@playwright/test').Page} page */
+const layouts = (page) => page.evaluate(() => window.__blindspot.layouts());
+/** @param {import('@playwright/test').Page} page */
+const summary = (page) => page.evaluate(() => window.__blindspot.summary());
+
+/**
+ * Opens the Budget options dialog and sets the goal and the existing-camera mode.
+ * @param {import('@playwright/test').Page} page
+ * @param {{budget?: number, existing?: 'keep'|'movable'|'remove', candidates?: number}} o
+ */
+async function fillDialog(page, o) {
+  await page.locator('#btn-optimize').click();
+  await expect(page.locator('#optimizer')).toBeVisible();
+  if (o.budget !== undefined) {
+    await page.locator('#opt-budget').fill(String(o.budget));
+    await page.locator('input[name=goal][value=budget]').check();
+  }
+  if (o.existing) await page.locator(`input[name=existing][value=${o.existing}]`).check();
+  if (o.candidates) await page.locator('#opt-candidates').fill(String(o.candidates));
+}
+
+/** Waits for the optimiser to finish. @param {import('@playwright/test').Page} page */
+async function waitDone(page) {
+  await page.waitForFunction(() => !document.body.dataset.optimizing, null, { timeout: 60_000 });
+}
+
+test('an optimisation from the dialog opens a new layout within the budget that beats the layout it started from', async ({ page }) => {
+  const log = await openApp(page);
+  const asIs = await summary(page);
+  const asIsCameras = await page.evaluate(() => JSON.stringify(window.__blindspot.scenario().cameras));
+  expect(asIs.costs.total).toBe(3480);
+
+  // 1. Keep the cameras there, €10,000 more: the result is a new layout, cost within the
+  // budget, strictly better weighted coverage; the as-is layout is untouched.
+  await fillDialog(page, { budget: 10000, existing: 'keep' });
+  await page.locator('#opt-run').click();
+  await expect(page.locator('#opt-progress')).toBeVisible();
+  await waitDone(page);
+  await waitSettled(page);
+  let L = await layouts(page);
+  expect(L.list.map((l) => l.name)).toEqual(['Museum wing — as is', 'Budget €10,000']);
+  expect(L.active).toBe(1);
+  const meta = await page.evaluate(() => window.__blindspot.activeMeta());
+  expect(meta?.kind).toBe('proposal');
+  expect(meta?.proposal.cost).toBeLessThanOrEqual(10000);
+  expect(meta?.proposal.cost).toBeGreaterThan(0);
+  const kept = await summary(page);
+  expect(kept.weighted_coverage).toBeGreaterThan(asIs.weighted_coverage + 0.1);
+  expect(kept.coverage).toBeGreaterThanOrEqual(asIs.coverage);
+  // The new layout's extra spend is what the proposal says (kept cameras are free).
+  expect(kept.costs.total - asIs.costs.total).toBeCloseTo(meta?.proposal.cost, 6);
+  // The proposal card: estimated and exact figures, the bound in words, the changes.
+  const card = page.locator('#proposal-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('No layout within the same limit can exceed about');
+  await expect(card).toContainText(`${meta?.proposal.added.length} added`);
+  await expect(card).toContainText((Math.round(kept.weighted_coverage * 1000) / 10).toFixed(1));
+
+  // 2. From scratch, for no more than the as-is layout costs: the optimiser must beat the
+  // hand-placed layout at the same price (53.5 % weighted): a real test of the optimiser,
+  // not of monotonicity.
+  await page.locator('.layout-pick').first().click();
+  await waitSettled(page);
+  expect(await page.evaluate(() => JSON.stringify(window.__blindspot.scenario().cameras))).toBe(asIsCameras);
+  await fillDialog(page, { budget: asIs.costs.total, existing: 'remove' });
+  await page.locator('#opt-run').click();
+  await waitDone(page);
+  await waitSettled(page);
+  L = await layouts(page);
+  expect(L.list).toHaveLength(3);
+  expect(L.active).toBe(2);
+  const scratch = await summary(page);
+  const meta2 = await page.evaluate(() => window.__blindspot.activeMeta());
+  expect(meta2?.proposal.removed.length).toBe(6);
+  expect(scratch.costs.total).toBeLessThanOrEqual(asIs.costs.total);
+  expect(scratch.weighted_coverage).toBeGreaterThanOrEqual(asIs.weighted_coverage);
+  expect(scratch.weighted_coverage).toBeGreaterThan(0.7);
+  // The estimate and the exact figure agree closely.
+  expect(Math.abs(scratch.weighted_coverage - meta2?.proposal.estimated_coverage)).toBeLessThan(0.03);
+  expect(log.errors).toEqual([]);
+});
+
+test('the optimiser can be cancelled mid-run and the page stays responsive while it computes (large sample)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?sample=large.json');
+  const before = await layouts(page);
+  // Many candidates, so the run is long enough to watch and to cancel.
+  await fillDialog(page, { budget: 60000, existing: 'keep', candidates: 8000 });
+  await page.locator('#opt-run').click();
+  await page.waitForFunction(() => document.body.dataset.optimizing === 'optimize');
+  // While the worker computes: animation frames keep coming and a click is handled at once.
+  const live = await page.evaluate(async () => {
+    const gaps = [];
+    let last = performance.now();
+    const t0 = last;
+    await new Promise((resolve) => {
+      const tick = () => {
+        const now = performance.now();
+        gaps.push(now - last);
+        last = now;
+        if (now - t0 < 700) requestAnimationFrame(tick); else resolve(null);
+      };
+      requestAnimationFrame(tick);
+    });
+    // A click on the layer bar: its handler runs and the box toggles.
+    const box = /** @type {HTMLInputElement} */ (document.getElementById('show-multi'));
+    const c0 = performance.now();
+    box.click();
+    const clickMs = performance.now() - c0;
+    const toggled = box.checked;
+    box.click();
+    return { frames: gaps.length, maxGap: Math.max(...gaps), clickMs, toggled, stillRunning: document.body.dataset.optimizing === 'optimize' };
+  });
+  expect(live.stillRunning).toBe(true);
+  expect(live.frames).toBeGreaterThanOrEqual(20);
+  expect(live.maxGap).toBeLessThan(200);
+  expect(live.toggled).toBe(true);
+  expect(live.clickMs).toBeLessThan(100);
+  // Progress is shown with the phase.
+  await expect(page.locator('#opt-progress-phase')).not.toHaveText('');
+  // Cancel: the worker is terminated, nothing changes.
+  await page.locator('#opt-cancel').click();
+  await expect(page.locator('#opt-progress')).toBeHidden();
+  const runs = await page.evaluate(() => window.__blindspot.optimizerRuns());
+  expect(runs[runs.length - 1].cancelled).toBe(true);
+  expect(await layouts(page)).toEqual(before);
+  await expect(page.locator('#toast')).toContainText('Cancelled');
+  expect(await page.evaluate(() => window.__blindspot.workersStarted())).toBe(1);
+  // The next run gets a fresh worker and completes.
+  await fillDialog(page, { budget: 20000, existing: 'keep', candidates: 2500 });
+  await page.locator('#opt-run').click();
+  await waitDone(page);
+  expect(await page.evaluate(() => window.__blindspot.workersStarted())).toBe(2);
+  const after = await layouts(page);
+  expect(after.list).toHaveLength(before.list.length + 1);
+  const meta = await page.evaluate(() => window.__blindspot.activeMeta());
+  expect(meta?.proposal.cost).toBeLessThanOrEqual(20000);
+  expect(meta?.proposal.stats.candidates).toBeGreaterThanOrEqual(2000);
+});
+
+test('the cost curve is drawn, never decreases, marks the layouts and a click on a point opens its layout', async ({ page }) => {
+  await openApp(page);
+  const asIs = await summary(page);
+  await page.locator('#btn-curve').click();
+  await expect(page.locator('#optimizer')).toBeVisible();
+  await page.locator('#opt-max-budget').fill('12000');
+  await page.locator('#opt-run-curve').click();
+  await expect(page.locator('#curve')).toBeVisible({ timeout: 60_000 });
+  const dots = page.locator('#curve .curve-dot');
+  const n = await dots.count();
+  expect(n).toBeGreaterThanOrEqual(10);
+  const pts = await dots.evaluateAll((els) => els.map((e) => ({ budget: Number(e.getAttribute('data-budget')), cost: Number(e.getAttribute('data-cost')), cov: Number(e.getAttribute('data-coverage')) })));
+  for (let k = 1; k < pts.length; k++) {
+    expect(pts[k].budget).toBeGreaterThan(pts[k - 1].budget);
+    expect(pts[k].cov).toBeGreaterThanOrEqual(pts[k - 1].cov);
+  }
+  for (const p of pts) expect(p.cost).toBeLessThanOrEqual(p.budget + 1e-6);
+  expect(pts[pts.length - 1].cov).toBeGreaterThan(pts[0].cov + 0.2);
+  // The layout shown is a diamond at no extra spend, at its exact weighted coverage.
+  const mark = page.locator('#curve .curve-mark');
+  await expect(mark).toHaveCount(1);
+  expect(Number(await mark.getAttribute('data-coverage'))).toBeCloseTo(asIs.weighted_coverage, 9);
+  expect(Number(await mark.getAttribute('data-spend'))).toBe(0);
+  // The axis says what coverage means.
+  await expect(page.locator('#curve .axis-label').nth(1)).toHaveText(/required level/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'curve.png') });
+  // Click the point at half the maximum budget: its layout opens as a new option.
+  const k = pts.findIndex((p) => p.budget >= 6000);
+  const want = await page.evaluate((i) => window.__blindspot.curvePoints()?.[i], k);
+  await dots.nth(k).click();
+  await expect(page.locator('#curve')).toBeHidden();
+  await waitSettled(page);
+  const L = await layouts(page);
+  expect(L.list).toHaveLength(2);
+  expect(L.active).toBe(1);
+  expect(L.list[1].cameras).toBe(want?.cameras);
+  const s = await summary(page);
+  expect(s.costs.total - asIs.costs.total).toBeCloseTo(want?.cost ?? NaN, 6);
+  expect(Math.abs(s.weighted_coverage - (want?.estimated_coverage ?? NaN))).toBeLessThan(0.03);
+  await expect(page.locator('#proposal-card')).toContainText('From the cost curve');
+  // Reopening the curve shows both layouts as diamonds.
+  await page.locator('#btn-curve').click();
+  await expect(page.locator('#curve .curve-mark')).toHaveCount(2);
+});
+
+test('layouts are saved in one file (options) and restored from the file and from the autosave', async ({ page }) => {
+  await openApp(page);
+  // Duplicate as Option A and move one of its cameras; rename it.
+  await page.locator('#btn-layout-dup').click();
+  await waitSettled(page);
+  expect((await layouts(page)).list.map((l) => l.name)).toEqual(['Museum wing — as is', 'Option A']);
+  await page.evaluate(() => window.__blindspot.scenario().cameras[0].id);
+  await page.locator('.layout-tab.active .layout-icon').first().click();
+  await page.locator('.layout-rename').fill('Option A — quay');
+  await page.locator('.layout-rename').press('Enter');
+  await expect(page.locator('.layout-tab.active')).toHaveAttribute('data-name', 'Option A — quay');
+  // Edit the option: delete a camera (the main layout keeps it).
+  await page.locator('#camera-list li').first().click();
+  await page.locator('#btn-delete').click();
+  await waitSettled(page);
+  const optSummary = await summary(page);
+  await fillDialog(page, { budget: 2000, existing: 'keep' });
+  await page.locator('#opt-run').click();
+  await waitDone(page);
+  await waitSettled(page);
+  const L = await layouts(page);
+  expect(L.list.map((l) => l.name)).toEqual(['Museum wing — as is', 'Option A — quay', 'Budget €2,000']);
+  expect(L.list[1].cameras).toBe(5);
+  // Save: one file, the main layout's cameras and two options.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-save').click()]);
+  const file = path.join(ARTIFACTS, 'layouts.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(saved.name).toBe('Museum wing — as is');
+  expect(saved.cameras).toHaveLength(6);
+  expect(saved.options.map((/** @type {any} */ o) => o.name)).toEqual(['Option A — quay', 'Budget €2,000']);
+  expect(saved.options[0].cameras).toHaveLength(5);
+  expect(saved.layouts).toBeUndefined();
+  if (fs.existsSync(CLI)) {
+    // The core reads it back, and reports an option on its own.
+    const rep = JSON.parse(execFileSync(CLI, ['report', file, '--option', 'Option A — quay', '--format', 'json'], { encoding: 'utf8' }));
+    expect(rep.coverage).toBeCloseTo(optSummary.coverage, 9);
+  }
+  // Reload the first page: the autosave restores every layout and the one shown.
+  await page.waitForTimeout(600);
+  await page.goto('/');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await waitSettled(page);
+  expect(await layouts(page)).toEqual(L);
+  await expect(page.locator('#toast')).toContainText('Restored');
+  // Open the file in a fresh page (it shares the autosave, so this comes last): every layout is there.
+  const page2 = await page.context().newPage();
+  await openApp(page2, '?fresh');
+  await page2.locator('#file-input').setInputFiles(file);
+  await expect.poll(async () => (await layouts(page2)).list.length).toBe(3);
+  expect((await layouts(page2)).list).toEqual(L.list);
+  await page2.locator('.layout-pick').nth(1).click();
+  await waitSettled(page2);
+  expect((await summary(page2)).coverage).toBeCloseTo(optSummary.coverage, 12);
+  await page2.close();
+});
+
+test('the compare view shows each layout\'s figures and map, with changes against the first layout', async ({ page }) => {
+  const log = await openApp(page);
+  const figs = [await summary(page)];
+  await page.locator('#btn-layout-dup').click();
+  await waitSettled(page);
+  await page.locator('#camera-list li').first().click();
+  await page.locator('#btn-delete').click();
+  await waitSettled(page);
+  figs.push(await summary(page));
+  await fillDialog(page, { budget: 5000, existing: 'keep' });
+  await page.locator('#opt-run').click();
+  await waitDone(page);
+  await waitSettled(page);
+  figs.push(await summary(page));
+  await page.locator('#btn-compare').click();
+  await page.waitForFunction(() => document.body.dataset.compared === '3');
+  const dlg = page.locator('#compare');
+  await expect(dlg.locator('.cmp-name')).toHaveText([/Museum wing — as is/, /Option A/, /Budget €5,000/]);
+  const fmt = (/** @type {number} */ x) => (Math.round(x * 1000) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const cells = await dlg.locator('.cmp-value').allTextContents();
+  // Rows: cameras, cost, coverage, weighted, blind area; one cell per layout per row.
+  const row = (/** @type {number} */ r) => cells.slice(r * 3, r * 3 + 3);
+  expect(row(0)).toEqual(figs.map((f) => String(f.cameras.length)));
+  expect(row(2)).toEqual(figs.map((f) => `${fmt(f.coverage)} %`));
+  expect(row(3)).toEqual(figs.map((f) => `${fmt(f.weighted_coverage)} %`));
+  expect(row(4).map((t) => t.replace(/\s+/g, ' '))).toEqual(figs.map((f) => `${(Math.round(f.blind_area_m2 * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`));
+  // Changes against the first layout: Option A lost one camera; the proposal added some.
+  const diffs = await dlg.locator('.cmp-diff').allTextContents();
+  expect(diffs[0].replace(/\s+/g, ' ')).toBe('+0 ~0 −1');
+  expect(diffs[1]).toMatch(/^\+[1-9]/);
+  // Per-zone bars: the balcony's figure for each layout is the layout's own.
+  const balcony = await dlg.locator('.cmp-zone-cell[data-zone=balcony-deck]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(balcony).toEqual(figs.map((f) => fmt(f.zones.find((z) => z.id === 'balcony-deck')?.required_coverage ?? NaN)));
+  // Three maps, each drawn (not blank), and the added cameras ringed in green.
+  const maps = dlg.locator('canvas.cmp-map');
+  await expect(maps).toHaveCount(3);
+  await page.waitForTimeout(200);
+  const greens = await maps.evaluateAll((els) => els.map((c) => {
+    const cv = /** @type {HTMLCanvasElement} */ (c);
+    const d = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d')).getImageData(0, 0, cv.width, cv.height).data;
+    let colours = new Set(), green = 0;
+    for (let i = 0; i < d.length; i += 16) {
+      colours.add((d[i] >> 4) * 256 + (d[i + 1] >> 4) * 16 + (d[i + 2] >> 4));
+      if (d[i] < 20 && d[i + 1] > 150 && d[i + 1] < 180 && d[i + 2] > 60 && d[i + 2] < 100) green++;
+    }
+    return { colours: colours.size, green };
+  }));
+  for (const g of greens) expect(g.colours).toBeGreaterThan(30);
+  expect(greens[0].green).toBe(0);
+  expect(greens[2].green).toBeGreaterThan(20);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare.png') });
+  // A layout's name switches the plan to it.
+  await dlg.locator('.cmp-name').first().click();
+  await expect(dlg).toBeHidden();
+  expect((await layouts(page)).active).toBe(0);
+  expect(log.errors).toEqual([]);
+});
