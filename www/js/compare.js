@@ -211,7 +211,7 @@ export class CompareView {
     this.renderers.push(r);
     const scenario = { ...s, name: it.name, cameras: it.cameras };
     // The plan's box alone, so every map shows the same area at the same scale.
-    const view = fitView(planBox({ ...s, cameras: [] }), w, h, 14);
+    const view = fitView(planBox({ ...s, cameras: [] }), w, h, { l: 52, r: 52, t: 18, b: 36 });
     r.render({
       scenario, layers: { views: it.layers.views, blind: it.layers.blind, multi: null, dead: it.layers.dead, bands: null },
       stats: it.summary.cameras, levels: this.a.levels(), labels: null, tiltDrag: false, view, width: w, height: h, dpr,
