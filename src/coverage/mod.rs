@@ -259,26 +259,33 @@ impl Coverage {
             };
             (twice_area(&covered), blind, multi)
         };
-        let mut levels2 = vec![0; levels];
-        for (l, slot) in levels2.iter_mut().enumerate() {
-            if near.iter().all(|c| c.shape.level_full[l]) {
-                *slot = covered2;
+        // Levels nest (a denser level's region lies inside a sparser one's):
+        // once a level covers the whole cell every sparser one does, and once
+        // one covers nothing no denser one does. Sparsest first, then densest,
+        // then the rest, skipping what nesting already decides.
+        let mut levels2: Vec<Option<i128>> = vec![None; levels];
+        let order: Vec<usize> = (0..levels)
+            .rev()
+            .take(1)
+            .chain(0..levels.saturating_sub(1))
+            .collect();
+        for l in order {
+            if levels2[l].is_some() {
                 continue;
             }
-            let mut band: Vec<IContour> = Vec::new();
-            for c in &near {
-                if c.shape.level_full[l] {
-                    band.extend(c.any.iter().cloned());
-                } else {
-                    band.extend(clip(&c.shape.levels[l]));
+            let area = self.level_area(i, &near, l, covered2, &clip);
+            levels2[l] = Some(area);
+            if area == 0 {
+                for denser in levels2.iter_mut().take(l) {
+                    denser.get_or_insert(0);
+                }
+            } else if area == self.cells[i].twice_area {
+                for sparser in levels2.iter_mut().skip(l + 1) {
+                    sparser.get_or_insert(area);
                 }
             }
-            if band.is_empty() {
-                continue;
-            }
-            let refs: Vec<&IContour> = band.iter().collect();
-            *slot = self.overlayer.covered_area(&refs, &cell.shapes);
         }
+        let levels2: Vec<i128> = levels2.into_iter().map(|a| a.unwrap_or(0)).collect();
         CellCoverage {
             covered2,
             multi2: twice_area(&multi),
@@ -286,6 +293,49 @@ impl Coverage {
             blind,
             multi,
         }
+    }
+
+    /// Twice the area of cell `i` seen at level `l` or better by the `near`
+    /// views (whose plain coverage of the cell is `covered2`).
+    fn level_area(
+        &mut self,
+        i: usize,
+        near: &[Clipped],
+        l: usize,
+        covered2: i128,
+        clip: &dyn Fn(&[IContour]) -> Vec<IContour>,
+    ) -> i128 {
+        let cell = &self.cells[i];
+        if near.iter().all(|c| c.shape.level_full[l]) {
+            return covered2;
+        }
+        let mut band: Vec<IContour> = Vec::new();
+        for c in near {
+            let contours = if c.shape.level_full[l] {
+                c.any.clone()
+            } else {
+                clip(&c.shape.levels[l])
+            };
+            // Exact shortcuts: a band that misses the cell adds nothing; one
+            // that holds it (with no dead zone reaching in) covers it all.
+            match contours.first().map(|outer| relate(&cell.shapes, outer)) {
+                None | Some(Relation::Disjoint) => continue,
+                Some(Relation::Inside)
+                    if contours[1..]
+                        .iter()
+                        .all(|dead| relate(&cell.shapes, dead) == Relation::Disjoint) =>
+                {
+                    return cell.twice_area;
+                }
+                _ => band.extend(contours),
+            }
+        }
+        if band.is_empty() {
+            return 0;
+        }
+        let refs: Vec<&IContour> = band.iter().collect();
+        let shapes = cell.shapes.clone();
+        self.overlayer.covered_area(&refs, &shapes)
     }
 
     /// Recomputes every cell.
