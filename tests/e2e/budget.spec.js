@@ -77,6 +77,9 @@ test('an optimisation from the dialog opens a new layout within the budget that 
   await page.locator('.layout-pick').first().click();
   await waitSettled(page);
   expect(await page.evaluate(() => JSON.stringify(window.__blindspot.scenario().cameras))).toBe(asIsCameras);
+  // Switching back was a swap to the scene kept loaded, with the same figures as before.
+  expect(await page.evaluate(() => window.__blindspot.parkHits())).toBe(1);
+  expect(await summary(page)).toEqual(asIs);
   await fillDialog(page, { budget: asIs.costs.total, existing: 'remove' });
   await page.locator('#opt-run').click();
   await waitDone(page);

@@ -111,11 +111,11 @@ try {
     }
     return times;
   });
-  console.log(`switch layout (main <-> option, synchronous commit incl. scene reload): ${sw.map(f0).join(', ')} ms`);
+  console.log(`switch layout (main <-> option: the first visit loads a scene, later ones swap to the scene kept loaded): ${sw.map(f0).join(', ')} ms`);
   await page.locator('#btn-compare').click();
   await page.waitForFunction(() => document.body.dataset.compared && document.body.dataset.compared !== '', null, { timeout: 60_000 });
   const cmp = await page.evaluate(() => window.__blindspot.compareMs());
-  console.log(`compare view: figures per layout ${cmp.map(f0).join(', ')} ms (the one on the plan is free; others load a scene of their own, cached)`);
+  console.log(`compare view: figures per layout ${cmp.map(f0).join(', ')} ms (the one on the plan and those kept loaded are free; others load a scene of their own, cached)`);
 } finally {
   await browser.close();
   server?.kill();

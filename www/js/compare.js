@@ -31,9 +31,13 @@ function copyShapes(fs) {
 }
 
 export class LayoutFigures {
-  /** @param {any} wasm */
-  constructor(wasm) {
+  /**
+   * @param {any} wasm
+   * @param {(s: Scenario, cameras: Camera[]) => any} [loaded] a scene already loaded for those cameras (a parked one), if any
+   */
+  constructor(wasm, loaded) {
     this.wasm = wasm;
+    this.loaded = loaded;
     /** @type {WeakMap<Camera[], {plan: any, catalog: any, settings: any, figures: Figures}>} */
     this.cache = new WeakMap();
     /** Scenes loaded for comparisons (tests read it). */
@@ -50,8 +54,9 @@ export class LayoutFigures {
     if (c && c.plan === s.plan && c.catalog === s.catalog && c.settings === s.settings) return c.figures;
     const t0 = performance.now();
     const { layouts: _l, ...rest } = s;
-    const scene = this.wasm.Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
-    this.loads++;
+    const kept = this.loaded?.(s, layout.cameras) ?? null;
+    const scene = kept ?? this.wasm.Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
+    if (!kept) this.loads++;
     try {
       const figures = {
         summary: /** @type {Summary} */ (JSON.parse(scene.summary())),
@@ -62,7 +67,7 @@ export class LayoutFigures {
       this.cache.set(layout.cameras, { plan: s.plan, catalog: s.catalog, settings: s.settings, figures });
       return figures;
     } finally {
-      scene.free?.();
+      if (!kept) scene.free?.();
     }
   }
 }

@@ -960,7 +960,9 @@ function drawMarks() {
   ctx.restore();
 }
 
-const layoutFigures = new LayoutFigures(wasm);
+// A layout's figures come from the scene kept loaded for it if there is one, else from a scene of its own.
+const layoutFigures = new LayoutFigures(wasm, (s, cameras) =>
+  mirror.parked.find((p) => p.scenario.cameras === cameras && p.scenario.plan === s.plan && p.scenario.catalog === s.catalog && p.scenario.settings === s.settings)?.scene ?? null);
 
 /** Every layout's total cost and exact weighted coverage (the curve's diamonds). */
 async function allLayoutFigures() {
@@ -1250,6 +1252,8 @@ Object.assign(window, {
     curvePoints: () => budget.curve?.points.map((p) => ({ budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage, cameras: p.cameras.length })) ?? null,
     compareMs: () => compare.lastMs.slice(),
     comparisonLoads: () => layoutFigures.loads,
+    /** layout switches served by a scene kept loaded (no reload) */
+    parkHits: () => mirror.parkHits,
     settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
     /** how many times the scene was (re)built from a scenario: an edit that needs no reload leaves it */
     sceneLoads: () => mirror.loadVersion,

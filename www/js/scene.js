@@ -94,6 +94,20 @@ export class SceneMirror {
     this.log = [];
     /** cameraLayers(i) per version. @type {{version: number, i: number, shapes: Shapes}|null} */
     this.cameraLayersCache = null;
+    /**
+     * Scenes of the layouts shown before (see layouts.js), kept loaded so that switching
+     * back is a swap, not a reload; the oldest beyond PARK_LIMIT are freed.
+     * @type {{scene: any, scenario: Scenario}[]}
+     */
+    this.parked = [];
+    /** Layout switches served from a parked scene (tests read it). */
+    this.parkHits = 0;
+  }
+
+  /** @param {{scene: any, scenario: Scenario}} entry */
+  park(entry) {
+    this.parked.push(entry);
+    while (this.parked.length > PARK_LIMIT) this.parked.shift()?.scene.free?.();
   }
 
   /**
@@ -117,6 +131,12 @@ export class SceneMirror {
   /** Makes a parsed scene current. @param {any} scene @param {Scenario} scenario */
   adopt(scene, scenario) {
     if (this.scene && this.scene !== scene && typeof this.scene.free === 'function') this.scene.free();
+    // Parked scenes of another plan, catalogue or settings can never be used again.
+    this.parked = this.parked.filter((p) => {
+      if (sameBase(p.scenario, scenario)) return true;
+      p.scene.free?.();
+      return false;
+    });
     this.scene = scene;
     this.scenario = scenario;
     this.loadVersion++;
@@ -162,6 +182,11 @@ export class SceneMirror {
   sync(next) {
     const prev = this.scenario;
     if (prev === next) return;
+    if (prev && this.scene && !this.scene.isBroken?.() && sameBase(prev, next) && prev.cameras !== next.cameras &&
+      (prev.layouts?.active ?? 0) !== (next.layouts?.active ?? 0)) {
+      this.switchLayout(prev, next);
+      return;
+    }
     if (!prev || !this.scene || this.scene.isBroken?.() || prev.plan !== next.plan || prev.catalog !== next.catalog ||
       prev.settings !== next.settings || prev.blindspot !== next.blindspot) {
       this.reload(next);
@@ -177,6 +202,28 @@ export class SceneMirror {
       try { this.reload(prev); } catch { /* the error below is the one to show */ }
       throw e;
     }
+  }
+
+  /**
+   * Another layout of the same plan: the scene of the layout left is parked (kept
+   * loaded); the one shown is a parked scene holding exactly its cameras if there is
+   * one, else a new load.
+   * @param {Scenario} prev @param {Scenario} next
+   */
+  switchLayout(prev, next) {
+    const k = this.parked.findIndex((p) => p.scenario.cameras === next.cameras && sameBase(p.scenario, next));
+    let scene;
+    if (k >= 0) {
+      scene = this.parked.splice(k, 1)[0].scene;
+      if (scene.isBroken?.()) { scene.free?.(); scene = null; } else this.parkHits++;
+    }
+    if (!scene) scene = this.parse(JSON.stringify(coreScenario(next))).scene;
+    else scene.setName(next.name);
+    this.park({ scene: this.scene, scenario: prev });
+    this.scene = scene;
+    this.scenario = next;
+    this.loadVersion++;
+    this.touch();
   }
 
   /**
@@ -404,6 +451,14 @@ export class SceneMirror {
     this.touch();
     this.summary();
   }
+}
+
+/** How many scenes of other layouts stay loaded. */
+const PARK_LIMIT = 3;
+
+/** Same plan, catalogue, settings and format version. @param {Scenario} a @param {Scenario} b */
+function sameBase(a, b) {
+  return a.plan === b.plan && a.catalog === b.catalog && a.settings === b.settings && a.blindspot === b.blindspot;
 }
 
 /**
