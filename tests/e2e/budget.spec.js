@@ -315,3 +315,36 @@ test('the compare view shows each layout\'s figures and map, with changes agains
   expect((await layouts(page)).active).toBe(0);
   expect(log.errors).toEqual([]);
 });
+
+test('places marked on the plan: the optimiser puts cameras only there', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#btn-optimize').click();
+  await page.locator('#opt-mark').click();
+  await expect(page.locator('#mark-hint')).toBeVisible();
+  // Three places in the gallery, on the plan; a second click on one removes it.
+  const spots = [[10, 1.2], [30, 1.2], [50, 1.2], [20, 10.5]];
+  for (const [x, y] of spots) {
+    const p = await page.evaluate(([a, b]) => window.__blindspot.worldToClient(a, b), [x, y]);
+    await page.mouse.click(p.x, p.y);
+  }
+  const last = await page.evaluate(([a, b]) => window.__blindspot.worldToClient(a, b), spots[3]);
+  await page.mouse.click(last.x, last.y);
+  await expect(page.locator('#mark-count')).toHaveText('3 places marked');
+  expect(await page.evaluate(() => window.__blindspot.scenario().cameras.length)).toBe(6);
+  await page.locator('#mark-done').click();
+  await expect(page.locator('#optimizer')).toBeVisible();
+  await expect(page.locator('#opt-marked-count')).toHaveText('3 places marked');
+  await page.locator('#opt-marked-only').check();
+  await page.locator('input[name=goal][value=cameras]').check();
+  await page.locator('#opt-count').fill('2');
+  await page.locator('#opt-run').click();
+  await page.waitForFunction(() => !document.body.dataset.optimizing, null, { timeout: 60_000 });
+  await waitSettled(page);
+  const meta = await page.evaluate(() => window.__blindspot.activeMeta());
+  expect(meta?.proposal.added).toHaveLength(2);
+  const added = await page.evaluate((ids) => window.__blindspot.scenario().cameras.filter((c) => ids.includes(c.id)).map((c) => c.position), meta?.proposal.added);
+  for (const p of added) {
+    const near = spots.slice(0, 3).some(([x, y]) => Math.hypot(p[0] - x, p[1] - y) < 0.1);
+    expect(near, `camera at ${p} is at a marked place`).toBe(true);
+  }
+});
