@@ -127,6 +127,7 @@ export class OptimizerRunner {
  *   addLayout: (name: string, cameras: Camera[], meta: import('./layouts.js').LayoutMeta) => boolean,
  *   figures: () => Promise<{name: string, cost: number, weighted: number, active: boolean, index: number}[]>,
  *   exactWeighted: () => number,
+ *   totalCost: () => number,
  *   showError: (title: string, message: string) => void,
  *   toast: (text: string) => void,
  *   setMarking: (on: boolean) => void,
@@ -185,7 +186,7 @@ export class BudgetUI {
     const cur = this.a.currency();
     $('opt-currency').textContent = currencySymbol(cur);
     $('opt-currency-2').textContent = currencySymbol(cur);
-    const today = this.costOf(s.cameras);
+    const today = this.a.totalCost();
     const b = input('opt-budget');
     if (!b.value) b.value = String(roundNice(Math.max(today, 5000) * 2));
     const mb = input('opt-max-budget');
@@ -217,13 +218,6 @@ export class BudgetUI {
   updateMarked() {
     const n = this.a.marked().length;
     $('opt-marked-count').textContent = n ? `${n} place${n === 1 ? '' : 's'} marked` : 'No places marked';
-  }
-
-  /** Total price (unit + installation) of cameras at catalogue prices. @param {Camera[]} cams */
-  costOf(cams) {
-    const s = this.a.scenario();
-    const by = new Map(s.catalog.map((m) => [m.id, (m.unit_price ?? 0) + (m.install_cost ?? 0)]));
-    return cams.reduce((t, c) => t + (c.model ? by.get(c.model) ?? 0 : 0), 0);
   }
 
   /**
@@ -303,7 +297,6 @@ export class BudgetUI {
     this.dialog.close();
     const s = this.a.scenario();
     const from = s.name;
-    const fromCameras = s.cameras;
     const res = await this.execute('optimize', `Proposing ${r.goalText}`, { type: 'optimize', scenario: this.scenarioText(), request: JSON.stringify(r.request) });
     if (!res) return;
     const proposal = /** @type {Proposal} */ (res.result);
@@ -311,7 +304,6 @@ export class BudgetUI {
     if (ok) {
       this.a.toast(`New layout "${r.name}": ${proposal.added.length} added, ${proposal.moved.length} moved, ${proposal.removed.length} removed, ${fmtMoney(proposal.cost, this.a.currency())}. "${from}" is unchanged.`);
     }
-    void fromCameras;
   }
 
   async runCurve() {
@@ -330,7 +322,7 @@ export class BudgetUI {
     this.curve = {
       points: res.result, request: r.request, maxBudget, mode, plan: s.plan, catalog: s.catalog, timing: res.timing,
       // Spend is counted on top of the layout the curve started from (its cameras are kept, free).
-      base: mode === 'remove' ? 0 : this.costOf(s.cameras),
+      base: mode === 'remove' ? 0 : this.a.totalCost(),
       from: s.name,
     };
     await this.showCurve();
@@ -415,7 +407,7 @@ export class BudgetUI {
     if (!c) return;
     const p = c.points[k];
     const cur = this.a.currency();
-    const name = `Curve ${fmtMoney(c.mode === 'remove' ? p.cost : p.cost, cur)}`;
+    const name = `Curve ${fmtMoney(p.cost, cur)}`;
     if (this.a.addLayout(name, p.cameras, { kind: 'curve', point: { budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage }, request: { ...c.request, from: c.from, mode: c.mode }, cameras: p.cameras })) {
       this.curveDialog.close();
       this.a.toast(`New layout "${name}" from the curve (${fmtPct(p.estimated_coverage)} estimated, ${fmtMoney(p.cost, cur)}).`);

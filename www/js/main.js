@@ -980,6 +980,7 @@ const budget = new BudgetUI({
   addLayout,
   figures: allLayoutFigures,
   exactWeighted: () => mirror.summary().weighted_coverage,
+  totalCost: () => mirror.summary().costs.total,
   showError,
   toast,
   setMarking,
