@@ -83,6 +83,49 @@ impl Session {
         self.recompute_coverage();
     }
 
+    /// Another layout of the same plan: this session's prepared walls and zones
+    /// with other cameras (and name). Much cheaper than loading the whole
+    /// scenario again. The cameras are validated like a file's.
+    pub fn with_cameras(
+        &self,
+        name: &str,
+        cameras: Vec<Camera>,
+    ) -> Result<Session, InvalidScenario> {
+        let mut scenario = self.scenario.clone();
+        scenario.name = name.to_string();
+        scenario.cameras = cameras;
+        scenario.options.clear();
+        let mut problems = Problems::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, camera) in scenario.cameras.iter().enumerate() {
+            let path = format!("cameras[{i}]");
+            check_camera(&scenario, camera, &path, &mut problems);
+            if seen.contains(&camera.id.as_str()) {
+                problems.error(
+                    format!("{path}.id"),
+                    format!("duplicate id \"{}\"", camera.id),
+                );
+            }
+            seen.push(&camera.id);
+        }
+        if problems.has_errors() {
+            return Err(InvalidScenario { problems });
+        }
+        let mut session = Session {
+            scenario,
+            levels: self.levels.clone(),
+            warnings: Problems::default(),
+            plan: self.plan.clone(),
+            expander: Expander::default(),
+            views: Vec::new(),
+            shapes: Vec::new(),
+            coverage: self.coverage.clone(),
+            blind_spots: RefCell::new(None),
+        };
+        session.recompute();
+        Ok(session)
+    }
+
     /// Reads, validates and prepares a scenario from JSON text.
     pub fn from_json(text: &str) -> Result<Session, InvalidScenario> {
         let (scenario, warnings) = Scenario::from_json(text)?;

@@ -133,6 +133,19 @@ impl Scene {
             .map_err(invalid)
     }
 
+    /// Another layout of the same plan (a JSON array of cameras, and a name),
+    /// reusing this scene's prepared walls and zones: much cheaper than
+    /// `Scene.load` of the whole scenario. This scene is unchanged.
+    #[wasm_bindgen(js_name = withCameras)]
+    pub fn with_cameras(&self, name: &str, cameras_json: &str) -> Result<Scene, JsError> {
+        guard()?;
+        let cameras = Camera::list_from_json(cameras_json).map_err(invalid)?;
+        self.session
+            .with_cameras(name, cameras)
+            .map(|session| Scene { session })
+            .map_err(invalid)
+    }
+
     /// Repairs made while loading.
     pub fn warnings(&self) -> Array {
         self.session
@@ -428,6 +441,20 @@ fn progress_to(callback: &js_sys::Function) -> impl FnMut(crate::optimize::Progr
     }
 }
 
+/// Tells the caller the scenario is being loaded (the first, silent part of a
+/// run otherwise).
+fn loading(report: &mut crate::optimize::ProgressFn) -> Result<(), JsError> {
+    if report(crate::optimize::Progress {
+        phase: crate::optimize::Phase::Loading,
+        done: 0,
+        total: 1,
+    }) {
+        Ok(())
+    } else {
+        Err(js_error(crate::optimize::Cancelled))
+    }
+}
+
 fn workspace_for<'s>(
     session: &'s Session,
     request: &crate::optimize::Request,
@@ -446,9 +473,10 @@ pub fn optimize(
     progress: &js_sys::Function,
 ) -> Result<String, JsError> {
     guard()?;
+    let mut report = progress_to(progress);
+    loading(&mut report)?;
     let session = Session::from_json(scenario_json).map_err(invalid)?;
     let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-    let mut report = progress_to(progress);
     let workspace = workspace_for(&session, &request, &mut report)?;
     let proposal = workspace
         .optimize(request.goal, &mut report)
@@ -473,9 +501,10 @@ pub fn curve(
             "the maximum budget must be positive, found {max_budget}"
         )));
     }
+    let mut report = progress_to(progress);
+    loading(&mut report)?;
     let session = Session::from_json(scenario_json).map_err(invalid)?;
     let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-    let mut report = progress_to(progress);
     let workspace = workspace_for(&session, &request, &mut report)?;
     let points = workspace
         .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)

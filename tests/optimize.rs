@@ -99,6 +99,24 @@ fn kept_cameras_stay_put() {
 }
 
 #[test]
+fn proposed_cameras_take_the_id_prefix() {
+    let session = museum(600, 2, 4);
+    let req = Request {
+        id_prefix: "plan-b-".to_string(),
+        ..request(Goal::Cameras(2), Existing::Keep, 1)
+    };
+    let ws = Workspace::new(&session, &req, &mut no_progress()).unwrap();
+    let p = ws.optimize(req.goal, &mut no_progress()).unwrap();
+    assert_eq!(
+        p.added,
+        vec!["plan-b-1".to_string(), "plan-b-2".to_string()]
+    );
+    let parsed = Request::from_json(r#"{"goal": {"cameras": 2}, "id_prefix": "a-"}"#).unwrap();
+    assert_eq!(parsed.id_prefix, "a-");
+    assert!(Request::from_json(r#"{"goal": {"cameras": 2}, "id_prefix": " "}"#).is_err());
+}
+
+#[test]
 fn movable_cameras_cost_only_their_installation_when_moved() {
     let session = museum(600, 3, 5);
     let req = request(Goal::Budget(1_500.0), Existing::Movable, 1);

@@ -123,3 +123,28 @@ fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
     // The test room's models have no prices: a zero-cost curve still answers.
     assert!(curve.is_ok());
 }
+
+#[wasm_bindgen_test]
+fn another_layout_of_the_same_plan_reports_like_a_fresh_load() {
+    let scene = Scene::load(ROOM).unwrap();
+    let cameras = r#"[{"id":"x","model":"dome","position":[20,10],"heading_deg":225},
+                      {"id":"y","position":[5,5],"heading_deg":0,"hfov_deg":360,"range_m":3}]"#;
+    let other = scene.with_cameras("Option B", cameras).unwrap();
+    let mut full: serde_json::Value = serde_json::from_str(ROOM).unwrap();
+    full["name"] = "Option B".into();
+    full["cameras"] = serde_json::from_str(cameras).unwrap();
+    let fresh = Scene::load(&full.to_string()).unwrap();
+    assert_eq!(other.report().unwrap(), fresh.report().unwrap());
+    // The original scene is untouched; bad cameras are refused.
+    assert_eq!(scene.camera_count(), 1);
+    assert!(
+        scene
+            .with_cameras(
+                "bad",
+                r#"[{"id":"x","model":"nope","position":[1,1],"heading_deg":0}]"#
+            )
+            .is_err()
+    );
+    assert!(scene.with_cameras("dup", r#"[{"id":"x","position":[1,1],"heading_deg":0,"hfov_deg":90,"range_m":5},
+                                          {"id":"x","position":[2,1],"heading_deg":0,"hfov_deg":90,"range_m":5}]"#).is_err());
+}

@@ -78,7 +78,7 @@ pub struct BlindSpot {
 }
 
 /// The coverage state of a plan's zones against a set of views.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Coverage {
     pub grid: Grid,
     pub cells: Vec<Cell>,

@@ -18,6 +18,13 @@ impl std::fmt::Debug for Overlayer {
     }
 }
 
+/// A copy starts with fresh buffers (they hold nothing between calls).
+impl Clone for Overlayer {
+    fn clone(&self) -> Self {
+        Overlayer::default()
+    }
+}
+
 impl Default for Overlayer {
     fn default() -> Self {
         Overlayer {

@@ -84,6 +84,8 @@ pub struct Request {
     /// Sample cell size, metres (grows on large plans).
     pub sample_step_m: f64,
     pub max_samples: usize,
+    /// Ids of new cameras are this followed by a number ("new-1"...).
+    pub id_prefix: String,
 }
 
 impl Default for Request {
@@ -98,6 +100,7 @@ impl Default for Request {
             max_candidates: 2500,
             sample_step_m: 0.25,
             max_samples: 120_000,
+            id_prefix: "new-".to_string(),
         }
     }
 }
@@ -118,6 +121,7 @@ struct RequestJson {
     min_spacing_m: Option<f64>,
     seed: Option<u64>,
     max_candidates: Option<usize>,
+    id_prefix: Option<String>,
 }
 
 #[derive(Clone, Debug, serde::Deserialize)]
@@ -194,6 +198,11 @@ impl Request {
                 .max_candidates
                 .unwrap_or(defaults.max_candidates)
                 .clamp(1, 20_000),
+            id_prefix: match r.id_prefix {
+                Some(p) if p.trim().is_empty() => return Err("id_prefix is empty".to_string()),
+                Some(p) => p,
+                None => defaults.id_prefix.clone(),
+            },
             ..defaults
         })
     }
@@ -204,6 +213,9 @@ impl Request {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
+    /// Reading the scenario and preparing its plan (reported by callers that
+    /// load it, such as the page's worker).
+    Loading,
     Sampling,
     CandidateViews,
     Selection,
@@ -605,10 +617,11 @@ impl<'s> Workspace<'s> {
                 camera.id = scenario.cameras[e].id.clone();
                 moved.push(camera.id.clone());
             } else {
-                while used_ids.contains(&format!("new-{next}")) {
+                let prefix = &self.request.id_prefix;
+                while used_ids.contains(&format!("{prefix}{next}")) {
                     next += 1;
                 }
-                camera.id = format!("new-{next}");
+                camera.id = format!("{prefix}{next}");
                 used_ids.push(camera.id.clone());
                 added.push(camera.id.clone());
             }

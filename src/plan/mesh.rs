@@ -47,6 +47,7 @@ pub enum Location {
 }
 
 /// The triangulated plan.
+#[derive(Clone)]
 pub struct Mesh {
     pub points: Vec<Point>,
     pub tris: Vec<[u32; 3]>,

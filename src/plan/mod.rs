@@ -17,7 +17,7 @@ use crate::scenario::{MAX_COORDINATE_M, MAX_RANGE_M, Plan};
 pub const FRAME_HALF_SIZE_M: f64 = (MAX_COORDINATE_M + MAX_RANGE_M) * 1.25;
 
 /// The opaque walls of a plan, ready for visibility queries.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PreparedPlan {
     pub mesh: Mesh,
     pub walls: WallIndex,

@@ -31,7 +31,7 @@ impl PointDistance for Edge {
 }
 
 /// Spatial index of opaque wall edges, for finding walls a camera stands on.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct WallIndex {
     tree: RTree<Edge>,
 }

@@ -40,6 +40,15 @@ impl Scenario {
 }
 
 impl Camera {
+    /// Reads a JSON array of cameras (their shape as in a scenario file).
+    pub fn list_from_json(text: &str) -> Result<Vec<Camera>, InvalidScenario> {
+        let mut problems = Problems::default();
+        match read::read_cameras(text, &mut problems) {
+            Some(cameras) if !problems.has_errors() => Ok(cameras),
+            _ => Err(InvalidScenario { problems }),
+        }
+    }
+
     /// Reads one camera object from JSON text (its shape as in a scenario file).
     /// References to models are checked later, against the scenario.
     pub fn from_json(text: &str) -> Result<Camera, InvalidScenario> {

@@ -44,6 +44,27 @@ pub(super) fn read_camera(text: &str, problems: &mut Problems) -> Option<Camera>
     .camera(&value, "camera")
 }
 
+/// Reads a JSON array of camera objects (a layout the page sends).
+pub(super) fn read_cameras(text: &str, problems: &mut Problems) -> Option<Vec<Camera>> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.error("cameras", format!("not valid JSON: {e}"));
+            return None;
+        }
+    };
+    let mut reader = Reader {
+        problems,
+        origins: Origins::default(),
+    };
+    let items = reader.array(&value, "cameras")?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(reader.camera(item, &format!("cameras[{i}]"))?);
+    }
+    Some(out)
+}
+
 struct Reader<'p> {
     problems: &'p mut Problems,
     origins: Origins,
