@@ -273,6 +273,9 @@ export class BudgetUI {
     const cands = Number(input('opt-candidates').value);
     if (!(Number.isInteger(cands) && cands >= 1)) return { error: 'Candidates must be a whole number of at least 1.' };
     request.max_candidates = cands;
+    // Each proposal names its new cameras apart from every other layout's
+    // ("opt3-1", "opt3-2"...), so layouts can be compared camera by camera.
+    request.id_prefix = `opt${layoutsOf(s).length + 1}-`;
     return { request, goalText, name };
   }
 

@@ -217,6 +217,10 @@ export class SceneMirror {
       scene = this.parked.splice(k, 1)[0].scene;
       if (scene.isBroken?.()) { scene.free?.(); scene = null; } else this.parkHits++;
     }
+    if (!scene && this.scene && !this.scene.isBroken?.() && sameBase(prev, next)) {
+      // Same plan, catalogue and settings: reuse the prepared walls and zones.
+      scene = this.scene.withCameras(next.name, JSON.stringify(next.cameras));
+    }
     if (!scene) scene = this.parse(JSON.stringify(coreScenario(next))).scene;
     else scene.setName(next.name);
     this.park({ scene: this.scene, scenario: prev });
