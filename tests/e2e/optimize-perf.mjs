@@ -10,32 +10,17 @@
 // Serves ../../www itself unless --url is given. --check: exit 1 when a run takes more
 // than 4 s or no progress was shown.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { flags, serveWww } from './serve.mjs';
 import path from 'node:path';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
-  return acc;
-}, /** @type {[string, string][]} */ ([])));
+const args = flags();
 const RUNS = Number(args.runs ?? 3);
 const BUDGET = Number(args.budget ?? 60000);
 const CANDIDATES = Number(args.candidates ?? 2500);
 const SAMPLE = args.sample ?? 'large.json';
 const PORT = Number(args.port ?? 8767);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const www = path.resolve(here, '../../www');
 
-let server = null;
-let base = args.url;
-if (!base) {
-  server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '-d', www], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${PORT}/`;
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { base, stop } = await serveWww(PORT, args.url);
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 
 const browser = await chromium.launch({
@@ -118,6 +103,6 @@ try {
   console.log(`compare view: figures per layout ${cmp.map(f0).join(', ')} ms (the one on the plan and those kept loaded are free; others load a scene of their own, cached)`);
 } finally {
   await browser.close();
-  server?.kill();
+  stop();
 }
 process.exit(failed ? 1 : 0);

@@ -8,31 +8,16 @@
 // Serves ../../www itself unless --url is given. Exit status 1 when the budget
 // (median <= 16 ms, p95 <= 33 ms, settle <= 100 ms) is missed and --check is set.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { flags, serveWww } from './serve.mjs';
 import path from 'node:path';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
-  return acc;
-}, /** @type {[string, string][]} */ ([])));
+const args = flags();
 const FRAMES = Number(args.frames ?? 200);
 const SAMPLE = args.sample ?? 'large.json';
 const PORT = Number(args.port ?? 8766);
 const DPR = Number(args.dpr ?? 1);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const www = path.resolve(here, '../../www');
 
-let server = null;
-let base = args.url;
-if (!base) {
-  server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '-d', www], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${PORT}/`;
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { base, stop } = await serveWww(PORT, args.url);
 
 const q = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -100,6 +85,6 @@ try {
   if (!ok && args.check) failed = true;
 } finally {
   await browser.close();
-  server?.kill();
+  stop();
 }
 process.exit(failed ? 1 : 0);

@@ -205,13 +205,9 @@ export class Renderer {
     const cams = f.scenario.cameras;
     const show = f.show.views && f.layers.views !== null;
     const k = `${key}|${show}|${f.show.bands}|${f.levels.length}`;
-    let valid = c.canvas !== null && c.key === k && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
-      c.settings === f.scenario.settings && c.active === f.activeIndex && c.cameras.length === cams.length;
-    if (valid) {
-      for (let i = 0; i < cams.length; i++) {
-        if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
-      }
-    }
+    const valid = c.canvas !== null && c.key === k && c.plan === f.scenario.plan && c.catalog === f.scenario.catalog &&
+      c.settings === f.scenario.settings && c.active === f.activeIndex && c.cameras.length === cams.length &&
+      othersUnchanged(c.cameras, cams, f.activeIndex);
     if (valid && c.canvas) return c.canvas;
     const cv = c.canvas ?? document.createElement('canvas');
     cv.width = W;
@@ -235,13 +231,8 @@ export class Renderer {
     const c = this.camerasCache;
     const cams = f.scenario.cameras;
     const state = `${key}|${f.activeIndex}|${f.selected}|${f.hoverCamera}|${f.focused}|${cams.length}|${f.show.labels}`;
-    let valid = c.canvas !== null && c.state === state && c.scenario?.catalog === f.scenario.catalog &&
-      c.scenario?.plan === f.scenario.plan;
-    if (valid) {
-      for (let i = 0; i < cams.length; i++) {
-        if (i !== f.activeIndex && c.cameras[i] !== cams[i]) { valid = false; break; }
-      }
-    }
+    const valid = c.canvas !== null && c.state === state && c.scenario?.catalog === f.scenario.catalog &&
+      c.scenario?.plan === f.scenario.plan && othersUnchanged(c.cameras, cams, f.activeIndex);
     if (valid && c.canvas) return c.canvas;
     const cv = c.canvas ?? document.createElement('canvas');
     cv.width = W;
@@ -1360,4 +1351,16 @@ export function drawSwatch(ctx, kind, w, h, dpr) {
     }
     default: break;
   }
+}
+
+/**
+ * True when every camera but the active one is the same object as in the cached
+ * list (cameras are replaced, never mutated, so identity says "unchanged").
+ * @param {readonly unknown[]} cached @param {readonly unknown[]} cams @param {number} active
+ */
+function othersUnchanged(cached, cams, active) {
+  for (let i = 0; i < cams.length; i++) {
+    if (i !== active && cached[i] !== cams[i]) return false;
+  }
+  return true;
 }

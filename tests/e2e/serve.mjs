@@ -1,0 +1,33 @@
+// Shared by the benchmark and screenshot scripts: command-line flags and a local
+// static server for ../../www (python3 -m http.server, which serves .wasm as
+// application/wasm).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const www = path.resolve(here, '../../www');
+
+/** `--name value` flags (a flag without a value is 'true'). */
+export function flags(argv = process.argv.slice(2)) {
+  return Object.fromEntries(argv.reduce((acc, a, i, all) => {
+    if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
+    return acc;
+  }, /** @type {[string, string][]} */ ([])));
+}
+
+/**
+ * Serves www on 127.0.0.1:port until stop(); resolves once it answers. With `url`,
+ * serves nothing and uses that address.
+ * @param {number} port @param {string} [url]
+ */
+export async function serveWww(port, url) {
+  if (url) return { base: url, stop: () => {} };
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', www], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stop: () => server.kill() };
+}
