@@ -88,6 +88,19 @@ impl Builder {
         self.walls.last_mut().expect("just pushed")
     }
 
+    /// A straight inner wall from `a` to `b` (along an axis) with a doorway at a
+    /// random place and an open door in it: walls `{tag}` and `{tag}b`, door
+    /// `door-{tag}`.
+    fn wall_with_door(&mut self, tag: &str, a: Point, b: Point) {
+        let length = (b - a).length();
+        let dir = (b - a).scale(1.0 / length);
+        let p = a + dir.scale(self.rng.range(1.0, length - 1.0 - DOOR_W));
+        let q = p + dir.scale(DOOR_W);
+        self.wall(tag.to_string(), WallKind::Wall, vec![a, p]);
+        self.wall(format!("{tag}b"), WallKind::Wall, vec![q, b]);
+        self.door(format!("door-{tag}"), vec![p, q]);
+    }
+
     /// An open door across a doorway (sight passes; close it to block).
     fn door(&mut self, id: String, path: Vec<Point>) {
         self.wall(id, WallKind::Door, path).open = true;
@@ -207,43 +220,21 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
     // horizontal lines between rows.
     for r in 0..rows {
         for c in 1..cols {
-            let x = c as f64 * ROOM_W;
-            let y0 = r as f64 * ROOM_H;
-            let d = y0 + b.rng.range(1.0, ROOM_H - 1.0 - DOOR_W);
-            b.wall(
-                format!("v-{r}-{c}"),
-                WallKind::Wall,
-                vec![Point::new(x, y0), Point::new(x, d)],
-            );
-            b.wall(
-                format!("v-{r}-{c}b"),
-                WallKind::Wall,
-                vec![Point::new(x, d + DOOR_W), Point::new(x, y0 + ROOM_H)],
-            );
-            b.door(
-                format!("door-v-{r}-{c}"),
-                vec![Point::new(x, d), Point::new(x, d + DOOR_W)],
+            let (x, y0) = (c as f64 * ROOM_W, r as f64 * ROOM_H);
+            b.wall_with_door(
+                &format!("v-{r}-{c}"),
+                Point::new(x, y0),
+                Point::new(x, y0 + ROOM_H),
             );
         }
     }
     for r in 1..rows {
         for c in 0..cols {
-            let y = r as f64 * ROOM_H;
-            let x0 = c as f64 * ROOM_W;
-            let d = x0 + b.rng.range(1.0, ROOM_W - 1.0 - DOOR_W);
-            b.wall(
-                format!("h-{r}-{c}"),
-                WallKind::Wall,
-                vec![Point::new(x0, y), Point::new(d, y)],
-            );
-            b.wall(
-                format!("h-{r}-{c}b"),
-                WallKind::Wall,
-                vec![Point::new(d + DOOR_W, y), Point::new(x0 + ROOM_W, y)],
-            );
-            b.door(
-                format!("door-h-{r}-{c}"),
-                vec![Point::new(d, y), Point::new(d + DOOR_W, y)],
+            let (x0, y) = (c as f64 * ROOM_W, r as f64 * ROOM_H);
+            b.wall_with_door(
+                &format!("h-{r}-{c}"),
+                Point::new(x0, y),
+                Point::new(x0 + ROOM_W, y),
             );
         }
     }

@@ -19,6 +19,8 @@ pub struct Session {
     scenario: Scenario,
     /// Density levels, densest first (from the settings).
     levels: Vec<crate::scenario::DensityLevel>,
+    /// Each zone as a polygon (for picking and labels).
+    zone_shapes: Vec<crate::geometry::Polygon>,
     warnings: Problems,
     plan: PreparedPlan,
     expander: Expander,
@@ -46,6 +48,7 @@ impl Session {
         let coverage = Coverage::new(&scenario.plan.zones, levels.len());
         let mut session = Session {
             levels,
+            zone_shapes: scenario.plan.zones.iter().map(|z| z.shape()).collect(),
             scenario,
             warnings,
             plan,
@@ -114,6 +117,7 @@ impl Session {
         let mut session = Session {
             scenario,
             levels: self.levels.clone(),
+            zone_shapes: self.zone_shapes.clone(),
             warnings: Problems::default(),
             plan: self.plan.clone(),
             expander: Expander::default(),
@@ -323,16 +327,9 @@ impl Session {
 
     /// A point inside each zone, well away from its edges, for its label.
     pub fn zone_label_points(&self) -> Vec<Point> {
-        self.scenario
-            .plan
-            .zones
+        self.zone_shapes
             .iter()
-            .map(|z| {
-                crate::geometry::label_point(&crate::geometry::Polygon::new(
-                    z.polygon.clone(),
-                    z.holes.clone(),
-                ))
-            })
+            .map(crate::geometry::label_point)
             .collect()
     }
 
@@ -371,10 +368,9 @@ impl Session {
             .plan
             .zones
             .iter()
-            .filter(|z| {
-                crate::geometry::Polygon::new(z.polygon.clone(), z.holes.clone()).contains(p)
-            })
-            .map(|z| z.id.clone())
+            .zip(&self.zone_shapes)
+            .filter(|(_, shape)| shape.bounds().contains(p) && shape.contains(p))
+            .map(|(z, _)| z.id.clone())
             .collect();
         let threshold = self.scenario.settings.min_blind_spot_m2;
         let blind_spot = self

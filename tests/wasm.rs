@@ -119,9 +119,23 @@ fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
     assert!(blindspot::wasm::optimize(ROOM, r#"{"goal": {"cameras": 2}}"#, &stop).is_err());
     assert!(blindspot::wasm::optimize(ROOM, r#"{"goal": {"budget": -5}}"#, &keep_going).is_err());
     assert!(blindspot::wasm::optimize(ROOM, r#"{"gaol": 1}"#, &keep_going).is_err());
-    let curve = blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, 5.0, 4, 1, &keep_going);
-    // The test room's models have no prices: a zero-cost curve still answers.
-    assert!(curve.is_ok());
+    // The test room's models have no prices: every camera is free, so even the
+    // smallest budget buys the best layout, and the curve is flat and complete.
+    let curve =
+        blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, 5.0, 4, 1, &keep_going).unwrap();
+    let points: Vec<serde_json::Value> = serde_json::from_str(&curve).unwrap();
+    assert_eq!(points.len(), 5);
+    let coverage = |p: &serde_json::Value| p["estimated_coverage"].as_f64().unwrap();
+    assert!(
+        points
+            .windows(2)
+            .all(|w| coverage(&w[1]) >= coverage(&w[0]))
+    );
+    assert!(coverage(&points[4]) > 0.5);
+    assert!(
+        blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, -1.0, 4, 1, &keep_going)
+            .is_err()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -56,6 +56,8 @@ impl ViewShape {
 struct Clipped<'a> {
     any: Vec<IContour>,
     shape: &'a ViewShape,
+    /// How the cell lies against the view's outer ring.
+    relation: Relation,
 }
 
 /// Area totals for one zone or the whole target, in m².
@@ -95,10 +97,7 @@ impl Coverage {
     /// Prepares the zones for `level_count` density levels. Zones must be valid
     /// (see scenario validation).
     pub fn new(zones: &[Zone], level_count: usize) -> Coverage {
-        let polygons: Vec<Polygon> = zones
-            .iter()
-            .map(|z| Polygon::new(z.polygon.clone(), z.holes.clone()))
-            .collect();
+        let polygons: Vec<Polygon> = zones.iter().map(Zone::shape).collect();
         let extent = polygons
             .iter()
             .fold(Bounds::EMPTY, |b, p| b.union(p.bounds()));
@@ -220,13 +219,16 @@ impl Coverage {
         let near: Vec<Clipped> = views
             .iter()
             .filter(|v| !v.is_empty() && v.bounds.intersects(&cell.bounds))
-            .map(|v| Clipped {
-                any: clip(&v.any),
-                shape: v,
-            })
-            .filter(|c| {
-                c.any.first().is_some_and(|outer| {
-                    outer.len() >= 3 && relate(&cell.shapes, outer) != Relation::Disjoint
+            .filter_map(|v| {
+                let any = clip(&v.any);
+                let relation = match any.first() {
+                    Some(outer) if outer.len() >= 3 => relate(&cell.shapes, outer),
+                    _ => Relation::Disjoint,
+                };
+                (relation != Relation::Disjoint).then_some(Clipped {
+                    any,
+                    shape: v,
+                    relation,
                 })
             })
             .collect();
@@ -242,7 +244,7 @@ impl Coverage {
         // A single view whose ring holds the whole cell, with no dead zone
         // reaching into it, needs no overlay for plain coverage.
         let single_inside = near.len() == 1
-            && relate(&cell.shapes, &near[0].any[0]) == Relation::Inside
+            && near[0].relation == Relation::Inside
             && near[0].any[1..]
                 .iter()
                 .all(|dead| relate(&cell.shapes, dead) == Relation::Disjoint);

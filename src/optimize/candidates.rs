@@ -84,7 +84,7 @@ impl ZoneIndex {
                 .zones
                 .iter()
                 .map(|z| {
-                    let p = Polygon::new(z.polygon.clone(), z.holes.clone());
+                    let p = z.shape();
                     let b = p.bounds();
                     (p, b)
                 })
@@ -122,9 +122,7 @@ fn aim_points(scenario: &Scenario) -> Vec<Point> {
             .zones
             .iter()
             .filter(|z| z.kind == crate::scenario::ZoneKind::Asset)
-            .map(|z| {
-                crate::geometry::label_point(&Polygon::new(z.polygon.clone(), z.holes.clone()))
-            }),
+            .map(|z| crate::geometry::label_point(&z.shape())),
     );
     points
 }

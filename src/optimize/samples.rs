@@ -59,11 +59,7 @@ impl Samples {
                     .and_then(|name| levels.iter().position(|l| &l.name == name))
                     .map(|i| max_rank - i as Rank)
                     .unwrap_or(1);
-                (
-                    Polygon::new(z.polygon.clone(), z.holes.clone()),
-                    z.priority,
-                    required,
-                )
+                (z.shape(), z.priority, required)
             })
             .collect();
         let bounds = zones
@@ -117,14 +113,6 @@ impl Samples {
     #[inline]
     pub fn earned(&self, s: u32, r: Rank) -> f32 {
         self.cum[s as usize * (self.max_rank as usize + 1) + r as usize]
-    }
-
-    /// The centre of grid cell `cell`.
-    pub fn centre(&self, cell: usize) -> Point {
-        Point::new(
-            self.origin.x + ((cell % self.cols) as f64 + 0.5) * self.step,
-            self.origin.y + ((cell / self.cols) as f64 + 0.5) * self.step,
-        )
     }
 
     /// Calls `f` with every grid cell whose centre lies inside the rings (even-odd

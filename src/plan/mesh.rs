@@ -168,9 +168,4 @@ impl Mesh {
     pub fn corner(&self, t: usize, k: usize) -> Point {
         self.points[self.tris[t][k % 3] as usize]
     }
-
-    /// Number of triangles (the unused outer-face slot included).
-    pub fn triangle_count(&self) -> usize {
-        self.tris.len()
-    }
 }

@@ -22,8 +22,6 @@ pub struct PreparedPlan {
     pub mesh: Mesh,
     pub walls: WallIndex,
     pub tolerances: Tolerances,
-    /// Number of opaque wall edges after noding.
-    pub wall_edges: usize,
 }
 
 impl PreparedPlan {
@@ -40,7 +38,6 @@ impl PreparedPlan {
             mesh: Mesh::build(&graph, FRAME_HALF_SIZE_M),
             walls: WallIndex::new(&graph),
             tolerances,
-            wall_edges: graph.edges.len(),
         }
     }
 }

@@ -292,7 +292,8 @@ pub fn camera_report(session: &Session, i: usize) -> CameraReport {
                 0.0
             }
         }),
-        levels: if scenario.spec(c).and_then(|s| s.sensor).is_none() {
+        // Bands exist only for models with a resolution.
+        levels: if scenario.model_of(c).and_then(|m| m.resolution_px).is_none() {
             Vec::new()
         } else {
             levels

@@ -233,6 +233,14 @@ impl Projection {
     }
 }
 
+impl Zone {
+    /// The zone's area as a polygon (outer ring counter-clockwise, holes
+    /// clockwise).
+    pub fn shape(&self) -> crate::geometry::Polygon {
+        crate::geometry::Polygon::new(self.polygon.clone(), self.holes.clone())
+    }
+}
+
 /// A camera model in the catalogue.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CameraModel {

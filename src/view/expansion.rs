@@ -39,8 +39,6 @@ enum Boundary {
 pub struct Expander {
     stack: Vec<Task>,
     out: Vec<Point>,
-    /// Triangles entered by the last query (for benchmarks and tests).
-    pub visited: usize,
 }
 
 impl Expander {
@@ -50,7 +48,6 @@ impl Expander {
     pub fn view_ring(&mut self, mesh: &Mesh, sector: &Sector) -> Vec<Point> {
         self.out.clear();
         self.stack.clear();
-        self.visited = 0;
         let c = sector.apex;
         let portals: Vec<(usize, usize)> = match mesh.locate(c) {
             Location::Inside(t) => vec![(t, 0), (t, 1), (t, 2)],
@@ -124,7 +121,6 @@ impl Expander {
                 self.emit(sector, task.right, task.left, Boundary::Free);
                 continue;
             }
-            self.visited += 1;
             let (n, j) = (link.triangle(), link.edge());
             let v = mesh.corner(n, j + 2);
             let right_of_left = orient(c, task.left, v) < 0.0;

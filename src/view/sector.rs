@@ -126,11 +126,6 @@ impl Sector {
         }
         ring
     }
-
-    /// Exact area of the true sector, `r^2 fov / 2`.
-    pub fn exact_area(&self) -> f64 {
-        self.range * self.range * self.fov / 2.0
-    }
 }
 
 #[cfg(test)]
