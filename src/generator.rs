@@ -84,6 +84,7 @@ impl Builder {
             exterior: false,
             open: false,
             opaque: None,
+            security: Default::default(),
         });
         self.walls.last_mut().expect("just pushed")
     }
@@ -159,6 +160,7 @@ impl Builder {
                     kind: ZoneKind::Asset,
                     priority: 5.0,
                     required_level: None,
+                    delay: None,
                     polygon: Self::rect_path(lo, hi)[..4].to_vec(),
                     holes: Vec::new(),
                 });
@@ -249,6 +251,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             kind: ZoneKind::Room,
             priority,
             required_level: None,
+            delay: None,
             polygon: Builder::rect_path(o, o + Point::new(ROOM_W, ROOM_H))[..4].to_vec(),
             holes: Vec::new(),
         });
@@ -260,6 +263,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         kind: ZoneKind::Exterior,
         priority: 2.0,
         required_level: None,
+        delay: None,
         polygon: vec![
             Point::new(0.0, -6.0),
             Point::new(width, -6.0),
@@ -373,6 +377,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             zones: b.zones,
         },
         catalog,
+        detectors: Vec::new(),
         cameras,
         settings: Settings::default(),
         options: Vec::new(),

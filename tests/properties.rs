@@ -317,6 +317,7 @@ fn ring_wall(id: &str, ring: &[Point]) -> Wall {
         exterior: false,
         open: false,
         opaque: None,
+        security: Default::default(),
     }
 }
 

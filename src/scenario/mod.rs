@@ -5,6 +5,7 @@ mod limits;
 mod model;
 mod problem;
 mod read;
+mod security;
 mod validate;
 
 pub use limits::{MAX_COORDINATE_M, MAX_RANGE_M};

@@ -7,6 +7,11 @@ use crate::geometry::Point;
 use crate::optics::{Mount, Sensor};
 use serde::Serialize;
 
+pub use super::security::{
+    CameraDetection, CameraUse, Delay, Detector, DetectorKind, OpeningSecurity, Response,
+    SecuritySettings,
+};
+
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -19,6 +24,10 @@ pub struct Scenario {
     pub plan: Plan,
     pub catalog: Vec<CameraModel>,
     pub cameras: Vec<Camera>,
+    /// Non-camera detectors (motion, contacts, glass-break, case alarms), shared
+    /// by every layout.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub detectors: Vec<Detector>,
     #[serde(skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
     /// Other layouts of the same plan kept in the same file ("option A",
@@ -101,6 +110,10 @@ pub struct Wall {
     /// Windows, glass and railings: overrides the kind's default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opaque: Option<bool>,
+    /// Openings only: requirements, delay and passability for the security
+    /// analysis.
+    #[serde(flatten)]
+    pub security: OpeningSecurity,
 }
 
 impl Wall {
@@ -111,6 +124,26 @@ impl Wall {
             WallKind::Door => !self.open,
             WallKind::Window => self.opaque.unwrap_or(true),
             WallKind::Glass | WallKind::Railing => self.opaque.unwrap_or(false),
+        }
+    }
+
+    /// True for doors, windows, glass and railings: places a person might get
+    /// through.
+    pub fn is_opening(&self) -> bool {
+        self.kind != WallKind::Wall
+    }
+
+    /// True when a person can get through: doors always, windows and glass
+    /// when the wall or `windows_passable` says so, railings unless the wall
+    /// says not; plain walls never.
+    pub fn passable(&self, windows_passable: bool) -> bool {
+        match self.kind {
+            WallKind::Wall => false,
+            WallKind::Door => true,
+            WallKind::Window | WallKind::Glass => {
+                self.security.passable.unwrap_or(windows_passable)
+            }
+            WallKind::Railing => self.security.passable.unwrap_or(true),
         }
     }
 }
@@ -154,6 +187,9 @@ pub struct Zone {
     /// The density level this zone must be seen at (a level's name), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_level: Option<String>,
+    /// Asset zones: the time needed to force the display case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay: Option<Delay>,
     /// Outer ring, open (the first point is not repeated), either orientation.
     pub polygon: Vec<Point>,
     pub holes: Vec<Vec<Point>>,
@@ -315,6 +351,9 @@ pub struct Camera {
     /// Tilt down from horizontal, degrees (0 when a height is given without it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tilt_deg: Option<f64>,
+    /// How its picture is used (default `settings.camera_use`).
+    #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
+    pub usage: Option<CameraUse>,
 }
 
 /// A pixel-density level (IEC 62676-4 DORI by default).
@@ -337,6 +376,9 @@ pub struct Settings {
     pub target_height_m: f64,
     /// Density levels, any order (reports list them densest first).
     pub density_levels: Vec<DensityLevel>,
+    /// The security analysis's settings (written flat, beside the others).
+    #[serde(flatten)]
+    pub security: SecuritySettings,
 }
 
 /// IEC 62676-4:2015 DORI levels: identify 250, recognise 125, observe 62.5,
@@ -363,6 +405,7 @@ impl Default for Settings {
             currency: "EUR".to_string(),
             target_height_m: 1.6,
             density_levels: default_density_levels(),
+            security: SecuritySettings::default(),
         }
     }
 }
@@ -430,6 +473,11 @@ impl Scenario {
             options: Vec::new(),
             ..self.clone()
         })
+    }
+
+    /// How a camera's picture is used: its own `use`, else the settings'.
+    pub fn camera_use(&self, camera: &Camera) -> CameraUse {
+        camera.usage.unwrap_or(self.settings.security.camera_use)
     }
 
     /// The model a camera names, if it names one that exists.

@@ -9,6 +9,8 @@ use super::problem::Problems;
 use crate::geometry::Point;
 use serde_json::{Map, Value};
 
+mod security;
+
 /// Reads the structure of a scenario. Returns `None` when it is too broken to
 /// build; `problems` then says why. Semantic checks (ids, geometry) come after,
 /// in `validate`.
@@ -93,6 +95,7 @@ pub(super) struct Origins {
     pub zones: ListOrigin,
     pub catalog: ListOrigin,
     pub cameras: ListOrigin,
+    pub detectors: ListOrigin,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +104,7 @@ enum List {
     Zones,
     Catalog,
     Cameras,
+    Detectors,
 }
 
 impl Origins {
@@ -110,6 +114,7 @@ impl Origins {
             List::Zones => &mut self.zones,
             List::Catalog => &mut self.catalog,
             List::Cameras => &mut self.cameras,
+            List::Detectors => &mut self.detectors,
         }
     }
 }
@@ -365,6 +370,13 @@ impl Reader<'_> {
             .and_then(|v| self.plan(v, "plan"));
         let catalog = self.list(&obj, "catalog", false, Some(List::Catalog), Self::model);
         let cameras = self.list(&obj, "cameras", false, Some(List::Cameras), Self::camera);
+        let detectors = self.list(
+            &obj,
+            "detectors",
+            false,
+            Some(List::Detectors),
+            Self::detector,
+        );
         let settings = match obj.map.get("settings") {
             Some(v) => self.settings(v, "settings"),
             None => Some(Settings::default()),
@@ -378,6 +390,7 @@ impl Reader<'_> {
                 "plan",
                 "catalog",
                 "cameras",
+                "detectors",
                 "settings",
                 "options",
             ],
@@ -388,6 +401,7 @@ impl Reader<'_> {
             plan: plan?,
             catalog: catalog?,
             cameras: cameras?,
+            detectors: detectors?,
             settings: settings?,
             options: options?,
         })
@@ -442,8 +456,16 @@ impl Reader<'_> {
         let exterior = self.opt_bool(&obj, "exterior");
         let open = self.opt_bool(&obj, "open");
         let opaque = self.opt_bool(&obj, "opaque");
-        self.finish(&obj, &["id", "kind", "path", "exterior", "open", "opaque"]);
-        let (kind, open, opaque) = (kind?, open.ok()?, opaque.ok()?);
+        let opening = self.opening_security(&obj);
+        self.finish(
+            &obj,
+            &[
+                &["id", "kind", "path", "exterior", "open", "opaque"][..],
+                security::OPENING_FIELDS,
+            ]
+            .concat(),
+        );
+        let (kind, open, opaque, opening) = (kind?, open.ok()?, opaque.ok()?, opening.ok()?);
         if open.is_some() && kind != WallKind::Door {
             self.problems.error(
                 join(path, "open"),
@@ -481,6 +503,7 @@ impl Reader<'_> {
             exterior,
             open: open.unwrap_or(false),
             opaque,
+            security: opening,
         })
     }
 
@@ -509,6 +532,7 @@ impl Reader<'_> {
         };
         let priority = self.opt_number(&obj, "priority");
         let required_level = self.opt_string(&obj, "required_level");
+        let delay = self.opt_delay(&obj, "delay");
         let polygon = self
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
@@ -521,6 +545,7 @@ impl Reader<'_> {
                 "kind",
                 "priority",
                 "required_level",
+                "delay",
                 "polygon",
                 "holes",
             ],
@@ -540,6 +565,7 @@ impl Reader<'_> {
             kind: kind?,
             priority,
             required_level: required_level.ok()?,
+            delay: delay.ok()?,
             polygon: polygon?,
             holes: holes?,
         })
@@ -665,6 +691,7 @@ impl Reader<'_> {
         let focal = self.opt_number(&obj, "focal_mm");
         let height = self.opt_number(&obj, "height_m");
         let tilt = self.opt_number(&obj, "tilt_deg");
+        let usage = self.camera_use(&obj);
         self.finish(&obj, CAMERA_FIELDS);
         Some(Camera {
             id: id?,
@@ -677,6 +704,7 @@ impl Reader<'_> {
             focal_mm: focal.ok()?,
             height_m: height.ok()?,
             tilt_deg: tilt.ok()?,
+            usage: usage.ok()?,
         })
     }
 
@@ -691,14 +719,19 @@ impl Reader<'_> {
                 .list(&obj, "density_levels", false, None, Self::density_level)
                 .map(Some),
         };
+        let security = self.security_settings(&obj);
         self.finish(
             &obj,
             &[
-                "min_blind_spot_m2",
-                "currency",
-                "target_height_m",
-                "density_levels",
-            ],
+                &[
+                    "min_blind_spot_m2",
+                    "currency",
+                    "target_height_m",
+                    "density_levels",
+                ][..],
+                security::SETTINGS_FIELDS,
+            ]
+            .concat(),
         );
         let defaults = Settings::default();
         Some(Settings {
@@ -706,6 +739,7 @@ impl Reader<'_> {
             currency: currency.ok()?.unwrap_or(defaults.currency),
             target_height_m: target.ok()?.unwrap_or(defaults.target_height_m),
             density_levels: levels?.unwrap_or(defaults.density_levels),
+            security: security?,
         })
     }
 
@@ -751,6 +785,7 @@ pub const CAMERA_FIELDS: &[&str] = &[
     "focal_mm",
     "height_m",
     "tilt_deg",
+    "use",
 ];
 
 fn describe_point(v: &Value) -> String {

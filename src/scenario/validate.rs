@@ -10,6 +10,8 @@ use crate::geometry::predicates::{orient, segments_intersect};
 use crate::geometry::{Point, ring_contains};
 use std::collections::HashMap;
 
+mod security;
+
 /// Checks and repairs `scenario` in place, recording problems.
 pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mut Problems) {
     if scenario.plan.zones.is_empty() {
@@ -122,6 +124,7 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
         let path = format!("cameras[{}]", origins.cameras.file_index(i));
         check_camera(scenario, camera, &path, problems);
     }
+    security::validate(scenario, origins, problems);
 }
 
 /// Checks one camera against the scenario it belongs to (its model must exist,

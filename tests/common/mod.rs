@@ -19,6 +19,7 @@ pub fn wall(id: &str, path: &[(f64, f64)]) -> Wall {
         exterior: false,
         open: false,
         opaque: None,
+        security: Default::default(),
     }
 }
 
@@ -36,6 +37,7 @@ pub fn zone(id: &str, pts: &[(f64, f64)]) -> Zone {
         kind: ZoneKind::Room,
         priority: 1.0,
         required_level: None,
+        delay: None,
         polygon: pts.iter().map(|&(x, y)| p(x, y)).collect(),
         holes: Vec::new(),
     }
@@ -120,6 +122,7 @@ pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Sce
         plan: Plan { walls, zones },
         catalog: Vec::new(),
         cameras,
+        detectors: Vec::new(),
         settings: Settings::default(),
         options: Vec::new(),
     }
