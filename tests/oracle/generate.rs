@@ -250,6 +250,7 @@ pub fn rings_ok(rings: &[Vec<V2>], feature: f64) -> bool {
             return false;
         }
         for &(s, j, c, d) in &edges[k + 1..] {
+            let d2 = d;
             let n = rings[r].len();
             let adjacent = r == s && (j == (i + 1) % n || i == (j + 1) % n);
             if adjacent {
@@ -268,7 +269,14 @@ pub fn rings_ok(rings: &[Vec<V2>], feature: f64) -> bool {
             let o2 = orient(a, b, d);
             let o3 = orient(c, d, a);
             let o4 = orient(c, d, b);
-            if o1 * o2 <= 0.0 && o3 * o4 <= 0.0 {
+            if o1 == 0.0 && o2 == 0.0 {
+                // Collinear: apart unless their spans along the line meet.
+                let d = b.sub(a);
+                let (t0, t1) = (c.sub(a).dot(d), d2.sub(a).dot(d));
+                if t0.max(t1) >= 0.0 && t0.min(t1) <= d.dot(d) {
+                    return false;
+                }
+            } else if o1 * o2 <= 0.0 && o3 * o4 <= 0.0 {
                 return false;
             }
             for (p, e0, e1) in [(a, c, d), (b, c, d), (c, a, b), (d, a, b)] {
@@ -306,7 +314,7 @@ pub fn inside(rings: &[Vec<V2>], p: V2) -> bool {
     inside
 }
 
-fn oriented(mut ring: Vec<V2>, ccw: bool) -> Vec<V2> {
+pub fn oriented(mut ring: Vec<V2>, ccw: bool) -> Vec<V2> {
     if (signed_area2(&ring) > 0.0) != ccw {
         ring.reverse();
     }
