@@ -1,6 +1,7 @@
 //! The scenario model, its JSON format (read with every problem reported, written
 //! canonically) and its validation.
 
+mod documents;
 mod limits;
 mod model;
 mod problem;
@@ -8,6 +9,10 @@ mod read;
 mod security;
 mod validate;
 
+pub use documents::{
+    Activity, Codec, Purpose, Recording, RecordingOverride, ReportInfo, TASKS, parse_date,
+    task_px_per_m,
+};
 pub use limits::{MAX_COORDINATE_M, MAX_RANGE_M};
 pub use model::*;
 pub use problem::{InvalidScenario, Problem, Problems, Severity};

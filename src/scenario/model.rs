@@ -354,6 +354,12 @@ pub struct Camera {
     /// How its picture is used (default `settings.camera_use`).
     #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
     pub usage: Option<CameraUse>,
+    /// Recording settings of this camera, over `settings.recording`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recording: Option<super::documents::RecordingOverride>,
+    /// What the camera is for (monitor, detect, observe, recognise, identify).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<super::documents::Purpose>,
 }
 
 /// A pixel-density level (IEC 62676-4 DORI by default).
@@ -379,6 +385,12 @@ pub struct Settings {
     /// The security analysis's settings (written flat, beside the others).
     #[serde(flatten)]
     pub security: SecuritySettings,
+    /// The report's title block.
+    #[serde(skip_serializing_if = "super::documents::ReportInfo::is_default")]
+    pub report: super::documents::ReportInfo,
+    /// Recording defaults and the recorders' size.
+    #[serde(skip_serializing_if = "super::documents::Recording::is_default")]
+    pub recording: super::documents::Recording,
 }
 
 /// IEC 62676-4:2015 DORI levels: identify 250, recognise 125, observe 62.5,
@@ -406,6 +418,8 @@ impl Default for Settings {
             target_height_m: 1.6,
             density_levels: default_density_levels(),
             security: SecuritySettings::default(),
+            report: Default::default(),
+            recording: Default::default(),
         }
     }
 }

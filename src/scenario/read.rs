@@ -9,6 +9,7 @@ use super::problem::Problems;
 use crate::geometry::Point;
 use serde_json::{Map, Value};
 
+mod documents;
 mod security;
 
 /// Reads the structure of a scenario. Returns `None` when it is too broken to
@@ -692,6 +693,8 @@ impl Reader<'_> {
         let height = self.opt_number(&obj, "height_m");
         let tilt = self.opt_number(&obj, "tilt_deg");
         let usage = self.camera_use(&obj);
+        let recording = self.camera_recording(&obj);
+        let purpose = self.camera_purpose(&obj);
         self.finish(&obj, CAMERA_FIELDS);
         Some(Camera {
             id: id?,
@@ -705,6 +708,8 @@ impl Reader<'_> {
             height_m: height.ok()?,
             tilt_deg: tilt.ok()?,
             usage: usage.ok()?,
+            recording: recording.ok()?,
+            purpose: purpose.ok()?,
         })
     }
 
@@ -720,6 +725,8 @@ impl Reader<'_> {
                 .map(Some),
         };
         let security = self.security_settings(&obj);
+        let report = self.report_info(&obj);
+        let recording = self.recording(&obj);
         self.finish(
             &obj,
             &[
@@ -730,6 +737,7 @@ impl Reader<'_> {
                     "density_levels",
                 ][..],
                 security::SETTINGS_FIELDS,
+                documents::SETTINGS_FIELDS,
             ]
             .concat(),
         );
@@ -740,6 +748,8 @@ impl Reader<'_> {
             target_height_m: target.ok()?.unwrap_or(defaults.target_height_m),
             density_levels: levels?.unwrap_or(defaults.density_levels),
             security: security?,
+            report: report?,
+            recording: recording?,
         })
     }
 
@@ -786,6 +796,8 @@ pub const CAMERA_FIELDS: &[&str] = &[
     "height_m",
     "tilt_deg",
     "use",
+    "recording",
+    "purpose",
 ];
 
 fn describe_point(v: &Value) -> String {

@@ -10,6 +10,7 @@ use crate::geometry::predicates::{orient, segments_intersect};
 use crate::geometry::{Point, ring_contains};
 use std::collections::HashMap;
 
+mod documents;
 mod security;
 
 /// Checks and repairs `scenario` in place, recording problems.
@@ -125,6 +126,7 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
         check_camera(scenario, camera, &path, problems);
     }
     security::validate(scenario, origins, problems);
+    documents::check_settings(&scenario.settings, problems);
 }
 
 /// Checks one camera against the scenario it belongs to (its model must exist,
@@ -143,6 +145,7 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
             "position is beyond the supported extent of ±1000000 m",
         );
     }
+    documents::check_camera(scenario, camera, path, problems);
     if !camera.heading_deg.is_finite() {
         problems.error(
             format!("{path}.heading_deg"),
