@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod coverage;
+pub mod document;
 pub mod generator;
 pub mod geometry;
 pub mod optics;

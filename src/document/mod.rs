@@ -1,0 +1,65 @@
+//! Documents for the board: the plan as an SVG drawing, the report as a
+//! standalone HTML document, and its tables as CSV.
+//!
+//! Everything here is pure: sessions in, text out. The command line writes the
+//! text to files; the page offers it for download or printing. The date comes
+//! from the scenario or the caller: the core has no clock.
+
+pub mod compass;
+pub mod csv;
+pub mod dossier;
+pub mod drawing;
+pub mod format;
+pub mod html;
+pub mod markup;
+pub mod purpose;
+pub mod recording;
+
+pub use dossier::{Dossier, layouts};
+pub use drawing::{Drawing, DrawingOptions, Layers, Overlays, Size, plan_svg};
+
+use crate::session::Session;
+
+/// What a drawing of `session` shows beside the views: its listed blind spots,
+/// numbered as in the report.
+pub fn overlays(session: &Session) -> Overlays {
+    let (spots, _) = crate::report::blind_spot_list(session);
+    Overlays {
+        blind_spots: spots.into_iter().map(|b| b.polygon).collect(),
+        shortfall: Vec::new(),
+    }
+}
+
+/// The whole plan of `session` on paper, `width_mm` × at most `height_mm`.
+pub fn paper_drawing(session: &Session, width_mm: f64, height_mm: f64, id_prefix: &str) -> Drawing {
+    plan_svg(
+        session,
+        &overlays(session),
+        &DrawingOptions {
+            size: Size::Paper {
+                width_mm,
+                height_mm,
+            },
+            id_prefix: id_prefix.to_string(),
+            ..DrawingOptions::default()
+        },
+    )
+}
+
+/// The report of `layouts[reported]` (see [`layouts`]) as a standalone HTML
+/// document. `date` (`YYYY-MM-DD`, from the command line or the page) wins
+/// over the scenario's `settings.report.date`.
+///
+/// # Panics
+/// When `reported` is not an index into `layouts` (callers pick it from there).
+pub fn report_html(layouts: &[Session], reported: usize, date: Option<&str>) -> String {
+    let session = &layouts[reported];
+    let dossier = dossier::build(layouts, reported, date);
+    let drawings = html::ReportDrawings {
+        // Page one: the full text width, leaving room for the headline.
+        overview: paper_drawing(session, 184.0, 120.0, "overview"),
+        // The landscape page: its width, under the heading.
+        plan: paper_drawing(session, 271.0, 170.0, "plan"),
+    };
+    html::render(&dossier, &drawings)
+}
