@@ -515,3 +515,260 @@ fn generate_writes_to_a_file_with_o() {
     assert_exit(&o, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---- The board documents: HTML, SVG, CSV, and batches ----
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("blindspot-cli-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sample(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("www/samples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Runs Python's csv module on a file: rows as dicts, printed as JSON.
+fn csv_rows(path: &std::path::Path) -> Vec<serde_json::Map<String, Value>> {
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            "import csv, json, sys\n\
+             with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n\
+             \x20   print(json.dumps(list(csv.DictReader(f))))",
+            &path.to_string_lossy(),
+        ])
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn report_writes_html_svg_and_csv() {
+    let dir = scratch("documents");
+    let wing = sample("museum-wing.json");
+    let html = dir.join("wing.html");
+    let o = run(&[
+        "report",
+        &wing,
+        "--format",
+        "html",
+        "-o",
+        &html.to_string_lossy(),
+        "--date",
+        "2026-12-14",
+    ]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("written:"));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(text.contains("<h1>Museum wing — as is</h1>"));
+    assert!(text.contains("<dd>2026-12-14</dd>"));
+    // Without --date and without a date in the file: today's, from the clock.
+    let o = run(&["report", &wing, "--format", "html"]);
+    assert_exit(&o, 0);
+    let dated = stdout(&o);
+    let at = dated.find("<dt>Date</dt><dd>").unwrap() + "<dt>Date</dt><dd>".len();
+    let date = &dated[at..at + 10];
+    assert!(
+        blindspot::scenario::parse_date(date).is_ok(),
+        "not a date: {date}"
+    );
+
+    let o = run(&["report", &wing, "--format", "svg"]);
+    assert_exit(&o, 0);
+    let svg = stdout(&o);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+
+    let o = run(&[
+        "report",
+        &wing,
+        "--format",
+        "csv",
+        "-o",
+        &dir.to_string_lossy(),
+    ]);
+    assert_exit(&o, 0);
+    let report = json_report(&wing);
+    let zones = csv_rows(&dir.join("museum-wing-zones.csv"));
+    assert_eq!(zones.len(), report["zones"].as_array().unwrap().len());
+    for (row, zone) in zones.iter().zip(report["zones"].as_array().unwrap()) {
+        assert_eq!(row["zone_id"], zone["id"]);
+        let area: f64 = row["area_m2"].as_str().unwrap().parse().unwrap();
+        assert!((area - num(zone, "area_m2")).abs() <= 5e-4);
+    }
+    let cameras = csv_rows(&dir.join("museum-wing-cameras.csv"));
+    assert_eq!(cameras.len(), report["cameras"].as_array().unwrap().len());
+    let bom = csv_rows(&dir.join("museum-wing-bill-of-materials.csv"));
+    let total = bom.iter().find(|r| r["item"] == "Total").unwrap();
+    let total: f64 = total["line_total"].as_str().unwrap().parse().unwrap();
+    close(total, num(&report["costs"], "total"));
+
+    // One table to standard output.
+    let o = run(&["report", &wing, "--format", "csv", "--table", "cameras"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).starts_with("\u{feff}camera_id,model_id,model,"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_document_usage_errors_exit_2() {
+    let wing = sample("museum-wing.json");
+    for (args, says) in [
+        (vec!["--format", "csv"], "-o FOLDER"),
+        (
+            vec!["--format", "html", "--table", "zones"],
+            "--table applies",
+        ),
+        (
+            vec!["--format", "csv", "--table", "rooms"],
+            "no table \"rooms\"",
+        ),
+        (vec!["--format", "html", "--date", "2026-02-30"], "--date:"),
+        (
+            vec!["--format", "html", "--option", "nope"],
+            "--option: no layout",
+        ),
+        (vec!["--jobs", "0"], "--jobs"),
+    ] {
+        let mut all = vec!["report", wing.as_str()];
+        all.extend(args.iter().copied());
+        let o = run(&all);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    // Many sites need a folder to write to.
+    let o = run(&["report", &wing, &fixture("two-rooms.json")]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("-o FOLDER"));
+}
+
+#[test]
+fn text_and_json_to_a_file_are_what_standard_output_gets() {
+    let dir = scratch("text-json");
+    for format in ["text", "json"] {
+        let out = dir.join(format!("report.{format}"));
+        let o = run(&[
+            "report",
+            &fixture("two-rooms.json"),
+            "--format",
+            format,
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert_exit(&o, 0);
+        let to_stdout = run(&["report", &fixture("two-rooms.json"), "--format", format]);
+        assert_eq!(std::fs::read(&out).unwrap(), to_stdout.stdout);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_batch_reports_every_site_and_summarises_them() {
+    let dir = scratch("batch");
+    let sites = dir.join("sites");
+    std::fs::create_dir_all(sites.join("north")).unwrap();
+    std::fs::create_dir_all(sites.join("south")).unwrap();
+    std::fs::create_dir_all(sites.join(".hidden")).unwrap();
+    std::fs::copy(sample("museum-wing.json"), sites.join("wing.json")).unwrap();
+    std::fs::copy(fixture("two-rooms.json"), sites.join("north/rooms.json")).unwrap();
+    std::fs::copy(
+        fixture("commissioning.json"),
+        sites.join("south/rooms.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("three-errors.json"),
+        sites.join("south/broken.json"),
+    )
+    .unwrap();
+    std::fs::copy(fixture("two-rooms.json"), sites.join(".hidden/skip.json")).unwrap();
+    std::fs::write(sites.join("notes.txt"), "not a site").unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "report",
+        &sites.to_string_lossy(),
+        "--format",
+        "html",
+        "-o",
+        &out.to_string_lossy(),
+        "--jobs",
+        "3",
+        "--date",
+        "2026-12-14",
+    ]);
+    // One site is invalid: the others are written, and the exit status says so.
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains("4 site(s): 3 written, 1 failed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("broken.json: error: cameras[0].model"));
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    // Sorted paths: north/rooms before south/rooms, which takes the -2.
+    assert_eq!(
+        written,
+        ["rooms-2.html", "rooms.html", "summary.csv", "wing.html"]
+    );
+    assert!(
+        std::fs::read_to_string(out.join("rooms-2.html"))
+            .unwrap()
+            .contains("Hall: commissioning test")
+    );
+    let rows = csv_rows(&out.join("summary.csv"));
+    let sites_seen: Vec<&str> = rows.iter().map(|r| r["site"].as_str().unwrap()).collect();
+    assert_eq!(sites_seen, ["rooms", "broken", "rooms-2", "wing"]);
+    let status: Vec<&str> = rows.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(status, ["ok", "invalid", "ok", "ok"]);
+    // The figures are each site's own report's.
+    let report = json_report(&sample("museum-wing.json"));
+    let coverage: f64 = rows[3]["coverage"].as_str().unwrap().parse().unwrap();
+    assert!((coverage - num(&report, "coverage")).abs() < 1e-6);
+    assert_eq!(rows[3]["outputs"], "wing.html");
+    // And the table on standard output names every site.
+    let table = stdout(&o);
+    for site in ["rooms", "broken", "rooms-2", "wing"] {
+        assert!(table.lines().any(|l| l.starts_with(site)), "{table}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_batch_of_files_writes_csv_tables_per_site() {
+    let dir = scratch("batch-csv");
+    let o = run(&[
+        "report",
+        &fixture("two-rooms.json"),
+        &sample("museum-wing.json"),
+        "--format",
+        "csv",
+        "-o",
+        &dir.to_string_lossy(),
+    ]);
+    assert_exit(&o, 0);
+    for site in ["two-rooms", "museum-wing"] {
+        for table in ["zones", "cameras", "bill-of-materials"] {
+            assert!(
+                dir.join(format!("{site}-{table}.csv")).is_file(),
+                "{site}-{table}"
+            );
+        }
+    }
+    let rows = csv_rows(&dir.join("summary.csv"));
+    assert_eq!(rows.len(), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

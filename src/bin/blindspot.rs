@@ -16,6 +16,10 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+// In a folder of its own: a file directly in src/bin/ would be taken for a binary.
+#[path = "blindspot/documents.rs"]
+mod documents;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "blindspot",
@@ -30,10 +34,14 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Computes coverage and blind spots of a scenario and prints the report.
+    /// Computes coverage and blind spots of a scenario and prints the report,
+    /// or writes the board's documents (HTML report, SVG plan, CSV tables);
+    /// over many files or folders, one report per site and a summary.
     Report {
-        /// Scenario file (JSON), or - for standard input.
-        file: String,
+        /// Scenario files (JSON), folders of them (searched for *.json), or -
+        /// for standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -41,6 +49,20 @@ enum Command {
         /// index from 0, instead of the main one.
         #[arg(long)]
         option: Option<String>,
+        /// Where to write: a file for one site (standard output when absent), a
+        /// folder for CSV tables or for many sites.
+        #[arg(short, long)]
+        output: Option<String>,
+        /// The report's date, YYYY-MM-DD (default: the file's
+        /// settings.report.date, else today).
+        #[arg(long)]
+        date: Option<String>,
+        /// CSV: only this table (zones, cameras, bill-of-materials).
+        #[arg(long)]
+        table: Option<String>,
+        /// Sites reported at once in a batch (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// Checks a scenario and lists every problem found.
     Validate {
@@ -137,6 +159,12 @@ enum Command {
 enum Format {
     Text,
     Json,
+    /// The report for the board: one standalone HTML file, printable on A4.
+    Html,
+    /// The plan drawing at a stated scale, A4 landscape.
+    Svg,
+    /// The zones, camera schedule and bill of materials tables.
+    Csv,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -439,37 +467,42 @@ fn display_name(file: &str) -> &str {
     if file == "-" { "<stdin>" } else { file }
 }
 
+/// The index in `scenario.options` of the layout `wanted` (a name, or an
+/// index from 0).
+fn layout_index(scenario: &Scenario, wanted: &str, file: &str) -> Result<usize, Failure> {
+    scenario
+        .options
+        .iter()
+        .position(|o| o.name == wanted)
+        .or_else(|| {
+            wanted
+                .parse::<usize>()
+                .ok()
+                .filter(|&i| i < scenario.options.len())
+        })
+        .ok_or_else(|| {
+            let names: Vec<&str> = scenario.options.iter().map(|o| o.name.as_str()).collect();
+            Failure::Usage(format!(
+                "--option: no layout \"{wanted}\" in {} (it has: {})",
+                display_name(file),
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ))
+        })
+}
+
 fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
     let scenario = match option {
         None => scenario,
         Some(wanted) => {
-            let index = scenario
-                .options
-                .iter()
-                .position(|o| o.name == wanted)
-                .or_else(|| {
-                    wanted
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|&i| i < scenario.options.len())
-                });
-            match index.and_then(|i| scenario.option(i)) {
-                Some(s) => s,
-                None => {
-                    let names: Vec<&str> =
-                        scenario.options.iter().map(|o| o.name.as_str()).collect();
-                    return Err(Failure::Usage(format!(
-                        "--option: no layout \"{wanted}\" in {} (it has: {})",
-                        display_name(file),
-                        if names.is_empty() {
-                            "none".to_string()
-                        } else {
-                            names.join(", ")
-                        }
-                    )));
-                }
-            }
+            let index = layout_index(&scenario, wanted, file)?;
+            scenario
+                .option(index)
+                .expect("layout_index gives an index into the options")
         }
     };
     let session = Session::new(scenario, warnings);
@@ -480,8 +513,71 @@ fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Fa
             s.push('\n');
             s
         }
-        Format::Text => render_text(&report),
+        _ => render_text(&report),
     })
+}
+
+/// `blindspot report`: one site's text or JSON on standard output as before,
+/// the documents of one site, or a batch over many.
+fn report_command(
+    files: Vec<String>,
+    format: Format,
+    option: Option<String>,
+    output: Option<String>,
+    date: Option<String>,
+    table: Option<String>,
+    jobs: Option<usize>,
+) -> Result<Outcome, Failure> {
+    if let Some(d) = &date {
+        documents::check_date(d)?;
+    }
+    if table.is_some() && format != Format::Csv {
+        return Err(Failure::Usage(
+            "--table applies to --format csv only".into(),
+        ));
+    }
+    if jobs == Some(0) {
+        return Err(Failure::Usage("--jobs must be at least 1".into()));
+    }
+    let batch = files.len() > 1 || files.iter().any(|f| std::path::Path::new(f).is_dir());
+    if batch {
+        let files = documents::collect_files(&files)?;
+        let Some(folder) = output else {
+            return Err(Failure::Usage(
+                "a report over many sites needs -o FOLDER for the reports and summary.csv".into(),
+            ));
+        };
+        let jobs = jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        });
+        return documents::batch(
+            &files,
+            format,
+            option.as_deref(),
+            &folder,
+            date.as_deref(),
+            table.as_deref(),
+            jobs,
+        );
+    }
+    let file = &files[0];
+    match (format, &output) {
+        // The text and JSON reports on standard output stay as they were.
+        (Format::Text | Format::Json, None) => {
+            report(file, format, option.as_deref()).map(|s| (s, None, 0))
+        }
+        _ => documents::single(
+            file,
+            format,
+            option.as_deref(),
+            output.as_deref(),
+            date.as_deref(),
+            table.as_deref(),
+        )
+        .map(|(out, note)| (out, note, 0)),
+    }
 }
 
 /// The problem list goes to standard output (it is the answer); the exit status
@@ -527,10 +623,14 @@ type Outcome = (String, Option<String>, u8);
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Report {
-            file,
+            files,
             format,
             option,
-        } => report(&file, format, option.as_deref()).map(|s| (s, None, 0)),
+            output,
+            date,
+            table,
+            jobs,
+        } => report_command(files, format, option, output, date, table, jobs),
         Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
         Command::Optimize {
             file,
