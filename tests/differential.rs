@@ -1,0 +1,195 @@
+//! The core against an independent visibility oracle (tests/oracle/) on
+//! generated plans: per-camera view areas and the covered area must agree
+//! within 1e-9 relative. Deterministic seeds; a failure prints a minimized
+//! scenario. The long run:
+//! `DIFFERENTIAL_CASES=100000 cargo test --release --test differential -- --ignored --nocapture`.
+
+mod oracle;
+
+use oracle::compare::Run;
+use oracle::generate::{Case, Options, Outline, Placement, polygon_case, soup_case};
+
+const INSIDE: Options = Options {
+    cameras: Placement::Inside,
+    subnormals: false,
+};
+const ON_WALLS: Options = Options {
+    cameras: Placement::OnWalls,
+    subnormals: false,
+};
+const SUBNORMAL: Options = Options {
+    cameras: Placement::Inside,
+    subnormals: true,
+};
+
+/// The case generator of a family name (as in failure messages and `show`).
+fn family(name: &str, opts: Options) -> impl Fn(u64) -> Case {
+    let outline = match name {
+        "2-opt" => Some(Outline::TwoOpt),
+        "orthogonal" => Some(Outline::Orthogonal),
+        "koch" => Some(Outline::Koch),
+        "soup" => None,
+        _ => panic!("no family {name}: 2-opt, orthogonal, koch, soup"),
+    };
+    move |seed| match outline {
+        Some(o) => polygon_case(seed, o, opts),
+        None => soup_case(seed, opts),
+    }
+}
+
+/// Seeds of the CI runs that fail through known core defects; each has its
+/// minimized scenario in tests/fixtures/differential/ and an ignored test in
+/// tests/known_defects.rs. Empty this as the core is fixed.
+const KNOWN: &[(&str, u64)] = &[("soup", 59), ("soup", 87), ("soup", 130)];
+
+fn check(name: &str, opts: Options, count: u64) {
+    let skip: Vec<u64> = KNOWN
+        .iter()
+        .filter(|k| k.0 == name && opts == INSIDE)
+        .map(|k| k.1)
+        .collect();
+    let t = Run {
+        skip: &skip,
+        ..Run::new(name, count)
+    }
+    .go(family(name, opts));
+    println!("{name} {opts:?}: {t}");
+    assert!(t.cases > 0 && t.cameras > 0);
+}
+
+#[test]
+fn random_simple_polygons_with_holes() {
+    check("2-opt", INSIDE, 800);
+}
+
+#[test]
+fn random_orthogonal_polygons_with_holes() {
+    check("orthogonal", INSIDE, 800);
+}
+
+#[test]
+fn von_koch_outlines_with_holes() {
+    check("koch", INSIDE, 600);
+}
+
+#[test]
+fn wall_soups_with_nearly_collinear_bundles() {
+    check("soup", INSIDE, 300);
+}
+
+#[test]
+#[ignore = "core: a mounted camera sees from 0.1 µm off its wall, whose rounding at large coordinates turns the wall by up to 1e-4 rad; the room side is not yet the zone's"]
+fn polygons_cameras_on_vertices_and_walls() {
+    for name in ["2-opt", "orthogonal", "koch"] {
+        check(name, ON_WALLS, 100);
+    }
+}
+
+#[test]
+#[ignore = "core: a camera at a free wall end sees from 0.1 µm behind it, losing a wedge along the wall"]
+fn soups_cameras_at_free_wall_ends() {
+    check("soup", ON_WALLS, 200);
+}
+
+#[test]
+#[ignore = "core: a subnormal coordinate makes the triangulation refuse the plan and every view 0"]
+fn polygons_with_subnormal_coordinates() {
+    for name in ["2-opt", "orthogonal", "koch"] {
+        check(name, SUBNORMAL, 100);
+    }
+}
+
+/// The covered area to 1e-9 of the target, with no allowance for the core's
+/// 28-bit coverage grid.
+#[test]
+#[ignore = "core: the coverage grid (28 bits over the plan) rounds covered areas by a few 1e-9 of the target"]
+fn covered_area_to_1e_9_without_grid_allowance() {
+    for name in ["2-opt", "orthogonal", "koch", "soup"] {
+        let t = Run {
+            strict_grid: true,
+            ..Run::new(name, 100)
+        }
+        .go(family(name, INSIDE));
+        println!("{name}: {t}");
+    }
+}
+
+/// At least 100,000 cases over all families (set DIFFERENTIAL_CASES), in a
+/// release build; failures are counted and the first few printed.
+#[test]
+#[ignore = "long run: DIFFERENTIAL_CASES=100000 cargo test --release --test differential -- --ignored --nocapture long_run"]
+fn long_run() {
+    let total: u64 = std::env::var("DIFFERENTIAL_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let per = total.div_ceil(4);
+    let mut all = oracle::compare::Tally::default();
+    for name in ["2-opt", "orthogonal", "koch", "soup"] {
+        let t = Run {
+            first: 1_000_000,
+            keep_going: true,
+            ..Run::new(name, per)
+        }
+        .go(family(name, INSIDE));
+        println!("{name}: {t}");
+        all.add(&t);
+    }
+    println!("differential long run: {all}");
+    assert!(all.cases >= total * 9 / 10);
+    assert_eq!(all.failures, 0);
+}
+
+/// Prints one case, its oracle and core figures:
+/// `DIFFERENTIAL_SHOW=soup:3 cargo test --test differential -- --ignored --nocapture show`.
+#[test]
+#[ignore = "a tool: DIFFERENTIAL_SHOW=family:seed (2-opt, orthogonal, koch, soup)"]
+fn show() {
+    let Ok(spec) = std::env::var("DIFFERENTIAL_SHOW") else {
+        return;
+    };
+    let (family_name, seed) = spec.split_once(':').expect("family:seed");
+    let seed: u64 = seed.parse().expect("a seed");
+    let opts = match std::env::var("DIFFERENTIAL_OPTIONS").as_deref() {
+        Ok("on-walls") => ON_WALLS,
+        Ok("subnormal") => SUBNORMAL,
+        _ => INSIDE,
+    };
+    let case = family(family_name, opts)(seed);
+    println!("{}", case.to_json());
+    println!(
+        "oracle: {:?}",
+        oracle::compare::oracle_figures(&case).map(|f| (f.views, f.covered, f.target))
+    );
+    println!("core: {:?}", oracle::compare::core_figures(&case.to_json()));
+    println!("cameras: {:?}", case.cameras);
+    if oracle::compare::compare(&case, false).is_err() {
+        println!(
+            "minimized:\n{}",
+            oracle::compare::minimize(&case, false).to_json()
+        );
+    }
+}
+
+/// Counts failures per family without stopping (a survey while the core is
+/// being fixed): `DIFFERENTIAL_SURVEY=300 cargo test --release --test differential -- --ignored --nocapture survey`.
+#[test]
+#[ignore = "a tool: DIFFERENTIAL_SURVEY=cases"]
+fn survey() {
+    let Some(n) = std::env::var("DIFFERENTIAL_SURVEY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    else {
+        return;
+    };
+    for opts in [INSIDE, ON_WALLS, SUBNORMAL] {
+        for name in ["2-opt", "orthogonal", "koch", "soup"] {
+            let t = Run {
+                keep_going: true,
+                ..Run::new(name, n)
+            }
+            .go(family(name, opts));
+            println!("SURVEY {name} {opts:?}: {t}");
+        }
+    }
+}

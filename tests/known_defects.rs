@@ -1,0 +1,192 @@
+//! Known core defects, each a small scenario the core gets wrong today, kept
+//! as ignored tests so they can be un-ignored as the core is fixed (issue 8):
+//! - tests/fixtures/repro/: the issue's reproductions, with the answers its
+//!   README gives (worked by hand or by an independent sweep);
+//! - tests/fixtures/differential/: failures the differential tests found,
+//!   minimized, checked against the oracle (tests/oracle/).
+//!
+//! `cargo test --test known_defects -- --ignored` shows which still fail.
+
+mod oracle;
+
+use oracle::compare::{compare_file, core_figures, oracle_figures};
+use oracle::scenario::case_from_json;
+
+fn fixture(path: &str) -> String {
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+/// The core agrees with the oracle on a fixture (1e-9 relative; the
+/// coverage grid's allowance on the covered area).
+#[track_caller]
+fn agrees_with_the_oracle(path: &str) {
+    let text = fixture(path);
+    let case = case_from_json(path, &text).unwrap();
+    match compare_file(&case, &text, false) {
+        Ok(Some(_)) => {}
+        Ok(None) => panic!("{path}: the oracle cannot decide the camera's side"),
+        Err(e) => panic!("{path}: {e}"),
+    }
+}
+
+/// A repro file, its cameras' view areas and its covered area (None: not stated).
+type Answer = (&'static str, Option<&'static [f64]>, Option<f64>);
+
+/// The repro's right answers (tests/fixtures/repro/, from ../shared/repro/README.md).
+const REPRO: &[Answer] = &[
+    ("subnormal-coordinate.json", Some(&[75.0, 62.5]), Some(75.0)),
+    (
+        "near-collinear-overlapping-walls-panic.json",
+        None,
+        Some(0.0),
+    ),
+    (
+        "near-collinear-phantom-wall.json",
+        Some(&[355.343_674_662_759_16]),
+        None,
+    ),
+    (
+        "near-collinear-sight-through-wall.json",
+        Some(&[351.557_723_232_739_53]),
+        None,
+    ),
+    (
+        "inner-corner-camera-sees-outside.json",
+        Some(&[75.0]),
+        Some(75.0),
+    ),
+    (
+        "pillar-corner-camera-sees-inside-pillar.json",
+        Some(&[58.5]),
+        Some(58.5),
+    ),
+    ("on-wall-heading-along-wall.json", Some(&[50.0]), Some(50.0)),
+];
+
+#[track_caller]
+fn near(got: f64, want: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+        "{what}: {got}, want {want}"
+    );
+}
+
+/// The core gives the repro's right answer.
+#[track_caller]
+fn repro_is_right(file: &str) {
+    let (_, views, covered) = REPRO.iter().find(|r| r.0 == file).expect("a repro");
+    let got =
+        core_figures(&fixture(&format!("repro/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+    if let Some(views) = views {
+        assert_eq!(got.views.len(), views.len(), "{file}");
+        for (g, w) in got.views.iter().zip(views.iter()) {
+            near(*g, *w, &format!("{file}: view"));
+        }
+    }
+    if let Some(c) = covered {
+        near(got.covered, *c, &format!("{file}: covered"));
+    }
+}
+
+/// The oracle itself gives every repro's right answer: a check of the oracle
+/// on answers found without it.
+#[test]
+fn the_oracle_gives_the_repro_answers() {
+    for (file, views, covered) in REPRO {
+        let case = case_from_json(file, &fixture(&format!("repro/{file}"))).unwrap();
+        let got = oracle_figures(&case).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        if let Some(views) = views {
+            for (g, w) in got.views.iter().zip(views.iter()) {
+                near(*g, *w, &format!("oracle, {file}: view"));
+            }
+        }
+        if let Some(c) = covered {
+            near(got.covered, *c, &format!("oracle, {file}: covered"));
+        }
+    }
+}
+
+#[test]
+#[ignore = "core: a subnormal coordinate makes spade refuse the plan (TooSmall) and every view 0"]
+fn repro_subnormal_coordinate() {
+    repro_is_right("subnormal-coordinate.json");
+}
+
+#[test]
+#[ignore = "core: panic in spade's add_constraint_and_split on nearly collinear overlapping walls"]
+fn repro_near_collinear_overlapping_walls_panic() {
+    repro_is_right("near-collinear-overlapping-walls-panic.json");
+}
+
+#[test]
+#[ignore = "core: overlapping nearly parallel walls leave constraint edges that are in no wall"]
+fn repro_near_collinear_phantom_wall() {
+    repro_is_right("near-collinear-phantom-wall.json");
+}
+
+#[test]
+#[ignore = "core: sight passes between nearly collinear overlapping walls"]
+fn repro_near_collinear_sight_through_wall() {
+    repro_is_right("near-collinear-sight-through-wall.json");
+}
+
+#[test]
+#[ignore = "core: a camera on an inner corner, heading along a wall, sees the outside"]
+fn repro_inner_corner_camera_sees_outside() {
+    repro_is_right("inner-corner-camera-sees-outside.json");
+}
+
+#[test]
+#[ignore = "core: a camera on a pillar's corner, heading along its face, looks into the pillar"]
+fn repro_pillar_corner_camera_sees_inside_pillar() {
+    repro_is_right("pillar-corner-camera-sees-inside-pillar.json");
+}
+
+#[test]
+#[ignore = "core: a camera on a wall heading along it falls back to the left, outside the room"]
+fn repro_on_wall_heading_along_wall() {
+    repro_is_right("on-wall-heading-along-wall.json");
+}
+
+#[test]
+#[ignore = "core: panic in spade (cdt.rs: !previous_region.is_empty()) on a bundle of nearly collinear walls (soup seed 59)"]
+fn soup_59_bundle_panics() {
+    agrees_with_the_oracle("differential/soup-59.json");
+}
+
+#[test]
+#[ignore = "core: sight through a bundle of long walls crossing at tiny angles, 1.3e-3 of the view (soup seed 87)"]
+fn soup_87_bundle_sight_through() {
+    agrees_with_the_oracle("differential/soup-87.json");
+}
+
+#[test]
+#[ignore = "core: a bundle of three nearly collinear walls hides 4e-7 of the view (soup seed 130)"]
+fn soup_130_bundle_hides_too_much() {
+    agrees_with_the_oracle("differential/soup-130.json");
+}
+
+#[test]
+#[ignore = "core: a camera on a wall facing out sees outside; the room side should follow the zone"]
+fn on_wall_heading_outside() {
+    agrees_with_the_oracle("differential/on-wall-heading-outside.json");
+}
+
+#[test]
+#[ignore = "core: the 0.1 µm mount offset, rounded at x = 24748, turns the wall by 1e-6 rad and shaves 8e-7 of the view"]
+fn on_wall_offset_rounding() {
+    agrees_with_the_oracle("differential/on-wall-offset-rounding.json");
+}
+
+#[test]
+#[ignore = "core: a camera at a free wall end sees from 0.1 µm behind it; at x = 2e5 the wall turns and hides a wedge"]
+fn camera_at_a_free_wall_end() {
+    agrees_with_the_oracle("differential/free-wall-end.json");
+}
+
+#[test]
+#[ignore = "core: coordinates of 1e-310 and -0.0 make every view 0"]
+fn subnormal_corner() {
+    agrees_with_the_oracle("differential/subnormal-corner.json");
+}
