@@ -9,13 +9,7 @@ use oracle::generate::{Case, Rng, WallSpec, inside, oriented, rings_ok};
 use oracle::{Camera, V2, segment_distance, v2};
 
 /// The polygons: outer ring then holes, as in the earcut fixtures.
-const POLYGONS: &[&str] = &[
-    "building",
-    "dude",
-    "eberly-6",
-    "hilbert",
-    "issue52",
-];
+const POLYGONS: &[&str] = &["building", "dude", "eberly-6", "hilbert", "issue52"];
 
 fn rings(name: &str) -> Vec<Vec<V2>> {
     let path = format!(
