@@ -16,7 +16,11 @@ say "native tests"
 cargo test
 
 say "wasm boundary tests (Node)"
-cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
+cargo test --target wasm32-unknown-unknown --no-default-features --test wasm -- --nocapture 2>&1 | tee target/platform-wasm.txt
+
+say "native and wasm areas on the same differential cases"
+cargo test -q --test differential platform_cases -- --nocapture >target/platform-native.txt
+python3 scripts/compare-platforms.py target/platform-native.txt target/platform-wasm.txt
 
 say "building the web app and the CLI for the browser tests"
 scripts/build-web.sh

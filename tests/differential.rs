@@ -7,47 +7,13 @@
 mod oracle;
 
 use oracle::compare::Run;
-use oracle::generate::{Case, Options, Outline, Placement, polygon_case, soup_case};
-
-const INSIDE: Options = Options {
-    cameras: Placement::Inside,
-    subnormals: false,
+use oracle::families::{
+    FAMILIES, INSIDE, ON_WALLS, PLATFORM_CASES, SUBNORMAL, family, known, platform_run,
 };
-const ON_WALLS: Options = Options {
-    cameras: Placement::OnWalls,
-    subnormals: false,
-};
-const SUBNORMAL: Options = Options {
-    cameras: Placement::Inside,
-    subnormals: true,
-};
-
-/// The case generator of a family name (as in failure messages and `show`).
-fn family(name: &str, opts: Options) -> impl Fn(u64) -> Case {
-    let outline = match name {
-        "2-opt" => Some(Outline::TwoOpt),
-        "orthogonal" => Some(Outline::Orthogonal),
-        "koch" => Some(Outline::Koch),
-        "soup" => None,
-        _ => panic!("no family {name}: 2-opt, orthogonal, koch, soup"),
-    };
-    move |seed| match outline {
-        Some(o) => polygon_case(seed, o, opts),
-        None => soup_case(seed, opts),
-    }
-}
-
-/// Seeds of the CI runs that fail through known core defects; each has its
-/// minimized scenario in tests/fixtures/differential/ and an ignored test in
-/// tests/known_defects.rs. Empty this as the core is fixed.
-const KNOWN: &[(&str, u64)] = &[("soup", 59), ("soup", 87), ("soup", 130)];
+use oracle::generate::Options;
 
 fn check(name: &str, opts: Options, count: u64) {
-    let skip: Vec<u64> = KNOWN
-        .iter()
-        .filter(|k| k.0 == name && opts == INSIDE)
-        .map(|k| k.1)
-        .collect();
+    let skip = known(name, opts);
     let t = Run {
         skip: &skip,
         ..Run::new(name, count)
@@ -99,12 +65,24 @@ fn polygons_with_subnormal_coordinates() {
     }
 }
 
+/// The cases the wasm tests also run (tests/wasm.rs): against the oracle,
+/// and the core's figures printed for scripts/test.sh to compare with the
+/// wasm build's (`-- --nocapture`).
+#[test]
+fn platform_cases() {
+    let (t, lines) = platform_run(PLATFORM_CASES);
+    assert_eq!(t.failures, 0);
+    for line in lines {
+        println!("{line}");
+    }
+}
+
 /// The covered area to 1e-9 of the target, with no allowance for the core's
 /// 28-bit coverage grid.
 #[test]
 #[ignore = "core: the coverage grid (28 bits over the plan) rounds covered areas by a few 1e-9 of the target"]
 fn covered_area_to_1e_9_without_grid_allowance() {
-    for name in ["2-opt", "orthogonal", "koch", "soup"] {
+    for name in FAMILIES {
         let t = Run {
             strict_grid: true,
             ..Run::new(name, 100)
@@ -125,7 +103,7 @@ fn long_run() {
         .unwrap_or(100_000);
     let per = total.div_ceil(4);
     let mut all = oracle::compare::Tally::default();
-    for name in ["2-opt", "orthogonal", "koch", "soup"] {
+    for name in FAMILIES {
         let t = Run {
             first: 1_000_000,
             keep_going: true,
@@ -183,7 +161,7 @@ fn survey() {
         return;
     };
     for opts in [INSIDE, ON_WALLS, SUBNORMAL] {
-        for name in ["2-opt", "orthogonal", "koch", "soup"] {
+        for name in FAMILIES {
             let t = Run {
                 keep_going: true,
                 ..Run::new(name, n)

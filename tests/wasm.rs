@@ -3,6 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use blindspot::session::Session;
+
+#[path = "oracle/mod.rs"]
+mod oracle;
 use blindspot::wasm::Scene;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -161,4 +164,18 @@ fn another_layout_of_the_same_plan_reports_like_a_fresh_load() {
     );
     assert!(scene.with_cameras("dup", r#"[{"id":"x","position":[1,1],"heading_deg":0,"hfov_deg":90,"range_m":5},
                                           {"id":"x","position":[2,1],"heading_deg":0,"hfov_deg":90,"range_m":5}]"#).is_err());
+}
+
+/// A few hundred of the differential cases (tests/differential.rs) in the
+/// wasm build: the core against the oracle, both compiled to wasm, within
+/// 1e-9. The core's figures are printed (`-- --nocapture`) for
+/// scripts/test.sh to compare with the native run of the same seeds.
+#[wasm_bindgen_test]
+fn differential_cases_agree_with_the_oracle() {
+    let (t, lines) = oracle::families::platform_run(oracle::families::PLATFORM_CASES);
+    assert_eq!(t.failures, 0);
+    assert!(t.cases >= 4 * oracle::families::PLATFORM_CASES - 10);
+    for line in lines {
+        wasm_bindgen_test::console_log!("{line}");
+    }
 }

@@ -24,6 +24,7 @@
 #![allow(dead_code)]
 
 pub mod compare;
+pub mod families;
 pub mod generate;
 pub mod scenario;
 pub mod union;
