@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints (native and wasm32), native tests,
-# wasm boundary tests in Node, and the browser end-to-end tests in headless
-# Chromium. Installs what is missing first. Ends with plain summary lines.
+# Runs every test: formatting and lints (native and wasm32), the web page's import
+# rules and type check, native tests, wasm boundary tests in Node, and the browser
+# end-to-end tests in headless Chromium. Installs what is missing first. Ends with
+# plain summary lines. E2E_PORT picks the browser tests' server port (default 8765).
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_tools
 ensure_chromium
@@ -11,6 +12,11 @@ say "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test wasm -- -D warnings
+
+say "web page: import rules between folders, type check, unit tests of the pure modules"
+node scripts/check-web-imports.mjs
+(cd tests/e2e && npx tsc -p ../../www/jsconfig.json)
+node --test tests/web/
 
 say "native tests"
 cargo test

@@ -2,7 +2,9 @@
 // Browser end-to-end tests of the web app, in Debian's Chromium (no browser download).
 const { defineConfig } = require('@playwright/test');
 
-const PORT = 8765;
+// Another engineer's server on the default port would serve their www: set E2E_PORT to
+// run beside them (reuseExistingServer would otherwise test the wrong checkout).
+const PORT = Number(process.env.E2E_PORT ?? 8765);
 
 module.exports = defineConfig({
   testDir: '.',

@@ -17,13 +17,13 @@ export function flags(argv = process.argv.slice(2)) {
 }
 
 /**
- * Serves www on 127.0.0.1:port until stop(); resolves once it answers. With `url`,
- * serves nothing and uses that address.
- * @param {number} port @param {string} [url]
+ * Serves www (or `root`) on 127.0.0.1:port until stop(); resolves once it answers.
+ * With `url`, serves nothing and uses that address.
+ * @param {number} port @param {string} [url] @param {string} [root]
  */
-export async function serveWww(port, url) {
+export async function serveWww(port, url, root = www) {
   if (url) return { base: url, stop: () => {} };
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', www], { stdio: 'ignore' });
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', root], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 50; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }

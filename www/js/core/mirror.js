@@ -5,55 +5,23 @@
  * It never computes geometry itself.
  */
 
-import { coreScenario } from './layouts.js';
+import { coreScenario } from '../model/layouts.js';
+import { sameBase } from '../model/scenario.js';
+import { takeShapes, replacePolygons } from './shapes.js';
 
-/** @typedef {import('./state.js').Scenario} Scenario */
-/** @typedef {import('./state.js').Camera} Camera */
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
 
-/**
- * Polygons with holes, flattened, copied out of wasm memory.
- * @typedef {{coords: Float64Array, ringOffsets: Uint32Array, polygonOffsets: Uint32Array}} Shapes
- */
-
-/**
- * @typedef {{name: string, px_per_m: number, covered_area_m2: number, coverage: number}} LevelCoverage
- * @typedef {{id: string, name: string, kind: string, priority: number, area_m2: number,
- *            covered_area_m2: number, coverage: number, multi_covered_area_m2: number,
- *            required_level?: string, required_coverage: number, levels: LevelCoverage[]}} ZoneStats
- * @typedef {{name: string, radius_m: number, area_m2: number}} CameraLevel
- * @typedef {{id: string, model?: string, view_area_m2: number, hfov_deg?: number, vfov_deg?: number,
- *            range_m?: number, focal_mm?: number, near_m?: number, far_m?: number, dead_zone_m2?: number,
- *            levels?: CameraLevel[]}} CameraStats
- * @typedef {{model: string|null, name: string, count: number, unit_price: number, install_cost: number,
- *            total: number, example_prices: boolean}} CostLine
- * @typedef {{currency: string, lines: CostLine[], hardware: number, installation: number, total: number,
- *            unpriced_cameras: number, example_prices: boolean}} Costs
- * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
- *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], zones: ZoneStats[],
- *            cameras: CameraStats[], costs: Costs}} Summary
- * @typedef {{area_m2: number, zone_ids: string[], polygon: [number, number][][]}} BlindSpot
- * @typedef {{blind_spots: BlindSpot[], blind_spots_omitted?: {count: number, area_m2: number, threshold_m2: number}}} BlindSpots
- * @typedef {Summary & BlindSpots & {name: string, warnings?: string[]}} Report
- * @typedef {{name: string, px_per_m: number}} Level
- * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
- *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], costs: Costs,
- *            zones: {id: string, covered_area_m2: number, coverage: number, required_coverage: number, multi_covered_area_m2: number}[]}} Totals
- */
+/** @typedef {import('./shapes.js').Shapes} Shapes */
+/** @typedef {import('./types.js').Summary} Summary */
+/** @typedef {import('./types.js').Totals} Totals */
+/** @typedef {import('./types.js').Report} Report */
+/** @typedef {import('./types.js').BlindSpots} BlindSpots */
+/** @typedef {import('./types.js').Level} Level */
+/** @typedef {import('./types.js').Picked} Picked */
+/** @typedef {'views'|'blind'|'multi'|'dead'|'bands'} LayerName */
 
 /** The wasm module's exports this file uses. @typedef {{Scene: any}} WasmModule */
-
-/** Copies a FlatShapes out of wasm and frees it. @param {any} fs @returns {Shapes} */
-function copyShapes(fs) {
-  try {
-    return {
-      coords: Float64Array.from(fs.coords),
-      ringOffsets: Uint32Array.from(fs.ringOffsets),
-      polygonOffsets: Uint32Array.from(fs.polygonOffsets),
-    };
-  } finally {
-    if (typeof fs.free === 'function') fs.free();
-  }
-}
 
 /** @param {unknown} e */
 export function errorMessage(e) {
@@ -104,6 +72,15 @@ export class SceneMirror {
     this.parkHits = 0;
   }
 
+  /**
+   * The scene kept loaded for exactly these cameras of this plan, catalogue and settings,
+   * if any (the compare view reads its figures without loading).
+   * @param {Scenario} s @param {Camera[]} cameras
+   */
+  findParked(s, cameras) {
+    return this.parked.find((p) => p.scenario.cameras === cameras && sameBase(p.scenario, s))?.scene ?? null;
+  }
+
   /** @param {{scene: any, scenario: Scenario}} entry */
   park(entry) {
     this.parked.push(entry);
@@ -141,6 +118,11 @@ export class SceneMirror {
     this.scenario = scenario;
     this.loadVersion++;
     this.touch();
+  }
+
+  /** The full summary straight from the core, bypassing the cache and lean mode (tests). @returns {Summary} */
+  freshSummary() {
+    return JSON.parse(this.scene.summary());
   }
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */
@@ -319,7 +301,7 @@ export class SceneMirror {
   cameraLayers(i) {
     const c = this.cameraLayersCache;
     if (c && c.version === this.version && c.i === i) return c.shapes;
-    const shapes = copyShapes(this.scene.cameraLayers(i));
+    const shapes = takeShapes(this.scene.cameraLayers(i));
     this.cameraLayersCache = { version: this.version, i, shapes };
     return shapes;
   }
@@ -375,7 +357,7 @@ export class SceneMirror {
     const key = `view:${i}`;
     const c = this.layerCache.get(key);
     if (c && c.version === this.version) return c.shapes;
-    const shapes = copyShapes(this.scene.cameraView(i));
+    const shapes = takeShapes(this.scene.cameraView(i));
     this.layerCache.set(key, { version: this.version, shapes });
     return shapes;
   }
@@ -396,7 +378,7 @@ export class SceneMirror {
    * bands) are patched from the last copy with the changed cameras' `cameraLayers(i)`
    * (polygon 0 the view, 1 the dead zone, then one per level), so a drag copies one
    * camera's geometry instead of every camera's.
-   * @param {'views'|'blind'|'multi'|'dead'|'bands'} name @returns {Shapes}
+   * @param {LayerName} name @returns {Shapes}
    */
   layer(name) {
     const c = this.layerCache.get(name);
@@ -412,19 +394,18 @@ export class SceneMirror {
         shapes = replacePolygons(shapes, i * per, part, from, per);
       }
     } else {
-      shapes = copyShapes(this.scene.layer(name));
+      shapes = takeShapes(this.scene.layer(name));
     }
     this.layerCache.set(name, { version: this.version, shapes });
     return shapes;
   }
 
-  /** A layer straight from the core, bypassing the cache (tests). @param {'views'|'blind'|'multi'|'dead'|'bands'} name */
+  /** A layer straight from the core, bypassing the cache (tests). @param {LayerName} name */
   freshLayer(name) {
-    return copyShapes(this.scene.layer(name));
+    return takeShapes(this.scene.layer(name));
   }
 
-  /** What lies under a plan point. @param {number} x @param {number} y
-   * @returns {{zones: string[], blind_spot: number|null}} */
+  /** What lies under a plan point. @param {number} x @param {number} y @returns {Picked} */
   pick(x, y) {
     return JSON.parse(this.scene.pick(x, y));
   }
@@ -447,8 +428,8 @@ export class SceneMirror {
           this.scene.totals();
           this.scene.cameraSummary(i);
         }
-        copyShapes(this.scene.cameraLayers(i));
-        copyShapes(this.scene.layer('blind'));
+        takeShapes(this.scene.cameraLayers(i));
+        takeShapes(this.scene.layer('blind'));
       }
       this.scene.moveCamera(i, x, y);
     }
@@ -459,37 +440,6 @@ export class SceneMirror {
 
 /** How many scenes of other layouts stay loaded. */
 const PARK_LIMIT = 3;
-
-/** Same plan, catalogue, settings and format version. @param {Scenario} a @param {Scenario} b */
-function sameBase(a, b) {
-  return a.plan === b.plan && a.catalog === b.catalog && a.settings === b.settings && a.blindspot === b.blindspot;
-}
-
-/**
- * `full` with polygons [p, p + n) replaced by polygons [q, q + n) of `part`.
- * @param {Shapes} full @param {number} p @param {Shapes} part @param {number} q @param {number} n @returns {Shapes}
- */
-export function replacePolygons(full, p, part, q, n) {
-  const P = full.polygonOffsets, R = full.ringOffsets;
-  if (p + n >= P.length || q + n >= part.polygonOffsets.length) return full;
-  const ra = P[p], rb = P[p + n];
-  const ca = R[ra], cb = R[rb];
-  const pr0 = part.polygonOffsets[q], pr1 = part.polygonOffsets[q + n];
-  const pc0 = part.ringOffsets[pr0], pc1 = part.ringOffsets[pr1];
-  const dRings = (pr1 - pr0) - (rb - ra), dPts = (pc1 - pc0) - (cb - ca);
-  const coords = new Float64Array(full.coords.length + 2 * dPts);
-  coords.set(full.coords.subarray(0, 2 * ca), 0);
-  coords.set(part.coords.subarray(2 * pc0, 2 * pc1), 2 * ca);
-  coords.set(full.coords.subarray(2 * cb), 2 * ca + 2 * (pc1 - pc0));
-  const ringOffsets = new Uint32Array(R.length + dRings);
-  ringOffsets.set(R.subarray(0, ra), 0);
-  for (let k = pr0; k < pr1; k++) ringOffsets[ra + k - pr0] = ca + part.ringOffsets[k] - pc0;
-  for (let k = rb; k < R.length; k++) ringOffsets[k + dRings] = R[k] + dPts;
-  const polygonOffsets = P.slice();
-  for (let k = 1; k <= n; k++) polygonOffsets[p + k] = ra + part.polygonOffsets[q + k] - pr0;
-  for (let k = p + n + 1; k < P.length; k++) polygonOffsets[k] = P[k] + dRings;
-  return { coords, ringOffsets, polygonOffsets };
-}
 
 /** @param {any[]} a @param {number} i @param {any[]} b @param {number} j */
 function sameTail(a, i, b, j) {

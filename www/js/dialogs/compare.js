@@ -1,76 +1,25 @@
 // @ts-check
 /**
- * Layouts side by side. Figures of a layout that is not on the plan come from a scene of
- * its own, loaded on demand and cached per layout (by the identity of its camera list
- * and of the plan, catalogue and settings), then freed: the plan's own scene is never
- * reloaded for a comparison. The compare view shows for each layout its map (the same
- * renderer as the plan), cameras added, changed or removed against the first layout,
- * cost, coverage, weighted coverage, blind area and per-zone bars.
+ * Layouts side by side: for each layout its map (drawn by the plan's renderer at the same
+ * scale for all, with the differences against the first layout as an overlay), cameras
+ * added, changed or removed against the first layout, cost, coverage, weighted coverage,
+ * blind area and per-zone bars. The figures of layouts not on the plan come from
+ * core/figures.js (a scene of their own, or a parked one).
  */
 
-import { el } from './panels.js';
-import { Renderer } from './render.js';
-import { fitView, planBox } from './view.js';
-import { fmtMoney, fmtPct, fmtArea, fmtInt, pctText } from './format.js';
-import { layoutsOf, cameraDiff, activeLayout } from './layouts.js';
-import * as P from './palette.js';
+import { el } from '../panels/dom.js';
+import { Renderer } from '../render/renderer.js';
+import { fitView, planBox } from '../view/transform.js';
+import { fmtMoney, fmtPct, fmtArea, fmtInt, pctText } from '../format.js';
+import { layoutsOf, cameraDiff, activeLayout } from '../model/layouts.js';
+import { cameraOptics, MET } from '../model/optics.js';
 
-/** @typedef {import('./state.js').Scenario} Scenario */
-/** @typedef {import('./state.js').Camera} Camera */
-/** @typedef {import('./scene.js').Summary} Summary */
-/** @typedef {import('./scene.js').Shapes} Shapes */
-/** @typedef {{summary: Summary, layers: {views: Shapes, blind: Shapes, dead: Shapes}, ms: number}} Figures */
-
-/** Copies a FlatShapes out of wasm and frees it. @param {any} fs @returns {Shapes} */
-function copyShapes(fs) {
-  try {
-    return { coords: Float64Array.from(fs.coords), ringOffsets: Uint32Array.from(fs.ringOffsets), polygonOffsets: Uint32Array.from(fs.polygonOffsets) };
-  } finally {
-    fs.free?.();
-  }
-}
-
-export class LayoutFigures {
-  /**
-   * @param {any} wasm
-   * @param {(s: Scenario, cameras: Camera[]) => any} [loaded] a scene already loaded for those cameras (a parked one), if any
-   */
-  constructor(wasm, loaded) {
-    this.wasm = wasm;
-    this.loaded = loaded;
-    /** @type {WeakMap<Camera[], {plan: any, catalog: any, settings: any, figures: Figures}>} */
-    this.cache = new WeakMap();
-    /** Scenes loaded for comparisons (tests read it). */
-    this.loads = 0;
-  }
-
-  /**
-   * A layout's exact figures and layers, from a scene of its own (cached).
-   * @param {Scenario} s the page's scenario (for plan, catalogue, settings) @param {{name: string, cameras: Camera[]}} layout
-   * @returns {Figures}
-   */
-  get(s, layout) {
-    const c = this.cache.get(layout.cameras);
-    if (c && c.plan === s.plan && c.catalog === s.catalog && c.settings === s.settings) return c.figures;
-    const t0 = performance.now();
-    const { layouts: _l, ...rest } = s;
-    const kept = this.loaded?.(s, layout.cameras) ?? null;
-    const scene = kept ?? this.wasm.Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
-    if (!kept) this.loads++;
-    try {
-      const figures = {
-        summary: /** @type {Summary} */ (JSON.parse(scene.summary())),
-        layers: { views: copyShapes(scene.layer('views')), blind: copyShapes(scene.layer('blind')), dead: copyShapes(scene.layer('dead')) },
-        ms: 0,
-      };
-      figures.ms = performance.now() - t0;
-      this.cache.set(layout.cameras, { plan: s.plan, catalog: s.catalog, settings: s.settings, figures });
-      return figures;
-    } finally {
-      if (!kept) scene.free?.();
-    }
-  }
-}
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
+/** @typedef {import('../core/types.js').Summary} Summary */
+/** @typedef {import('../core/shapes.js').Shapes} Shapes */
+/** @typedef {import('../core/figures.js').Figures} Figures */
+/** @typedef {import('../core/figures.js').LayoutFigures} LayoutFigures */
 
 /**
  * @typedef {{
@@ -187,7 +136,7 @@ export class CompareView {
       addRow(head, items.map((it) => {
         const zz = it.summary.zones[k];
         const v = zz?.required_coverage ?? 0;
-        const met = v >= 0.9995;
+        const met = v >= MET;
         const bar = el('div', { class: `cmp-bar${met ? ' met' : ''}`, role: 'img', 'aria-label': `${z.name}: ${fmtPct(v)}` });
         const fill = el('div', { class: 'cmp-bar-fill' });
         fill.style.width = `${Math.max(0, Math.min(100, v * 100))}%`;
@@ -214,49 +163,31 @@ export class CompareView {
     const dpr = window.devicePixelRatio || 1;
     const r = new Renderer(cv);
     this.renderers.push(r);
-    const scenario = { ...s, name: it.name, cameras: it.cameras };
+    const doc = { ...s, name: it.name, cameras: it.cameras };
     // The plan's box alone, so every map shows the same area at the same scale.
     const view = fitView(planBox({ ...s, cameras: [] }), w, h, { l: 52, r: 52, t: 18, b: 36 });
-    r.render({
-      scenario, layers: { views: it.layers.views, blind: it.layers.blind, multi: null, dead: it.layers.dead, bands: null },
-      stats: it.summary.cameras, levels: this.a.levels(), labels: null, tiltDrag: false, view, width: w, height: h, dpr,
-      show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true },
-      selected: -1, activeIndex: -1, hoverCamera: -1, hoverZone: null, highlight: null, ghost: null, focused: false, viewMoving: false, live: false,
-    });
-    // Changes against the first layout: rings round added and changed cameras, crosses where cameras were removed.
-    if (it === base) return;
-    const d = cameraDiff(base.cameras, it.cameras);
-    const ctx = r.ctx;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const at = (/** @type {[number, number]} */ p) => [p[0] * view.scale + view.tx, -p[1] * view.scale + view.ty];
-    const rad = Math.max(7, Math.min(14, 0.6 * view.scale));
-    /** @param {Camera[]} cams @param {string} colour */
-    const rings = (cams, colour) => {
-      for (const [col, lw] of [['#ffffff', 5.5], [colour, 3]]) {
-        ctx.strokeStyle = /** @type {string} */ (col);
-        ctx.lineWidth = /** @type {number} */ (lw);
-        for (const c of cams) {
-          const [x, y] = at(c.position);
-          ctx.beginPath();
-          ctx.arc(x, y, rad, 0, 2 * Math.PI);
-          ctx.stroke();
-        }
-      }
-    };
-    rings(d.added, P.DIFF_ADDED);
-    rings(d.changed, P.DIFF_CHANGED);
-    for (const [col, lw] of [['#ffffff', 6], [P.DIFF_REMOVED, 3.2]]) {
-      ctx.strokeStyle = /** @type {string} */ (col);
-      ctx.lineWidth = /** @type {number} */ (lw);
-      for (const c of d.removed) {
-        const [x, y] = at(c.position);
-        const k = rad * 0.75;
-        ctx.beginPath();
-        ctx.moveTo(x - k, y - k); ctx.lineTo(x + k, y + k);
-        ctx.moveTo(x + k, y - k); ctx.lineTo(x - k, y + k);
-        ctx.stroke();
-      }
+    // Changes against the first layout, drawn over the map.
+    /** @type {import('../view/frame.js').Overlay[]} */
+    const overlays = [];
+    if (it !== base) {
+      const d = cameraDiff(base.cameras, it.cameras);
+      const at = (/** @type {Camera[]} */ cams) => cams.map((c) => c.position);
+      overlays.push({ kind: 'diff', added: at(d.added), changed: at(d.changed), removed: at(d.removed) });
     }
+    r.render({
+      doc,
+      core: {
+        layers: { views: it.layers.views, blind: it.layers.blind, multi: null, dead: it.layers.dead, bands: null },
+        cameras: it.summary.cameras,
+        optics: it.cameras.map((c, i) => cameraOptics(doc, c, it.summary.cameras[i])),
+        levels: this.a.levels(),
+        labels: null,
+      },
+      view: { ...view, width: w, height: h, dpr },
+      ui: { show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true }, selected: -1, active: -1,
+        hoverCamera: -1, hoverZone: null, highlight: null, labelCameras: it.cameras, focused: false, live: false, viewMoving: false },
+      overlays,
+    });
   }
 }
 

@@ -1,130 +1,29 @@
 // @ts-check
 /**
- * Budget options: the optimiser's dialog, the progress panel, the proposal card and the
- * cost-versus-coverage curve. The optimiser runs in a module Web Worker
- * (optimizer-worker.js) with its own wasm instance, so the page never freezes; Cancel
- * terminates the worker and the next run starts a fresh one. A result always opens as a
- * new layout (layouts.js): the user's layouts are never overwritten.
+ * Budget options: the goal dialog, the progress panel and the cost curve dialog. The
+ * optimiser runs in a worker (runner.js); a result always opens as a new layout
+ * (model/layouts.js): the user's layouts are never overwritten.
  */
 
-import { el } from './panels.js';
-import { fmtMoney, fmtPct, fmtInt, fmt1 } from './format.js';
-import { layoutsOf, toFile, coreScenario, cameraDiff } from './layouts.js';
-import { kindLabel } from './state.js';
+import { el, $, input } from '../panels/dom.js';
+import { fmtMoney, fmtPct, fmtInt, fmt1 } from '../format.js';
+import { layoutsOf, coreScenario } from '../model/layouts.js';
+import { kindLabel } from '../model/optics.js';
+import { OptimizerRunner, Cancelled, PHASE_TEXT } from './runner.js';
+import { curveSvg, niceStep } from './curve-chart.js';
 
-/** @typedef {import('./state.js').Scenario} Scenario */
-/** @typedef {import('./state.js').Camera} Camera */
-
-/**
- * @typedef {{cameras: Camera[], added: string[], moved: string[], removed: string[], cost: number,
- *   estimated_coverage: number, upper_bound: number, guarantee: number, target_reached: boolean,
- *   warnings: string[], stats: {samples: number, sample_step_m: number, candidates: number,
- *   greedy_evaluations: number, local_search_evaluations: number, greedy_value: number}}} Proposal
- * @typedef {{budget: number, cost: number, estimated_coverage: number, refined: boolean, cameras: Camera[]}} CurvePoint
- * @typedef {{initMs: number, totalMs: number, phases: {phase: string, startMs: number, ms: number}[]}} Timing
- * @typedef {{phase: string, done: number, total: number, at: number}} Progress
- */
-
-/** What each phase of the core is called on screen. */
-export const PHASE_TEXT = /** @type {Record<string, string>} */ ({
-  loading: 'Reading the plan',
-  sampling: 'Laying sample points over the zones',
-  candidate_views: 'Working out what each candidate camera would see',
-  selection: 'Choosing cameras',
-  local_search: 'Improving the choice',
-  done: 'Finishing',
-});
-
-/** A run stopped by the user. */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
-}
-
-/** Runs the optimiser in a module worker; one run at a time. */
-export class OptimizerRunner {
-  /** @param {URL|string} url */
-  constructor(url) {
-    this.url = url;
-    /** @type {Worker|null} */
-    this.worker = null;
-    /** @type {{id: number, resolve: (v: any) => void, reject: (e: Error) => void, onProgress: (p: Progress) => void}|null} */
-    this.run = null;
-    this.nextId = 1;
-    /** How many workers were started (a cancel makes the next run start a fresh one). */
-    this.started = 0;
-  }
-
-  /** Starts the worker (and its wasm) now, so a run starts warm. */
-  warm() {
-    if (this.worker) return this.worker;
-    const w = new Worker(this.url, { type: 'module' });
-    this.started++;
-    w.onmessage = (e) => this.onMessage(e.data);
-    w.onerror = (e) => {
-      e.preventDefault?.();
-      this.fail(new Error(`the optimiser could not start${e.message ? `: ${e.message}` : ''}`));
-      w.terminate();
-      if (this.worker === w) this.worker = null;
-    };
-    w.postMessage({ type: 'init' });
-    this.worker = w;
-    return w;
-  }
-
-  get busy() {
-    return this.run !== null;
-  }
-
-  /**
-   * @param {{type: 'optimize'|'curve', scenario: string, request: string, maxBudget?: number, steps?: number, refine?: number}} msg
-   * @param {(p: Progress) => void} onProgress
-   * @returns {Promise<{result: any, timing: Timing}>}
-   */
-  start(msg, onProgress) {
-    if (this.run) return Promise.reject(new Error('the optimiser is already running'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.run = { id, resolve, reject, onProgress };
-      this.warm().postMessage({ ...msg, id });
-    });
-  }
-
-  /** Stops the run at once: the worker is terminated; the next run starts a new one. */
-  cancel() {
-    const r = this.run;
-    if (!r) return;
-    this.run = null;
-    this.worker?.terminate();
-    this.worker = null;
-    r.reject(new Cancelled());
-  }
-
-  /** @param {Error} e */
-  fail(e) {
-    const r = this.run;
-    this.run = null;
-    r?.reject(e);
-  }
-
-  /** @param {any} d */
-  onMessage(d) {
-    const r = this.run;
-    if (d.type === 'error' && d.id === 0) { this.fail(new Error(d.message)); return; }
-    if (!r || d.id !== r.id) return;
-    if (d.type === 'progress') r.onProgress(d);
-    else if (d.type === 'result') { this.run = null; r.resolve({ result: d.result, timing: d.timing }); }
-    else if (d.type === 'error') { this.run = null; r.reject(new Error(d.message)); }
-  }
-}
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
+/** @typedef {import('./runner.js').Proposal} Proposal */
+/** @typedef {import('./runner.js').CurvePoint} CurvePoint */
+/** @typedef {import('./runner.js').Timing} Timing */
+/** @typedef {import('./runner.js').Progress} Progress */
 
 /**
  * @typedef {{
  *   scenario: () => Scenario,
  *   currency: () => string,
- *   addLayout: (name: string, cameras: Camera[], meta: import('./layouts.js').LayoutMeta) => boolean,
+ *   addLayout: (name: string, cameras: Camera[], meta: import('../model/layouts.js').LayoutMeta) => boolean,
  *   figures: () => Promise<{name: string, cost: number, weighted: number, active: boolean, index: number}[]>,
  *   exactWeighted: () => number,
  *   totalCost: () => number,
@@ -135,19 +34,15 @@ export class OptimizerRunner {
  * }} BudgetActions
  */
 
-const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-/** @param {string} id */
-const input = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
-
 export class BudgetUI {
   /** @param {BudgetActions} actions */
   constructor(actions) {
     this.a = actions;
-    this.runner = new OptimizerRunner(new URL('./optimizer-worker.js', import.meta.url));
+    this.runner = new OptimizerRunner(new URL('./worker.js', import.meta.url));
     this.dialog = /** @type {HTMLDialogElement} */ ($('optimizer'));
     this.curveDialog = /** @type {HTMLDialogElement} */ ($('curve'));
     /** The last curve: its points, the settings it was drawn with, the scenario parts it belongs to. */
-    /** @type {{points: CurvePoint[], request: any, maxBudget: number, base: number, mode: string, plan: any, catalog: any, timing: Timing}|null} */
+    /** @type {{points: CurvePoint[], request: any, maxBudget: number, base: number, mode: string, plan: unknown, catalog: unknown, timing: Timing, from: string}|null} */
     this.curve = null;
     /** Timings of the last runs (tests and the benchmark read them). */
     /** @type {{kind: string, wallMs: number, timing: Timing|null, progressCount: number}[]} */
@@ -188,9 +83,9 @@ export class BudgetUI {
     $('opt-currency-2').textContent = currencySymbol(cur);
     const today = this.a.totalCost();
     const b = input('opt-budget');
-    if (!b.value) b.value = String(roundNice(Math.max(today, 5000) * 2));
+    if (!b.value) b.value = String(niceStep(Math.max(today, 5000) * 2));
     const mb = input('opt-max-budget');
-    if (!mb.value) mb.value = String(roundNice(Math.max(today, 5000) * 4));
+    if (!mb.value) mb.value = String(niceStep(Math.max(today, 5000) * 4));
     const t = input('opt-target');
     if (!t.value) t.value = '80';
     const n = input('opt-count');
@@ -440,158 +335,3 @@ function currencySymbol(currency) {
     return currency;
   }
 }
-
-/** A round figure near x (1, 2 or 5 times a power of ten). @param {number} x */
-function roundNice(x) {
-  const p = 10 ** Math.floor(Math.log10(Math.max(1, x)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
-  return 10 * p;
-}
-
-// ---- The chart: inline SVG built with DOM calls (no markup from data). ----
-
-const SVG = 'http://www.w3.org/2000/svg';
-/** @param {string} tag @param {Record<string, string|number>} [attrs] @param {string} [text] */
-function svg(tag, attrs = {}, text) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-/**
- * The cost-versus-coverage chart.
- * @param {{points: CurvePoint[], maxBudget: number, mode: string}} c
- * @param {{name: string, spend: number, weighted: number, active: boolean, index: number}[]} marks
- * @param {string} cur @param {(k: number) => void} onPick
- */
-export function curveSvg(c, marks, cur, onPick) {
-  const W = 960, H = 470, L = 78, R = 44, T = 22, B = 64;
-  const xmax = Math.max(c.maxBudget, ...marks.map((m) => m.spend).filter((x) => x > 0));
-  const ymax = 1;
-  const X = (/** @type {number} */ v) => L + (Math.max(0, v) / xmax) * (W - L - R);
-  const Y = (/** @type {number} */ v) => T + (1 - v / ymax) * (H - T - B);
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'curve-svg', role: 'img', 'aria-label': 'Cost against weighted coverage' });
-  // Grid and axes.
-  const g = svg('g', { class: 'axes' });
-  for (let k = 0; k <= 10; k += 1) {
-    const y = Y(k / 10);
-    g.append(svg('line', { x1: L, x2: W - R, y1: y, y2: y, class: k % 5 === 0 ? 'grid major' : 'grid' }));
-    if (k % 2 === 0) g.append(svg('text', { x: L - 8, y: y + 4, class: 'tick', 'text-anchor': 'end' }, `${k * 10} %`));
-  }
-  const step = niceStep(xmax / 6);
-  for (let v = 0; v <= xmax + 1e-9; v += step) {
-    const x = X(v);
-    g.append(svg('line', { x1: x, x2: x, y1: T, y2: H - B, class: 'grid' }));
-    g.append(svg('text', { x, y: H - B + 20, class: 'tick', 'text-anchor': 'middle' }, fmtMoney(v, cur)));
-  }
-  g.append(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, class: 'axis' }));
-  g.append(svg('line', { x1: L, x2: L, y1: T, y2: H - B, class: 'axis' }));
-  g.append(svg('text', { x: (L + W - R) / 2, y: H - 14, class: 'axis-label', 'text-anchor': 'middle' },
-    c.mode === 'remove' ? `Cost of the whole layout, from scratch (${cur}, catalogue prices with installation)` : `Spend on new cameras and installation, on top of today's (${cur})`));
-  g.append(svg('text', { x: 18, y: (T + H - B) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 18 ${(T + H - B) / 2})` },
-    'Weighted coverage at each zone\u2019s required level'));
-  root.append(g);
-  // The curve: the best coverage found for each amount spent, a step that rises at each
-  // layout's cost (the dots sit on its corners) and stays flat up to the maximum budget.
-  const pts = c.points;
-  if (pts.length) {
-    const byCost = pts.slice().sort((p, q) => p.cost - q.cost || p.estimated_coverage - q.estimated_coverage);
-    let d = `M ${X(0)} ${Y(byCost[0].estimated_coverage)}`;
-    let best = byCost[0].estimated_coverage;
-    for (const p of byCost) {
-      if (p.estimated_coverage <= best && p !== byCost[0]) continue;
-      best = p.estimated_coverage;
-      d += ` H ${X(p.cost)} V ${Y(p.estimated_coverage)}`;
-    }
-    d += ` H ${X(c.maxBudget)}`;
-    root.append(svg('path', { d, class: 'curve-line' }));
-  }
-  // The user's layouts first, so the curve's dots stay clickable on top of them.
-  const mk = svg('g', { class: 'curve-marks' });
-  root.append(mk);
-  const dots = svg('g', { class: 'curve-dots' });
-  pts.forEach((p, k) => {
-    const dot = svg('circle', { cx: X(p.cost), cy: Y(p.estimated_coverage), r: 7, class: `curve-dot${p.refined ? ' refined' : ''}`, tabindex: 0, role: 'button',
-      'data-k': k, 'data-cost': p.cost, 'data-budget': p.budget, 'data-coverage': p.estimated_coverage,
-      'aria-label': `Budget ${fmtMoney(p.budget, cur)}: ${fmtPct(p.estimated_coverage)} for ${fmtMoney(p.cost, cur)}, ${p.cameras.length} cameras. Open as a new layout.` });
-    dot.append(svg('title', {}, `Budget ${fmtMoney(p.budget, cur)}\n${fmtPct(p.estimated_coverage)} weighted coverage (estimated)\ncosts ${fmtMoney(p.cost, cur)} · ${p.cameras.length} cameras${p.refined ? '\nrefined by the full optimiser' : ''}\nClick to open it as a new layout`));
-    dot.addEventListener('click', () => onPick(k));
-    dot.addEventListener('keydown', (e) => { if (/** @type {KeyboardEvent} */ (e).key === 'Enter' || /** @type {KeyboardEvent} */ (e).key === ' ') { e.preventDefault(); onPick(k); } });
-    dots.append(dot);
-  });
-  root.append(dots);
-  // The user's layouts: diamonds with their names.
-  marks.forEach((m, j) => {
-    const x = X(m.spend), y = Y(m.weighted);
-    const d = `M ${x} ${y - 9} L ${x + 9} ${y} L ${x} ${y + 9} L ${x - 9} ${y} Z`;
-    const item = svg('g', { class: `curve-mark${m.active ? ' active' : ''}`, 'data-name': m.name, 'data-spend': m.spend, 'data-coverage': m.weighted });
-    item.append(svg('path', { d }));
-    const right = x < W - 260;
-    item.append(svg('text', { x: right ? x + 13 : x - 13, y: y + 4 + (j % 2 ? 14 : -10), 'text-anchor': right ? 'start' : 'end', class: 'mark-label' },
-      `${m.name} · ${fmtPct(m.weighted)}${m.spend < 0 ? ' (cheaper than today)' : ''}`));
-    item.append(svg('title', {}, `${m.name}: ${fmtPct(m.weighted)} weighted coverage (exact), ${fmtMoney(m.cost, cur)} in all`));
-    mk.append(item);
-  });
-  return root;
-}
-
-/** @param {number} x */
-function niceStep(x) {
-  const p = 10 ** Math.floor(Math.log10(Math.max(1e-9, x)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
-  return 10 * p;
-}
-
-/**
- * The proposal card's content for a layout the optimiser or the curve made.
- * @param {import('./layouts.js').LayoutMeta} meta @param {Scenario} s the scenario (its active layout is this one)
- * @param {number} exact the layout's exact weighted coverage now @param {string} cur
- */
-export function proposalBody(meta, s, exact, cur) {
-  const edited = meta.cameras !== s.cameras;
-  const rows = [];
-  /** @param {string} k @param {string} v @param {string} [cls] */
-  const row = (k, v, cls) => rows.push(el('div', { class: cls ?? '' }, [el('dt', { text: k }), el('dd', { text: v })]));
-  const out = [];
-  if (meta.kind === 'proposal' && meta.proposal) {
-    const p = /** @type {Proposal} */ (meta.proposal);
-    out.push(el('p', { class: 'proposal-goal', text: `Asked for ${meta.request?.goalText ?? 'a layout'}, starting from "${meta.request?.from ?? ''}" (cameras there: ${meta.request?.existing === 'keep' ? 'kept' : meta.request?.existing === 'movable' ? 'movable' : 'removed'}).` }));
-    row('Cost of the change', fmtMoney(p.cost, cur));
-    row('Weighted coverage, estimated', fmtPct(p.estimated_coverage));
-    row(edited ? 'Exact, as edited since' : 'Weighted coverage, exact', fmtPct(exact), 'strong');
-    out.push(el('dl', { class: 'figures' }, rows));
-    const ratio = p.upper_bound > 0 ? p.estimated_coverage / p.upper_bound : 1;
-    out.push(el('p', { class: 'proposal-bound', text: `No layout within the same limit can exceed about ${fmtPct(p.upper_bound)} (an upper bound from this run); this one reaches ${fmt1(ratio * 100)} % of that bound. The method guarantees at least ${fmt1(p.guarantee * 100)} % of the best possible in the worst case.` }));
-    if (meta.request?.goal?.target_coverage !== undefined) {
-      out.push(el('p', { class: p.target_reached ? 'ok-text' : 'alert', text: p.target_reached ? 'The target is reached (estimated).' : 'The target could not be reached with the cameras and places allowed.' }));
-    }
-    out.push(el('p', { class: 'proposal-diff' }, [
-      el('span', { class: 'diff-key added', text: `${p.added.length} added` }), ' ',
-      el('span', { class: 'diff-key changed', text: `${p.moved.length} moved` }), ' ',
-      el('span', { class: 'diff-key removed', text: `${p.removed.length} removed` }),
-    ]));
-    for (const w of p.warnings) out.push(el('p', { class: 'alert warn', text: w }));
-    const t = meta.timing;
-    if (t) {
-      const split = t.phases.filter((x) => x.ms >= 1).map((x) => `${(PHASE_TEXT[x.phase] ?? x.phase).toLowerCase()} ${fmtInt(x.ms)} ms`).join(', ');
-      out.push(el('p', { class: 'note', text: `${fmtInt(p.stats.candidates)} candidates, ${fmtInt(p.stats.samples)} sample points (${fmt1(p.stats.sample_step_m)} m); ${fmt1(t.totalMs / 1000)} s: ${split}.` }));
-    }
-  } else if (meta.kind === 'curve' && meta.point) {
-    const pt = meta.point;
-    out.push(el('p', { class: 'proposal-goal', text: `From the cost curve: the best layout found for a budget of ${fmtMoney(pt.budget, cur)}${meta.request?.mode === 'remove' ? ', from scratch' : ` on top of "${meta.request?.from ?? ''}"`}.` }));
-    row('Cost', fmtMoney(pt.cost, cur));
-    row('Weighted coverage, estimated', fmtPct(pt.estimated_coverage));
-    row(edited ? 'Exact, as edited since' : 'Weighted coverage, exact', fmtPct(exact), 'strong');
-    out.push(el('dl', { class: 'figures' }, rows));
-  }
-  const list = layoutsOf(s);
-  const d = cameraDiff(list[0].cameras, s.cameras);
-  if (list.length > 1 && s.layouts && s.layouts.active !== 0) {
-    out.push(el('p', { class: 'note', text: `Against "${list[0].name}": ${d.added.length} added, ${d.changed.length} moved or changed, ${d.removed.length} removed.` }));
-  }
-  if (edited) out.push(el('p', { class: 'note', text: 'Edited since it was proposed.' }));
-  return out;
-}
-
-export { toFile };

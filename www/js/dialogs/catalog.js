@@ -6,13 +6,15 @@
  * it, and a refusal shows the core's message here and changes nothing.
  */
 
-import { allLayoutCameras, withEveryLayoutCameras } from './layouts.js';
-import { el } from './panels.js';
-import { fmtMoney, fmtNum } from './format.js';
-import { freshModelId, kindLabel, withCatalog, withSettings } from './state.js';
+import { allLayoutCameras, withEveryLayoutCameras } from '../model/layouts.js';
+import { el, $, button } from '../panels/dom.js';
+import { fmtMoney, fmtNum } from '../format.js';
+import { freshModelId, withCatalog, withSettings } from '../model/scenario.js';
+import { kindLabel } from '../model/optics.js';
 
-/** @typedef {import('./state.js').Scenario} Scenario */
-/** @typedef {import('./state.js').CameraModel} CameraModel */
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').CameraModel} CameraModel */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
 
 /**
  * @typedef {{
@@ -20,7 +22,7 @@ import { freshModelId, kindLabel, withCatalog, withSettings } from './state.js';
  *   commit: (next: Scenario, label: string, onError: (message: string) => void) => boolean,
  *   undo: () => void, redo: () => void, canUndo: () => boolean, canRedo: () => boolean,
  *   starter: () => CameraModel[],
- *   summary: () => import('./scene.js').Summary,
+ *   summary: () => import('../core/types.js').Summary,
  * }} CatalogActions
  */
 
@@ -46,7 +48,6 @@ export class CatalogEditor {
   constructor(dialog, actions) {
     this.dialog = dialog;
     this.actions = actions;
-    const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
     this.rows = $('cat-rows');
     this.form = /** @type {HTMLFormElement} */ ($('cat-form'));
     this.error = $('cat-error');
@@ -116,8 +117,8 @@ export class CatalogEditor {
     this.renderRows(s);
     if (this.builtFor !== s.catalog) this.renderForm(s);
     this.renderStarter(s);
-    /** @type {HTMLButtonElement} */ (document.getElementById('cat-undo')).disabled = !this.actions.canUndo();
-    /** @type {HTMLButtonElement} */ (document.getElementById('cat-redo')).disabled = !this.actions.canRedo();
+    button('cat-undo').disabled = !this.actions.canUndo();
+    button('cat-redo').disabled = !this.actions.canRedo();
   }
 
   /** @param {string} message */
@@ -199,7 +200,13 @@ export class CatalogEditor {
   /** @param {Scenario} s */
   renderStarter(s) {
     if (!this.starterModels) {
-      try { this.starterModels = this.actions.starter(); } catch { this.starterModels = []; }
+      try {
+        this.starterModels = this.actions.starter();
+      } catch (e) {
+        // Shown, never silently empty: the dialog still edits the plan's own models.
+        this.starterModels = [];
+        this.showError(`the starter catalogue could not be read: ${e instanceof Error ? e.message : e}`);
+      }
     }
     const have = new Set(s.catalog.map((m) => m.id));
     const keep = this.starterSelect.value;
@@ -235,7 +242,7 @@ export class CatalogEditor {
   /**
    * Replaces the selected model with `next` (and, when given, the cameras that use it).
    * @param {CameraModel} next @param {string} label @param {HTMLElement|null} input
-   * @param {((c: import('./state.js').Camera) => import('./state.js').Camera)|null} [fixCamera]
+   * @param {((c: Camera) => Camera)|null} [fixCamera]
    */
   update(next, label, input, fixCamera = null) {
     const s = this.actions.scenario();

@@ -8,8 +8,8 @@
  * helpers are pure: each returns a new scenario sharing every unchanged part.
  */
 
-/** @typedef {import('./state.js').Scenario} Scenario */
-/** @typedef {import('./state.js').Camera} Camera */
+/** @typedef {import('./scenario.js').Scenario} Scenario */
+/** @typedef {import('./scenario.js').Camera} Camera */
 /**
  * Page-only facts about a layout (never saved): the optimiser's proposal that made it,
  * or the curve point it came from.

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * The view transform between plan metres (y north, up) and canvas CSS pixels (y down).
- * screen = (x * scale + tx, -y * scale + ty)
+ * The view transform between plan metres (y north, up) and canvas CSS pixels (y down):
+ * screen = (x * scale + tx, -y * scale + ty). This file is the only place that writes the
+ * transform out; drawing, hit tests and tools all go through it.
  */
 
 /** @typedef {{scale: number, tx: number, ty: number}} View */
@@ -10,9 +11,26 @@
 export const MIN_SCALE = 0.05; // px per metre
 export const MAX_SCALE = 400;
 
-/** @param {View} v @param {number} x @param {number} y @returns {[number, number]} */
+/** A plan point in CSS pixels. @param {View} v @param {number} x @param {number} y @returns {[number, number]} */
 export function toScreen(v, x, y) {
   return [x * v.scale + v.tx, -y * v.scale + v.ty];
+}
+
+/** A plan point in device pixels (CSS pixels times `dpr`). @param {View} v @param {number} dpr
+ * @param {number} x @param {number} y @returns {[number, number]} */
+export function toDevice(v, dpr, x, y) {
+  return [(x * v.scale + v.tx) * dpr, (-y * v.scale + v.ty) * dpr];
+}
+
+/**
+ * The transform as a canvas matrix (a, b, c, d, e, f) from plan metres to device pixels,
+ * for `ctx.setTransform`: paths traced in plan coordinates under it land where `toDevice`
+ * puts their points.
+ * @param {View} v @param {number} dpr @returns {[number, number, number, number, number, number]}
+ */
+export function deviceMatrix(v, dpr) {
+  const s = v.scale * dpr;
+  return [s, 0, 0, -s, v.tx * dpr, v.ty * dpr];
 }
 
 /** @param {View} v @param {number} sx @param {number} sy @returns {[number, number]} */
@@ -51,11 +69,6 @@ export function panBy(v, dx, dy) {
   return { scale: v.scale, tx: v.tx + dx, ty: v.ty + dy };
 }
 
-/** @param {View} v */
-export function viewKey(v) {
-  return `${v.scale.toFixed(6)},${v.tx.toFixed(3)},${v.ty.toFixed(3)}`;
-}
-
 /** Bounding box of points given as [x, y] pairs (a box, not geometry). @param {Iterable<[number, number]>} pts
  * @returns {Box|null} */
 export function boxOf(pts) {
@@ -69,7 +82,7 @@ export function boxOf(pts) {
   return minX <= maxX ? { minX, minY, maxX, maxY } : null;
 }
 
-/** The box around the plan's walls, zones and cameras. @param {import('./state.js').Scenario} s */
+/** The box around the plan's walls, zones and cameras. @param {import('../model/scenario.js').Scenario} s */
 export function planBox(s) {
   /** @type {[number, number][]} */
   const pts = [];

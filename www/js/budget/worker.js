@@ -16,11 +16,12 @@
  * clock): `at` and `startMs` count from the moment the run's message arrived.
  */
 
-import init, { optimize, curve } from '../pkg/blindspot.js';
+import { loadCore } from '../core/load.js';
 
 const t0 = performance.now();
+const core = loadCore();
 /** @type {Promise<number>} */
-const ready = init().then(() => performance.now() - t0);
+const ready = core.then(() => performance.now() - t0);
 ready.then((initMs) => postMessage({ type: 'ready', initMs }), (e) => postMessage({ type: 'error', id: 0, message: `the optimiser could not load the core: ${e?.message ?? e}` }));
 
 self.onmessage = async (/** @type {MessageEvent} */ e) => {
@@ -52,6 +53,7 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       }
       return true;
     };
+    const { optimize, curve } = await core;
     const text = msg.type === 'curve'
       ? curve(msg.scenario, msg.request, msg.maxBudget, msg.steps, msg.refine, progress)
       : optimize(msg.scenario, msg.request, progress);

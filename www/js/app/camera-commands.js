@@ -1,0 +1,109 @@
+// @ts-check
+/**
+ * Edits on cameras: set fields, add (with the add bar's model and height, and the rules of
+ * model/optics.js), duplicate, delete, and the field-of-view patch (a focal length for a
+ * varifocal lens, from the core).
+ */
+
+import { withCamera, withAddedCamera, withoutCamera, freshCameraId, roundTo, modelOf, cameraIndex } from '../model/scenario.js';
+import { cameraOptics, newCamera } from '../model/optics.js';
+
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
+/** @typedef {import('./commands.js').Commands} Commands */
+/** @typedef {import('../core/mirror.js').SceneMirror} SceneMirror */
+/** @typedef {import('./ui-state.js').UiState} UiState */
+/** @typedef {import('./messages.js').Messages} Messages */
+
+export class CameraCommands {
+  /** @param {{commands: Commands, mirror: SceneMirror, ui: UiState, messages: Messages}} deps */
+  constructor(deps) {
+    this.d = deps;
+  }
+
+  /** @param {number} i @param {Partial<Camera>} patch @param {string} label @param {string} [coalesce] */
+  commitCamera(i, patch, label, coalesce) {
+    const { commands, ui } = this.d;
+    const s = commands.scenario();
+    if (i < 0 || i >= s.cameras.length) return;
+    const renamed = patch.id !== undefined && patch.id !== s.cameras[i].id;
+    if (commands.commit(withCamera(s, i, patch), label, { coalesce }) && renamed) ui.select(/** @type {string} */ (patch.id));
+  }
+
+  /** The optics camera i has in effect (the core's figures). @param {number} i */
+  optics(i) {
+    const s = this.d.commands.scenario();
+    return cameraOptics(s, s.cameras[i], this.d.mirror.summary().cameras[i]);
+  }
+
+  /** The model the next camera gets: the one picked in the add bar, else the selected
+   * camera's, else the first in the catalogue ('' for none). */
+  addModelId() {
+    const s = this.d.commands.scenario();
+    const picked = this.d.ui.add.model;
+    if (picked !== null && (picked === '' || s.catalog.some((m) => m.id === picked))) return picked;
+    const sel = this.d.commands.selectedIndex();
+    return (sel >= 0 ? s.cameras[sel].model : undefined) ?? s.catalog[0]?.id ?? '';
+  }
+
+  /** Places a camera at plan point (x, y). @param {number} x @param {number} y */
+  addCameraAt(x, y) {
+    const { commands, ui, messages } = this.d;
+    const s = commands.scenario();
+    const sel = commands.selectedIndex();
+    const like = sel >= 0 ? s.cameras[sel] : null;
+    const model = s.catalog.find((m) => m.id === this.addModelId());
+    const cam = newCamera({ id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: like?.heading_deg ?? 0 },
+      model, ui.add.height, like && !model ? this.optics(sel) : null);
+    if (commands.commit(withAddedCamera(s, cam), 'Add camera')) {
+      ui.select(cam.id);
+      messages.announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}`);
+      commands.afterEdit(0);
+    }
+  }
+
+  /**
+   * The patch that gives camera `cam` a horizontal field of view of `hfov`: a focal length
+   * for a varifocal lens (the core inverts its optics), else an override of the field of view.
+   * @param {Camera} cam @param {number} hfov @returns {Partial<Camera>}
+   */
+  fovPatch(cam, hfov) {
+    const s = this.d.commands.scenario();
+    const model = modelOf(s, cam);
+    if (model?.focal_range_mm && cam.hfov_deg === undefined) {
+      let i = s.cameras.indexOf(cam);
+      if (i < 0) i = cameraIndex(s, cam.id);
+      const f = i >= 0 ? this.d.mirror.focalFor(i, hfov) : undefined;
+      if (f !== undefined) {
+        const [lo, hi] = model.focal_range_mm;
+        return { focal_mm: Math.min(hi, Math.max(lo, roundTo(f, 2))) };
+      }
+    }
+    return { hfov_deg: Math.min(360, Math.max(1, roundTo(hfov, 1))) };
+  }
+
+  deleteSelected() {
+    const { commands, ui, messages } = this.d;
+    const i = commands.selectedIndex();
+    if (i < 0) return;
+    const id = commands.scenario().cameras[i].id;
+    if (commands.commit(withoutCamera(commands.scenario(), i), 'Delete camera')) {
+      ui.select(null);
+      messages.toast(`Deleted ${id} — Ctrl+Z to undo`);
+      messages.announce(`Camera ${id} deleted`);
+    }
+  }
+
+  duplicateSelected() {
+    const { commands, ui, messages } = this.d;
+    const i = commands.selectedIndex();
+    if (i < 0) return;
+    const s = commands.scenario();
+    const src = s.cameras[i];
+    const copy = { ...src, id: freshCameraId(s, src.id), position: /** @type {[number, number]} */ ([roundTo(src.position[0] + 1, 2), roundTo(src.position[1] - 1, 2)]) };
+    if (commands.commit(withAddedCamera(s, copy), 'Duplicate camera')) {
+      ui.select(copy.id);
+      messages.announce(`Camera ${copy.id} added as a copy of ${src.id}`);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+// @ts-check
+/**
+ * The frame loop: one `requestAnimationFrame` applies the work queued for it (the latest
+ * pointer position of a drag), builds the `Frame` (view/frame.js) from the store, the
+ * scene mirror, the UI state and the active tool's overlays, has the renderer draw it,
+ * and brings the side panel up to date. Fetching from the core happens here, before
+ * drawing; the renderer only draws.
+ *
+ * While a camera is dragged, the live figures (and the optics the handles use) are
+ * fetched every third frame (about 20 times a second), or after LIVE_FIGURES_MS, rather
+ * than every frame: the summary is the largest per-frame cost on big plans. The drawing
+ * itself follows every frame.
+ */
+
+import { cameraOptics } from '../model/optics.js';
+import { cameraIndex } from '../model/scenario.js';
+import { sameKey } from '../render/layer-cache.js';
+
+/** @typedef {import('../view/frame.js').Frame} Frame */
+/** @typedef {import('../view/frame.js').CoreFrame} CoreFrame */
+/** @typedef {import('../view/frame.js').Overlay} Overlay */
+/** @typedef {import('../core/types.js').Summary} Summary */
+/** @typedef {import('../model/history.js').Store} Store */
+/** @typedef {import('../core/mirror.js').SceneMirror} SceneMirror */
+/** @typedef {import('./ui-state.js').UiState} UiState */
+/** @typedef {import('../render/renderer.js').Renderer} Renderer */
+
+/** How often the live figures refresh during a drag (ms). */
+const LIVE_FIGURES_MS = 60;
+
+/** Per-frame timings a benchmark reads (ms), as `window.__blindspotPerf`. */
+export const perf = {
+  /** core update + layers + redraw, per frame of a drag */
+  frames: /** @type {number[]} */ ([]),
+  /** time between successive drag frames (what the user sees) */
+  intervals: /** @type {number[]} */ ([]),
+  /** from the end of a drag to the exact report shown */
+  settle: /** @type {number[]} */ ([]),
+  loadMs: 0,
+  warmupMs: 0,
+  /** ms to show another layout (commit: the scene follows with the cheapest calls or a reload) */
+  switchMs: /** @type {number[]} */ ([]),
+  reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; },
+};
+
+/**
+ * @typedef {{
+ *   store: Store, mirror: SceneMirror, ui: UiState, renderer: Renderer, canvas: HTMLCanvasElement,
+ *   overlays: (f: Frame) => Overlay[],
+ *   refreshPanels: (figures: Summary, live: boolean) => void,
+ *   failed: (e: unknown) => void,
+ *   flush: boolean,
+ * }} LoopDeps
+ * `overlays` gives the active tool's and the open features' overlays; `failed` is told
+ * when the core fails while a frame fetches from it; `flush` forces the canvas to
+ * rasterise inside each timed drag frame (`?perf=flush`, benchmarks only).
+ */
+
+export class FrameLoop {
+  /** @param {LoopDeps} deps */
+  constructor(deps) {
+    this.d = deps;
+    this.requested = false;
+    /** @type {Set<() => void>} */
+    this.work = new Set();
+    /** The last frame drawn: what hit tests see. @type {Frame|null} */
+    this.current = null;
+    /** The summary last shown during a drag, and when it was fetched. @type {Summary|null} */
+    this.liveSummary = null;
+    this.liveSummaryAt = 0;
+    this.liveSkipped = 0;
+    /** A drag frame changed the scenario since the last frame. */
+    this.dragDirty = false;
+    this.lastDragFrameAt = 0;
+    /** When the last drag ended (0: none waiting for its exact figures). */
+    this.dragEndAt = 0;
+    this.panelKey = '';
+    /** @type {{deps: unknown[], core: CoreFrame}|null} */
+    this.coreMemo = null;
+    /** @type {{deps: unknown[], optics: CoreFrame['optics']}|null} */
+    this.opticsMemo = null;
+    /** @type {{polygon: [number, number][][], rings: [number, number][][][]}|null} */
+    this.highlightMemo = null;
+  }
+
+  /** @param {() => void} [work] run at the start of the next frame (coalesced) */
+  request(work) {
+    if (work) this.work.add(work);
+    if (!this.requested) {
+      this.requested = true;
+      requestAnimationFrame(() => this.frame());
+    }
+  }
+
+  frame() {
+    this.requested = false;
+    const t0 = performance.now();
+    const work = [...this.work];
+    this.work.clear();
+    for (const w of work) w();
+    const drag = this.dragDirty;
+    this.draw();
+    if (this.d.flush && drag) this.d.renderer.flush();
+    const t1 = performance.now();
+    if (this.dragDirty) {
+      this.dragDirty = false;
+      perf.frames.push(t1 - t0);
+      if (this.lastDragFrameAt) perf.intervals.push(t0 - this.lastDragFrameAt);
+      this.lastDragFrameAt = t0;
+    }
+  }
+
+  /** The side panel's memo: it follows the scene version, the selection and the gesture. */
+  panelState() {
+    const { store, mirror, ui } = this.d;
+    return `${mirror.version}|${ui.selection.cameraId}|${store.inGesture}`;
+  }
+
+  /** Shows the figures now (the exact ones once settled). @param {Summary} figures @param {boolean} live */
+  refresh(figures, live) {
+    this.panelKey = this.panelState();
+    this.d.refreshPanels(figures, live);
+  }
+
+  /**
+   * The frame for the current state, or null when there is nothing to draw yet. Fetches
+   * what it needs from the core (cached there per scene version).
+   * @returns {{frame: Frame, summary: Summary, fresh: boolean}|null}
+   */
+  build() {
+    const { store, mirror, ui } = this.d;
+    const s = store.scenario;
+    const vp = ui.viewport;
+    if (!s || !vp.width) return null;
+    const now = performance.now();
+    const fresh = !store.inGesture || !this.liveSummary || this.liveSkipped >= 2 || now - this.liveSummaryAt >= LIVE_FIGURES_MS;
+    this.liveSkipped = fresh ? 0 : this.liveSkipped + (this.dragDirty ? 1 : 0);
+    const summary = fresh ? mirror.summary() : /** @type {Summary} */ (this.liveSummary);
+    if (fresh) {
+      this.liveSummary = summary;
+      this.liveSummaryAt = now;
+    }
+    const show = ui.show;
+    const layers = {
+      // Fetched even when hidden: the blind layer's partial redraw needs the active view's extent.
+      views: mirror.layer('views'),
+      blind: show.blind ? mirror.layer('blind') : null,
+      multi: show.multi ? mirror.layer('multi') : null,
+      dead: show.dead ? mirror.layer('dead') : null,
+      bands: show.bands && show.views ? mirror.layer('bands') : null,
+    };
+    const levels = mirror.levels();
+    const labels = show.labels ? mirror.zoneLabels() : null;
+    const optics = this.opticsFor(s, summary);
+    const deps = [layers.views, layers.blind, layers.multi, layers.dead, layers.bands, summary.cameras, optics, levels, labels];
+    if (!this.coreMemo || !sameKey(this.coreMemo.deps, deps)) {
+      this.coreMemo = { deps, core: { layers, cameras: summary.cameras, optics, levels, labels } };
+    }
+    const sel = cameraIndex(s, ui.selection.cameraId);
+    const blindK = ui.hover.blind >= 0 ? ui.hover.blind : ui.focus.blind;
+    const spot = blindK >= 0 && mirror.blindSpotsAreCurrent() ? mirror.lastBlindSpots()?.blind_spots[blindK] : undefined;
+    const highlight = spot ? this.highlightFor(spot.polygon) : null;
+    /** @type {Frame} */
+    const frame = {
+      doc: s,
+      core: this.coreMemo.core,
+      view: { ...vp.view, width: vp.width, height: vp.height, dpr: window.devicePixelRatio || 1 },
+      ui: {
+        show,
+        selected: sel,
+        active: sel,
+        hoverCamera: ui.hover.camera,
+        hoverZone: ui.hover.zone ?? ui.focus.zone,
+        highlight,
+        // During a drag the zone labels keep clear of the cameras as they were before it.
+        labelCameras: store.inGesture && store.gestureBase ? store.gestureBase.cameras : s.cameras,
+        focused: document.activeElement === this.d.canvas,
+        live: store.inGesture,
+        viewMoving: vp.moving,
+      },
+      overlays: [],
+    };
+    frame.overlays = this.d.overlays(frame);
+    return { frame, summary, fresh };
+  }
+
+  /** Each camera's optics in effect, kept while the cameras, catalogue and figures are. @param {import('../model/scenario.js').Scenario} s @param {Summary} summary */
+  opticsFor(s, summary) {
+    const deps = [s.cameras, s.catalog, summary.cameras];
+    if (!this.opticsMemo || !sameKey(this.opticsMemo.deps, deps)) {
+      this.opticsMemo = { deps, optics: s.cameras.map((c, i) => cameraOptics(s, c, summary.cameras[i])) };
+    }
+    return this.opticsMemo.optics;
+  }
+
+  /** The same highlight object while the polygon is the same (the renderer compares identities). @param {[number, number][][]} polygon */
+  highlightFor(polygon) {
+    if (this.highlightMemo?.polygon !== polygon) this.highlightMemo = { polygon, rings: [polygon] };
+    return this.highlightMemo.rings;
+  }
+
+  draw() {
+    let built;
+    try {
+      built = this.build();
+    } catch (e) {
+      this.d.failed(e);
+      return;
+    }
+    if (!built) return;
+    const { frame, summary, fresh } = built;
+    this.current = frame;
+    this.d.renderer.render(frame);
+    const { store, mirror } = this.d;
+    if (fresh && this.panelState() !== this.panelKey) this.refresh(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
+  }
+}

@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * Opening and saving plans: a file (picker or drop), a sample, the autosave; Save writes
+ * every layout in one file. The core validates a file before it replaces anything: a bad
+ * file shows the core's message and the current plan stays.
+ */
+
+import { errorMessage } from '../core/mirror.js';
+import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
+import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList } from '../files/files.js';
+import { el, $, select } from '../panels/dom.js';
+
+/** @typedef {import('../model/history.js').Store} Store */
+/** @typedef {import('../core/mirror.js').SceneMirror} SceneMirror */
+/** @typedef {import('./ui-state.js').UiState} UiState */
+/** @typedef {import('./messages.js').Messages} Messages */
+/** @typedef {import('./commands.js').Commands} Commands */
+/** @typedef {import('../model/autosave.js').Autosave} Autosave */
+
+const DEFAULT_SAMPLE = 'museum-wing.json';
+
+/**
+ * @typedef {{
+ *   store: Store, mirror: SceneMirror, ui: UiState, messages: Messages, commands: Commands,
+ *   perf: {loadMs: number, warmupMs: number},
+ *   opened: () => void,
+ *   coreFailed: (e: unknown, what: string) => boolean,
+ * }} OpenDeps
+ * `opened` resets what belonged to the plan shown before and fits the view.
+ */
+
+export class Files {
+  /** @param {OpenDeps} deps */
+  constructor(deps) {
+    this.d = deps;
+  }
+
+  /**
+   * Validates `text` with the core; on success it becomes the current scenario (an undoable
+   * step), on failure the error is shown and nothing changes. A file's `options` become
+   * layouts; `active` picks the one shown (the autosave remembers it).
+   * @param {string} text @param {string} source shown in messages @param {{record?: boolean, active?: number}} [opts]
+   */
+  openText(text, source, opts = {}) {
+    const { store, mirror, messages } = this.d;
+    let parsed;
+    try {
+      parsed = mirror.parse(text);
+    } catch (e) {
+      if (!this.d.coreFailed(e, `Opening ${source}`)) messages.showError(`Could not open ${source}`, `${errorMessage(e)} — the current plan is unchanged.`);
+      return false;
+    }
+    messages.hideError();
+    const t0 = performance.now();
+    const main = fromFile(parsed.scenario);
+    mirror.adopt(parsed.scene, main);
+    let opened = main;
+    if (opts.active && opts.active > 0) {
+      const shown = withLayoutActive(main, opts.active);
+      try {
+        mirror.sync(shown);
+        opened = shown;
+      } catch (e) {
+        messages.showError(`The layout shown last could not be opened`, `${errorMessage(e)} — the main layout is shown instead.`);
+      }
+    }
+    if (store.scenario && opts.record !== false) store.commit(opened, `Open ${source}`);
+    else store.reset(opened);
+    this.d.opened();
+    const w0 = performance.now();
+    try {
+      mirror.warmUp();
+    } catch (e) {
+      if (!this.d.coreFailed(e, 'Warming up')) messages.showError('The planner could not warm up', errorMessage(e));
+    }
+    this.d.perf.warmupMs = performance.now() - w0;
+    this.d.perf.loadMs = performance.now() - t0;
+    if (parsed.warnings.length) messages.toast(`Opened ${source} with repairs: ${parsed.warnings.join('; ')}`);
+    this.d.commands.afterEdit(0);
+    return true;
+  }
+
+  /** @param {string} file */
+  async openSample(file) {
+    try {
+      const text = await fetchSample(file);
+      if (this.openText(text, file)) this.d.messages.toast(`Opened sample ${file}`);
+    } catch (e) {
+      this.d.messages.showError(`Could not open the sample ${file}`, errorMessage(e));
+    }
+  }
+
+  /** @param {File} file */
+  async openFile(file) {
+    try {
+      const text = await readFileText(file);
+      if (this.openText(text, file.name)) this.d.messages.toast(`Opened ${file.name}`);
+    } catch (e) {
+      this.d.messages.showError(`Could not read ${file.name}`, errorMessage(e));
+    }
+  }
+
+  save() {
+    const s = this.d.store.scenario;
+    if (!s) return;
+    // One file holds every layout: the main one as `cameras`, the others as `options`.
+    const file = toFile(s);
+    const name = fileNameFor(file.name);
+    downloadText(name, `${JSON.stringify(file, null, 2)}\n`);
+    this.d.messages.toast(`Saved ${name}`);
+  }
+
+  /**
+   * The first plan: `?sample=FILE`, else the autosave (unless `?fresh`), else the default
+   * sample; fills the samples menu.
+   * @param {Autosave} autosave
+   */
+  async start(autosave) {
+    const { messages } = this.d;
+    const params = new URLSearchParams(location.search);
+    const menu = select('sample-select');
+    try {
+      for (const s of await loadSampleList()) menu.append(el('option', { value: s.file, text: s.name }));
+    } catch (e) {
+      messages.showError('The samples menu is empty', errorMessage(e));
+    }
+    menu.addEventListener('change', () => {
+      const file = menu.value;
+      menu.value = '';
+      if (file) this.openSample(file);
+    });
+    const sample = params.get('sample');
+    let ok = false;
+    if (!params.has('fresh') && !sample) {
+      let saved = null;
+      try {
+        saved = autosave.load();
+      } catch (e) {
+        messages.showError('Your autosaved plan could not be read', `${errorMessage(e)} — a sample opens instead.`);
+      }
+      if (saved) {
+        ok = this.openText(saved.text, 'your autosaved plan', { record: false, active: saved.active });
+        if (ok) messages.toast(`Restored the plan you were working on${saved.savedAt ? ` (autosaved ${new Date(saved.savedAt).toLocaleTimeString()})` : ''}`);
+      }
+    }
+    if (!ok) {
+      const file = sample && /^[\w.-]+\.json$/.test(sample) ? sample : DEFAULT_SAMPLE;
+      try {
+        ok = this.openText(await fetchSample(file), file, { record: false });
+      } catch (e) {
+        messages.showError(`Could not open the sample ${file}`, errorMessage(e));
+      }
+    }
+    $('loading').hidden = true;
+    document.body.dataset.ready = ok ? 'true' : 'empty';
+  }
+}

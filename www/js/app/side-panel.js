@@ -1,0 +1,74 @@
+// @ts-check
+/**
+ * The side panel as a whole: brings every card up to date with the figures shown (live
+ * during a drag, exact once settled) and the selection, and the proposal card with what
+ * made the layout shown.
+ */
+
+import { StatsPanel } from '../panels/stats.js';
+import { ZonesPanel } from '../panels/zones.js';
+import { CostsPanel } from '../panels/costs.js';
+import { BlindSpotList } from '../panels/blind-spots.js';
+import { CameraEditor } from '../panels/camera-editor.js';
+import { CameraList } from '../panels/camera-list.js';
+import { $ } from '../panels/dom.js';
+import { proposalBody } from '../budget/proposal-card.js';
+
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../core/types.js').Summary} Summary */
+/** @typedef {import('../core/types.js').BlindSpots} BlindSpots */
+/** @typedef {import('../panels/camera-editor.js').EditorActions} EditorActions */
+
+/**
+ * @typedef {EditorActions & {
+ *   select: (i: number, why?: string) => void,
+ *   zoomToZone: (id: string) => void, highlightZone: (id: string|null) => void,
+ *   zoomToBlindSpot: (k: number) => void, highlightBlindSpot: (k: number) => void,
+ * }} SidePanelActions
+ */
+
+export class SidePanel {
+  /** @param {SidePanelActions} actions */
+  constructor(actions) {
+    this.stats = new StatsPanel(actions);
+    this.zones = new ZonesPanel(actions);
+    this.costs = new CostsPanel();
+    this.blindSpots = new BlindSpotList(actions);
+    this.editor = new CameraEditor(actions);
+    this.cameras = new CameraList(actions);
+  }
+
+  /**
+   * @param {Scenario} s @param {number} selected @param {Summary} figures @param {boolean} live
+   * @param {boolean} inGesture (the camera list waits for the end of a drag)
+   */
+  refresh(s, selected, figures, live, inGesture) {
+    this.stats.update(figures, s.cameras.length, live);
+    this.zones.update(figures);
+    this.costs.update(figures, s);
+    this.updateProposal(s, figures);
+    this.editor.update(s, selected, figures);
+    if (!inGesture) this.cameras.update(s, selected, figures);
+    if (live) this.blindSpots.update(null, s, true);
+  }
+
+  /** @param {BlindSpots} spots @param {Scenario} s */
+  showBlindSpots(spots, s) {
+    this.blindSpots.update(spots, s, false);
+  }
+
+  /** A file was opened: rows are built anew. */
+  reset() {
+    this.zones.reset();
+  }
+
+  /** The proposal card: what the optimiser or the curve said about the layout shown. @param {Scenario} s @param {Summary} sm */
+  updateProposal(s, sm) {
+    const card = $('proposal-card');
+    const meta = s.layouts?.list[s.layouts.active]?.meta;
+    if (!meta || (meta.kind !== 'proposal' && meta.kind !== 'curve')) { card.hidden = true; return; }
+    $('proposal-h').textContent = meta.kind === 'curve' ? 'From the cost curve' : 'Proposal';
+    $('proposal-body').replaceChildren(...proposalBody(meta, s, sm.weighted_coverage, sm.costs.currency));
+    card.hidden = false;
+  }
+}

@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * The figures of a layout that is not on the plan, from a scene of its own, loaded on
+ * demand and cached per layout (by the identity of its camera list and of the plan,
+ * catalogue and settings), then freed: the plan's own scene is never reloaded for a
+ * comparison. A scene already kept loaded for those cameras (a parked one) is read
+ * without loading.
+ */
+
+import { takeShapes } from './shapes.js';
+import { sameBase } from '../model/scenario.js';
+
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/scenario.js').Camera} Camera */
+/** @typedef {import('./types.js').Summary} Summary */
+/** @typedef {import('./shapes.js').Shapes} Shapes */
+/** @typedef {{summary: Summary, layers: {views: Shapes, blind: Shapes, dead: Shapes}, ms: number}} Figures */
+
+export class LayoutFigures {
+  /**
+   * @param {() => {Scene: any}} wasm the core module (asked each time: it is replaced after a failure)
+   * @param {(s: Scenario, cameras: Camera[]) => any} [loaded] a scene already loaded for those cameras (a parked one), if any
+   */
+  constructor(wasm, loaded) {
+    this.wasm = wasm;
+    this.loaded = loaded;
+    /** @type {WeakMap<Camera[], {base: Scenario, figures: Figures}>} */
+    this.cache = new WeakMap();
+    /** Scenes loaded for comparisons (tests read it). */
+    this.loads = 0;
+  }
+
+  /**
+   * A layout's exact figures and layers, from a scene of its own (cached).
+   * @param {Scenario} s the page's scenario (for plan, catalogue, settings) @param {{name: string, cameras: Camera[]}} layout
+   * @returns {Figures}
+   */
+  get(s, layout) {
+    const c = this.cache.get(layout.cameras);
+    if (c && sameBase(c.base, s)) return c.figures;
+    const t0 = performance.now();
+    const { layouts: _l, ...rest } = s;
+    const kept = this.loaded?.(s, layout.cameras) ?? null;
+    const scene = kept ?? this.wasm().Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
+    if (!kept) this.loads++;
+    try {
+      const figures = {
+        summary: /** @type {Summary} */ (JSON.parse(scene.summary())),
+        layers: { views: takeShapes(scene.layer('views')), blind: takeShapes(scene.layer('blind')), dead: takeShapes(scene.layer('dead')) },
+        ms: 0,
+      };
+      figures.ms = performance.now() - t0;
+      this.cache.set(layout.cameras, { base: s, figures });
+      return figures;
+    } finally {
+      if (!kept) scene.free();
+    }
+  }
+}

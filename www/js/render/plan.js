@@ -1,0 +1,328 @@
+// @ts-check
+/**
+ * The plan itself: the metric grid, zones, walls by kind with their symbols and jambs, and
+ * the zone and opening labels; plus the outlines of a hovered zone and a highlighted blind
+ * spot. Functions of the frame only.
+ */
+
+import * as P from '../palette.js';
+import { toDevice } from '../view/transform.js';
+import { tracePath, traceRings, roundRect, haloText, FONT } from './paths.js';
+
+/** @typedef {import('../view/frame.js').Frame} Frame */
+/** @typedef {import('../view/frame.js').Ring} Ring */
+/** @typedef {import('../model/scenario.js').Wall} Wall */
+
+/** A light metric grid whose step keeps lines at least ~48 px apart. @param {CanvasRenderingContext2D} ctx
+ * @param {Frame} f @param {number} W @param {number} H */
+export function drawGrid(ctx, f, W, H) {
+  const steps = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+  const v = f.view;
+  const step = steps.find((st) => st * v.scale >= 48) ?? 5000;
+  // The visible plan box: device pixel (0, 0) and (W, H) back in plan metres.
+  const s = v.scale * v.dpr;
+  const [ox, oy] = toDevice(v, v.dpr, 0, 0);
+  const x0 = Math.floor(-ox / s / step) * step;
+  const x1 = (W - ox) / s;
+  const y0 = Math.floor((oy - H) / s / step) * step;
+  const y1 = oy / s;
+  ctx.strokeStyle = '#ebe8e1';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let x = x0; x <= x1; x += step) {
+    const X = Math.round(toDevice(v, v.dpr, x, 0)[0]) + 0.5;
+    ctx.moveTo(X, 0);
+    ctx.lineTo(X, H);
+  }
+  for (let y = y0; y <= y1; y += step) {
+    const Y = Math.round(toDevice(v, v.dpr, 0, y)[1]) + 0.5;
+    ctx.moveTo(0, Y);
+    ctx.lineTo(W, Y);
+  }
+  ctx.stroke();
+}
+
+/** Zones drawn under everything: rooms first, then exterior, then assets on top.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+export function drawZones(ctx, f) {
+  const order = { exterior: 0, room: 1, asset: 2 };
+  const d = f.view.dpr;
+  const zones = f.doc.plan.zones.slice().sort((a, b) =>
+    (order[/** @type {keyof order} */ (a.kind)] ?? 1) - (order[/** @type {keyof order} */ (b.kind)] ?? 1));
+  for (const z of zones) {
+    ctx.beginPath();
+    traceRings(ctx, f, [z.polygon, ...(z.holes ?? [])]);
+    ctx.fillStyle = P.zoneFill(z.kind, z.priority ?? 1);
+    ctx.fill('evenodd');
+    ctx.strokeStyle = P.zoneStroke(z.kind);
+    ctx.lineWidth = (z.kind === 'asset' ? 1.5 : 1) * d;
+    ctx.setLineDash(z.kind === 'exterior' ? [6 * d, 4 * d] : []);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+}
+
+/** Wall stroke width in device px for this zoom. @param {Frame} f */
+function wallWidth(f) {
+  return Math.min(Math.max(0.22 * f.view.scale, 2.5), 9) * f.view.dpr;
+}
+
+/**
+ * Walls by kind. Plain walls are batched into one path; the rarer kinds get their own
+ * symbols. Exterior openings get black-and-yellow hazard bands underneath.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ */
+export function drawWalls(ctx, f) {
+  const ww = wallWidth(f);
+  const d = f.view.dpr;
+  const walls = f.doc.plan.walls;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  // Hazard bands under exterior openings.
+  const ext = walls.filter((w) => w.exterior && w.path.length >= 2);
+  if (ext.length) {
+    ctx.beginPath();
+    for (const w of ext) tracePath(ctx, f, w.path);
+    ctx.lineCap = 'butt';
+    ctx.strokeStyle = '#111111';
+    ctx.lineWidth = ww + 9 * d;
+    ctx.stroke();
+    ctx.strokeStyle = P.HAZARD_YELLOW;
+    ctx.setLineDash([7 * d, 7 * d]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineCap = 'round';
+  }
+  // Closed loops of wall (pillars, cores) are solid.
+  ctx.beginPath();
+  for (const w of walls) if (w.kind === 'wall' && isClosed(w.path)) tracePath(ctx, f, w.path);
+  ctx.fillStyle = P.WALL;
+  ctx.fill();
+  ctx.beginPath();
+  for (const w of walls) if (w.kind === 'wall' && w.path.length >= 2) tracePath(ctx, f, w.path);
+  ctx.strokeStyle = P.WALL;
+  ctx.lineWidth = ww;
+  ctx.lineCap = 'square';
+  ctx.lineJoin = 'miter';
+  ctx.stroke();
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  for (const w of walls) {
+    if (w.kind === 'wall' || w.path.length < 2) continue;
+    drawWallSymbol(ctx, f, w, ww);
+  }
+}
+
+/** @param {[number, number][]} path */
+function isClosed(path) {
+  const n = path.length;
+  return n >= 4 && path[0][0] === path[n - 1][0] && path[0][1] === path[n - 1][1];
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Wall} w @param {number} ww */
+function drawWallSymbol(ctx, f, w, ww) {
+  ctx.beginPath();
+  tracePath(ctx, f, w.path);
+  const d = f.view.dpr;
+  switch (w.kind) {
+    case 'door': {
+      if (w.open) {
+        ctx.strokeStyle = P.DOOR;
+        ctx.lineWidth = 2 * d;
+        ctx.setLineDash([4 * d, 4 * d]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else {
+        ctx.strokeStyle = P.DOOR;
+        ctx.lineWidth = ww * 0.8;
+        ctx.lineCap = 'butt';
+        ctx.stroke();
+        ctx.lineCap = 'round';
+      }
+      drawJambs(ctx, f, w.path, ww);
+      break;
+    }
+    case 'window': {
+      const opaque = w.opaque ?? true;
+      ctx.lineCap = 'butt';
+      ctx.strokeStyle = P.WINDOW;
+      ctx.lineWidth = ww * 1.15;
+      ctx.stroke();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = ww * 0.55;
+      ctx.stroke();
+      if (opaque) {
+        ctx.strokeStyle = P.WINDOW;
+        ctx.lineWidth = 1.2 * d;
+        ctx.stroke();
+      }
+      ctx.lineCap = 'round';
+      drawJambs(ctx, f, w.path, ww);
+      break;
+    }
+    case 'glass': {
+      ctx.strokeStyle = P.GLASS;
+      ctx.lineWidth = Math.max(2.5 * d, ww * 0.55);
+      ctx.stroke();
+      if (w.opaque) {
+        ctx.strokeStyle = P.INK;
+        ctx.lineWidth = 1 * d;
+        ctx.stroke();
+      }
+      break;
+    }
+    case 'railing': {
+      ctx.strokeStyle = P.RAILING;
+      if (w.opaque) {
+        ctx.lineWidth = ww * 0.6;
+        ctx.stroke();
+      } else {
+        // A thin rail with posts: reads as see-through.
+        ctx.lineWidth = 1.6 * d;
+        ctx.stroke();
+        ctx.lineWidth = Math.max(5 * d, ww * 0.7);
+        ctx.setLineDash([0.1 * d, 7 * d]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      break;
+    }
+    default: {
+      ctx.strokeStyle = P.WALL;
+      ctx.lineWidth = ww;
+      ctx.stroke();
+    }
+  }
+}
+
+/** Short ticks across both ends of an opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ * @param {[number, number][]} path @param {number} ww */
+function drawJambs(ctx, f, path, ww) {
+  const v = f.view;
+  const ends = [[path[0], path[1]], [path[path.length - 1], path[path.length - 2]]];
+  ctx.beginPath();
+  for (const [p, q] of ends) {
+    const [X, Y] = toDevice(v, v.dpr, p[0], p[1]);
+    const [QX, QY] = toDevice(v, v.dpr, q[0], q[1]);
+    const dx = QX - X, dy = QY - Y;
+    const len = Math.hypot(dx, dy) || 1;
+    const nx = (-dy / len) * ww * 1.1, ny = (dx / len) * ww * 1.1;
+    ctx.moveTo(X + nx, Y + ny);
+    ctx.lineTo(X - nx, Y - ny);
+  }
+  ctx.strokeStyle = P.WALL;
+  ctx.lineWidth = Math.max(1.5 * v.dpr, ww * 0.45);
+  ctx.lineCap = 'butt';
+  ctx.stroke();
+  ctx.lineCap = 'round';
+}
+
+/** Zone names: rooms and exteriors at the point the core finds well inside them (a
+ * bounding-box corner can lie outside an L-shaped room), assets above the case; a name
+ * steps clear of a camera icon sitting on it (`ui.labelCameras`).
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+export function drawZoneLabels(ctx, f) {
+  const v = f.view;
+  const d = v.dpr;
+  const zones = f.doc.plan.zones;
+  const many = zones.length > 60;
+  const lp = f.core.labels && f.core.labels.length === 2 * zones.length ? f.core.labels : null;
+  const icons = f.ui.labelCameras.map((c) => toDevice(v, d, c.position[0], c.position[1]));
+  zones.forEach((z, k) => {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const [x, y] of z.polygon) {
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    const [left, top] = toDevice(v, d, minX, maxY), [right, bottom] = toDevice(v, d, maxX, minY);
+    const wpx = right - left;
+    if (z.kind === 'asset') {
+      ctx.font = `600 ${12 * d}px ${FONT}`;
+      const tw = ctx.measureText(z.name).width;
+      if (wpx < 10 * d || (many && wpx < tw)) return;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      haloText(ctx, z.name, (left + right) / 2, top - 4 * d, '#5c4505', d);
+      return;
+    }
+    const size = z.kind === 'exterior' ? 13 : 15;
+    ctx.font = `${z.kind === 'exterior' ? 'italic 600' : '700'} ${size * d}px ${FONT}`;
+    const tw = ctx.measureText(z.name).width;
+    if (tw + 16 * d > wpx || bottom - top < 22 * d) return;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    const [X, Y] = lp ? toDevice(v, d, lp[2 * k], lp[2 * k + 1]) : [(left + right) / 2, (top + bottom) / 2];
+    // Keep the text inside the zone's box when the point is near an edge.
+    const x = Math.min(Math.max(X, left + tw / 2 + 6 * d), right - tw / 2 - 6 * d);
+    // Step clear of a camera icon sitting on the label (a ceiling camera mid-room).
+    const clash = icons.some(([cx, cy]) => Math.abs(cy - Y) < 16 * d && cx > x - tw / 2 - 14 * d && cx < x + tw / 2 + 14 * d);
+    const y = clash ? Y - 24 * d : Y;
+    haloText(ctx, z.name, x, y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
+  });
+}
+
+/** A black tag with yellow text naming each exterior opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
+export function drawOpeningLabels(ctx, f) {
+  const v = f.view;
+  const d = v.dpr;
+  const ext = f.doc.plan.walls.filter((w) => w.exterior && w.path.length >= 2);
+  if (ext.length > 80) return;
+  ctx.font = `700 ${11.5 * d}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  /** Tags already placed, to skip any that would overlap. @type {[number, number, number, number][]} */
+  const placed = [];
+  for (const w of ext) {
+    // Midpoint of the longest piece; the tag sits to the screen-down or screen-right side.
+    let best = 0, bi = 0;
+    for (let k = 0; k + 1 < w.path.length; k++) {
+      const l = Math.hypot(w.path[k + 1][0] - w.path[k][0], w.path[k + 1][1] - w.path[k][1]);
+      if (l > best) { best = l; bi = k; }
+    }
+    const [ax, ay] = w.path[bi], [bx, by] = w.path[bi + 1];
+    const [X, Y] = toDevice(v, d, (ax + bx) / 2, (ay + by) / 2);
+    const horizontal = Math.abs(bx - ax) >= Math.abs(by - ay);
+    const text = `▲ ${w.id}`;
+    const tw = ctx.measureText(text).width + 12 * d;
+    const th = 19 * d;
+    const off = 28 * d + th / 2;
+    const cx = horizontal ? X : X + off + tw / 2 - th / 2;
+    const cy = horizontal ? Y + off : Y;
+    const box = /** @type {[number, number, number, number]} */ ([cx - tw / 2 - 3 * d, cy - th / 2 - 3 * d, cx + tw / 2 + 3 * d, cy + th / 2 + 3 * d]);
+    if (placed.some((q) => q[0] < box[2] && box[0] < q[2] && q[1] < box[3] && box[1] < q[3])) continue;
+    placed.push(box);
+    ctx.fillStyle = '#111111';
+    roundRect(ctx, cx - tw / 2, cy - th / 2, tw, th, 4 * d);
+    ctx.fill();
+    ctx.fillStyle = P.HAZARD_YELLOW;
+    ctx.fillText(text, cx, cy + 0.5 * d);
+  }
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {string} id */
+export function drawZoneOutline(ctx, f, id) {
+  const z = f.doc.plan.zones.find((zz) => zz.id === id);
+  if (!z) return;
+  const d = f.view.dpr;
+  ctx.beginPath();
+  traceRings(ctx, f, [z.polygon, ...(z.holes ?? [])]);
+  ctx.strokeStyle = P.INK;
+  ctx.lineWidth = 2.5 * d;
+  ctx.setLineDash([8 * d, 5 * d]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Ring[][]} polys */
+export function drawHighlight(ctx, f, polys) {
+  const d = f.view.dpr;
+  ctx.beginPath();
+  for (const rings of polys) traceRings(ctx, f, rings);
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 7 * d;
+  ctx.stroke();
+  ctx.strokeStyle = P.BLIND;
+  ctx.lineWidth = 3.5 * d;
+  ctx.stroke();
+}

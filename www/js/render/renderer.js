@@ -1,0 +1,210 @@
+// @ts-check
+/**
+ * Draws a `Frame` (view/frame.js) onto a canvas: a pure function of the frame. Static
+ * parts and the cameras that are not being edited are kept in offscreen canvases, each a
+ * `LayerCache` keyed on the frame parts it depends on, so a drag redraws only what moves:
+ * three full-canvas images plus the active camera and the overlays. While the view pans
+ * or zooms, the last full frame is reprojected with one image draw, but only when nothing
+ * but the view changed.
+ */
+
+import * as P from '../palette.js';
+import { LayerCache, screenKey, otherCameras, sameKey } from './layer-cache.js';
+import { drawGrid, drawZones, drawWalls, drawZoneLabels, drawOpeningLabels, drawZoneOutline, drawHighlight } from './plan.js';
+import { ShapePathCache, Patterns, drawShapes, viewRect, unionRect } from './coverage.js';
+import { drawView, drawCameras } from './cameras.js';
+import { drawOverlays } from './overlays.js';
+import { drawScaleBar } from './scale-bar.js';
+
+/** @typedef {import('../view/frame.js').Frame} Frame */
+/** @typedef {import('../core/shapes.js').Shapes} Shapes */
+/** @typedef {import('./coverage.js').Rect} Rect */
+
+/** The blind layer's own shapes (null when hidden). @param {Frame} f */
+const blindOwn = (f) => (f.ui.show.blind ? f.core.layers.blind : null);
+/** The dead zones, drawn over the blind spots in the same canvas. @param {Frame} f */
+const blindExtra = (f) => (f.ui.show.dead ? f.core.layers.dead : null);
+/** @param {Frame} f */
+const multiOwn = (f) => (f.ui.show.multi ? f.core.layers.multi : null);
+
+export class Renderer {
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    this.patterns = new Patterns(this.ctx);
+    /** Path2D per blind/multi polygon in plan coordinates, by a hash of its coordinates. */
+    this.paths = new ShapePathCache();
+
+    /** Background, grid and zones. */
+    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan], (ctx, f, { W, H }) => {
+      ctx.fillStyle = P.PAPER;
+      ctx.fillRect(0, 0, W, H);
+      drawGrid(ctx, f, W, H);
+      drawZones(ctx, f);
+    });
+
+    /** The base with the views (and bands) of every camera except the active one. */
+    this.views = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
+      f.ui.show.views && f.core.layers.views !== null, f.ui.show.bands, f.core.levels.length, ...otherCameras(f)], (ctx, f) => {
+      ctx.drawImage(this.base.get(f), 0, 0);
+      const views = f.core.layers.views;
+      if (!f.ui.show.views || !views) return;
+      const n = Math.min(f.doc.cameras.length, views.polygonOffsets.length - 1);
+      for (let i = 0; i < n; i++) if (i !== f.ui.active) drawView(ctx, f, views, i, false);
+    });
+
+    /** Walls and labels, drawn above coverage. Labels step clear of `ui.labelCameras`. */
+    this.top = new LayerCache((f) => this.topKey(f), (ctx, f) => {
+      drawWalls(ctx, f);
+      if (f.ui.show.labels) {
+        drawZoneLabels(ctx, f);
+        drawOpeningLabels(ctx, f);
+      }
+    });
+
+    /** Walls and labels with the icons of every camera except the active one. */
+    this.cameras = new LayerCache((f) => [...this.topKey(f), f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
+      f.ui.hoverCamera, f.ui.focused, ...otherCameras(f)], (ctx, f) => {
+      ctx.drawImage(this.top.get(f), 0, 0);
+      drawCameras(ctx, f, 0, f.doc.cameras.length, f.ui.active);
+    });
+
+    /** Blind spots with the dead zones over them (one image per frame, not two), and multi coverage. */
+    this.blind = this.shapeLayer('blind', blindOwn, blindExtra);
+    this.multi = this.shapeLayer('multi', multiOwn, () => null);
+
+    /** The last full-quality frame without overlays and scale bar, for pans and zooms. */
+    this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), key: /** @type {unknown[]|null} */ (null), view: { scale: 1, tx: 0, ty: 0 } };
+  }
+
+  /** @param {Frame} f */
+  topKey(f) {
+    const labels = f.ui.show.labels;
+    return [...screenKey(f), f.doc.plan, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
+  }
+
+  /**
+   * A blind-spot or multi-coverage layer. When only the active camera changed since the
+   * last draw, these regions can only have changed inside its old and new view, so only
+   * that rectangle is redrawn.
+   * @param {'blind'|'multi'} kind @param {(f: Frame) => Shapes|null} own @param {(f: Frame) => Shapes|null} extra
+   * @returns {LayerCache<{activeRect: Rect|null}>}
+   */
+  shapeLayer(kind, own, extra) {
+    return new LayerCache(
+      (f) => [...screenKey(f), own(f), extra(f)],
+      (ctx, f, { partial, memo, W, H }) => {
+        const views = f.core.layers.views;
+        const activeRect = views ? viewRect(f, views, f.ui.active) : null;
+        /** @type {Rect|null} */
+        let rect = null;
+        if (partial) {
+          const u = unionRect(memo?.activeRect ?? null, activeRect);
+          if (u) {
+            const m = 4 * f.view.dpr;
+            const x0 = Math.max(0, Math.floor(u[0] - m)), y0 = Math.max(0, Math.floor(u[1] - m));
+            const x1 = Math.min(W, Math.ceil(u[2] + m)), y1 = Math.min(H, Math.ceil(u[3] + m));
+            rect = x1 > x0 && y1 > y0 ? [x0, y0, x1, y1] : null;
+          }
+          // Nothing on screen can have changed.
+          if (!rect) return { activeRect };
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
+          ctx.clip();
+          ctx.clearRect(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
+        } else {
+          ctx.save();
+        }
+        const a = own(f), b = extra(f);
+        if (a) drawShapes(ctx, f, this.paths.get(a, kind), this.patterns.get(f.view.dpr, kind), kind, rect);
+        if (b) drawShapes(ctx, f, this.paths.get(b, 'dead'), this.patterns.get(f.view.dpr, 'dead'), 'dead', rect);
+        ctx.restore();
+        return { activeRect };
+      },
+      (f) => (f.ui.active >= 0 && f.core.layers.views !== null
+        ? [...screenKey(f), f.doc.plan, f.doc.catalog, f.doc.settings, f.ui.active, own(f) === null, extra(f) === null, ...otherCameras(f)]
+        : null),
+    );
+  }
+
+  /** Everything a full frame depends on except the view transform (and the overlays, drawn live). @param {Frame} f */
+  snapshotKey(f) {
+    const { view: v, ui } = f;
+    return [Math.round(v.width * v.dpr), Math.round(v.height * v.dpr), v.dpr, f.doc, f.core, ui.show, ui.selected, ui.active,
+      ui.hoverCamera, ui.hoverZone, ui.highlight, ui.labelCameras, ui.focused];
+  }
+
+  /** @param {Frame} f */
+  render(f) {
+    const { ctx, canvas } = this;
+    const v = f.view;
+    const W = Math.round(v.width * v.dpr);
+    const H = Math.round(v.height * v.dpr);
+    if (canvas.width !== W || canvas.height !== H) {
+      canvas.width = W;
+      canvas.height = H;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    const snap = this.snapshot;
+    const key = this.snapshotKey(f);
+    if (f.ui.viewMoving && snap.canvas && sameKey(snap.key, key)) {
+      // Only the view moved: reproject the last full frame (one image draw) until it rests.
+      const k = v.scale / snap.view.scale;
+      const dx = (v.tx - snap.view.tx * k) * v.dpr, dy = (v.ty - snap.view.ty * k) * v.dpr;
+      ctx.fillStyle = P.PAPER;
+      ctx.fillRect(0, 0, W, H);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(snap.canvas, dx, dy, W * k, H * k);
+      this.drawChrome(f);
+      return;
+    }
+
+    const active = f.ui.active >= 0 && f.ui.active < f.doc.cameras.length;
+    const views = f.core.layers.views;
+    ctx.drawImage(this.views.get(f), 0, 0);
+    if (active && f.ui.show.views && views) drawView(ctx, f, views, f.ui.active, true);
+    if (multiOwn(f)) ctx.drawImage(this.multi.get(f), 0, 0);
+    if (blindOwn(f) || blindExtra(f)) ctx.drawImage(this.blind.get(f), 0, 0);
+    ctx.drawImage(this.cameras.get(f), 0, 0);
+    if (f.ui.hoverZone) drawZoneOutline(ctx, f, f.ui.hoverZone);
+    if (f.ui.highlight) drawHighlight(ctx, f, f.ui.highlight);
+    if (active) drawCameras(ctx, f, f.ui.active, f.ui.active + 1);
+    // Keep this frame for reprojection during pans and zooms (not while a camera is being
+    // dragged: the frame after the drag will do).
+    if (f.ui.live) {
+      snap.key = null;
+    } else {
+      const sc = snap.canvas ?? document.createElement('canvas');
+      if (sc.width !== W || sc.height !== H) {
+        sc.width = W;
+        sc.height = H;
+      }
+      const sctx = /** @type {CanvasRenderingContext2D} */ (sc.getContext('2d'));
+      sctx.clearRect(0, 0, W, H);
+      sctx.drawImage(canvas, 0, 0);
+      snap.canvas = sc;
+      snap.key = key;
+      snap.view = { scale: v.scale, tx: v.tx, ty: v.ty };
+    }
+    this.drawChrome(f);
+  }
+
+  /** What is drawn on top of every frame: the scale bar, then the overlays. @param {Frame} f */
+  drawChrome(f) {
+    drawScaleBar(this.ctx, f);
+    drawOverlays(this.ctx, f);
+  }
+
+  /** Makes the canvas rasterise now (benchmarks: the drawing cost lands in the timed frame). */
+  flush() {
+    this.ctx.getImageData(0, 0, 1, 1);
+  }
+
+  /** The colour at device pixel (x, y), as [r, g, b, a] (tests). @param {number} x @param {number} y */
+  pixel(x, y) {
+    return Array.from(this.ctx.getImageData(x, y, 1, 1).data);
+  }
+}

@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * The contract between the app, the tools and the renderer: what one frame draws.
+ *
+ * A `Frame` is the document, what the core said about it, the viewport, UI flags, and the
+ * overlays the active tool and the open features return. The renderer draws it and
+ * nothing else (render/renderer.js): it keys its caches on these parts and may reproject
+ * the last frame only when nothing but `view` changed. Every part is replaced, never
+ * mutated, so identity says "unchanged".
+ */
+
+/** @typedef {import('../model/scenario.js').Scenario} Scenario */
+/** @typedef {import('../model/optics.js').Optics} Optics */
+/** @typedef {import('../core/shapes.js').Shapes} Shapes */
+/** @typedef {import('../core/types.js').CameraStats} CameraStats */
+/** @typedef {import('../core/types.js').Level} Level */
+/** @typedef {[number, number][]} Ring */
+
+/**
+ * What the core said about the document: the geometry to draw (a layer is null when it is
+ * not shown, except `views`, always fetched: the blind layer's partial redraw needs the
+ * active view's extent), each camera's figures and optics in effect, the density levels
+ * (densest first: the order of `bands`) and a label point per zone.
+ * @typedef {{
+ *   layers: {views: Shapes|null, blind: Shapes|null, multi: Shapes|null, dead: Shapes|null, bands: Shapes|null},
+ *   cameras: CameraStats[],
+ *   optics: Optics[],
+ *   levels: Level[],
+ *   labels: Float64Array|null,
+ * }} CoreFrame
+ */
+
+/**
+ * The viewport: the view transform (view/transform.js) and the canvas size in CSS px with
+ * its device pixel ratio.
+ * @typedef {{scale: number, tx: number, ty: number, width: number, height: number, dpr: number}} Viewport
+ */
+
+/**
+ * @typedef {{views: boolean, blind: boolean, multi: boolean, labels: boolean, bands: boolean, dead: boolean}} Show
+ */
+
+/**
+ * UI flags that change what is drawn under the overlays.
+ * - `selected`: the selected camera (index, or -1); its view is drawn stronger.
+ * - `active`: the camera being edited, drawn live over the cached layers (-1: none).
+ * - `hoverCamera`, `hoverZone`: what the pointer is over (or the list highlights).
+ * - `highlight`: a polygon to outline (a blind spot hovered or zoomed to), or null.
+ * - `labelCameras`: the cameras zone labels step clear of (the settled ones during a drag,
+ *   so a drag never redraws every wall).
+ * - `focused`: the plan has the keyboard focus (the selection ring is solid).
+ * - `live`: a gesture (drag) is in progress; `viewMoving`: a pan or zoom is.
+ * @typedef {{show: Show, selected: number, active: number, hoverCamera: number, hoverZone: string|null,
+ *   highlight: Ring[][]|null, labelCameras: Scenario['cameras'], focused: boolean, live: boolean, viewMoving: boolean}} UiFlags
+ */
+
+/**
+ * Items drawn over the plan, in order, after everything else, in CSS px unless said.
+ * - `camera-handles`: the drag handles, nominal sector, near and far edges and level
+ *   marks of camera `index`; `tiltActive` while its tilt handle is dragged.
+ * - `ghost`: a camera about to be placed at plan point `at`.
+ * - `marks`: places marked for the optimiser (plan points).
+ * - `diff`: rings round cameras added and changed, crosses where cameras were removed
+ *   (against another layout).
+ * @typedef {{kind: 'camera-handles', index: number, tiltActive: boolean}
+ *   | {kind: 'ghost', at: [number, number]}
+ *   | {kind: 'marks', points: [number, number][]}
+ *   | {kind: 'diff', added: [number, number][], changed: [number, number][], removed: [number, number][]}} Overlay
+ */
+
+/** @typedef {{doc: Scenario, core: CoreFrame, view: Viewport, ui: UiFlags, overlays: Overlay[]}} Frame */
+
+export {};
