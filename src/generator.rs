@@ -375,6 +375,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         plan: Plan {
             walls: b.walls,
             zones: b.zones,
+            ..Plan::default()
         },
         catalog,
         detectors: Vec::new(),

@@ -9,8 +9,11 @@
 pub mod catalog;
 pub mod coverage;
 pub mod document;
+pub mod export;
 pub mod generator;
 pub mod geometry;
+pub mod georef;
+pub mod import;
 pub mod optics;
 pub mod optimize;
 pub mod plan;

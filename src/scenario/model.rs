@@ -49,6 +49,21 @@ pub struct ScenarioOption {
 pub struct Plan {
     pub walls: Vec<Wall>,
     pub zones: Vec<Zone>,
+    /// Where the plan lies on the Earth, if known: exports are then in WGS84
+    /// longitude/latitude (see [`crate::georef`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub georeference: Option<Georeference>,
+}
+
+/// Places the plan on the Earth: the longitude and latitude of its origin and the
+/// direction of its x axis. See docs/scenario-format.md and [`crate::georef`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Georeference {
+    /// WGS84 `[longitude, latitude]` in degrees of the plan point (0, 0).
+    pub origin: [f64; 2],
+    /// Angle from true east to the plan's +x axis, degrees counter-clockwise
+    /// (0: the plan's x points east and its y north).
+    pub rotation_deg: f64,
 }
 
 /// What a wall is made of, which decides whether it blocks sight.

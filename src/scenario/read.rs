@@ -423,10 +423,15 @@ impl Reader<'_> {
         let obj = self.object(v, path)?;
         let walls = self.list(&obj, "walls", false, Some(List::Walls), Self::wall);
         let zones = self.list(&obj, "zones", false, Some(List::Zones), Self::zone);
-        self.finish(&obj, &["walls", "zones"]);
+        let georeference = match obj.map.get("georeference") {
+            None => Some(None),
+            Some(v) => self.georeference(v, &join(path, "georeference")).map(Some),
+        };
+        self.finish(&obj, &["walls", "zones", "georeference"]);
         Some(Plan {
             walls: walls?,
             zones: zones?,
+            georeference: georeference?,
         })
     }
 
@@ -750,6 +755,30 @@ impl Reader<'_> {
             security: security?,
             report: report?,
             recording: recording?,
+        })
+    }
+
+    /// `{"origin": [lon, lat], "rotation_deg": a}`: WGS84 degrees, longitude
+    /// within ±180 and latitude within ±85 (the local projection's domain).
+    fn georeference(&mut self, v: &Value, path: &str) -> Option<Georeference> {
+        let obj = self.object(v, path)?;
+        let origin = self.opt_pair(&obj, "origin");
+        let rotation = self.opt_number(&obj, "rotation_deg");
+        self.finish(&obj, &["origin", "rotation_deg"]);
+        let Some([lon, lat]) = origin.ok()? else {
+            self.problems.error(path, "missing field \"origin\"");
+            return None;
+        };
+        if lon.abs() > 180.0 || lat.abs() > 85.0 {
+            self.problems.error(
+                join(path, "origin"),
+                format!("expected [longitude, latitude] in degrees within ±180 and ±85, found [{lon}, {lat}]"),
+            );
+            return None;
+        }
+        Some(Georeference {
+            origin: [lon, lat],
+            rotation_deg: rotation.ok()?.unwrap_or(0.0),
         })
     }
 

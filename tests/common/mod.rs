@@ -55,7 +55,7 @@ pub fn prepare(walls: Vec<Wall>) -> PreparedPlan {
     PreparedPlan::new(
         &Plan {
             walls,
-            zones: Vec::new(),
+            ..Plan::default()
         },
         Tolerances::default(),
     )
@@ -119,7 +119,11 @@ pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Sce
     Scenario {
         blindspot: blindspot::scenario::FORMAT_VERSION,
         name: "test".to_string(),
-        plan: Plan { walls, zones },
+        plan: Plan {
+            walls,
+            zones,
+            ..Plan::default()
+        },
         catalog: Vec::new(),
         cameras,
         detectors: Vec::new(),
