@@ -33,6 +33,17 @@ ensure_chromium() {
   fi
 }
 
+# librsvg's rsvg-convert renders the plan SVG outside a browser; poppler's
+# pdfinfo, pdftotext and pdftoppm check the printed report.
+ensure_document_tools() {
+  if ! command -v rsvg-convert >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    say "installing Debian's librsvg2-bin and poppler-utils"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq librsvg2-bin poppler-utils >/dev/null
+  fi
+}
+
 ensure_node_deps() {
   if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     say "installing browser test dependencies (npm ci)"

@@ -6,6 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_tools
 ensure_chromium
+ensure_document_tools
 ensure_node_deps
 
 say "format and lints"

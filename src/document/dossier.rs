@@ -361,13 +361,16 @@ fn checklist(
     }
     if let (Some(near), Some(far)) = (row.near_m, row.far_m) {
         items.push(format!(
-            "Floor seen from {} to {} away at {} target height; the {} under the camera is not seen.",
+            "Floor seen from {} to {} away at {} target height{}.",
             metres(near),
             metres(far),
             metres(scenario.settings.target_height_m),
             match row.dead_zone_m2 {
-                Some(a) if a > 0.0 => format!("dead zone of {}", super::format::area(a)),
-                _ => "dead zone".to_string(),
+                Some(a) if a > 0.0 && near > 0.0 => format!(
+                    "; the dead zone of {} under the camera is not seen",
+                    super::format::area(a)
+                ),
+                _ => String::new(),
             }
         ));
     }
