@@ -490,3 +490,169 @@ fn our_reader_agrees_with_the_dxf_crate_on_what_it_writes() {
         }
     }
 }
+
+// ---- Hostile and broken files ----------------------------------------------
+
+fn error_of(bytes: &[u8]) -> ImportError {
+    import::import(bytes, &options("bad.dxf"), &mut |_| true).unwrap_err()
+}
+
+#[test]
+fn a_truncated_dxf_is_refused_with_its_place() {
+    let whole = fixture("gallery-mm.dxf");
+    let text = String::from_utf8(whole.clone()).unwrap();
+    // Cut inside the ENTITIES section, after a group code and before its value.
+    let at = text.find("LWPOLYLINE").unwrap();
+    let cut = &whole[..at - 1];
+    let line = text[..at - 1].lines().count();
+    assert_eq!(
+        error_of(cut).to_string(),
+        format!(
+            "line {line}: the file ends after group code 0, without its value: the file is truncated"
+        )
+    );
+    // Cut after a whole pair: the entity, then the section, never ends.
+    let cut = &whole[..text.find("  0\nENDSEC\n  0\nEOF").unwrap()];
+    let e = error_of(cut).to_string();
+    assert!(
+        e.contains("the file ends inside the entity at line") && e.contains("truncated"),
+        "{e}"
+    );
+    // Missing only the EOF marker.
+    let cut = &whole[..text.rfind("  0\nEOF").unwrap()];
+    assert!(
+        error_of(cut)
+            .to_string()
+            .contains("the file ends without EOF")
+    );
+}
+
+#[test]
+fn a_binary_dxf_is_read_and_a_truncated_one_refused() {
+    let d = dxf::Drawing::load(&mut &fixture("gallery-mm.dxf")[..]).unwrap();
+    let mut binary = Vec::new();
+    d.save_binary(&mut binary).unwrap();
+    assert!(binary.starts_with(import::dxf::BINARY_SENTINEL));
+    let i = import::import(&binary, &options("binary.dxf"), &mut |_| true).unwrap();
+    assert_close(
+        i.scenario.plan.zones[0].shape().area(),
+        60.0 + flattened_half_disk(3.0),
+        1e-12,
+    );
+    let e = error_of(&binary[..binary.len() / 2]).to_string();
+    assert!(e.starts_with("byte ") && e.contains("truncated"), "{e}");
+}
+
+#[test]
+fn text_that_is_not_dxf_and_bad_numbers_are_named() {
+    assert_eq!(
+        error_of(b"hello\nworld\n").to_string(),
+        "line 1: expected a DXF group code (an integer), found \"hello\"; this is not a DXF file, or it is damaged"
+    );
+    let text = String::from_utf8(fixture("gallery-mm.dxf")).unwrap();
+    let bad = text.replacen(" 10\n4900\n", " 10\n49OO\n", 1);
+    let line = text[..text.find(" 10\n4900\n").unwrap()].lines().count() + 1;
+    let entity_line = text[..text.find(" 10\n4900\n").unwrap()]
+        .rfind("  0\nLINE")
+        .map(|i| text[..i].lines().count() + 1)
+        .unwrap();
+    let e = error_of(bad.as_bytes()).to_string();
+    assert_eq!(
+        e,
+        format!("line {entity_line}: group code 10 of LINE should be a number, found \"49OO\"")
+    );
+    assert!(line > entity_line);
+    let nan = text.replacen(" 10\n4900\n", " 10\nnan\n", 1);
+    assert!(
+        error_of(nan.as_bytes())
+            .to_string()
+            .contains("is not a finite number")
+    );
+}
+
+/// A DXF whose block A inserts block B as a `n` × `n` array, B inserts C so,
+/// and so on: a few hundred bytes that expand to n^(2·depth) lines.
+fn insert_bomb(n: usize, depth: usize) -> String {
+    let mut blocks = String::new();
+    for k in 0..depth {
+        let inner = if k + 1 == depth {
+            "  0\nLINE\n  8\nA-WALL\n 10\n0\n 20\n0\n 11\n1\n 21\n0\n".to_string()
+        } else {
+            format!(
+                "  0\nINSERT\n  8\nA-WALL\n  2\nB{}\n 10\n0\n 20\n0\n 70\n{n}\n 71\n{n}\n 44\n2\n 45\n2\n",
+                k + 1
+            )
+        };
+        blocks.push_str(&format!(
+            "  0\nBLOCK\n  2\nB{k}\n 70\n0\n 10\n0\n 20\n0\n{inner}  0\nENDBLK\n"
+        ));
+    }
+    format!(
+        "  0\nSECTION\n  2\nBLOCKS\n{blocks}  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n  0\nINSERT\n  8\nA-WALL\n  2\nB0\n 10\n0\n 20\n0\n  0\nENDSEC\n  0\nEOF\n"
+    )
+}
+
+#[test]
+fn an_insert_bomb_is_refused_before_any_expansion() {
+    let e = error_of(insert_bomb(100, 4).as_bytes());
+    assert!(
+        matches!(&e, ImportError::Limit(m) if m.starts_with("the drawing expands to") && m.contains("limited to 2000000")),
+        "{e}"
+    );
+    // A block inserting itself.
+    let looped = "  0\nSECTION\n  2\nBLOCKS\n  0\nBLOCK\n  2\nSELF\n 10\n0\n 20\n0\n  0\nINSERT\n  8\n0\n  2\nSELF\n 10\n1\n 20\n0\n  0\nENDBLK\n  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n  0\nINSERT\n  8\nA-WALL\n  2\nSELF\n 10\n0\n 20\n0\n  0\nENDSEC\n  0\nEOF\n";
+    let e = error_of(looped.as_bytes()).to_string();
+    assert!(
+        e.contains("blocks nested more than 16 deep") && e.contains("inserting itself"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_with_the_limit() {
+    let o = ImportOptions {
+        limits: import::Limits {
+            max_bytes: 1000,
+            ..import::Limits::default()
+        },
+        ..options("big.dxf")
+    };
+    let e = import::import(&fixture("gallery-mm.dxf"), &o, &mut |_| true).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the file is 1.6 kB; imports are limited to 1.0 kB"
+    );
+}
+
+/// The gallery with `n` furniture lines (an ignored layer) before its end.
+fn with_furniture(n: usize) -> Vec<u8> {
+    let text = String::from_utf8(fixture("gallery-mm.dxf")).unwrap();
+    let end = text.rfind("  0\nENDSEC\n  0\nEOF").unwrap();
+    let mut out = String::with_capacity(end + n * 90);
+    out.push_str(&text[..end]);
+    for k in 0..n {
+        let x = (k % 1000) as f64 * 7.0;
+        out.push_str(&format!(
+            "  0\nLINE\n  8\nA-FURN\n 10\n{x:.3}\n 20\n{:.3}\n 30\n0.0\n 11\n{:.3}\n 21\n{:.3}\n 31\n0.0\n",
+            (k / 1000) as f64 * 5.0,
+            x + 350.0,
+            (k / 1000) as f64 * 5.0 + 120.0
+        ));
+    }
+    out.push_str(&text[end..]);
+    out.into_bytes()
+}
+
+#[test]
+fn a_50_mb_dxf_imports_within_the_limits() {
+    let bytes = with_furniture(580_000);
+    assert!(bytes.len() > 50_000_000, "{}", bytes.len());
+    let i = import::import(&bytes, &options("big.dxf"), &mut |_| true).unwrap();
+    let furniture = i.report.layers.iter().find(|l| l.name == "A-FURN").unwrap();
+    assert_eq!((furniture.role, furniture.count()), (Role::Ignore, 580_000));
+    assert_close(
+        i.scenario.plan.zones[0].shape().area(),
+        60.0 + flattened_half_disk(3.0),
+        1e-12,
+    );
+}

@@ -645,8 +645,10 @@ fn chains(
     }
     let mut done = vec![false; segs.len()];
     let mut out = Vec::new();
+    // A chain goes on through a point where exactly two segments of its spec
+    // meet (walls of another kind or id may end there too).
     let through = |p: usize, spec: usize| -> bool {
-        deg[p] == 2 && at[&p].iter().all(|&k| segs[k].spec == spec)
+        at[&p].iter().filter(|&&k| segs[k].spec == spec).count() == 2
     };
     // Walks from point `p` along segment `first`, through pass-through points.
     let walk = |start: usize, first: usize, done: &mut Vec<bool>| -> Vec<usize> {
@@ -660,7 +662,7 @@ fn chains(
             if q == start || !through(q, spec) {
                 return path;
             }
-            match at[&q].iter().find(|&&n| !done[n]) {
+            match at[&q].iter().find(|&&n| !done[n] && segs[n].spec == spec) {
                 Some(&n) => {
                     p = q;
                     k = n;
@@ -687,11 +689,24 @@ fn chains(
                 continue;
             };
             let path = walk(start, i, &mut done);
-            let line: geo::LineString<f64> = path.iter().map(|&p| (pts[p].x, pts[p].y)).collect();
-            let simple = line.simplify(tol.simplify_m);
-            counts.vertices_simplified += line.0.len() - simple.0.len();
+            // Simplified between the points where other walls meet it, which
+            // stay exactly where they are.
+            let mut points: Vec<Point> = vec![pts[path[0]]];
+            let mut from = 0;
+            for k in 1..path.len() {
+                if k + 1 == path.len() || deg[path[k]] != 2 {
+                    let run: geo::LineString<f64> = path[from..=k]
+                        .iter()
+                        .map(|&p| (pts[p].x, pts[p].y))
+                        .collect();
+                    let simple = run.simplify(tol.simplify_m);
+                    counts.vertices_simplified += run.0.len() - simple.0.len();
+                    points.extend(simple.0.iter().skip(1).map(|c| Point::new(c.x, c.y)));
+                    from = k;
+                }
+            }
             out.push(CleanWall {
-                points: simple.0.iter().map(|c| Point::new(c.x, c.y)).collect(),
+                points,
                 spec: s.spec,
                 origin: s.origin,
             });

@@ -392,6 +392,17 @@ pub fn import(
     build::build(drawing, options, progress)
 }
 
+fn size(bytes: usize) -> String {
+    let b = bytes as f64;
+    if b >= 1e6 {
+        format!("{:.1} MB", b / 1e6)
+    } else if b >= 1e3 {
+        format!("{:.1} kB", b / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Runs the format's reader.
 pub fn read(
     bytes: &[u8],
@@ -401,9 +412,9 @@ pub fn read(
     let limits = options.limits;
     if bytes.len() > limits.max_bytes {
         return Err(ImportError::Limit(format!(
-            "the file is {:.1} MB; imports are limited to {:.0} MB",
-            bytes.len() as f64 / 1e6,
-            limits.max_bytes as f64 / 1e6
+            "the file is {}; imports are limited to {}",
+            size(bytes.len()),
+            size(limits.max_bytes)
         )));
     }
     let format = match options.format {

@@ -110,7 +110,12 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Drawing, ImportError> {
         .descendants()
         .filter_map(|n| n.attribute("id").map(|id| (id, n)))
         .collect();
-    let flip = Affine::new([1.0, 0.0, 0.0, -1.0, 0.0, 0.0]);
+    // y down to y up, with the plan's origin at the viewBox's bottom-left.
+    let (x0, y1) = root
+        .attribute("viewBox")
+        .and_then(|v| svgtypes::ViewBox::from_str(v).ok())
+        .map_or((0.0, 0.0), |v| (v.x, v.y + v.h));
+    let flip = Affine::new([1.0, 0.0, 0.0, -1.0, -x0, y1]);
     let mut w = Walker {
         doc: &doc,
         d,
