@@ -19,6 +19,8 @@ use std::time::Instant;
 // In a folder of its own: a file directly in src/bin/ would be taken for a binary.
 #[path = "blindspot/documents.rs"]
 mod documents;
+#[path = "blindspot/exchange.rs"]
+mod exchange;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -134,6 +136,55 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Imports a DXF, SVG or GeoJSON drawing as a scenario: prints its layers
+    /// with their roles (guessed from their names unless --layers says) and a
+    /// count per layer, what was built and cleaned up, and writes it with -o.
+    Import {
+        /// Drawing file (.dxf, .svg, .geojson or .json), or - for standard input.
+        file: String,
+        /// Which layers are what: role=LAYER,... with roles wall, door, window,
+        /// glass, railing, zone (room), exterior, asset, label, ignore; a role
+        /// may take several layers, and LAYER* matches a prefix. Layers not
+        /// named are ignored. Default: guessed from the layer names.
+        #[arg(long)]
+        layers: Option<String>,
+        /// The drawing's unit, overriding the file's (m, cm, mm, dm, km, in, ft, yd, px).
+        #[arg(long)]
+        units: Option<String>,
+        /// Metres per drawing unit (0.05 for an SVG drawn at 1:50 in mm), overriding --units.
+        #[arg(long)]
+        scale: Option<f64>,
+        /// The file's format, when its name does not say.
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
+        /// Doors found in door layers are open (sight passes) instead of closed.
+        #[arg(long)]
+        open_doors: bool,
+        /// GeoJSON in longitude/latitude: the plan origin and rotation,
+        /// LON,LAT[,ROTATION] (default: the file's own, else its centre).
+        #[arg(long)]
+        georef: Option<String>,
+        /// GeoJSON: read coordinates as lonlat or metres whatever the file says.
+        #[arg(long, value_enum)]
+        coordinates: Option<Coordinates>,
+        /// Where to write the scenario; without it nothing is written.
+        #[arg(short, long)]
+        output: Option<String>,
+    },
+    /// Exports a scenario's walls, zones, cameras, views and blind spots as
+    /// GeoJSON: WGS84 when the plan is georeferenced, plan metres otherwise.
+    Export {
+        /// Scenario file (JSON), or - for standard input.
+        file: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Geojson)]
+        format: ExportFormat,
+        /// Export one of the file's other layouts (`options`), by name or index.
+        #[arg(long)]
+        option: Option<String>,
+        /// Output file; standard output when absent.
+        #[arg(short, long)]
+        output: Option<String>,
+    },
     /// Generates a synthetic museum plan (galleries, doorways, pillars, display
     /// cases, cameras), deterministic from the seed.
     Generate {
@@ -165,6 +216,24 @@ enum Format {
     Svg,
     /// The zones, camera schedule and bill of materials tables.
     Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    Dxf,
+    Svg,
+    Geojson,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Coordinates {
+    Lonlat,
+    Metres,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Geojson,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -632,6 +701,39 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             jobs,
         } => report_command(files, format, option, output, date, table, jobs),
         Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
+        Command::Import {
+            file,
+            layers,
+            units,
+            scale,
+            format,
+            open_doors,
+            georef,
+            coordinates,
+            output,
+        } => exchange::run_import(exchange::ImportArgs {
+            file,
+            layers,
+            units,
+            scale,
+            format: format.map(|f| match f {
+                ImportFormat::Dxf => blindspot::import::Format::Dxf,
+                ImportFormat::Svg => blindspot::import::Format::Svg,
+                ImportFormat::Geojson => blindspot::import::Format::GeoJson,
+            }),
+            open_doors,
+            georef,
+            coordinates: coordinates.map(|c| c == Coordinates::Lonlat),
+            output,
+        })
+        .map(|s| (s, None, 0)),
+        Command::Export {
+            file,
+            format: ExportFormat::Geojson,
+            option,
+            output,
+        } => exchange::run_export(&file, option.as_deref(), output.as_deref())
+            .map(|(s, note)| (s, note, 0)),
         Command::Optimize {
             file,
             budget,

@@ -548,7 +548,8 @@ fn double_lines(
                 continue;
             }
             let t = segs[j];
-            if u.cross(unit(&t)).abs() > parallel {
+            // Faces of one closed outline (a pillar) are not a double-line wall.
+            if t.origin == s.origin || u.cross(unit(&t)).abs() > parallel {
                 continue;
             }
             let (c, d) = (pts.list[t.a], pts.list[t.b]);

@@ -40,6 +40,7 @@ const ELEMENTS: &[&str] = &[
     "image",
     "script",
     "foreignObject",
+    "style",
 ];
 
 fn element_name(name: &str) -> &'static str {
@@ -301,15 +302,21 @@ impl<'a, 'input> Walker<'a, 'input> {
         }
         let name = n.tag_name().name();
         if hidden(n) {
-            let what = element_name(name);
-            self.d.count(layer, "hidden");
-            if name == "g" {
-                if let Some(l) = layer_name(n, top) {
+            // Counted on its own layer when it is one, as hidden drawing.
+            let layer = match (name, layer_name(n, top)) {
+                ("g", Some(l)) => {
                     let i = self.d.layer(&l);
                     self.d.layers[i].hidden = true;
+                    i
                 }
-            } else if what != "other" {
-                // counted as hidden above
+                _ => layer,
+            };
+            let drawn = n
+                .descendants()
+                .filter(|d| d.is_element() && element_name(d.tag_name().name()) != "other")
+                .count();
+            for _ in 0..drawn {
+                self.d.count(layer, "hidden");
             }
             return Ok(());
         }
