@@ -511,3 +511,164 @@ pub fn curve(
         .map_err(js_error)?;
     serde_json::to_string(&points).map_err(js_error)
 }
+
+// ---- Documents for the board (docs/documents.md, docs/wasm-api.md) ----
+
+/// What a view export draws, from the page (JSON); every field optional.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ViewExport {
+    legend: Option<bool>,
+    views: Option<bool>,
+    bands: Option<bool>,
+    dead_zones: Option<bool>,
+    blind_spots: Option<bool>,
+    shortfall: Option<bool>,
+    labels: Option<bool>,
+    caption: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date from the page, checked.
+fn report_date(date: Option<String>) -> Result<Option<String>, JsError> {
+    match date {
+        Some(d) => crate::scenario::parse_date(&d)
+            .map(|_| Some(d))
+            .map_err(|e| js_error(format!("report date: {e}"))),
+        None => Ok(None),
+    }
+}
+
+#[wasm_bindgen]
+impl Scene {
+    /// The report for the board: one standalone HTML document (no script, no
+    /// external reference) of this scene's layout (`layout` 0 or absent) or of
+    /// the scenario's option `layout - 1`, compared with the others. `date` is
+    /// `YYYY-MM-DD` (the page's today; the file's `settings.report.date` when
+    /// absent).
+    #[wasm_bindgen(js_name = reportHtml)]
+    pub fn report_html(
+        &self,
+        date: Option<String>,
+        layout: Option<f64>,
+    ) -> Result<String, JsError> {
+        guard()?;
+        let date = report_date(date)?;
+        let options = crate::document::option_layouts(&self.session).map_err(invalid)?;
+        let layouts: Vec<&Session> = std::iter::once(&self.session).chain(&options).collect();
+        let reported = match layout {
+            None => 0,
+            Some(i) => index(i, "report layout")?,
+        };
+        if reported >= layouts.len() {
+            return Err(js_error(format!(
+                "report layout {reported}: the scenario has {} layout(s)",
+                layouts.len()
+            )));
+        }
+        Ok(crate::document::report_html(
+            &layouts,
+            reported,
+            date.as_deref(),
+        ))
+    }
+
+    /// An SVG of the plan box `min_x..max_x` × `min_y..max_y` (plan metres) as
+    /// an image of `width` × `height` pixels, with a legend and a scale bar:
+    /// what the page exports as SVG, and rasterises to PNG. `options_json`:
+    /// `{"legend", "views", "bands", "dead_zones", "blind_spots", "shortfall",
+    /// "labels"}` (booleans, default true) and `"caption"` (text).
+    #[wasm_bindgen(js_name = viewSvg)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a box and an image size cross the boundary as plain numbers, like the other calls"
+    )]
+    pub fn view_svg(
+        &self,
+        min_x: f64,
+        min_y: f64,
+        max_x: f64,
+        max_y: f64,
+        width: f64,
+        height: f64,
+        options_json: &str,
+    ) -> Result<String, JsError> {
+        guard()?;
+        if ![min_x, min_y, max_x, max_y].iter().all(|v| v.is_finite())
+            || max_x <= min_x
+            || max_y <= min_y
+        {
+            return Err(js_error(format!(
+                "view box: expected min < max and finite numbers, found x {min_x}..{max_x}, y {min_y}..{max_y}"
+            )));
+        }
+        let pixels = |v: f64, what: &str| {
+            if v.fract() == 0.0 && (16.0..=16384.0).contains(&v) {
+                Ok(v as u32)
+            } else {
+                Err(js_error(format!(
+                    "image {what}: a whole number of pixels from 16 to 16384, found {v}"
+                )))
+            }
+        };
+        let (w, h) = (pixels(width, "width")?, pixels(height, "height")?);
+        let o: ViewExport = if options_json.trim().is_empty() {
+            ViewExport::default()
+        } else {
+            serde_json::from_str(options_json)
+                .map_err(|e| js_error(format!("view export options: {e}")))?
+        };
+        let on = |v: Option<bool>| v.unwrap_or(true);
+        let options = crate::document::DrawingOptions {
+            frame: Some(crate::geometry::Bounds {
+                min: Point::new(min_x, min_y),
+                max: Point::new(max_x, max_y),
+            }),
+            size: crate::document::Size::Pixels {
+                width: w,
+                height: h,
+            },
+            layers: crate::document::Layers {
+                views: on(o.views),
+                bands: on(o.bands),
+                dead_zones: on(o.dead_zones),
+                blind_spots: on(o.blind_spots),
+                shortfall: on(o.shortfall),
+                labels: on(o.labels),
+            },
+            legend: on(o.legend),
+            caption: o.caption,
+            id_prefix: "view".to_string(),
+        };
+        let overlays = crate::document::overlays(&self.session);
+        Ok(crate::document::plan_svg(&self.session, &overlays, &options).svg)
+    }
+
+    /// The whole plan on paper: an SVG `width_mm` wide and at most `height_mm`
+    /// tall (20..2000 mm) at the largest standard scale that fits.
+    #[wasm_bindgen(js_name = paperSvg)]
+    pub fn paper_svg(&self, width_mm: f64, height_mm: f64) -> Result<String, JsError> {
+        guard()?;
+        for (v, what) in [(width_mm, "width"), (height_mm, "height")] {
+            if !(20.0..=2000.0).contains(&v) {
+                return Err(js_error(format!(
+                    "paper {what}: from 20 to 2000 mm, found {v}"
+                )));
+            }
+        }
+        Ok(crate::document::paper_drawing(&self.session, width_mm, height_mm, "paper").svg)
+    }
+
+    /// One of the report's tables as CSV (RFC 4180, UTF-8 with a byte-order
+    /// mark, text cells guarded against formulas): `zones`, `cameras` or
+    /// `bill-of-materials`.
+    pub fn csv(&self, table: &str) -> Result<String, JsError> {
+        guard()?;
+        let dossier = crate::document::dossier::build(&[&self.session], 0, None);
+        crate::document::csv::by_name(&dossier, table).ok_or_else(|| {
+            js_error(format!(
+                "no table \"{table}\" (there are: {})",
+                crate::document::csv::TABLES.join(", ")
+            ))
+        })
+    }
+}

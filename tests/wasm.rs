@@ -179,3 +179,74 @@ fn differential_cases_agree_with_the_oracle() {
         wasm_bindgen_test::console_log!("{line}");
     }
 }
+
+// ---- Documents for the board ----
+
+#[wasm_bindgen_test]
+fn the_report_and_its_tables_come_out_as_the_cli_writes_them() {
+    let scene = Scene::load(ROOM).unwrap();
+    let html = scene.report_html(Some("2026-12-14".into()), None).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<h1>two rooms</h1>") && html.contains("<dd>2026-12-14</dd>"));
+    assert!(!html.contains("<script"));
+    // The same document as natively.
+    let native = Session::from_json(ROOM).unwrap();
+    assert_eq!(
+        html,
+        blindspot::document::report_html(&[&native], 0, Some("2026-12-14"))
+    );
+    let zones = scene.csv("zones").unwrap();
+    assert!(zones.starts_with("\u{feff}zone_id,zone,kind,"));
+    assert_eq!(zones.lines().count(), 3);
+    assert!(scene.csv("rooms").is_err());
+    assert!(scene.report_html(Some("14/12/2026".into()), None).is_err());
+    assert!(scene.report_html(None, Some(1.0)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_view_exports_as_an_svg_of_the_asked_size() {
+    let scene = Scene::load(ROOM).unwrap();
+    let svg = scene
+        .view_svg(
+            0.0,
+            0.0,
+            20.0,
+            10.0,
+            800.0,
+            500.0,
+            r#"{"caption": "two rooms <b>"}"#,
+        )
+        .unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("width=\"800\" height=\"500\" viewBox=\"0 0 800 500\""));
+    assert!(svg.contains("two rooms &lt;b&gt;"));
+    // Without the views layer, no views group.
+    let bare = scene
+        .view_svg(0.0, 0.0, 20.0, 10.0, 800.0, 500.0, r#"{"views": false}"#)
+        .unwrap();
+    assert!(svg.contains("<g id=\"view-views\"") && !bare.contains("<g id=\"view-views\""));
+    // Bad boxes, sizes and options are errors, not a trap.
+    assert!(
+        scene
+            .view_svg(5.0, 0.0, 5.0, 10.0, 800.0, 500.0, "")
+            .is_err()
+    );
+    assert!(
+        scene
+            .view_svg(0.0, 0.0, 20.0, 10.0, 8.0, 500.0, "")
+            .is_err()
+    );
+    assert!(
+        scene
+            .view_svg(0.0, 0.0, 20.0, 10.0, 800.5, 500.0, "")
+            .is_err()
+    );
+    assert!(
+        scene
+            .view_svg(0.0, 0.0, 20.0, 10.0, 800.0, 500.0, r#"{"legnd": true}"#)
+            .is_err()
+    );
+    let paper = scene.paper_svg(180.0, 120.0).unwrap();
+    assert!(paper.contains("width=\"180mm\""));
+    assert!(scene.paper_svg(5.0, 120.0).is_err());
+}

@@ -10,6 +10,7 @@ use crate::report::{self, BlindSpotReport, CostLine, Summary};
 use crate::scenario::{Camera, InvalidScenario, Scenario, ZoneKind, default_density_levels};
 use crate::session::Session;
 use serde::Serialize;
+use std::borrow::Borrow;
 
 /// The default marking printed on every page of a report.
 pub const DEFAULT_CONFIDENTIALITY: &str = "Confidential: security plan";
@@ -21,13 +22,21 @@ pub const DEFAULT_CONFIDENTIALITY: &str = "Confidential: security plan";
 /// When an option's cameras are invalid for the plan (a file read with
 /// [`Scenario::from_json`] never has such options).
 pub fn layouts(main: Session) -> Result<Vec<Session>, InvalidScenario> {
-    let options = main.scenario().options.clone();
-    let mut out = Vec::with_capacity(options.len() + 1);
-    for option in &options {
-        out.push(main.with_cameras(&option.name, option.cameras.clone())?);
-    }
+    let mut out = option_layouts(&main)?;
     out.insert(0, main);
     Ok(out)
+}
+
+/// The file's other layouts (`options`) of `main`, as sessions.
+///
+/// # Errors
+/// As [`layouts`].
+pub fn option_layouts(main: &Session) -> Result<Vec<Session>, InvalidScenario> {
+    main.scenario()
+        .options
+        .iter()
+        .map(|option| main.with_cameras(&option.name, option.cameras.clone()))
+        .collect()
 }
 
 /// A zone's line in the report.
@@ -447,10 +456,11 @@ fn checklist(
 /// Builds the dossier of `layouts[reported]` (see [`layouts`]). `date` (from
 /// the command line or the page) wins over the scenario's
 /// `settings.report.date`.
-pub fn build(layouts: &[Session], reported: usize, date: Option<&str>) -> Dossier {
-    let session = &layouts[reported];
+pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&str>) -> Dossier {
+    let layouts: Vec<&Session> = layouts.iter().map(Borrow::borrow).collect();
+    let session = layouts[reported];
     let scenario = session.scenario();
-    let summaries: Vec<Summary> = layouts.iter().map(report::summarize).collect();
+    let summaries: Vec<Summary> = layouts.iter().map(|s| report::summarize(s)).collect();
     let summary = &summaries[reported];
     let levels = session.levels();
     let info = &scenario.settings.report;

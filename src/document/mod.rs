@@ -15,10 +15,11 @@ pub mod markup;
 pub mod purpose;
 pub mod recording;
 
-pub use dossier::{Dossier, layouts};
+pub use dossier::{Dossier, layouts, option_layouts};
 pub use drawing::{Drawing, DrawingOptions, Layers, Overlays, Size, plan_svg};
 
 use crate::session::Session;
+use std::borrow::Borrow;
 
 /// What a drawing of `session` shows beside the views: its listed blind spots,
 /// numbered as in the report.
@@ -52,8 +53,12 @@ pub fn paper_drawing(session: &Session, width_mm: f64, height_mm: f64, id_prefix
 ///
 /// # Panics
 /// When `reported` is not an index into `layouts` (callers pick it from there).
-pub fn report_html(layouts: &[Session], reported: usize, date: Option<&str>) -> String {
-    let session = &layouts[reported];
+pub fn report_html<S: Borrow<Session>>(
+    layouts: &[S],
+    reported: usize,
+    date: Option<&str>,
+) -> String {
+    let session = layouts[reported].borrow();
     let dossier = dossier::build(layouts, reported, date);
     let drawings = html::ReportDrawings {
         // Page one: the full text width, leaving room for the headline.
