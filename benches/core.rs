@@ -3,7 +3,7 @@
 
 use blindspot::coverage::Coverage;
 use blindspot::generator::{GeneratorOptions, generate};
-use blindspot::geometry::{Point, Tolerances};
+use blindspot::geometry::{Anchor, Point, Tolerances};
 use blindspot::plan::PreparedPlan;
 use blindspot::scenario::{CameraSpec, Scenario};
 use blindspot::session::Session;
@@ -74,7 +74,7 @@ fn prepare(c: &mut Criterion) {
     for segments in [1_000, 10_000] {
         let scenario = plan(segments, 0);
         group.bench_with_input(BenchmarkId::from_parameter(segments), &scenario, |b, s| {
-            b.iter(|| Coverage::new(black_box(&s.plan.zones), 4))
+            b.iter(|| Coverage::new(black_box(&s.plan.zones), 4, Anchor::default()))
         });
     }
     group.finish();
@@ -102,7 +102,8 @@ fn views(c: &mut Criterion) {
             } else {
                 scenario
             };
-            let prepared = PreparedPlan::new(&scenario.plan, Tolerances::default());
+            let prepared =
+                PreparedPlan::new(&scenario.plan, Tolerances::default()).expect("prepares");
             let cams = specs(&scenario, hfov, range, centred);
             let mut expander = Expander::default();
             let mut i = 0;
@@ -135,7 +136,7 @@ fn full_report(c: &mut Criterion) {
             plan(segments, cameras)
         };
         let kind = if mounted { "mounted" } else { "flat" };
-        let mut session = Session::new(scenario, Default::default());
+        let mut session = Session::new(scenario, Default::default()).expect("prepares");
         group.bench_function(format!("{segments}seg_{cameras}cam_{kind}"), |b| {
             b.iter(|| {
                 session.recompute();
@@ -160,7 +161,7 @@ fn drag(c: &mut Criterion) {
         };
         let kind = if mounted { "mounted" } else { "flat" };
         let start = scenario.cameras[0].position;
-        let mut session = Session::new(scenario, Default::default());
+        let mut session = Session::new(scenario, Default::default()).expect("prepares");
         let mut t = 0.0f64;
         group.bench_function(format!("{segments}seg_{cameras}cam_{kind}"), |b| {
             b.iter(|| {
@@ -178,7 +179,7 @@ fn optimizer(c: &mut Criterion) {
     use blindspot::optimize::{Existing, Goal, Request, Workspace};
     // The large sample's plan: 5,000 wall segments, mounted cameras.
     let scenario = mounted_plan(5_000, 200);
-    let session = Session::new(scenario, Default::default());
+    let session = Session::new(scenario, Default::default()).expect("prepares");
     let request = Request {
         goal: Goal::Budget(60_000.0),
         existing: Existing::Remove,

@@ -20,7 +20,7 @@ fn main() {
         mounted: std::env::var("MOUNTED").is_ok(),
     });
     let t = Instant::now();
-    let mut session = Session::new(scenario, Default::default());
+    let mut session = Session::new(scenario, Default::default()).expect("prepares");
     println!("new (prepare + everything): {:?}", t.elapsed());
     for _ in 0..(std::env::var("LOOPS")
         .ok()
@@ -66,7 +66,7 @@ fn main() {
     ] {
         for precision in [Precision::ABSOLUTE, Precision::HIGH] {
             let t = Instant::now();
-            let mut o = Overlay::<i32>::new_custom(
+            let mut o = Overlay::<i64>::new_custom(
                 segs,
                 Default::default(),
                 Solver::with_strategy_and_precision(strategy, precision),

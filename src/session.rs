@@ -5,8 +5,8 @@
 //! applies edits to it while the user drags.
 
 use crate::coverage::{BlindSpot, Coverage, ViewShape};
-use crate::geometry::{Bounds, Point, Tolerances};
-use crate::plan::PreparedPlan;
+use crate::geometry::{Anchor, Bounds, Point, Tolerances};
+use crate::plan::{PlanError, PreparedPlan, plan_bounds};
 use crate::report::{self, Report, Summary};
 use crate::scenario::{Camera, InvalidScenario, Problems, Scenario, check_camera};
 use crate::view::{Expander, View, camera_view};
@@ -42,10 +42,17 @@ pub struct Picked {
 
 impl Session {
     /// Prepares a validated scenario and computes everything.
-    pub fn new(scenario: Scenario, warnings: Problems) -> Session {
-        let plan = PreparedPlan::new(&scenario.plan, Tolerances::default());
+    ///
+    /// # Errors
+    /// Walls the core cannot prepare (see [`PreparedPlan::new`]); validation
+    /// rules out every case seen so far, so this names the wall rather than
+    /// guess.
+    pub fn new(scenario: Scenario, warnings: Problems) -> Result<Session, InvalidScenario> {
+        let anchor = Anchor::of_bounds(plan_bounds(&scenario.plan));
+        let plan = PreparedPlan::anchored(&scenario.plan, Tolerances::default(), anchor)
+            .map_err(|e| plan_problem(&scenario, e))?;
         let levels = scenario.settings.levels_densest_first();
-        let coverage = Coverage::new(&scenario.plan.zones, levels.len());
+        let coverage = Coverage::new(&scenario.plan.zones, levels.len(), anchor);
         let mut session = Session {
             levels,
             zone_shapes: scenario.plan.zones.iter().map(|z| z.shape()).collect(),
@@ -59,7 +66,7 @@ impl Session {
             blind_spots: RefCell::new(None),
         };
         session.recompute();
-        session
+        Ok(session)
     }
 
     /// Recomputes every camera's view (not the coverage).
@@ -133,7 +140,7 @@ impl Session {
     /// Reads, validates and prepares a scenario from JSON text.
     pub fn from_json(text: &str) -> Result<Session, InvalidScenario> {
         let (scenario, warnings) = Scenario::from_json(text)?;
-        Ok(Session::new(scenario, warnings))
+        Session::new(scenario, warnings)
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -390,4 +397,20 @@ impl Session {
     pub fn report(&self) -> Report {
         report::build(self)
     }
+}
+
+/// A plan the core could not prepare, as a problem at the wall it names.
+fn plan_problem(scenario: &Scenario, error: PlanError) -> InvalidScenario {
+    let path = match &error {
+        PlanError::Noding { wall, .. } => scenario
+            .plan
+            .walls
+            .iter()
+            .position(|w| &w.id == wall)
+            .map_or_else(|| "plan.walls".to_string(), |i| format!("plan.walls[{i}]")),
+        PlanError::Mesh(_) | PlanError::Index(_) => "plan.walls".to_string(),
+    };
+    let mut problems = Problems::default();
+    problems.error(path, error.to_string());
+    InvalidScenario { problems }
 }

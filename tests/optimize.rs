@@ -16,6 +16,7 @@ fn museum(walls: usize, cameras: usize, seed: u64) -> Session {
         }),
         Default::default(),
     )
+    .expect("generated plans prepare")
 }
 
 fn request(goal: Goal, existing: Existing, seed: u64) -> Request {

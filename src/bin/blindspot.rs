@@ -282,7 +282,7 @@ fn read_scenario(file: &str) -> Result<(Scenario, blindspot::scenario::Problems)
 
 fn load_session(file: &str) -> Result<Session, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
-    Ok(Session::new(scenario, warnings))
+    Session::new(scenario, warnings).map_err(|e| Failure::Invalid(e.to_string()))
 }
 
 /// Times the optimiser's phases from its progress reports (the core has no
@@ -392,7 +392,9 @@ fn optimize(
     std::fs::write(output, out_scenario.to_json() + "\n")
         .map_err(|e| Failure::Usage(format!("cannot write {output}: {e}")))?;
     // The exact figures of the proposed layout.
-    let exact = Session::new(out_scenario, Default::default()).summary();
+    let exact = Session::new(out_scenario, Default::default())
+        .map_err(|e| Failure::Invalid(e.to_string()))?
+        .summary();
     let mut text = String::new();
     text.push_str(&format!(
         "goal: {}\n",
@@ -574,7 +576,7 @@ fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Fa
                 .expect("layout_index gives an index into the options")
         }
     };
-    let session = Session::new(scenario, warnings);
+    let session = Session::new(scenario, warnings).map_err(|e| Failure::Invalid(e.to_string()))?;
     let report = session.report();
     Ok(match format {
         Format::Json => {

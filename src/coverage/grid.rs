@@ -3,53 +3,68 @@
 //! Boolean operations (i_overlay) snap coordinates to an integer grid. Using one
 //! grid for the whole plan means pieces computed in separate overlays (per cell,
 //! per camera) share exact coordinates, so they add up and merge without
-//! hairline gaps; areas are then summed exactly in integers. The grid is a
-//! power-of-two subdivision of the metre fine enough that the plan's extent
-//! uses 28 bits: for a 100 m plan a step of about 0.4 micrometres.
+//! hairline gaps; areas are then summed exactly in integers.
+//!
+//! The grid is anchored to the plan: integer (0, 0) is the plan's anchor (its
+//! middle), and the step is a power of two of a metre chosen so that the plan's
+//! extent uses [`COORDINATE_BITS`] bits (i_overlay's 64-bit engine). A 100 m
+//! plan gets a step of about 0.7 picometres. Moving a plan therefore changes no
+//! figure, and turning it changes a figure by at most
+//! `step × (perimeter of the rings involved) / √2` (each vertex moves at most
+//! half a step diagonally): about 2e-14 of a square room's area.
 
-use crate::geometry::{Bounds, Point, Polygon};
+use crate::geometry::{Anchor, Bounds, Point, Polygon};
 use i_overlay::i_float::int::point::IntPoint;
 
-pub type IPoint = IntPoint<i32>;
+pub type IPoint = IntPoint<i64>;
 pub type IContour = Vec<IPoint>;
 pub type IShape = Vec<IContour>;
 pub type IShapes = Vec<IShape>;
 
-/// Bits of integer range used by coordinates (i_overlay's i32 engine accepts 29).
-const COORDINATE_BITS: i32 = 28;
+/// Bits of integer range used by coordinates. i_overlay's i64 engine takes
+/// coordinates up to 2^62; 2^48 leaves room for the clip margin and the
+/// covered-twice frame, and products of two coordinates stay far inside i128.
+pub const COORDINATE_BITS: i32 = 48;
 
 /// A mapping between plan metres and integer grid units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Grid {
-    /// Plan point mapped to integer (0, 0).
-    pub origin: Point,
+    /// World point mapped to integer (0, 0).
+    pub anchor: Anchor,
     /// Grid units per metre (a power of two).
     pub scale: f64,
-    /// Everything outside this box is clipped away before overlays.
+    /// Everything outside this box (plan-local) is clipped away before overlays.
     pub rect: Bounds,
 }
 
 impl Grid {
-    /// A grid for geometry inside `extent` (grown by a margin so that views
-    /// reaching past the zones are clipped well outside them).
-    pub fn covering(extent: Bounds) -> Grid {
+    /// A grid anchored at `anchor` for geometry inside `extent` (world; grown by
+    /// a margin so that views reaching past the zones are clipped well outside
+    /// them).
+    pub fn covering(extent: Bounds, anchor: Anchor) -> Grid {
         // Any positive margin keeps clipped view edges off the zones; scaling
         // it with the plan keeps the grid fine for plans of any size.
-        let margin = 0.05 * extent.size().x.max(extent.size().y) + 1e-6;
-        let rect = extent.expanded(margin);
-        let origin = Point::new(
-            ((rect.min.x + rect.max.x) / 2.0).round(),
-            ((rect.min.y + rect.max.y) / 2.0).round(),
-        );
-        let half = (rect.max.x - origin.x)
-            .max(origin.x - rect.min.x)
-            .max(rect.max.y - origin.y)
-            .max(origin.y - rect.min.y)
-            .max(1e-3);
-        let exp = COORDINATE_BITS - half.log2().ceil() as i32;
+        let margin = 0.05 * extent.size().x.max(extent.size().y);
+        let world = extent.expanded(margin.max(f64::MIN_POSITIVE));
+        let rect = Bounds {
+            min: anchor.to_local(world.min),
+            max: anchor.to_local(world.max),
+        };
+        let half = rect
+            .max
+            .x
+            .abs()
+            .max(rect.min.x.abs())
+            .max(rect.max.y.abs())
+            .max(rect.min.y.abs());
+        let exp = if half > 0.0 {
+            COORDINATE_BITS - half.log2().ceil() as i32
+        } else {
+            0
+        };
         Grid {
-            origin,
-            scale: 2f64.powi(exp.clamp(-60, 60)),
+            anchor,
+            scale: 2f64.powi(exp.clamp(-1000, 1000)),
             rect,
         }
     }
@@ -59,22 +74,28 @@ impl Grid {
         1.0 / self.scale
     }
 
-    pub fn to_int(&self, p: Point) -> IPoint {
+    /// A plan-local point on the grid.
+    pub fn local_to_int(&self, p: Point) -> IPoint {
         IntPoint::new(
-            ((p.x - self.origin.x) * self.scale).round() as i32,
-            ((p.y - self.origin.y) * self.scale).round() as i32,
+            (p.x * self.scale).round() as i64,
+            (p.y * self.scale).round() as i64,
         )
     }
 
+    /// A world point on the grid.
+    pub fn to_int(&self, p: Point) -> IPoint {
+        self.local_to_int(self.anchor.to_local(p))
+    }
+
+    /// A grid point in world coordinates.
     pub fn to_point(&self, p: IPoint) -> Point {
-        Point::new(
-            p.x as f64 / self.scale + self.origin.x,
-            p.y as f64 / self.scale + self.origin.y,
-        )
+        self.anchor
+            .to_world(Point::new(p.x as f64 / self.scale, p.y as f64 / self.scale))
     }
 
-    /// A ring in grid units, clipped to the grid's box. Empty when nothing is left.
-    pub fn ring_to_int(&self, ring: &[Point]) -> IContour {
+    /// A plan-local ring in grid units, clipped to the grid's box. Empty when
+    /// nothing is left.
+    pub fn local_ring_to_int(&self, ring: &[Point]) -> IContour {
         let inside = ring.iter().all(|p| self.rect.contains(*p));
         let clipped;
         let ring = if inside {
@@ -83,7 +104,7 @@ impl Grid {
             clipped = clip_to_box(ring, &self.rect);
             &clipped
         };
-        let mut out: IContour = ring.iter().map(|p| self.to_int(*p)).collect();
+        let mut out: IContour = ring.iter().map(|p| self.local_to_int(*p)).collect();
         out.dedup();
         if out.len() > 1 && out.first() == out.last() {
             out.pop();
@@ -91,7 +112,13 @@ impl Grid {
         if out.len() < 3 { Vec::new() } else { out }
     }
 
-    /// A polygon in grid units (outer ring then holes).
+    /// A world ring in grid units (see [`Grid::local_ring_to_int`]).
+    pub fn ring_to_int(&self, ring: &[Point]) -> IContour {
+        let local: Vec<Point> = ring.iter().map(|&p| self.anchor.to_local(p)).collect();
+        self.local_ring_to_int(&local)
+    }
+
+    /// A world polygon in grid units (outer ring then holes).
     pub fn polygon_to_int(&self, polygon: &Polygon) -> IShape {
         polygon
             .rings()
@@ -100,7 +127,7 @@ impl Grid {
             .collect()
     }
 
-    /// A shape back in metres.
+    /// A shape back in world metres.
     pub fn shape_to_polygon(&self, shape: &IShape) -> Polygon {
         let mut rings = shape
             .iter()
@@ -112,13 +139,13 @@ impl Grid {
         }
     }
 
-    /// A box in grid units holding `bounds`, grown by `margin` units.
-    pub fn int_box(&self, bounds: &Bounds, margin: i32) -> (IPoint, IPoint) {
+    /// A box in grid units holding `bounds` (world), grown by `margin` units.
+    pub fn int_box(&self, bounds: &Bounds, margin: i64) -> (IPoint, IPoint) {
         let lo = self.to_int(bounds.min);
         let hi = self.to_int(bounds.max);
         (
-            IntPoint::new(lo.x.saturating_sub(margin), lo.y.saturating_sub(margin)),
-            IntPoint::new(hi.x.saturating_add(margin), hi.y.saturating_add(margin)),
+            IntPoint::new(lo.x - margin, lo.y - margin),
+            IntPoint::new(hi.x + margin, hi.y + margin),
         )
     }
 
@@ -132,7 +159,7 @@ impl Grid {
         twice_area(shapes) as f64 / 2.0 * self.unit_area()
     }
 
-    /// The box of a shape set in metres.
+    /// The box of a shape set in world metres.
     pub fn bounds_of(&self, shapes: &[IShape]) -> Bounds {
         let mut b = Bounds::EMPTY;
         for shape in shapes {
@@ -187,7 +214,7 @@ pub fn clip_contour(contour: &[IPoint], lo: IPoint, hi: IPoint) -> IContour {
     };
     let mut out: IContour = clip_to_box(&ring, &rect)
         .into_iter()
-        .map(|p| IntPoint::new(p.x.round() as i32, p.y.round() as i32))
+        .map(|p| IntPoint::new(p.x.round() as i64, p.y.round() as i64))
         .collect();
     out.dedup();
     if out.len() > 1 && out.first() == out.last() {
@@ -249,11 +276,12 @@ mod tests {
 
     #[test]
     fn grid_round_trips_and_is_fine() {
-        let g = Grid::covering(Bounds {
+        let b = Bounds {
             min: Point::new(0.0, 0.0),
             max: Point::new(100.0, 40.0),
-        });
-        assert!(g.step() < 1e-6);
+        };
+        let g = Grid::covering(b, Anchor::of_bounds(b));
+        assert!(g.step() < 1e-12);
         let p = Point::new(12.5, 7.25);
         assert_eq!(g.to_point(g.to_int(p)), p);
     }

@@ -9,13 +9,13 @@ pub mod cells;
 pub mod grid;
 mod overlay;
 
-use crate::geometry::{Bounds, Polygon};
+use crate::geometry::{Anchor, Bounds, Polygon};
 use crate::scenario::Zone;
 use cells::{Cell, build_cells};
 use grid::{Grid, IContour, IPoint, IShape, IShapes, twice_area};
 
 /// Grid units between a cell's box and the box views are clipped to.
-const CLIP_MARGIN: i32 = 64;
+const CLIP_MARGIN: i64 = 64;
 
 /// Coverage of one cell by the current views.
 #[derive(Clone, Debug, Default)]
@@ -94,9 +94,13 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// Prepares the zones for `level_count` density levels. Zones must be valid
-    /// (see scenario validation).
-    pub fn new(zones: &[Zone], level_count: usize) -> Coverage {
+    /// Prepares the zones for `level_count` density levels, on a grid anchored
+    /// at `anchor` (the plan's, so that views come in exactly).
+    ///
+    /// # Validity
+    /// Zones must be valid as scenario validation checks: simple rings, holes
+    /// inside their outer ring (touching it at single points is fine).
+    pub fn new(zones: &[Zone], level_count: usize, anchor: Anchor) -> Coverage {
         let polygons: Vec<Polygon> = zones.iter().map(Zone::shape).collect();
         let extent = polygons
             .iter()
@@ -109,10 +113,13 @@ impl Coverage {
         } else {
             extent
         };
-        let grid = Grid::covering(extent);
+        let grid = Grid::covering(extent, anchor);
         let shapes: Vec<IShape> = polygons.iter().map(|p| grid.polygon_to_int(p)).collect();
         let cells = build_cells(&grid, &shapes);
-        let (lo, hi) = (grid.to_int(grid.rect.min), grid.to_int(grid.rect.max));
+        let (lo, hi) = (
+            grid.local_to_int(grid.rect.min),
+            grid.local_to_int(grid.rect.max),
+        );
         let frame = vec![
             IPoint::new(lo.x - 1, lo.y - 1),
             IPoint::new(lo.x - 1, hi.y + 1),
@@ -138,24 +145,40 @@ impl Coverage {
         }
     }
 
-    /// Prepares a view for overlays.
+    /// Prepares a view for overlays, from its plan-local rings (exact when the
+    /// view was computed on a plan with this grid's anchor).
     pub fn view_shape(&self, view: &crate::view::View) -> ViewShape {
-        if view.ring.len() < 3 || !view.bounds.intersects(&self.grid.rect) {
+        let local = &view.local;
+        let world_rect = Bounds {
+            min: self.grid.anchor.to_world(self.grid.rect.min),
+            max: self.grid.anchor.to_world(self.grid.rect.max),
+        };
+        if local.ring.len() < 3 || !view.bounds.intersects(&world_rect) {
             return ViewShape {
                 levels: vec![Vec::new(); self.level_count],
                 level_full: vec![false; self.level_count],
                 ..Default::default()
             };
         }
-        let dead = if view.dead.len() >= 3 {
-            let mut d = self.grid.ring_to_int(&view.dead);
+        // Rings of a plan anchored elsewhere move to this grid's anchor.
+        let shift = local.anchor.origin - self.grid.anchor.origin;
+        let to_int = |ring: &[crate::geometry::Point]| -> IContour {
+            if shift == crate::geometry::Point::default() {
+                self.grid.local_ring_to_int(ring)
+            } else {
+                let moved: Vec<_> = ring.iter().map(|&p| p + shift).collect();
+                self.grid.local_ring_to_int(&moved)
+            }
+        };
+        let dead = if local.dead.len() >= 3 {
+            let mut d = to_int(&local.dead);
             d.reverse();
             Some(d)
         } else {
             None
         };
         let signed = |ring: &[crate::geometry::Point]| -> Vec<IContour> {
-            let outer = self.grid.ring_to_int(ring);
+            let outer = to_int(ring);
             if outer.is_empty() {
                 return Vec::new();
             }
@@ -163,12 +186,12 @@ impl Coverage {
                 .chain(dead.iter().filter(|d| !d.is_empty()).cloned())
                 .collect()
         };
-        let any = signed(&view.ring);
+        let any = signed(&local.ring);
         let mut levels = Vec::with_capacity(self.level_count);
         let mut level_full = Vec::with_capacity(self.level_count);
         for i in 0..self.level_count {
-            let band = view.levels.get(i).map(|r| r.as_slice()).unwrap_or(&[]);
-            let full = band.len() >= 3 && band == view.ring.as_slice();
+            let band = local.levels.get(i).map(|r| r.as_slice()).unwrap_or(&[]);
+            let full = band.len() >= 3 && band == local.ring.as_slice();
             level_full.push(full);
             levels.push(if full || band.len() < 3 {
                 Vec::new()
@@ -577,7 +600,7 @@ fn relate(cell: &[IShape], view: &IContour) -> Relation {
     let inside: Vec<bool> = cell
         .iter()
         .filter_map(|shape| shape.first().and_then(|ring| ring.first()))
-        .map(|p| classify(view, (2 * p.x as i64, 2 * p.y as i64)) == Place::Inside)
+        .map(|p| classify(view, (2 * p.x, 2 * p.y)) == Place::Inside)
         .collect();
     let cell_in_view = match (inside.iter().all(|&b| b), inside.iter().any(|&b| b)) {
         (true, _) => true,
@@ -587,7 +610,7 @@ fn relate(cell: &[IShape], view: &IContour) -> Relation {
     let v = view[0];
     let view_in_cell = cell
         .iter()
-        .any(|shape| in_shape_closure(shape, (2 * v.x as i64, 2 * v.y as i64)));
+        .any(|shape| in_shape_closure(shape, (2 * v.x, 2 * v.y)));
     match (cell_in_view, view_in_cell) {
         (true, false) => Relation::Inside,
         (false, false) => Relation::Disjoint,
@@ -633,11 +656,11 @@ fn share_zone(a: &[usize], b: &[usize]) -> bool {
 /// True when the boxes of at least two contours overlap (with positive area):
 /// only then can anything be covered twice.
 fn any_boxes_overlap(contours: &[&IContour]) -> bool {
-    let boxes: Vec<(i32, i32, i32, i32)> = contours
+    let boxes: Vec<(i64, i64, i64, i64)> = contours
         .iter()
         .map(|c| {
             c.iter()
-                .fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |b, p| {
+                .fold((i64::MAX, i64::MAX, i64::MIN, i64::MIN), |b, p| {
                     (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y))
                 })
         })
@@ -656,7 +679,7 @@ fn midpoints_inside(piece: &IShape, shape: &IShape) -> usize {
     (0..n)
         .filter(|&i| {
             let (a, b) = (outer[i], outer[(i + 1) % n]);
-            let q = (a.x as i64 + b.x as i64, a.y as i64 + b.y as i64);
+            let q = (a.x + b.x, a.y + b.y);
             in_shape_closure(shape, q)
         })
         .count()
@@ -687,11 +710,8 @@ fn classify(ring: &[IPoint], q: (i64, i64)) -> Place {
     let n = ring.len();
     let mut inside = false;
     for i in 0..n {
-        let a = (2 * ring[i].x as i64, 2 * ring[i].y as i64);
-        let b = (
-            2 * ring[(i + 1) % n].x as i64,
-            2 * ring[(i + 1) % n].y as i64,
-        );
+        let a = (2 * ring[i].x, 2 * ring[i].y);
+        let b = (2 * ring[(i + 1) % n].x, 2 * ring[(i + 1) % n].y);
         let cross =
             (b.0 - a.0) as i128 * (q.1 - a.1) as i128 - (b.1 - a.1) as i128 * (q.0 - a.0) as i128;
         if cross == 0

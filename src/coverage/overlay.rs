@@ -9,7 +9,7 @@ use i_overlay::core::overlay_rule::OverlayRule;
 /// A reusable overlay engine for the per-cell operations (keeps its buffers
 /// between calls).
 pub struct Overlayer {
-    overlay: Overlay<i32>,
+    overlay: Overlay<i64>,
 }
 
 impl std::fmt::Debug for Overlayer {
@@ -143,7 +143,7 @@ mod tests {
     use super::super::grid::IPoint;
     use super::*;
 
-    fn square(x: i32, y: i32, s: i32) -> IContour {
+    fn square(x: i64, y: i64, s: i64) -> IContour {
         vec![
             IPoint::new(x, y),
             IPoint::new(x + s, y),

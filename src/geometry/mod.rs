@@ -1,5 +1,6 @@
 //! Geometry primitives: points, exact predicates, polygons and tolerances.
 
+mod anchor;
 mod label;
 mod point;
 mod polygon;
@@ -7,6 +8,7 @@ pub mod predicates;
 mod segment;
 mod tolerance;
 
+pub use anchor::Anchor;
 pub use label::label_point;
 pub use point::Point;
 pub use polygon::{Bounds, Polygon, ring_contains, ring_signed_area};

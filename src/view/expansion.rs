@@ -13,7 +13,7 @@
 use super::sector::Sector;
 use crate::geometry::predicates::orient;
 use crate::geometry::{Point, segment_distance_squared};
-use crate::plan::{Location, Mesh};
+use crate::plan::{Location, Mesh, Seat, SightStart};
 
 /// Look through edge `edge` of triangle `tri`, within the window from ray
 /// `right` to ray `left` (points the rays pass through).
@@ -42,25 +42,45 @@ pub struct Expander {
 }
 
 impl Expander {
-    /// The boundary of the view of a camera at `sector.apex`, as a ring: the apex
-    /// first (for a partial sector) then boundary points counter-clockwise.
-    /// Empty when the camera stands where no view can be computed.
-    pub fn view_ring(&mut self, mesh: &Mesh, sector: &Sector) -> Vec<Point> {
+    /// The boundary of the view of a camera seated at `start` (plan-local;
+    /// `sector.apex` is `start.apex`), as a ring: for a view that is not a whole
+    /// circle the apex first (again wherever the view leaves it and comes back),
+    /// then boundary points counter-clockwise. Empty when the camera stands
+    /// outside the frame.
+    pub fn view_ring(&mut self, mesh: &Mesh, sector: &Sector, start: &SightStart) -> Vec<Point> {
         self.out.clear();
         self.stack.clear();
         let c = sector.apex;
-        let portals: Vec<(usize, usize)> = match mesh.locate(c) {
-            Location::Inside(t) => vec![(t, 0), (t, 1), (t, 2)],
-            Location::OnEdge { triangle, edge } => {
-                let twin = mesh.links[triangle][edge];
-                let mut p = vec![(triangle, (edge + 1) % 3), (triangle, (edge + 2) % 3)];
-                if twin.exists() {
-                    p.push((twin.triangle(), (twin.edge() + 1) % 3));
-                    p.push((twin.triangle(), (twin.edge() + 2) % 3));
+        let fan = |v: usize| -> Vec<(usize, usize)> {
+            mesh.fan(v)
+                .into_iter()
+                .map(|l| (l.triangle(), (l.edge() + 1) % 3))
+                .collect()
+        };
+        let portals: Vec<(usize, usize)> = match start.seat {
+            Seat::Free => match mesh.locate(c) {
+                Location::Inside(t) => vec![(t, 0), (t, 1), (t, 2)],
+                Location::OnEdge { triangle, edge } => {
+                    let twin = mesh.links[triangle][edge];
+                    let mut p = vec![(triangle, (edge + 1) % 3), (triangle, (edge + 2) % 3)];
+                    if twin.exists() {
+                        p.push((twin.triangle(), (twin.edge() + 1) % 3));
+                        p.push((twin.triangle(), (twin.edge() + 2) % 3));
+                    }
+                    p
                 }
-                p
-            }
-            Location::Unsupported => return Vec::new(),
+                Location::OnVertex(v) => fan(v),
+                Location::Outside => return Vec::new(),
+            },
+            Seat::Corner { vertex, .. } => fan(vertex),
+            // Mesh::build checked that every wall edge is a mesh edge.
+            Seat::Wall { a, b } => match mesh.directed_edge(a, b) {
+                Some(l) => vec![
+                    (l.triangle(), (l.edge() + 1) % 3),
+                    (l.triangle(), (l.edge() + 2) % 3),
+                ],
+                None => return Vec::new(),
+            },
         };
         let initial = |t: usize, k: usize| Task {
             tri: t as u32,
@@ -68,31 +88,62 @@ impl Expander {
             right: mesh.corner(t, k),
             left: mesh.corner(t, k + 1),
         };
-        if sector.full {
-            for &(t, k) in &portals {
-                self.run(mesh, sector, initial(t, k));
-            }
-        } else {
-            self.out.push(c);
-            for (sr, sl) in sector.windows() {
-                let mut tasks: Vec<Task> = portals
-                    .iter()
-                    .filter_map(|&(t, k)| {
-                        let task = initial(t, k);
-                        clip_window(c, (task.right, task.left), (sr, sl)).map(|(r, l)| Task {
-                            right: r,
-                            left: l,
-                            ..task
-                        })
+        let windows: Option<Vec<(Point, Point)>> = match (sector.full, start.windows.is_empty()) {
+            (true, true) => None,
+            (true, false) => Some(start.windows.clone()),
+            (false, true) => Some(sector.windows()),
+            (false, false) => Some(
+                sector
+                    .windows()
+                    .into_iter()
+                    .flat_map(|fov| {
+                        let mut parts: Vec<(Point, Point)> = start
+                            .windows
+                            .iter()
+                            .filter_map(|&w| clip_window(c, fov, w))
+                            .collect();
+                        parts.sort_by(|a, b| 0.0_f64.total_cmp(&orient(c, a.0, b.0)));
+                        parts
                     })
-                    .collect();
-                // Windows inside one half-plane: sort by their right rays.
-                tasks.sort_by(|a, b| {
-                    let o = orient(c, a.right, b.right);
-                    0.0_f64.total_cmp(&o)
-                });
-                for task in tasks {
-                    self.run(mesh, sector, task);
+                    .collect(),
+            ),
+        };
+        match windows {
+            None => {
+                for &(t, k) in &portals {
+                    self.run(mesh, sector, initial(t, k));
+                }
+            }
+            Some(windows) => {
+                self.out.push(c);
+                let mut previous_left: Option<Point> = None;
+                for (sr, sl) in windows {
+                    // A gap between windows: the view returns to the apex.
+                    if let Some(pl) = previous_left
+                        && !(orient(c, pl, sr) == 0.0 && (pl - c).dot(sr - c) > 0.0)
+                    {
+                        self.out.push(c);
+                    }
+                    previous_left = Some(sl);
+                    let mut tasks: Vec<Task> = portals
+                        .iter()
+                        .filter_map(|&(t, k)| {
+                            let task = initial(t, k);
+                            clip_window(c, (task.right, task.left), (sr, sl)).map(|(r, l)| Task {
+                                right: r,
+                                left: l,
+                                ..task
+                            })
+                        })
+                        .collect();
+                    // Windows inside one half-plane: sort by their right rays.
+                    tasks.sort_by(|a, b| {
+                        let o = orient(c, a.right, b.right);
+                        0.0_f64.total_cmp(&o)
+                    });
+                    for task in tasks {
+                        self.run(mesh, sector, task);
+                    }
                 }
             }
         }

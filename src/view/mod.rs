@@ -11,19 +11,21 @@ pub mod sector;
 pub use expansion::Expander;
 pub use sector::Sector;
 
-use crate::geometry::{Bounds, Point, ring_signed_area};
-use crate::plan::PreparedPlan;
+use crate::geometry::{Anchor, Bounds, Point, ring_signed_area};
+use crate::plan::{PreparedPlan, SightStart};
 use crate::scenario::CameraSpec;
 
 /// A camera's view region and its density bands.
 ///
 /// What the camera covers is `ring` minus `dead`: both are simple polygons,
 /// counter-clockwise, cut from the same angular grid, with `dead` inside
-/// `ring`.
+/// `ring`. Rings are in world coordinates; `local` holds the same rings in the
+/// plan's local coordinates, exactly as computed (coverage uses those).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct View {
     /// Everything visible up to the far edge (open ring: the first point is not
-    /// repeated; for a partial field of view the first point is the apex).
+    /// repeated; for a view that is not a whole circle the first point is the
+    /// apex).
     pub ring: Vec<Point>,
     /// The visible part of the dead zone under the camera (within the near
     /// edge); empty when there is none.
@@ -43,6 +45,17 @@ pub struct View {
     /// Per level, the horizontal distance to which it holds (clamped to the
     /// footprint).
     pub level_radii: Vec<f64>,
+    /// The rings in plan-local coordinates.
+    pub local: LocalRings,
+}
+
+/// A view's rings in the plan's local coordinates (world minus the plan's anchor).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LocalRings {
+    pub anchor: Anchor,
+    pub ring: Vec<Point>,
+    pub dead: Vec<Point>,
+    pub levels: Vec<Vec<Point>>,
 }
 
 impl View {
@@ -53,28 +66,31 @@ impl View {
             level_areas: vec![0.0; levels],
             level_radii: vec![0.0; levels],
             bounds: Bounds::EMPTY,
+            local: LocalRings {
+                levels: vec![Vec::new(); levels],
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
 }
 
-/// The point visibility starts from and the sector it is cut to (at the
-/// camera's full range).
-pub fn camera_sector(plan: &PreparedPlan, spec: &CameraSpec) -> Sector {
-    let heading = spec.heading_deg.to_radians();
-    let origin = plan.walls.sight_origin(
+/// Where sight starts for a camera, and the sector it is cut to (at the
+/// camera's full range), both plan-local.
+pub fn camera_sector(plan: &PreparedPlan, spec: &CameraSpec) -> (SightStart, Sector) {
+    let start = plan.sight_start(
         spec.position,
-        heading,
+        spec.heading_deg.to_radians(),
         spec.hfov_deg.to_radians(),
-        &plan.tolerances,
     );
-    Sector::new(
-        origin,
+    let sector = Sector::new(
+        start.apex,
         spec.heading_deg,
         spec.hfov_deg,
         spec.range_m,
         &plan.tolerances,
-    )
+    );
+    (start, sector)
 }
 
 fn area_of(ring: &[Point]) -> f64 {
@@ -102,24 +118,25 @@ pub fn camera_view(
         },
         None => (0.0, spec.range_m),
     };
-    let full = camera_sector(plan, spec);
-    let ring = expander.view_ring(&plan.mesh, &full.with_range(far));
+    let (start, full) = camera_sector(plan, spec);
+    let mesh = &plan.mesh;
+    let ring = expander.view_ring(mesh, &full.with_range(far), &start);
     if ring.len() < 3 {
         return View::empty(n);
     }
     let dead = if near > 0.0 {
-        expander.view_ring(&plan.mesh, &full.with_range(near))
+        expander.view_ring(mesh, &full.with_range(near), &start)
     } else {
         Vec::new()
     };
     let dead_area = area_of(&dead);
     let mut view = View {
         area: (area_of(&ring) - dead_area).max(0.0),
-        bounds: Bounds::of_points(&ring),
         near_m: near,
         far_m: far,
         ..View::empty(n)
     };
+    let mut levels = vec![Vec::new(); n];
     if let Some(sensor) = spec.sensor {
         for (i, &px) in levels_px_per_m.iter().enumerate() {
             let radius = sensor.radius_for(px, far);
@@ -130,14 +147,23 @@ pub fn camera_view(
             let band = if radius >= far {
                 ring.clone()
             } else {
-                expander.view_ring(&plan.mesh, &full.with_range(radius))
+                expander.view_ring(mesh, &full.with_range(radius), &start)
             };
             view.level_areas[i] = (area_of(&band) - dead_area).max(0.0);
-            view.levels[i] = band;
+            levels[i] = band;
         }
     }
-    view.ring = ring;
-    view.dead = dead;
+    let anchor = plan.anchor;
+    view.ring = anchor.ring_to_world(&ring);
+    view.bounds = Bounds::of_points(&view.ring);
+    view.dead = anchor.ring_to_world(&dead);
+    view.levels = levels.iter().map(|r| anchor.ring_to_world(r)).collect();
+    view.local = LocalRings {
+        anchor,
+        ring,
+        dead,
+        levels,
+    };
     view
 }
 
@@ -147,7 +173,24 @@ pub fn view_of(plan: &PreparedPlan, spec: &CameraSpec) -> View {
     camera_view(plan, spec, &[], &mut Expander::default())
 }
 
-/// The apex of a view: where the camera effectively stands.
+/// The apex of a view: where sight starts (world coordinates).
 pub fn sight_origin(plan: &PreparedPlan, spec: &CameraSpec) -> Point {
-    camera_sector(plan, spec).apex
+    plan.anchor.to_world(camera_sector(plan, spec).0.apex)
+}
+
+/// Where sight starts for a camera and the directions it may take there, in
+/// world coordinates: windows narrower than 180 degrees, each as two points on
+/// its bounding rays, counter-clockwise; none for a camera clear of walls (it
+/// may look all around). A camera on a wall sees one side of it only.
+pub fn sight_directions(plan: &PreparedPlan, spec: &CameraSpec) -> (Point, Vec<(Point, Point)>) {
+    let start = camera_sector(plan, spec).0;
+    let a = plan.anchor;
+    (
+        a.to_world(start.apex),
+        start
+            .windows
+            .iter()
+            .map(|&(r, l)| (a.to_world(r), a.to_world(l)))
+            .collect(),
+    )
 }

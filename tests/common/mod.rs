@@ -59,6 +59,7 @@ pub fn prepare(walls: Vec<Wall>) -> PreparedPlan {
         },
         Tolerances::default(),
     )
+    .expect("the plan prepares")
 }
 
 pub fn view(plan: &PreparedPlan, cam: CameraSpec) -> View {
