@@ -339,6 +339,7 @@ fn a_rotated_georeference_exports_and_comes_back() {
     // Areas survive to 1e-9.
     let area = |s: &Scenario| {
         Session::new(s.clone(), Default::default())
+            .expect("the imported plan prepares")
             .summary()
             .target_area_m2
     };

@@ -10,7 +10,7 @@
 use crate::geometry::{Point, Polygon, ring_contains, ring_signed_area};
 use crate::scenario::{Camera, Purpose};
 use crate::session::Session;
-use crate::view::{Expander, camera_sector};
+use crate::view::{Expander, view_ring_within};
 use i_overlay::core::fill_rule::FillRule;
 use i_overlay::core::overlay_rule::OverlayRule;
 use i_overlay::float::single::SingleFloatOverlay;
@@ -158,10 +158,7 @@ fn check_one(
         } else if radius >= view.far_m {
             view.ring.clone()
         } else {
-            expander.view_ring(
-                &session.plan().mesh,
-                &camera_sector(session.plan(), &spec).with_range(radius),
-            )
+            view_ring_within(session.plan(), &spec, radius, expander)
         };
         let shape = zone.shape();
         let area = shape.area();

@@ -167,6 +167,19 @@ pub fn camera_view(
     view
 }
 
+/// Everything a camera sees within `radius` of where it stands (world
+/// coordinates): the ring a density band at that distance would have.
+pub fn view_ring_within(
+    plan: &PreparedPlan,
+    spec: &CameraSpec,
+    radius: f64,
+    expander: &mut Expander,
+) -> Vec<Point> {
+    let (start, sector) = camera_sector(plan, spec);
+    let ring = expander.view_ring(&plan.mesh, &sector.with_range(radius), &start);
+    plan.anchor.ring_to_world(&ring)
+}
+
 /// Computes a view with a fresh expander and no density levels (convenience
 /// for one-off queries).
 pub fn view_of(plan: &PreparedPlan, spec: &CameraSpec) -> View {

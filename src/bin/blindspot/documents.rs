@@ -73,8 +73,10 @@ pub fn render_site(
         None => 0,
         Some(wanted) => layout_index(&scenario, wanted, file)? + 1,
     };
-    let layouts = dossier::layouts(Session::new(scenario, warnings))
-        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+    let invalid =
+        |e: &dyn std::fmt::Display| Failure::Invalid(format!("{}: {e}\n", display_name(file)));
+    let session = Session::new(scenario, warnings).map_err(|e| invalid(&e))?;
+    let layouts = dossier::layouts(session).map_err(|e| invalid(&e))?;
     let session = &layouts[index];
     // The date: --date, else the file's, else today.
     let own_date = session.scenario().settings.report.date.clone();

@@ -250,7 +250,9 @@ pub fn run_export(
         }
     };
     let georeferenced = scenario.plan.georeference.is_some();
-    let text = blindspot::export::geojson(&Session::new(scenario, warnings));
+    let session = Session::new(scenario, warnings)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+    let text = blindspot::export::geojson(&session);
     let note = if georeferenced {
         "coordinates: WGS84 longitude/latitude (the plan's georeference)\n"
     } else {
