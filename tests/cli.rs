@@ -772,3 +772,25 @@ fn a_batch_of_files_writes_csv_tables_per_site() {
     assert_eq!(rows.len(), 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_invalid_input_with_its_place() {
+    let o = run_with_stdin(
+        &["validate", "-"],
+        b"{\n  \"blindspot\": 1,\n  \"name\": \"Mus\xe9e\"\n}",
+    );
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("line 3 column 15"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_reads() {
+    let text = std::fs::read(fixture("issue-example.json")).unwrap();
+    let with_bom = [b"\xef\xbb\xbf".as_slice(), &text].concat();
+    let o = run_with_stdin(&["validate", "-"], &with_bom);
+    assert_exit(&o, 0);
+}

@@ -700,3 +700,76 @@ fn error_display_lists_every_error_with_its_path() {
     assert!(shown.contains("cameras[0].model"), "{shown}");
     assert!(shown.contains("plan.zones"), "{shown}");
 }
+
+// ---- reading the bytes strictly ----
+
+#[test]
+fn a_duplicate_key_is_refused_with_its_line() {
+    // The last of two equal keys used to win silently, even when the first
+    // was ill-typed.
+    let text = "{\n\"blindspot\": 1,\n\"name\": 5,\n\"name\": \"x\",\n\"plan\": {\"walls\": [], \"zones\": []}\n}";
+    let errors = errors_of(text);
+    assert_error(&errors, "", &["duplicate key \"name\"", "line 4"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", base());
+    let (s, _) = Scenario::from_json(&text).expect("a BOM is not an error");
+    assert_eq!(s.name, "base");
+    let (s, _) = Scenario::from_bytes(text.as_bytes()).expect("nor in bytes");
+    assert_eq!(s.name, "base");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_placed() {
+    let mut bytes = base().to_string().into_bytes();
+    let at = bytes.iter().position(|&b| b == b'b').unwrap() + 1;
+    bytes[at] = 0xff;
+    let e = Scenario::from_bytes(&bytes).unwrap_err();
+    let msg = e.problems.errors().next().unwrap().message.clone();
+    assert!(
+        msg.contains("not valid UTF-8") && msg.contains(&format!("byte {at}")),
+        "{msg}"
+    );
+}
+
+#[test]
+fn version_one_may_be_written_as_one_point_zero() {
+    let mut v = base();
+    v["blindspot"] = json!(1.0);
+    assert!(v.to_string().contains("1.0"));
+    load(&v).expect("1.0 is version 1");
+    v["blindspot"] = json!(1.5);
+    assert_error(&bad(&v), "blindspot", &["unsupported", "1.5"]);
+}
+
+#[test]
+fn a_hole_touching_its_outer_ring_at_one_point_is_valid() {
+    // The first hole's corner (0, 5) lies on the outer ring's west edge; the
+    // second shares the corner (4, 5) with the first. Two diamonds of
+    // diagonals 4 and 4: area 100 - 8 - 8 = 84.
+    let mut v = base();
+    v["plan"]["zones"][0]["holes"] = json!([
+        [[0, 5], [2, 3], [4, 5], [2, 7]],
+        [[4, 5], [6, 3], [8, 5], [6, 7]]
+    ]);
+    let (s, _) = load(&v).expect("touching at a point is valid");
+    let session = Session::new(s, Problems::default()).unwrap();
+    let summary = session.summary();
+    assert!(
+        (summary.target_area_m2 - 84.0).abs() < 1e-9,
+        "{}",
+        summary.target_area_m2
+    );
+    // Touching along a stretch, or a ring touching itself, is not.
+    v["plan"]["zones"][0]["holes"] = json!([[[0, 4], [2, 4], [2, 6], [0, 6]]]);
+    assert_error(
+        &bad(&v),
+        "plan.zones[0]",
+        &["self-intersecting", "holes[0]"],
+    );
+    v["plan"]["zones"][0]["holes"] = json!([]);
+    v["plan"]["zones"][0]["polygon"] = json!([[0, 0], [10, 0], [5, 5], [10, 10], [0, 10], [5, 5]]);
+    assert_error(&bad(&v), "plan.zones[0]", &["self-intersecting"]);
+}

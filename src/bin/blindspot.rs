@@ -282,7 +282,8 @@ fn read_scenario(file: &str) -> Result<(Scenario, blindspot::scenario::Problems)
 
 fn load_session(file: &str) -> Result<Session, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
-    Session::new(scenario, warnings).map_err(|e| Failure::Invalid(e.to_string()))
+    Session::new(scenario, warnings)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))
 }
 
 /// Times the optimiser's phases from its progress reports (the core has no
@@ -393,7 +394,7 @@ fn optimize(
         .map_err(|e| Failure::Usage(format!("cannot write {output}: {e}")))?;
     // The exact figures of the proposed layout.
     let exact = Session::new(out_scenario, Default::default())
-        .map_err(|e| Failure::Invalid(e.to_string()))?
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?
         .summary();
     let mut text = String::new();
     text.push_str(&format!(
@@ -521,17 +522,22 @@ enum Failure {
     Usage(String),
 }
 
+/// The text of a scenario file (or standard input): a file that cannot be
+/// read is bad usage (exit 2); one that is not UTF-8 is invalid input (exit
+/// 1), with the place of the first bad byte.
 fn read_input(file: &str) -> Result<String, Failure> {
-    if file == "-" {
-        let mut text = String::new();
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-        Ok(text)
+        bytes
     } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))
-    }
+        std::fs::read(file).map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?
+    };
+    blindspot::scenario::json::decode(&bytes)
+        .map(str::to_string)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))
 }
 
 fn display_name(file: &str) -> &str {
@@ -576,7 +582,8 @@ fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Fa
                 .expect("layout_index gives an index into the options")
         }
     };
-    let session = Session::new(scenario, warnings).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let session = Session::new(scenario, warnings)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
     let report = session.report();
     Ok(match format {
         Format::Json => {

@@ -2,6 +2,7 @@
 //! canonically) and its validation.
 
 mod documents;
+pub mod json;
 mod limits;
 mod model;
 mod problem;
@@ -36,6 +37,23 @@ impl Scenario {
             Err(InvalidScenario { problems })
         } else {
             Ok((s, problems))
+        }
+    }
+
+    /// Reads a scenario from a file's bytes: UTF-8 (a byte-order mark is
+    /// accepted), then as [`Scenario::from_json`].
+    ///
+    /// # Errors
+    /// Bytes that are not UTF-8 (the place of the first bad byte), or the
+    /// problems `from_json` finds.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Scenario, Problems), InvalidScenario> {
+        match json::decode(bytes) {
+            Ok(text) => Scenario::from_json(text),
+            Err(message) => {
+                let mut problems = Problems::default();
+                problems.error("", message);
+                Err(InvalidScenario { problems })
+            }
         }
     }
 

@@ -16,7 +16,7 @@ mod security;
 /// build; `problems` then says why. Semantic checks (ids, geometry) come after,
 /// in `validate`.
 pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> (Option<Scenario>, Origins) {
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match super::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             problems.error("", format!("not valid JSON: {e}"));
@@ -33,7 +33,7 @@ pub(super) fn read_scenario(text: &str, problems: &mut Problems) -> (Option<Scen
 
 /// Reads one camera object (as the page sends it for an edit).
 pub(super) fn read_camera(text: &str, problems: &mut Problems) -> Option<Camera> {
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match super::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             problems.error("camera", format!("not valid JSON: {e}"));
@@ -49,7 +49,7 @@ pub(super) fn read_camera(text: &str, problems: &mut Problems) -> Option<Camera>
 
 /// Reads a JSON array of camera objects (a layout the page sends).
 pub(super) fn read_cameras(text: &str, problems: &mut Problems) -> Option<Vec<Camera>> {
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match super::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             problems.error("cameras", format!("not valid JSON: {e}"));
@@ -350,8 +350,9 @@ impl Reader<'_> {
         let obj = self.object(v, "")?;
         let version = self
             .required(&obj, "blindspot")
-            .and_then(|v| match v.as_u64() {
-                Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+            .and_then(|v| match v.as_f64() {
+                // 1 and 1.0 are the same number in JSON.
+                Some(n) if n == f64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
                 _ => {
                     self.problems.error(
                     "blindspot",

@@ -6,7 +6,7 @@ use super::limits::MAX_RANGE_M;
 use super::model::*;
 use super::problem::Problems;
 use super::read::{ListOrigin, Origins};
-use crate::geometry::predicates::{orient, segments_intersect};
+use crate::geometry::predicates::{orient, segments_cross_properly, segments_intersect};
 use crate::geometry::{Point, ring_contains};
 use std::collections::HashMap;
 
@@ -553,7 +553,11 @@ fn repair_zone(zone: &mut Zone, path: &str, problems: &mut Problems) {
         return;
     }
     for (h, hole) in zone.holes.iter().enumerate() {
-        let inside = hole.iter().all(|p| ring_contains(&zone.polygon, *p));
+        // Rings may touch at single points (a hole's corner on the outer
+        // ring): only a vertex strictly outside puts the hole outside.
+        let inside = hole
+            .iter()
+            .all(|p| on_ring(&zone.polygon, *p) || ring_contains(&zone.polygon, *p));
         if !inside {
             problems.error(
                 format!("{path}.holes[{h}]"),
@@ -601,7 +605,61 @@ fn repair_ring(ring: &mut Vec<Point>, path: &str, problems: &mut Problems) -> bo
     true
 }
 
+/// True when `p` lies exactly on the ring's boundary.
+fn on_ring(ring: &[Point], p: Point) -> bool {
+    let n = ring.len();
+    (0..n).any(|i| {
+        let (a, b) = (ring[i], ring[(i + 1) % n]);
+        orient(a, b, p) == 0.0
+            && p.x >= a.x.min(b.x)
+            && p.x <= a.x.max(b.x)
+            && p.y >= a.y.min(b.y)
+            && p.y <= a.y.max(b.y)
+    })
+}
+
+/// How two non-adjacent edges meet, when they do.
+enum Meeting {
+    /// Their interiors cross, or they overlap along a stretch.
+    Cross(Option<Point>),
+    /// They touch at one point, an end of at least one of them.
+    Touch,
+}
+
+fn meeting(a: Point, b: Point, c: Point, d: Point) -> Option<Meeting> {
+    if !segments_intersect(a, b, c, d) {
+        return None;
+    }
+    if segments_cross_properly(a, b, c, d) {
+        return Some(Meeting::Cross(crossing_point(a, b, c, d)));
+    }
+    let collinear = orient(a, b, c) == 0.0 && orient(a, b, d) == 0.0;
+    if collinear {
+        // Overlapping along a stretch, or meeting end to end at one point.
+        let shared: Vec<Point> = [a, b, c, d]
+            .into_iter()
+            .filter(|&p| on_segment_closed(a, b, p) && on_segment_closed(c, d, p))
+            .collect();
+        let mut distinct = shared.clone();
+        distinct.dedup();
+        distinct.sort_by(|p, q| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)));
+        distinct.dedup();
+        return Some(if distinct.len() > 1 {
+            Meeting::Cross(distinct.first().copied())
+        } else {
+            Meeting::Touch
+        });
+    }
+    Some(Meeting::Touch)
+}
+
+fn on_segment_closed(a: Point, b: Point, p: Point) -> bool {
+    p.x >= a.x.min(b.x) && p.x <= a.x.max(b.x) && p.y >= a.y.min(b.y) && p.y <= a.y.max(b.y)
+}
+
 /// Finds two edges that intersect other than at the vertex they share.
+/// Edges of different rings may touch at single points (valid, as in the
+/// OGC simple-features rules); a ring may not touch itself.
 fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
     struct Edge {
         ring: usize,
@@ -655,22 +713,27 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
                 } else {
                     (e.a, e.b, f.a)
                 };
-                orient(p, shared, q) == 0.0 && (p - shared).dot(q - shared) > 0.0
+                (orient(p, shared, q) == 0.0 && (p - shared).dot(q - shared) > 0.0)
+                    .then_some(Meeting::Cross(Some(shared)))
             } else {
-                segments_intersect(e.a, e.b, f.a, f.b)
+                match meeting(e.a, e.b, f.a, f.b) {
+                    Some(Meeting::Touch) if e.ring != f.ring => None,
+                    Some(Meeting::Touch) => Some(Meeting::Cross(None)),
+                    other => other,
+                }
             };
-            if hit {
-                let at = crossing_point(e.a, e.b, f.a, f.b);
+            if let Some(Meeting::Cross(at)) = hit {
+                let near = at.map_or_else(String::new, |at| {
+                    format!(" near ({:.3}, {:.3})", at.x, at.y)
+                });
                 return Some(format!(
-                    "edge {} of {} ({:?} -> {:?}) meets edge {} of {} near ({:.3}, {:.3})",
+                    "edge {} of {} ({:?} -> {:?}) meets edge {} of {}{near}",
                     e.index,
                     rings[e.ring].1,
                     [e.a.x, e.a.y],
                     [e.b.x, e.b.y],
                     f.index,
                     rings[f.ring].1,
-                    at.x,
-                    at.y
                 ));
             }
         }
@@ -678,22 +741,11 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
     None
 }
 
-fn crossing_point(a: Point, b: Point, c: Point, d: Point) -> Point {
+/// Where two properly crossing segments cross (`None` for parallel ones,
+/// which cannot cross properly).
+fn crossing_point(a: Point, b: Point, c: Point, d: Point) -> Option<Point> {
     let r = b - a;
     let s = d - c;
     let denom = r.cross(s);
-    if denom == 0.0 {
-        // Collinear overlap: report the first shared endpoint.
-        return [c, d, a, b]
-            .into_iter()
-            .find(|p| {
-                p.x >= a.x.min(b.x).max(c.x.min(d.x))
-                    && p.x <= a.x.max(b.x).min(c.x.max(d.x))
-                    && p.y >= a.y.min(b.y).max(c.y.min(d.y))
-                    && p.y <= a.y.max(b.y).min(c.y.max(d.y))
-            })
-            .unwrap_or(a);
-    }
-    let t = (c - a).cross(s) / denom;
-    a + r.scale(t)
+    (denom != 0.0).then(|| a + r.scale((c - a).cross(s) / denom))
 }
