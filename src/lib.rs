@@ -6,6 +6,7 @@
 //! pure: no I/O, no clock, no platform types; `wasm.rs` is the only boundary to
 //! the browser and `bin/blindspot.rs` the command line.
 
+pub mod analysis;
 pub mod catalog;
 pub mod coverage;
 pub mod document;

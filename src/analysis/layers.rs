@@ -1,0 +1,315 @@
+//! Exact layers built on the coverage cells: how many cameras see each place
+//! (1, 2, 3 or more), the parts of zones seen below their required level, and
+//! what each camera alone sees (what turns blind if it fails).
+//!
+//! Everything runs per coverage cell on the same integer grid as the coverage,
+//! with the same winding rules: a camera's view is its ring counter-clockwise
+//! and its dead zone clockwise, so the positive-winding fill is what it covers,
+//! and adding `k - 1` clockwise boxes around everything keeps exactly the places
+//! covered `k` times or more.
+
+use crate::coverage::grid::{IContour, IPoint, IShapes, clip_contour, twice_area};
+use crate::coverage::{Coverage, ViewShape};
+use crate::geometry::Polygon;
+use crate::session::Session;
+use i_overlay::core::fill_rule::FillRule;
+use i_overlay::core::overlay::{Overlay, ShapeType};
+use i_overlay::core::overlay_rule::OverlayRule;
+
+/// Grid units between a cell's box and the box views are clipped to (as the
+/// coverage does).
+const CLIP_MARGIN: i32 = 64;
+
+/// The views of a session prepared for overlays, and which touch each cell.
+pub(super) struct CellViews<'s> {
+    pub coverage: &'s Coverage,
+    pub shapes: Vec<ViewShape>,
+    /// Per cell, the views whose box meets the cell's.
+    pub near: Vec<Vec<usize>>,
+}
+
+impl<'s> CellViews<'s> {
+    pub fn new(session: &'s Session) -> CellViews<'s> {
+        let coverage = session.coverage();
+        let shapes: Vec<ViewShape> = session
+            .views()
+            .iter()
+            .map(|v| coverage.view_shape(v))
+            .collect();
+        let mut near = vec![Vec::new(); coverage.cells.len()];
+        for (v, shape) in shapes.iter().enumerate() {
+            if shape.any.is_empty() {
+                continue;
+            }
+            for c in coverage.cells_touching(&shape.bounds) {
+                near[c].push(v);
+            }
+        }
+        CellViews {
+            coverage,
+            shapes,
+            near,
+        }
+    }
+
+    fn clip_box(&self, cell: usize) -> (IPoint, IPoint) {
+        self.coverage
+            .grid
+            .int_box(&self.coverage.cells[cell].bounds, CLIP_MARGIN)
+    }
+
+    /// View `v`'s covered region (or its band at `level`), clipped near `cell`.
+    fn contours(&self, cell: usize, v: usize, level: Option<usize>) -> Vec<IContour> {
+        let (lo, hi) = self.clip_box(cell);
+        let shape = &self.shapes[v];
+        let source = match level {
+            Some(l) if !shape.level_full[l] => &shape.levels[l],
+            _ => &shape.any,
+        };
+        source
+            .iter()
+            .map(|c| clip_contour(c, lo, hi))
+            .filter(|c| c.len() >= 3)
+            .collect()
+    }
+
+    /// A clockwise box around the clip box of `cell` (lowers winding by one).
+    fn frame(&self, cell: usize) -> IContour {
+        let (lo, hi) = self.clip_box(cell);
+        vec![
+            IPoint::new(lo.x - 1, lo.y - 1),
+            IPoint::new(lo.x - 1, hi.y + 1),
+            IPoint::new(hi.x + 1, hi.y + 1),
+            IPoint::new(hi.x + 1, lo.y - 1),
+        ]
+    }
+}
+
+fn overlay(subject: &[IContour], clip: &IShapes, rule: OverlayRule) -> IShapes {
+    let capacity = subject.iter().map(Vec::len).sum::<usize>()
+        + clip.iter().flatten().map(Vec::len).sum::<usize>();
+    let mut o = Overlay::new(capacity.max(16));
+    for c in subject {
+        o.add_contour(c, ShapeType::Subject);
+    }
+    for s in clip {
+        o.add_source(s, ShapeType::Clip);
+    }
+    o.overlay(rule, FillRule::Positive)
+}
+
+/// The part of cell `cell` seen by at least `k` cameras (k >= 1).
+pub(super) fn at_least(cv: &CellViews, cell: usize, k: usize) -> IShapes {
+    let near = &cv.near[cell];
+    if near.len() < k {
+        return Vec::new();
+    }
+    let mut subject: Vec<IContour> = near
+        .iter()
+        .flat_map(|&v| cv.contours(cell, v, None))
+        .collect();
+    let frame = cv.frame(cell);
+    for _ in 1..k {
+        subject.push(frame.clone());
+    }
+    overlay(
+        &subject,
+        &cv.coverage.cells[cell].shapes,
+        OverlayRule::Intersect,
+    )
+}
+
+/// The cameras-per-place layer: the places seen by at least 1, 2 and 3
+/// cameras (each set includes the next).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CountLayer {
+    /// Per count 1, 2, 3: the polygons seen at least that many times.
+    pub at_least: [Vec<Polygon>; 3],
+    /// Per count 1, 2, 3: their area, m².
+    pub area_m2: [f64; 3],
+}
+
+/// The places seen by 1, 2, 3 or more cameras (blind spots are the rest).
+pub fn count_layer(session: &Session) -> CountLayer {
+    let cv = CellViews::new(session);
+    let coverage = cv.coverage;
+    let mut layer = CountLayer::default();
+    let mut twice = [0i128; 3];
+    for (i, (cell, result)) in coverage.cells.iter().zip(&coverage.results).enumerate() {
+        if result.covered2 == 0 {
+            continue;
+        }
+        // Seen once or more: the cell less its blind pieces.
+        let once: IShapes = if result.blind.is_empty() {
+            cell.shapes.clone()
+        } else {
+            overlay_shapes(&cell.shapes, &result.blind, OverlayRule::Difference)
+        };
+        let twice_shapes = result.multi.clone();
+        let thrice = if result.multi2 > 0 && cv.near[i].len() >= 3 {
+            at_least(&cv, i, 3)
+        } else {
+            Vec::new()
+        };
+        for (k, shapes) in [once, twice_shapes, thrice].into_iter().enumerate() {
+            twice[k] += twice_area(&shapes);
+            layer.at_least[k].extend(shapes.iter().map(|s| coverage.grid.shape_to_polygon(s)));
+        }
+    }
+    let unit = coverage.grid.unit_area() / 2.0;
+    layer.area_m2 = twice.map(|t| t as f64 * unit);
+    layer
+}
+
+fn overlay_shapes(a: &IShapes, b: &IShapes, rule: OverlayRule) -> IShapes {
+    let capacity = a.iter().chain(b).flatten().map(Vec::len).sum::<usize>();
+    let mut o = Overlay::new(capacity.max(16));
+    o.add_source(a, ShapeType::Subject);
+    o.add_source(b, ShapeType::Clip);
+    o.overlay(rule, FillRule::NonZero)
+}
+
+/// A piece of a zone seen, but below the zone's required level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShortfallPiece {
+    /// Zones (indices) whose requirement this piece falls short of.
+    pub zones: Vec<usize>,
+    pub polygon: Polygon,
+    pub area_m2: f64,
+}
+
+/// Per coverage cell and required level, the part seen but not at that level.
+pub fn shortfall_pieces(session: &Session) -> Vec<ShortfallPiece> {
+    let cv = CellViews::new(session);
+    let coverage = cv.coverage;
+    let zones = &session.scenario().plan.zones;
+    let level_of = |z: usize| {
+        zones[z]
+            .required_level
+            .as_ref()
+            .and_then(|name| session.levels().iter().position(|l| &l.name == name))
+    };
+    let mut out = Vec::new();
+    for (i, (cell, result)) in coverage.cells.iter().zip(&coverage.results).enumerate() {
+        if result.covered2 == 0 {
+            continue;
+        }
+        let mut levels: Vec<usize> = cell.zones.iter().filter_map(|&z| level_of(z)).collect();
+        levels.sort_unstable();
+        levels.dedup();
+        for l in levels {
+            if result.levels2[l] >= result.covered2 {
+                continue;
+            }
+            let seen: Vec<IContour> = cv.near[i]
+                .iter()
+                .flat_map(|&v| cv.contours(i, v, None))
+                .collect();
+            let band: IShapes = cv.near[i]
+                .iter()
+                .map(|&v| cv.contours(i, v, Some(l)))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let below = if result.levels2[l] == 0 {
+                overlay(&seen, &cell.shapes, OverlayRule::Intersect)
+            } else {
+                let outside_band = overlay(&seen, &band, OverlayRule::Difference);
+                overlay_shapes(&outside_band, &cell.shapes, OverlayRule::Intersect)
+            };
+            let which: Vec<usize> = cell
+                .zones
+                .iter()
+                .copied()
+                .filter(|&z| level_of(z) == Some(l))
+                .collect();
+            for shape in &below {
+                let area = coverage.grid.area(std::slice::from_ref(shape));
+                if area > 0.0 {
+                    out.push(ShortfallPiece {
+                        zones: which.clone(),
+                        polygon: coverage.grid.shape_to_polygon(shape),
+                        area_m2: area,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What each camera alone sees, per coverage cell.
+pub(super) struct Unique {
+    /// Per camera: per cell it alone sees part of, twice that area (grid units).
+    pub per_camera: Vec<Vec<(usize, i128)>>,
+}
+
+/// Twice the area each camera alone sees, cell by cell.
+pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
+    let coverage = cv.coverage;
+    let mut per_camera = vec![Vec::new(); cv.shapes.len()];
+    for (i, (cell, result)) in coverage.cells.iter().zip(&coverage.results).enumerate() {
+        if result.covered2 == 0 {
+            continue;
+        }
+        let near = &cv.near[i];
+        if near.len() == 1 {
+            per_camera[near[0]].push((i, result.covered2 - result.multi2));
+            continue;
+        }
+        // Seen exactly once: the cell less blind and less covered twice.
+        let once: IShapes = if result.multi2 == 0 {
+            cell.shapes.clone()
+        } else {
+            let mut not_once = result.blind.clone();
+            not_once.extend(result.multi.iter().cloned());
+            overlay_shapes(&cell.shapes, &not_once, OverlayRule::Difference)
+        };
+        if once.is_empty() {
+            continue;
+        }
+        for &v in near {
+            let mine = overlay(&cv.contours(i, v, None), &once, OverlayRule::Intersect);
+            let a = twice_area(&mine);
+            if a > 0 {
+                per_camera[v].push((i, a));
+            }
+        }
+    }
+    Unique { per_camera }
+}
+
+/// Twice the area of cell `cell` seen at level `l` by the cameras near it other
+/// than `skip`.
+pub(super) fn level_area_without(cv: &CellViews, cell: usize, l: usize, skip: usize) -> i128 {
+    let band: Vec<IContour> = cv.near[cell]
+        .iter()
+        .filter(|&&v| v != skip)
+        .flat_map(|&v| cv.contours(cell, v, Some(l)))
+        .collect();
+    if band.is_empty() {
+        return 0;
+    }
+    twice_area(&overlay(
+        &band,
+        &cv.coverage.cells[cell].shapes,
+        OverlayRule::Intersect,
+    ))
+}
+
+/// The region camera `index` alone sees: what turns blind if it fails.
+pub fn unique_region(session: &Session, index: usize) -> Vec<Polygon> {
+    let cv = CellViews::new(session);
+    let coverage = cv.coverage;
+    let mut out = Vec::new();
+    for (i, (cell, result)) in coverage.cells.iter().zip(&coverage.results).enumerate() {
+        if result.covered2 == 0 || !cv.near[i].contains(&index) {
+            continue;
+        }
+        let mut not_once = result.blind.clone();
+        not_once.extend(result.multi.iter().cloned());
+        let once = overlay_shapes(&cell.shapes, &not_once, OverlayRule::Difference);
+        let mine = overlay(&cv.contours(i, index, None), &once, OverlayRule::Intersect);
+        out.extend(mine.iter().map(|s| coverage.grid.shape_to_polygon(s)));
+    }
+    out
+}

@@ -1,0 +1,315 @@
+//! Security analysis of a plan: is every way in watched, where zones fall short
+//! of their required level, what one failed camera costs, and the least-watched
+//! route to an asset with its probability of interruption (EASI).
+//!
+//! Everything is computed from a [`Session`]'s views and coverage; nothing here
+//! changes them. See docs/security.md for the methods and their resolution.
+//!
+//! - [`audit`]: the opening audit, zone requirements, headlines and camera
+//!   criticality ([`Audit`]);
+//! - [`count_layer`], [`shortfall_pieces`], [`unique_region`]: map layers;
+//! - [`route`]: the least-watched, fastest and most vulnerable routes;
+//! - [`easi`]: the probability of interruption of a path.
+
+pub mod easi;
+mod layers;
+mod openings;
+pub mod route;
+pub mod sight;
+mod walk;
+
+pub use layers::{CountLayer, ShortfallPiece, count_layer, shortfall_pieces, unique_region};
+pub use openings::{MissedOpening, OpeningAudit, OpeningCamera, OpeningStatus, SIDE_OFFSET_M};
+pub use route::{RouteError, RouteOptions, RouteReport, Start, route};
+
+use crate::geometry::{Bounds, Point, Polygon};
+use crate::scenario::{DensityLevel, Scenario, ZoneKind};
+use crate::session::Session;
+use serde::Serialize;
+
+/// A requirement counts as met when at least this share of it is met (the
+/// last 0.05 % is below what a plan's drawing can promise).
+pub const MET_FRACTION: f64 = 0.9995;
+
+/// What the analysis reads from a session, prepared once.
+struct Context<'s> {
+    session: &'s Session,
+    zone_shapes: Vec<Polygon>,
+    zone_bounds: Vec<Bounds>,
+    probes: Vec<openings::Probe>,
+    /// Box of each camera's view (empty for views that see nothing).
+    view_bounds: Vec<Bounds>,
+}
+
+impl<'s> Context<'s> {
+    fn new(session: &'s Session) -> Context<'s> {
+        let zone_shapes: Vec<Polygon> = session
+            .scenario()
+            .plan
+            .zones
+            .iter()
+            .map(|z| z.shape())
+            .collect();
+        let zone_bounds = zone_shapes.iter().map(Polygon::bounds).collect();
+        let mut cx = Context {
+            session,
+            zone_shapes,
+            zone_bounds,
+            probes: Vec::new(),
+            view_bounds: session.views().iter().map(|v| v.bounds).collect(),
+        };
+        cx.probes = session
+            .scenario()
+            .plan
+            .walls
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| openings::audited(w))
+            .map(|(i, _)| openings::probe(&cx, i))
+            .collect();
+        cx
+    }
+
+    fn scenario(&self) -> &'s Scenario {
+        self.session.scenario()
+    }
+
+    fn levels(&self) -> &'s [DensityLevel] {
+        self.session.levels()
+    }
+
+    /// Indices of the zones containing `p`.
+    fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
+        (0..self.zone_shapes.len())
+            .filter(move |&z| self.zone_bounds[z].contains(p) && self.zone_shapes[z].contains(p))
+    }
+
+    /// True when camera `i`'s view box reaches the opening.
+    fn near(&self, i: usize, probe: &openings::Probe) -> bool {
+        let b = Bounds::of_points(
+            probe
+                .segments
+                .iter()
+                .flat_map(|(_, lines)| lines.iter().flat_map(|(a, b)| [a, b])),
+        );
+        self.view_bounds[i].intersects(&b)
+    }
+}
+
+/// A zone with a required level: how much of it meets it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ZoneRequirement {
+    pub id: String,
+    pub name: String,
+    pub kind: ZoneKind,
+    pub priority: f64,
+    pub required_level: String,
+    pub area_m2: f64,
+    /// Seen at the required level or better, m².
+    pub met_area_m2: f64,
+    /// Seen, but below the required level, m².
+    pub below_m2: f64,
+    /// Seen by no camera, m².
+    pub blind_m2: f64,
+    /// Met area over area, 0..1.
+    pub required_coverage: f64,
+    pub met: bool,
+}
+
+/// The figures a board can quote without being misled.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Headline {
+    /// Zones meeting their required level, of those with one.
+    pub zones_met: usize,
+    pub zones_required: usize,
+    /// Openings watched as required, of those audited.
+    pub openings_met: usize,
+    pub openings_audited: usize,
+}
+
+/// What one camera's failure costs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CameraFailure {
+    pub id: String,
+    pub index: usize,
+    /// Target area only this camera sees: blind if it fails, m².
+    pub unique_m2: f64,
+    /// The same weighted by the priorities of the zones it lies in.
+    pub unique_weighted_m2: f64,
+    /// Openings watched as required now, and not without this camera.
+    pub openings_lost: Vec<String>,
+    /// Zones meeting their required level now, and not without this camera.
+    pub zones_lost: Vec<String>,
+}
+
+/// The security audit of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Audit {
+    pub headline: Headline,
+    /// Audited openings, riskiest first (unseen, then the weakest).
+    pub openings: Vec<OpeningAudit>,
+    /// Cameras whose view misses the audited opening nearest to them.
+    pub cameras_missing_nearest_opening: Vec<MissedOpening>,
+    /// Zones with a required level, least met first.
+    pub zones: Vec<ZoneRequirement>,
+    /// Cameras, most critical first.
+    pub critical_cameras: Vec<CameraFailure>,
+    /// Target area seen by 0, 1, 2 and 3 or more cameras, m².
+    pub seen_by_m2: [f64; 4],
+}
+
+/// The zones with a required level and how much of each meets it.
+fn zone_requirements(session: &Session) -> Vec<ZoneRequirement> {
+    let summary = session.summary();
+    let mut out: Vec<ZoneRequirement> = summary
+        .zones
+        .iter()
+        .filter_map(|z| {
+            let level = z.required_level.clone()?;
+            let met_area = z
+                .levels
+                .iter()
+                .find(|l| l.name == level)
+                .map(|l| l.covered_area_m2)?;
+            Some(ZoneRequirement {
+                id: z.id.clone(),
+                name: z.name.clone(),
+                kind: z.kind,
+                priority: z.priority,
+                required_level: level,
+                area_m2: z.area_m2,
+                met_area_m2: met_area,
+                below_m2: (z.covered_area_m2 - met_area).max(0.0),
+                blind_m2: (z.area_m2 - z.covered_area_m2).max(0.0),
+                required_coverage: z.required_coverage,
+                met: z.required_coverage >= MET_FRACTION,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.required_coverage
+            .total_cmp(&b.required_coverage)
+            .then(b.priority.total_cmp(&a.priority))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Audits the plan: openings, zone requirements, headlines and what each
+/// camera's failure would cost.
+///
+/// # Validity
+/// Reads the session as it is (its views and coverage must be current, as every
+/// `Session` edit keeps them). Areas are exact up to the coverage grid; opening
+/// widths are exact along lines [`SIDE_OFFSET_M`] off each side of the opening.
+pub fn audit(session: &Session) -> Audit {
+    let cx = Context::new(session);
+    let openings = openings::audit_openings(&cx);
+    let missed = openings::missed_openings(&cx, &openings);
+    let zones = zone_requirements(session);
+    let cv = layers::CellViews::new(session);
+    let unique = layers::unique_coverage(&cv);
+    let coverage = session.coverage();
+    let unit = coverage.grid.unit_area() / 2.0;
+    let scenario = session.scenario();
+    let level_of = |z: usize| {
+        scenario.plan.zones[z]
+            .required_level
+            .as_ref()
+            .and_then(|name| session.levels().iter().position(|l| &l.name == name))
+    };
+    let per_zone = coverage.per_zone();
+    let mut critical: Vec<CameraFailure> = Vec::with_capacity(scenario.cameras.len());
+    for (i, camera) in scenario.cameras.iter().enumerate() {
+        let mut twice = 0i128;
+        let mut weighted = 0.0;
+        for &(cell, a) in &unique.per_camera[i] {
+            twice += a;
+            let w: f64 = coverage.cells[cell]
+                .zones
+                .iter()
+                .map(|&z| scenario.plan.zones[z].priority)
+                .sum();
+            weighted += w * a as f64 * unit;
+        }
+        let openings_lost = openings
+            .iter()
+            .filter(|o| o.met() && o.cameras.iter().any(|c| c.index == i))
+            .filter(|o| {
+                let probe = cx
+                    .probes
+                    .iter()
+                    .find(|p| scenario.plan.walls[p.wall].id == o.id);
+                probe.is_some_and(|p| !openings::audit_opening(&cx, p, Some(i)).met())
+            })
+            .map(|o| o.id.clone())
+            .collect();
+        // Zones that meet their level and would not without this camera.
+        let mut zones_lost = Vec::new();
+        for zr in zones.iter().filter(|z| z.met) {
+            let Some(z) = scenario.plan.zones.iter().position(|x| x.id == zr.id) else {
+                continue;
+            };
+            let Some(l) = level_of(z) else { continue };
+            let mut lost2 = 0i128;
+            for (c, cell) in coverage.cells.iter().enumerate() {
+                if !cell.zones.contains(&z) || !cv.near[c].contains(&i) {
+                    continue;
+                }
+                let with = coverage.results[c].levels2[l];
+                lost2 += with - layers::level_area_without(&cv, c, l, i);
+            }
+            let area = per_zone[z].0.area;
+            if area > 0.0 && (zr.met_area_m2 - lost2 as f64 * unit) / area < MET_FRACTION {
+                zones_lost.push(zr.id.clone());
+            }
+        }
+        critical.push(CameraFailure {
+            id: camera.id.clone(),
+            index: i,
+            unique_m2: twice as f64 * unit,
+            unique_weighted_m2: weighted,
+            openings_lost,
+            zones_lost,
+        });
+    }
+    critical.sort_by(|a, b| {
+        let lost = |c: &CameraFailure| c.openings_lost.len() + c.zones_lost.len();
+        lost(b)
+            .cmp(&lost(a))
+            .then(b.unique_weighted_m2.total_cmp(&a.unique_weighted_m2))
+            .then(a.index.cmp(&b.index))
+    });
+    let (total, _) = coverage.total();
+    let counts = count_areas(&cv);
+    Audit {
+        headline: Headline {
+            zones_met: zones.iter().filter(|z| z.met).count(),
+            zones_required: zones.len(),
+            openings_met: openings.iter().filter(|o| o.met()).count(),
+            openings_audited: openings.len(),
+        },
+        openings,
+        cameras_missing_nearest_opening: missed,
+        zones,
+        critical_cameras: critical,
+        seen_by_m2: [
+            (total.area - total.covered).max(0.0),
+            (total.covered - total.multi).max(0.0),
+            (total.multi - counts).max(0.0),
+            counts,
+        ],
+    }
+}
+
+/// Area seen by three or more cameras, m².
+fn count_areas(cv: &layers::CellViews) -> f64 {
+    let coverage = cv.coverage;
+    let mut twice = 0i128;
+    for (i, result) in coverage.results.iter().enumerate() {
+        if result.multi2 > 0 && cv.near[i].len() >= 3 {
+            twice += crate::coverage::grid::twice_area(&layers::at_least(cv, i, 3));
+        }
+    }
+    twice as f64 * coverage.grid.unit_area() / 2.0
+}
