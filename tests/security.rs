@@ -496,7 +496,7 @@ fn facade_camera_faces_the_balcony(s: &mut Scenario, usage: Option<CameraUse>) {
 #[test]
 fn the_museum_balcony_is_unseen_as_is_and_seen_once_the_facade_camera_turns() {
     let s = museum();
-    let a = audit(&Session::new(s.clone(), Default::default()));
+    let a = audit(&Session::new(s.clone(), Default::default()).expect("the sample loads"));
     let balcony = a.openings.iter().find(|o| o.id == "balcony").unwrap();
     assert_eq!(balcony.status, OpeningStatus::Unseen);
     assert_eq!(balcony.approach, "outside");
@@ -507,7 +507,7 @@ fn the_museum_balcony_is_unseen_as_is_and_seen_once_the_facade_camera_turns() {
     );
     let mut turned = s.clone();
     facade_camera_faces_the_balcony(&mut turned, None);
-    let a = audit(&Session::new(turned, Default::default()));
+    let a = audit(&Session::new(turned, Default::default()).expect("the sample loads"));
     let balcony = a.openings.iter().find(|o| o.id == "balcony").unwrap();
     assert_ne!(balcony.status, OpeningStatus::Unseen);
     let quay = balcony
@@ -530,7 +530,7 @@ fn the_museum_probability_of_interruption_rises_when_the_facade_camera_watches_t
     let o = RouteOptions::default();
     let start = Start::Opening("balcony".into());
     let as_is = route(
-        &Session::new(museum(), Default::default()),
+        &Session::new(museum(), Default::default()).expect("the sample loads"),
         &start,
         "crown-case",
         &o,
@@ -561,7 +561,7 @@ fn the_museum_probability_of_interruption_rises_when_the_facade_camera_watches_t
     let mut better = museum();
     facade_camera_faces_the_balcony(&mut better, Some(CameraUse::Live));
     let turned = route(
-        &Session::new(better, Default::default()),
+        &Session::new(better, Default::default()).expect("the sample loads"),
         &start,
         "crown-case",
         &o,
@@ -586,7 +586,7 @@ fn the_museum_probability_of_interruption_rises_when_the_facade_camera_watches_t
     let mut recording = museum();
     facade_camera_faces_the_balcony(&mut recording, Some(CameraUse::Recording));
     let rec = route(
-        &Session::new(recording, Default::default()),
+        &Session::new(recording, Default::default()).expect("the sample loads"),
         &start,
         "crown-case",
         &o,
@@ -601,7 +601,7 @@ fn the_museum_probability_of_interruption_rises_when_the_facade_camera_watches_t
 
 #[test]
 fn the_audit_areas_add_up_to_the_report() {
-    let session = Session::new(museum(), Default::default());
+    let session = Session::new(museum(), Default::default()).expect("the sample loads");
     let a = audit(&session);
     let summary = session.summary();
     let total: f64 = a.seen_by_m2.iter().sum();

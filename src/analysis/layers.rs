@@ -18,7 +18,7 @@ use i_overlay::core::overlay_rule::OverlayRule;
 
 /// Grid units between a cell's box and the box views are clipped to (as the
 /// coverage does).
-const CLIP_MARGIN: i32 = 64;
+const CLIP_MARGIN: i64 = 64;
 
 /// The views of a session prepared for overlays, and which touch each cell.
 pub(super) struct CellViews<'s> {
