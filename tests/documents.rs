@@ -208,7 +208,8 @@ fn scenario_text_never_becomes_markup() {
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     // The title also goes into the page margins, as a CSS string: escaped so
     // it can end neither the string nor the style element.
-    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    // The margins' text is the second style element.
+    let style = &html[html.rfind("<style>").unwrap()..html.rfind("</style>").unwrap()];
     assert!(!style.contains("</"), "the style holds an end tag");
     assert!(style.contains("\\3c \\2f style\\3e "));
 }
@@ -544,5 +545,32 @@ fn csv_text_cells_cannot_become_formulas() {
     assert_eq!(
         out.trim(),
         "'\\'=HYPERLINK(\"http://evil\",\"x\") <b>\\x01'"
+    );
+}
+
+/// The page opens the report in one of its tabs, which inherits the page's
+/// Content-Security-Policy: that policy allows the report's stylesheet by its
+/// hash, so the hash in www/index.html must be the stylesheet's.
+#[test]
+fn the_page_allows_the_report_stylesheet_by_its_hash() {
+    let layouts = layouts_of(&sample("museum-wing.json"));
+    let html = report_html(&layouts, 0, None);
+    let start = html.find("<style>").unwrap() + "<style>".len();
+    let end = start + html[start..].find("</style>").unwrap();
+    let hash = python(
+        "import sys, hashlib, base64; print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())",
+        &html[start..end],
+    );
+    let page =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/index.html"))
+            .unwrap();
+    let csp = page
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .unwrap();
+    assert!(
+        csp.contains(&format!("'sha256-{}'", hash.trim())),
+        "www/index.html's style-src must hold 'sha256-{}' (the report stylesheet changed: update the page's CSP)",
+        hash.trim()
     );
 }

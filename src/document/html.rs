@@ -77,10 +77,10 @@ pub fn render(d: &Dossier, drawings: &ReportDrawings) -> String {
         .attr("content", concat!("Blindspot ", env!("CARGO_PKG_VERSION")))
         .close();
     m.element("title", &format!("{} · {}", d.title, d.layout));
-    m.open("style")
-        .trusted(STYLE)
-        .trusted(&page_style(d))
-        .close();
+    // Two style elements: the constant stylesheet (the page's CSP allows it by its
+    // hash, so the report also opens in a tab of the page) and the page margins' text.
+    m.open("style").trusted(STYLE).close();
+    m.open("style").trusted(&page_style(d)).close();
     m.close(); // head
     m.newline();
     m.open("body");

@@ -236,8 +236,9 @@ test('keyboard: Tab selects cameras, arrows move, brackets rotate, edits undo as
   await page.keyboard.press('Control+z'); // rotate
   await page.keyboard.press('Control+z'); // move
   expect((await camera(page, 'quay-east')).position).toEqual(c0.position);
-  // The side panel fields edit the camera too.
-  await page.locator('#cam-heading').fill('270');
+  // The side panel fields edit the camera too. The heading is shown as a bearing:
+  // bearing 180 (south) is the file's heading 270.
+  await page.locator('#cam-heading').fill('180');
   await page.locator('#cam-heading').press('Enter');
   expect((await camera(page, 'quay-east')).heading_deg).toBe(270);
   await page.locator('#cam-hfov').fill('0');

@@ -41,7 +41,12 @@ import { CompareView } from './dialogs/compare.js';
 import { Help } from './dialogs/help.js';
 import { BudgetUI } from './budget/dialog.js';
 import { installDropZone } from './files/files.js';
+import { ExportDialog } from './app/export-dialog.js';
+import { Headline } from './panels/headline.js';
+import { Presenter } from './app/present.js';
+import { installPrintView } from './app/print-view.js';
 import { fmtNum } from './format.js';
+import { fmtBearing } from './model/compass.js';
 
 let core;
 try {
@@ -70,7 +75,11 @@ const coreFailed = (/** @type {unknown} */ _e, /** @type {string} */ _what) => f
 const loop = new FrameLoop({
   store, mirror, ui, renderer, canvas, flush: new URLSearchParams(location.search).get('perf') === 'flush',
   overlays: (f) => [...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
-  refreshPanels: (figs, live) => { side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture); toolbar.showName(scenario().name); },
+  refreshPanels: (figs, live) => {
+    side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture);
+    headline.update(figs, scenario().cameras.length);
+    toolbar.showName(scenario().name);
+  },
   failed: (e) => { if (!coreFailed(e, 'Drawing')) messages.showError('The core failed', errorMessage(e)); },
 });
 const view = new Viewport({ ui, store, mirror, messages });
@@ -81,7 +90,7 @@ const commands = new Commands({
     const cam = scenario().cameras[i];
     if (why === 'keyboard' || why === 'list') view.ensureVisible(cam.position);
     const o = cams.optics(i);
-    messages.announce(`Camera ${cam.id} selected: at ${fmtNum(cam.position[0], 1)}, ${fmtNum(cam.position[1], 1)}; heading ${fmtNum(cam.heading_deg, 0)} degrees; field of view ${fmtNum(o.hfov, 0)} degrees; range ${fmtNum(o.range, 1)} metres.`);
+    messages.announce(`Camera ${cam.id} selected: at ${fmtNum(cam.position[0], 1)}, ${fmtNum(cam.position[1], 1)}; bearing ${fmtBearing(cam.heading_deg)}; field of view ${fmtNum(o.hfov, 0)} degrees; range ${fmtNum(o.range, 1)} metres.`);
   },
 });
 const cams = new CameraCommands({ commands, mirror, ui, messages });
@@ -113,6 +122,22 @@ const compare = new CompareView(dialog('compare'), {
   active: () => ({ summary: mirror.summary(), layers: { views: mirror.layer('views'), blind: mirror.layer('blind'), dead: mirror.layer('dead') } }),
 });
 const help = new Help();
+const headline = new Headline();
+const exporter = new ExportDialog({
+  wasm: () => mirror.wasm, scene: () => mirror.scene, scenario, viewport: () => ui.viewport, show: () => ui.show,
+  showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
+});
+const presenter = new Presenter({
+  scenario: () => store.scenario, switchTo: (k) => layouts.switchTo(k), fit: () => view.fit(), selected: () => commands.selectedIndex(),
+  deselect: () => commands.select(-1), announce: (t) => messages.announce(t), changed: () => loop.request(),
+});
+installPrintView({ scene: () => mirror.scene, name: () => store.scenario?.name ?? '', summary: () => (store.scenario ? mirror.summary() : null) });
+const drawer = $('btn-drawer');
+drawer.addEventListener('click', () => {
+  const open = !document.body.classList.contains('drawer-open');
+  document.body.classList.toggle('drawer-open', open);
+  drawer.setAttribute('aria-expanded', String(open));
+});
 const tabs = new LayoutTabs({ scenario: () => store.scenario, switchTo: (k) => layouts.switchTo(k), rename: (k, n) => layouts.rename(k, n), remove: (k) => layouts.remove(k) });
 const toolbar = new Toolbar({
   rename: (n) => commands.commit(withName(scenario(), n), 'Rename plan'), setShow: (k, on) => ui.setShow(k, on),
@@ -173,6 +198,7 @@ function updateChrome() {
   toolbar.update({ undoLabel: store.peekUndo()?.label ?? null, redoLabel: store.peekRedo()?.label ?? null,
     hasSelection: store.scenario !== null && cameraIndex(scenario(), ui.selection.cameraId) >= 0, tool: tools.activeId });
   tabs.update(store.scenario);
+  presenter.update(store.scenario);
 }
 
 const fileInput = input('file-input');
@@ -186,7 +212,7 @@ toolbar.wire({
   'btn-zoom-in': () => view.zoomBy(1.25), 'btn-zoom-out': () => view.zoomBy(0.8), 'btn-help': () => help.open(),
   'btn-catalog': () => catalog.open(), 'btn-catalog-2': () => catalog.open(), 'btn-layout-dup': () => layouts.duplicate(),
   'btn-optimize': () => budget.open(), 'btn-curve': () => (budget.curve ? budget.showCurve() : budget.open()), 'btn-compare': () => compare.open(),
-  'mark-done': () => setMarking(false),
+  'mark-done': () => setMarking(false), 'btn-export': () => exporter.open(), 'btn-present': () => presenter.toggle(),
 });
 canvas.addEventListener('focus', () => loop.request());
 canvas.addEventListener('blur', () => loop.request());
@@ -213,7 +239,7 @@ window.addEventListener('pagehide', () => autosave.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') autosave.flush(); });
 buildLegend($('legend'), drawSwatch);
 Object.assign(window, { __blindspotPerf: perf });
-installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools });
+installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: { exporter, presenter } });
 
 await files.start(autosave);
 updateChrome();

@@ -9,6 +9,7 @@ import { errorMessage } from '../core/mirror.js';
 import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
 import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList } from '../files/files.js';
 import { el, $, select } from '../panels/dom.js';
+import { offlineData } from '../files/offline.js';
 
 /** @typedef {import('../model/history.js').Store} Store */
 /** @typedef {import('../core/mirror.js').SceneMirror} SceneMirror */
@@ -119,6 +120,15 @@ export class Files {
     const { messages } = this.d;
     const params = new URLSearchParams(location.search);
     const menu = select('sample-select');
+    const offline = offlineData();
+    if (offline) {
+      // A self-contained file: its own plan, and no samples (they would be requests).
+      menu.hidden = true;
+      const ok = this.openText(JSON.stringify(offline.scenario), 'the plan in this file', { record: false, active: offline.active });
+      $('loading').hidden = true;
+      document.body.dataset.ready = ok ? 'true' : 'empty';
+      return;
+    }
     try {
       for (const s of await loadSampleList()) menu.append(el('option', { value: s.file, text: s.name }));
     } catch (e) {

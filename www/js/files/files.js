@@ -18,9 +18,14 @@ export function readFileText(file) {
   });
 }
 
-/** Offers `text` as a download named `filename`. @param {string} filename @param {string} text */
-export function downloadText(filename, text) {
-  const blob = new Blob([text], { type: 'application/json' });
+/** Offers `text` as a download named `filename`. @param {string} filename @param {string} text
+ * @param {string} [type] its MIME type */
+export function downloadText(filename, text, type = 'application/json') {
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Offers `blob` as a download named `filename`. @param {string} filename @param {Blob} blob */
+export function downloadBlob(filename, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

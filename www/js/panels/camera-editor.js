@@ -10,6 +10,7 @@ import { fmtArea, fmtNum, fmtMoney } from '../format.js';
 import { cameraColour } from '../palette.js';
 import { cameraOptics, kindLabel, patchForModel, LIMITS } from '../model/optics.js';
 import { modelOf, normDeg, roundTo } from '../model/scenario.js';
+import { bearingOf, headingOf } from '../model/compass.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
@@ -41,7 +42,11 @@ export function modelOptionText(m, currency) {
 export const CAMERA_FIELDS = [
   { key: 'x', label: 'East (x)', unit: 'm', step: 0.1, dp: 2, get: (c) => c.position[0], set: (c, v) => ({ position: [v, c.position[1]] }) },
   { key: 'y', label: 'North (y)', unit: 'm', step: 0.1, dp: 2, get: (c) => c.position[1], set: (c, v) => ({ position: [c.position[0], v] }) },
-  { key: 'heading', label: 'Heading', unit: '°', step: 1, dp: 1, get: (c) => c.heading_deg, set: (_c, v) => ({ heading_deg: roundTo(normDeg(v)) }) },
+  // Shown as a compass bearing (clockwise from north); the file keeps its heading.
+  {
+    key: 'heading', label: 'Bearing', unit: '° from N', step: 1, dp: 1, get: (c) => roundTo(bearingOf(c.heading_deg), 1),
+    set: (_c, v) => ({ heading_deg: roundTo(normDeg(headingOf(v))) }), hint: 'Degrees clockwise from north (up on the plan): 0 north, 90 east, 180 south, 270 west',
+  },
   {
     key: 'height', label: 'Mounting height', unit: 'm', step: 0.1, min: LIMITS.height_m.min, max: LIMITS.height_m.max, dp: 2,
     get: (c) => c.height_m ?? NaN, set: (_c, v) => ({ height_m: v }),

@@ -8,6 +8,7 @@
 import { el, $ } from './dom.js';
 import { fmtArea, fmtPct, fmtNum } from '../format.js';
 import { kindLabel } from '../model/optics.js';
+import { fmtBearing } from '../model/compass.js';
 
 /** @typedef {import('../model/scenario.js').Camera} Camera */
 /** @typedef {import('../model/optics.js').Optics} Optics */
@@ -34,7 +35,7 @@ const DRAG_HINTS = {
 export function cameraBlock(cam, spec, st, drag) {
   const lines = [];
   if (spec.model) lines.push(`${spec.model.name} · ${kindLabel(spec.model.kind)}`);
-  lines.push(`Heading ${fmtNum(cam.heading_deg, 1)}° · view ${fmtNum(spec.hfov, 1)}° · range ${fmtNum(spec.range, 1)} m`);
+  lines.push(`${spec.hfov >= 360 ? 'All round' : `Bearing ${fmtBearing(cam.heading_deg)}`} · view ${fmtNum(spec.hfov, 1)}° · range ${fmtNum(spec.range, 1)} m`);
   if (spec.mounted) {
     lines.push(`At ${fmtNum(cam.height_m ?? NaN, 2)} m, tilted ${fmtNum(spec.tilt, 1)}° · floor from ${fmtNum(spec.near ?? NaN, 1)} to ${fmtNum(spec.far ?? NaN, 1)} m`);
   }
