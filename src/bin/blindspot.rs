@@ -852,13 +852,20 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // Help or a usage error; if even that cannot be printed there is
+            // nowhere left to say so, and the exit status still tells.
+            if e.print().is_err() {
+                return ExitCode::from(2);
+            }
             return ExitCode::from(code);
         }
     };
     match run(cli) {
         Ok((out, note, code)) => {
-            let _ = std::io::stdout().write_all(out.as_bytes());
+            if let Err(e) = std::io::stdout().write_all(out.as_bytes()) {
+                eprintln!("blindspot: cannot write the output: {e}");
+                return ExitCode::from(2);
+            }
             if let Some(note) = note {
                 eprint!("{note}");
             }

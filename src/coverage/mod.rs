@@ -524,28 +524,32 @@ impl Coverage {
                 }
                 let voted = votes.into_iter().max_by_key(|&(m, n)| (n, usize::MAX - m));
                 let owner = match voted {
-                    Some((m, _)) => m,
+                    Some((m, _)) => Some(m),
                     // Every corner dissolved (a piece filling a hole of its
-                    // neighbour): the smallest shape around its edge midpoints.
+                    // neighbour): the shape holding most of its edge
+                    // midpoints, among those whose box meets it (all of them
+                    // if none does), the lowest index on a tie.
                     None => {
-                        let candidates: Vec<usize> = (0..merged.len())
+                        let mut candidates: Vec<usize> = (0..merged.len())
                             .filter(|&m| boxes[m].intersects(&pieces[i].bounds))
                             .collect();
+                        if candidates.is_empty() {
+                            candidates = (0..merged.len()).collect();
+                        }
                         match candidates.as_slice() {
-                            [only] => *only,
-                            _ => candidates
-                                .into_iter()
-                                .max_by_key(|&m| {
-                                    (
-                                        midpoints_inside(pieces[i].shape, &merged[m]),
-                                        usize::MAX - m,
-                                    )
-                                })
-                                .unwrap_or(0),
+                            [only] => Some(*only),
+                            _ => candidates.into_iter().max_by_key(|&m| {
+                                (
+                                    midpoints_inside(pieces[i].shape, &merged[m]),
+                                    usize::MAX - m,
+                                )
+                            }),
                         }
                     }
                 };
-                if let Some(z) = zones.get_mut(owner) {
+                // No merged shape at all: the union dissolved every piece (too
+                // thin for the grid), so there is no spot to name zones for.
+                if let Some(z) = owner.and_then(|o| zones.get_mut(o)) {
                     z.extend(self.cells[pieces[i].cell].zones.iter().copied());
                 }
             }

@@ -1,7 +1,7 @@
 //! The report as a readable table for a person at a terminal.
 
 use super::Report;
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 /// How many blind spots the text report lists.
 const LISTED_BLIND_SPOTS: usize = 10;
@@ -12,39 +12,52 @@ fn pct(x: f64) -> String {
 
 /// Renders the report as text.
 pub fn render_text(report: &Report) -> String {
+    TextReport(report).to_string()
+}
+
+/// The report as a table, written through `Display`.
+#[derive(Debug)]
+pub struct TextReport<'a>(pub &'a Report);
+
+impl fmt::Display for TextReport<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_report(self.0, out)
+    }
+}
+
+fn write_report(report: &Report, out: &mut impl Write) -> fmt::Result {
     let s = &report.summary;
-    let mut out = String::new();
     let title = if report.name.is_empty() {
         "(unnamed scenario)"
     } else {
         &report.name
     };
-    let _ = writeln!(out, "{title}");
-    let _ = writeln!(out, "{}", "=".repeat(title.chars().count().min(78)));
-    let _ = writeln!(out);
-    let _ = writeln!(out, "Overall");
-    let _ = writeln!(out, "  target area           {:>12.2} m²", s.target_area_m2);
-    let _ = writeln!(
+    writeln!(out, "{title}")?;
+    writeln!(out, "{}", "=".repeat(title.chars().count().min(78)))?;
+    writeln!(out)?;
+    writeln!(out, "Overall")?;
+    writeln!(out, "  target area           {:>12.2} m²", s.target_area_m2)?;
+    writeln!(
         out,
         "  covered               {:>12.2} m²   {:>6}",
         s.covered_area_m2,
         pct(s.coverage)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "  weighted coverage     {:>12}",
         pct(s.weighted_coverage)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "  seen by 2+ cameras    {:>12.2} m²",
         s.multi_covered_area_m2
-    );
-    let _ = writeln!(out, "  blind                 {:>12.2} m²", s.blind_area_m2);
-    let _ = writeln!(out, "  cameras               {:>12}", s.cameras.len());
+    )?;
+    writeln!(out, "  blind                 {:>12.2} m²", s.blind_area_m2)?;
+    writeln!(out, "  cameras               {:>12}", s.cameras.len())?;
     let c = &s.costs;
     if c.total > 0.0 || c.unpriced_cameras < s.cameras.len() {
-        let _ = writeln!(
+        writeln!(
             out,
             "  cost                  {:>12.0} {}{}",
             c.total,
@@ -54,23 +67,23 @@ pub fn render_text(report: &Report) -> String {
             } else {
                 ""
             }
-        );
+        )?;
     }
-    let _ = writeln!(out);
+    writeln!(out)?;
 
     if s.levels.iter().any(|l| l.covered_area_m2 > 0.0) {
-        let _ = writeln!(out, "Pixel density (seen at this level or better)");
+        writeln!(out, "Pixel density (seen at this level or better)")?;
         for l in &s.levels {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {:<12} {:>6} px/m {:>12.2} m² {:>8}",
                 l.name,
                 l.px_per_m,
                 l.covered_area_m2,
                 pct(l.coverage)
-            );
+            )?;
         }
-        let _ = writeln!(out);
+        writeln!(out)?;
     }
 
     let name_width = s
@@ -80,19 +93,19 @@ pub fn render_text(report: &Report) -> String {
         .max()
         .unwrap_or(4)
         .clamp(4, 32);
-    let _ = writeln!(out, "Zones");
-    let _ = writeln!(
+    writeln!(out, "Zones")?;
+    writeln!(
         out,
         "  {:<name_width$}  {:<8} {:>8} {:>11} {:>11} {:>8}  required level",
         "zone", "kind", "priority", "area m²", "covered m²", "coverage"
-    );
+    )?;
     for z in &s.zones {
         let name: String = z.name.chars().take(name_width).collect();
         let required = match &z.required_level {
             Some(level) => format!("{level}: {}", pct(z.required_coverage)),
             None => "-".to_string(),
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "  {:<name_width$}  {:<8} {:>8} {:>11.2} {:>11.2} {:>8}  {}",
             name,
@@ -102,13 +115,13 @@ pub fn render_text(report: &Report) -> String {
             z.covered_area_m2,
             pct(z.coverage),
             required
-        );
+        )?;
     }
-    let _ = writeln!(out);
+    writeln!(out)?;
 
-    let _ = writeln!(out, "Largest blind spots");
+    writeln!(out, "Largest blind spots")?;
     if report.blind_spots.is_empty() {
-        let _ = writeln!(out, "  none");
+        writeln!(out, "  none")?;
     }
     for (i, b) in report
         .blind_spots
@@ -117,7 +130,7 @@ pub fn render_text(report: &Report) -> String {
         .enumerate()
     {
         let c = centre(&b.polygon);
-        let _ = writeln!(
+        writeln!(
             out,
             "  {:>2}. {:>10.2} m²  around ({:.1}, {:.1})  in {}",
             i + 1,
@@ -125,31 +138,31 @@ pub fn render_text(report: &Report) -> String {
             c.0,
             c.1,
             b.zone_ids.join(", ")
-        );
+        )?;
     }
     if report.blind_spots.len() > LISTED_BLIND_SPOTS {
         let rest: f64 = report.blind_spots[LISTED_BLIND_SPOTS..]
             .iter()
             .map(|b| b.area_m2)
             .sum();
-        let _ = writeln!(
+        writeln!(
             out,
             "  ... and {} more ({:.2} m²)",
             report.blind_spots.len() - LISTED_BLIND_SPOTS,
             rest
-        );
+        )?;
     }
     let o = &report.blind_spots_omitted;
     if o.count > 0 {
-        let _ = writeln!(
+        writeln!(
             out,
             "  ({} sliver(s) under {} m² not listed, {:.4} m² in all; counted in the totals)",
             o.count, o.threshold_m2, o.area_m2
-        );
+        )?;
     }
-    let _ = writeln!(out);
+    writeln!(out)?;
 
-    let _ = writeln!(out, "Cameras");
+    writeln!(out, "Cameras")?;
     for c in &s.cameras {
         let mut line = format!(
             "  {:<16} {:<22} view {:>10.2} m²",
@@ -163,11 +176,11 @@ pub fn render_text(report: &Report) -> String {
         if let Some(first) = c.levels.iter().find(|l| l.radius_m > 0.0) {
             line.push_str(&format!("   {} to {:.1} m", first.name, first.radius_m));
         }
-        let _ = writeln!(out, "{line}");
+        writeln!(out, "{line}")?;
     }
     if !c.lines.is_empty() && (c.total > 0.0 || c.unpriced_cameras < s.cameras.len()) {
-        let _ = writeln!(out);
-        let _ = writeln!(
+        writeln!(out)?;
+        writeln!(
             out,
             "Costs ({}{})",
             c.currency,
@@ -176,15 +189,15 @@ pub fn render_text(report: &Report) -> String {
             } else {
                 ""
             }
-        );
+        )?;
         for line in &c.lines {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {:>3} x {:<40} {:>9.0} + {:>7.0} install = {:>10.0}",
                 line.count, line.name, line.unit_price, line.install_cost, line.total
-            );
+            )?;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "  hardware {:.0}, installation {:.0}, total {:.0} {}{}",
             c.hardware,
@@ -196,16 +209,16 @@ pub fn render_text(report: &Report) -> String {
             } else {
                 String::new()
             }
-        );
+        )?;
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "Warnings");
+        writeln!(out)?;
+        writeln!(out, "Warnings")?;
         for w in &report.warnings {
-            let _ = writeln!(out, "  {w}");
+            writeln!(out, "  {w}")?;
         }
     }
-    out
+    Ok(())
 }
 
 /// Mean of the outer ring's vertices: a rough "where" for a person.
