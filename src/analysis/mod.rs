@@ -16,6 +16,7 @@ mod layers;
 mod openings;
 pub mod route;
 pub mod sight;
+pub mod text;
 mod walk;
 
 pub use layers::{CountLayer, ShortfallPiece, count_layer, shortfall_pieces, unique_region};

@@ -741,15 +741,17 @@ fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measur
     let mut seen_by: Vec<Vec<(usize, sight::Intervals)>> = vec![Vec::new(); segs];
     let mut events = Vec::new();
     let mut camera_first = vec![None; scenario.cameras.len()];
-    let mut first_seen: Option<(f64, usize)> = None;
+    // (arc length, time, camera) of the first sighting.
+    let mut first_seen: Option<(f64, f64, usize)> = None;
     let point_at = |k: usize, t: f64| points[k].lerp(points[k + 1], t);
     for (i, (camera, view)) in scenario.cameras.iter().zip(session.views()).enumerate() {
         let Some((k, t, per)) = first_entry(view, points) else {
             continue;
         };
         let arc = timing.arc[k] + t * (timing.arc[k + 1] - timing.arc[k]);
-        if first_seen.is_none_or(|(a, _)| arc < a) {
-            first_seen = Some((arc, i));
+        let when = timing.at(k, t);
+        if first_seen.is_none_or(|(_, w, _)| when < w) {
+            first_seen = Some((arc, when, i));
         }
         for (s, iv) in per.into_iter().enumerate() {
             if !iv.is_empty() {
@@ -878,15 +880,12 @@ fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measur
     }
     let length = *timing.arc.last().unwrap_or(&0.0);
     let (before_m, before_s, first_by, first_to_asset) = match first_seen {
-        Some((arc, i)) => {
-            let time = time_at_arc(&timing, arc);
-            (
-                arc,
-                time,
-                Some(scenario.cameras[i].id.clone()),
-                Some(timing.arrival() - time),
-            )
-        }
+        Some((arc, time, i)) => (
+            arc,
+            time,
+            Some(scenario.cameras[i].id.clone()),
+            Some(timing.arrival() - time),
+        ),
         None => (length, timing.arrival(), None, None),
     };
     let report = PathReport {
@@ -915,27 +914,6 @@ fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measur
         camera_first,
         timing,
     }
-}
-
-/// Time of arrival at arc length `arc` (before any delay there).
-fn time_at_arc(timing: &Timing, arc: f64) -> f64 {
-    let n = timing.arc.len();
-    for k in 0..n.saturating_sub(1) {
-        if arc <= timing.arc[k + 1] {
-            let len = timing.arc[k + 1] - timing.arc[k];
-            let t = if len > 0.0 {
-                (arc - timing.arc[k]) / len
-            } else {
-                0.0
-            };
-            return if t <= 0.0 {
-                timing.time[k]
-            } else {
-                timing.at(k, t)
-            };
-        }
-    }
-    timing.arrival()
 }
 
 /// The point along the route where `time` falls.

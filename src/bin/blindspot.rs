@@ -2,7 +2,8 @@
 //! large synthetic plans.
 //!
 //! Exit status: 0 on success, 1 for invalid input (a bad scenario file), 2 for
-//! bad usage (unknown command or flag, unreadable file).
+//! bad usage (unknown command or flag, unreadable file), 3 when `route` finds
+//! no way on foot.
 
 use blindspot::generator::{GeneratorOptions, generate, wall_segment_count};
 use blindspot::geometry::Point;
@@ -21,6 +22,8 @@ use std::time::Instant;
 mod documents;
 #[path = "blindspot/exchange.rs"]
 mod exchange;
+#[path = "blindspot/security.rs"]
+mod security;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -65,6 +68,40 @@ enum Command {
         /// Sites reported at once in a batch (default: one per core).
         #[arg(long)]
         jobs: Option<usize>,
+    },
+    /// The security audit: every exterior opening (who sees it, how much of
+    /// it, at what density, from which side), zones short of their required
+    /// level, what each camera's failure costs, the cameras per place.
+    Audit {
+        /// Scenario file (JSON), or - for standard input.
+        file: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Audit one of the file's other layouts (`options`), by name or index.
+        #[arg(long)]
+        option: Option<String>,
+    },
+    /// The least-watched and fastest routes on foot from an opening (or a
+    /// point x,y) to a zone, and the most vulnerable one with its probability
+    /// of interruption (EASI) and the single change that raises it most.
+    Route {
+        /// Scenario file (JSON), or - for standard input.
+        file: String,
+        /// An exterior opening's id (the route starts outside it), or x,y.
+        #[arg(long, allow_hyphen_values = true)]
+        from: String,
+        /// The zone to reach (an asset).
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Cell size of the walk grid, metres (default 0.25; coarser on very
+        /// large plans, as the report says).
+        #[arg(long)]
+        resolution: Option<f64>,
+        /// Route one of the file's other layouts (`options`), by name or index.
+        #[arg(long)]
+        option: Option<String>,
     },
     /// Checks a scenario and lists every problem found.
     Validate {
@@ -234,6 +271,12 @@ enum Coordinates {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Geojson,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -710,6 +753,26 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             jobs,
         } => report_command(files, format, option, output, date, table, jobs),
         Command::Validate { file } => validate(&file).map(|(s, code)| (s, None, code)),
+        Command::Audit {
+            file,
+            format,
+            option,
+        } => security::audit_command(&file, format == TextOrJson::Json, option.as_deref()),
+        Command::Route {
+            file,
+            from,
+            to,
+            format,
+            resolution,
+            option,
+        } => security::route_command(
+            &file,
+            &from,
+            &to,
+            format == TextOrJson::Json,
+            resolution,
+            option.as_deref(),
+        ),
         Command::Import {
             file,
             layers,

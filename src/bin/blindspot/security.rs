@@ -1,0 +1,79 @@
+//! `blindspot audit` and `blindspot route`: the security analysis of a
+//! scenario file, as text or JSON (docs/security.md, docs/cli.md).
+
+use super::{Failure, Outcome, display_name, layout_index, read_scenario};
+use blindspot::analysis::route::DEFAULT_RESOLUTION_M;
+use blindspot::analysis::text::{render_audit, render_route};
+use blindspot::analysis::{RouteError, RouteOptions, Start, audit, route};
+use blindspot::geometry::Point;
+use blindspot::session::Session;
+
+/// Exit status of `route` when no way on foot reaches the zone.
+pub const NO_ROUTE: u8 = 3;
+
+/// Loads the file's main layout, or its option `option`.
+fn session(file: &str, option: Option<&str>) -> Result<Session, Failure> {
+    let (scenario, warnings) = read_scenario(file)?;
+    let scenario = match option {
+        None => scenario,
+        Some(wanted) => {
+            let index = layout_index(&scenario, wanted, file)?;
+            scenario
+                .option(index)
+                .expect("layout_index gives an index into the options")
+        }
+    };
+    Session::new(scenario, warnings)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("analyses serialise");
+    s.push('\n');
+    s
+}
+
+/// `blindspot audit FILE`.
+pub fn audit_command(file: &str, json_out: bool, option: Option<&str>) -> Result<Outcome, Failure> {
+    let session = session(file, option)?;
+    let a = audit(&session);
+    let out = if json_out {
+        json(&a)
+    } else {
+        render_audit(&session.scenario().name, &a)
+    };
+    Ok((out, None, 0))
+}
+
+/// `--from`: "x,y" is a point, anything else an opening's id.
+fn start(from: &str) -> Start {
+    match super::parse_point(from) {
+        Ok([x, y]) => Start::Point(Point::new(x, y)),
+        Err(_) => Start::Opening(from.to_string()),
+    }
+}
+
+/// `blindspot route FILE --from OPENING --to ZONE`.
+pub fn route_command(
+    file: &str,
+    from: &str,
+    to: &str,
+    json_out: bool,
+    resolution: Option<f64>,
+    option: Option<&str>,
+) -> Result<Outcome, Failure> {
+    let session = session(file, option)?;
+    let options = RouteOptions {
+        resolution_m: resolution.unwrap_or(DEFAULT_RESOLUTION_M),
+        ..RouteOptions::default()
+    };
+    match route(&session, &start(from), to, &options) {
+        Ok(r) => Ok((if json_out { json(&r) } else { render_route(&r) }, None, 0)),
+        Err(e @ RouteError::Unreachable(..)) => Ok((
+            String::new(),
+            Some(format!("{}: {e}\n", display_name(file))),
+            NO_ROUTE,
+        )),
+        Err(e) => Err(Failure::Usage(format!("{}: {e}", display_name(file)))),
+    }
+}
