@@ -672,3 +672,242 @@ impl Scene {
         })
     }
 }
+
+// ---- Import and export (docs/import.md) --------------------------------------
+
+/// Import options as the page sends them (a plain object).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ImportRequest {
+    file_name: String,
+    #[serde(default)]
+    format: Option<String>,
+    /// `[{layer, role}]`: the roles chosen; `None`: guessed from the names.
+    #[serde(default)]
+    layers: Option<Vec<LayerRole>>,
+    #[serde(default)]
+    units: Option<String>,
+    #[serde(default)]
+    scale: Option<f64>,
+    #[serde(default)]
+    open_doors: bool,
+    #[serde(default)]
+    georeference: Option<GeorefRequest>,
+    /// `"lonlat"` or `"metres"` (GeoJSON).
+    #[serde(default)]
+    coordinates: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayerRole {
+    layer: String,
+    role: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GeorefRequest {
+    origin: [f64; 2],
+    #[serde(default)]
+    rotation_deg: f64,
+}
+
+fn import_options(options: JsValue) -> Result<crate::import::ImportOptions, JsError> {
+    use crate::import::{Format, ImportOptions, Mapping, Role, Units};
+    let r: ImportRequest = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| js_error(format!("import options: {e}")))?;
+    let format = match r.format.as_deref() {
+        None => None,
+        Some("dxf") => Some(Format::Dxf),
+        Some("svg") => Some(Format::Svg),
+        Some("geojson") => Some(Format::GeoJson),
+        Some(other) => {
+            return Err(js_error(format!(
+                "import options: unknown format \"{other}\""
+            )));
+        }
+    };
+    let mapping = match r.layers {
+        None => None,
+        Some(list) => {
+            let mut entries = Vec::with_capacity(list.len());
+            for (i, l) in list.into_iter().enumerate() {
+                let role = Role::from_name(&l.role).ok_or_else(|| {
+                    js_error(format!(
+                        "import options: layers[{i}].role: unknown role \"{}\"",
+                        l.role
+                    ))
+                })?;
+                entries.push((l.layer, role));
+            }
+            Some(Mapping { entries })
+        }
+    };
+    let units = match r.units.as_deref() {
+        None => None,
+        Some(u) => Some(
+            Units::from_name(u)
+                .ok_or_else(|| js_error(format!("import options: unknown unit \"{u}\"")))?,
+        ),
+    };
+    let lonlat = match r.coordinates.as_deref() {
+        None => None,
+        Some("lonlat") => Some(true),
+        Some("metres") => Some(false),
+        Some(other) => {
+            return Err(js_error(format!(
+                "import options: coordinates must be \"lonlat\" or \"metres\", found \"{other}\""
+            )));
+        }
+    };
+    Ok(ImportOptions {
+        file_name: r.file_name,
+        format,
+        mapping,
+        units,
+        scale_m: r.scale,
+        georeference: r.georeference.map(|g| crate::scenario::Georeference {
+            origin: g.origin,
+            rotation_deg: g.rotation_deg,
+        }),
+        lonlat,
+        doors_open: r.open_doors,
+        ..ImportOptions::default()
+    })
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(target, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| js_error(format!("internal error: could not set {key}")))
+}
+
+/// What a drawing holds before importing: `{format, layers: [{name, role,
+/// guessed, entities: {TYPE: n}, hidden}], units: {metres_per_unit, source},
+/// bounds_m, notes: [{level, place, message}], roles: [names], unitNames:
+/// [names], sketch: {coords: Float64Array, starts: Uint32Array, layers:
+/// Uint32Array, omitted}}`. Throws the import's error for a broken or hostile
+/// file. Meant for a Web Worker.
+#[wasm_bindgen(js_name = importPreview)]
+pub fn import_preview(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    guard()?;
+    let o = import_options(options)?;
+    let p = crate::import::preview(bytes, &o).map_err(js_error)?;
+    let out = to_js(&p)?;
+    let roles: Array = crate::import::Role::ALL
+        .iter()
+        .map(|r| JsValue::from_str(r.name()))
+        .collect();
+    set(&out, "roles", &roles)?;
+    let units: Array = crate::import::Units::ALL
+        .iter()
+        .map(|u| JsValue::from_str(u.name))
+        .collect();
+    set(&out, "unitNames", &units)?;
+    let sketch = js_sys::Object::new();
+    set(&sketch, "coords", &Float64Array::from(&p.sketch.coords[..]))?;
+    set(&sketch, "starts", &Uint32Array::from(&p.sketch.starts[..]))?;
+    set(&sketch, "layers", &Uint32Array::from(&p.sketch.layers[..]))?;
+    set(
+        &sketch,
+        "omitted",
+        &JsValue::from_f64(p.sketch.omitted as f64),
+    )?;
+    set(&out, "sketch", &sketch)?;
+    Ok(out)
+}
+
+/// Imports a drawing: `{scenario: JSON text (a valid scenario, for
+/// Scene.load), report}` with the report as docs/import.md describes it.
+/// `progress(phase, done, total)` is called as it goes (phases `reading`,
+/// `cleaning`, `checking`); returning `false` cancels. Throws the import's
+/// error (a message naming the line, element or feature, or the limit).
+/// Meant for a Web Worker.
+#[wasm_bindgen(js_name = importDrawing)]
+pub fn import_drawing(
+    bytes: &[u8],
+    options: JsValue,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    guard()?;
+    let o = import_options(options)?;
+    let mut report = |p: crate::import::Progress| match &progress {
+        None => true,
+        Some(f) => {
+            let phase = match p.phase {
+                crate::import::Phase::Reading => "reading",
+                crate::import::Phase::Cleaning => "cleaning",
+                crate::import::Phase::Checking => "checking",
+            };
+            match f.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(phase),
+                &JsValue::from_f64(p.done as f64),
+                &JsValue::from_f64(p.total as f64),
+            ) {
+                Ok(v) => v.as_bool() != Some(false),
+                Err(_) => false,
+            }
+        }
+    };
+    let imported = crate::import::import(bytes, &o, &mut report).map_err(js_error)?;
+    let out = js_sys::Object::new();
+    set(
+        &out,
+        "scenario",
+        &JsValue::from_str(&imported.scenario.to_json()),
+    )?;
+    set(&out, "report", &to_js(&imported.report)?)?;
+    Ok(out.into())
+}
+
+/// The georeference that puts plan point (ax, ay) at (lonA, latA) and turns
+/// the plan so that (bx, by) lies towards (lonB, latB): `{origin: [lon, lat],
+/// rotation_deg, scale}` where `scale` is ground over plan distance (1 when
+/// the plan's scale is right). Throws when the points coincide.
+#[wasm_bindgen(js_name = georeferenceFromTwoPoints)]
+#[allow(clippy::too_many_arguments)]
+pub fn georeference_from_two_points(
+    ax: f64,
+    ay: f64,
+    lon_a: f64,
+    lat_a: f64,
+    bx: f64,
+    by: f64,
+    lon_b: f64,
+    lat_b: f64,
+) -> Result<JsValue, JsError> {
+    guard()?;
+    let (g, scale) = crate::scenario::Georeference::from_two_points(
+        Point::new(ax, ay),
+        [lon_a, lat_a],
+        Point::new(bx, by),
+        [lon_b, lat_b],
+    )
+    .ok_or_else(|| js_error("the two points must differ, on the plan and on the ground"))?;
+    let out = js_sys::Object::new();
+    let origin: Array = g.origin.iter().map(|&v| JsValue::from_f64(v)).collect();
+    set(&out, "origin", &origin)?;
+    set(&out, "rotation_deg", &JsValue::from_f64(g.rotation_deg))?;
+    set(&out, "scale", &JsValue::from_f64(scale))?;
+    Ok(out.into())
+}
+
+#[wasm_bindgen]
+impl Scene {
+    /// The scene as GeoJSON text: walls, zones, cameras, views and blind
+    /// spots, WGS84 when the plan is georeferenced, plan metres otherwise
+    /// (and the file says so), exactly as `blindspot export`.
+    #[wasm_bindgen(js_name = exportGeoJson)]
+    pub fn export_geojson(&self) -> Result<String, JsError> {
+        guard()?;
+        Ok(crate::export::geojson(&self.session))
+    }
+}

@@ -250,3 +250,98 @@ fn a_view_exports_as_an_svg_of_the_asked_size() {
     assert!(paper.contains("width=\"180mm\""));
     assert!(scene.paper_svg(5.0, 120.0).is_err());
 }
+
+// ---- Import and export --------------------------------------------------------
+
+fn import_options(file: &str, extra: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"fileName".into(), &file.into()).unwrap();
+    for (k, v) in extra {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn get(v: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+const GALLERY_DXF: &[u8] = include_bytes!("fixtures/import/gallery-mm.dxf");
+
+#[wasm_bindgen_test]
+fn import_preview_lists_layers_with_counts_and_a_sketch() {
+    let p = blindspot::wasm::import_preview(GALLERY_DXF, import_options("gallery-mm.dxf", &[]))
+        .unwrap();
+    assert_eq!(get(&p, "format").as_string().as_deref(), Some("dxf"));
+    let layers = js_sys::Array::from(&get(&p, "layers"));
+    let wall = layers
+        .iter()
+        .find(|l| get(l, "name").as_string().as_deref() == Some("A-WALL"))
+        .unwrap();
+    assert_eq!(get(&wall, "role").as_string().as_deref(), Some("wall"));
+    assert_eq!(get(&get(&wall, "entities"), "LINE").as_f64(), Some(4.0));
+    let sketch = get(&p, "sketch");
+    let starts = js_sys::Uint32Array::from(get(&sketch, "starts"));
+    let coords = js_sys::Float64Array::from(get(&sketch, "coords"));
+    assert_eq!(coords.length(), 2 * starts.get_index(starts.length() - 1));
+    assert_eq!(
+        get(&get(&p, "units"), "metres_per_unit").as_f64(),
+        Some(0.001)
+    );
+}
+
+#[wasm_bindgen_test]
+fn import_drawing_gives_a_scenario_the_scene_loads_and_exports() {
+    let mapping = js_sys::JSON::parse(r#"[{"layer": "A-WALL", "role": "wall"}, {"layer": "A-DOOR", "role": "door"}, {"layer": "A-AREA", "role": "zone"}]"#).unwrap();
+    let calls = std::cell::Cell::new(0);
+    let progress = wasm_bindgen::closure::Closure::<dyn FnMut(String, f64, f64) -> bool>::new(
+        move |_: String, _: f64, _: f64| {
+            calls.set(calls.get() + 1);
+            true
+        },
+    );
+    let out = blindspot::wasm::import_drawing(
+        GALLERY_DXF,
+        import_options("gallery-mm.dxf", &[("layers", mapping)]),
+        Some(wasm_bindgen::JsCast::unchecked_ref::<js_sys::Function>(progress.as_ref()).clone()),
+    )
+    .unwrap();
+    let text = get(&out, "scenario").as_string().unwrap();
+    let native = blindspot::import::import(
+        GALLERY_DXF,
+        &blindspot::import::ImportOptions {
+            file_name: "gallery-mm.dxf".into(),
+            mapping: Some(
+                blindspot::import::Mapping::parse("wall=A-WALL,door=A-DOOR,zone=A-AREA").unwrap(),
+            ),
+            ..Default::default()
+        },
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(text, native.scenario.to_json());
+    assert_eq!(get(&get(&out, "report"), "doors").as_f64(), Some(1.0));
+    let scene = Scene::load(&text).unwrap();
+    let geojson: serde_json::Value =
+        serde_json::from_str(&scene.export_geojson().unwrap()).unwrap();
+    assert_eq!(geojson["blindspot"]["coordinates"], "plan_m");
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_svg_is_an_error_not_a_trap() {
+    let bomb = include_bytes!("fixtures/import/bomb.svg");
+    let e =
+        blindspot::wasm::import_drawing(bomb, import_options("bomb.svg", &[]), None).unwrap_err();
+    let message = js_sys::Error::from(wasm_bindgen::JsValue::from(e)).message();
+    assert!(String::from(message).contains("entity-expansion bomb"));
+    let bad = import_options(
+        "x.dxf",
+        &[(
+            "layers",
+            js_sys::JSON::parse(r#"[{"layer": "A", "role": "walls"}]"#).unwrap(),
+        )],
+    );
+    assert!(blindspot::wasm::import_preview(GALLERY_DXF, bad).is_err());
+    // The scene still works afterwards.
+    assert!(Scene::load(ROOM).is_ok());
+}

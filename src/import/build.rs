@@ -206,13 +206,47 @@ pub(super) fn preview(d: &Drawing, o: &ImportOptions) -> Result<Preview, ImportE
     let roles = roles(d, o, &mut notes)?;
     let b = extent(d, units.metres_per_unit);
     notes.extend(d.notes.iter().cloned());
+    let sketch = sketch(d, units.metres_per_unit, &b, o);
     Ok(Preview {
         format: d.format.unwrap_or(Format::Dxf),
         layers: summaries(d, &roles),
         units,
         bounds_m: (!b.is_empty()).then_some([b.min.x, b.min.y, b.max.x, b.max.y]),
         notes,
+        sketch,
     })
+}
+
+fn sketch(d: &Drawing, metres: f64, b: &Bounds, o: &ImportOptions) -> super::Sketch {
+    let size = if b.is_empty() { 1.0 } else { b.size().length() };
+    let tol = o.tolerances.curve_m.max(size / 4000.0);
+    let mut s = super::Sketch {
+        starts: vec![0],
+        ..Default::default()
+    };
+    for shape in &d.shapes {
+        let Ok(pieces) = shape.flatten(metres, tol, o.limits.max_curve_points) else {
+            s.omitted += 1;
+            continue;
+        };
+        for piece in pieces {
+            let n = piece.points.len() + usize::from(piece.closed);
+            if s.coords.len() / 2 + n > super::SKETCH_POINTS {
+                s.omitted += 1;
+                continue;
+            }
+            for p in piece
+                .points
+                .iter()
+                .chain(piece.closed.then(|| &piece.points[0]))
+            {
+                s.coords.extend([p.x, p.y]);
+            }
+            s.starts.push((s.coords.len() / 2) as u32);
+            s.layers.push(shape.layer as u32);
+        }
+    }
+    s
 }
 
 /// Notes of one kind, listing the first places and counting the rest.
@@ -805,6 +839,7 @@ fn zones(
     let mut out: Vec<(Zone, usize)> = Vec::new();
     let mut counter = std::collections::HashMap::<usize, usize>::new();
     let mut used: std::collections::HashSet<String> = Default::default();
+    let labels = Labels::new(d, &w.labels, offset, w.metres);
     for (shape_index, kind, pieces) in pieces {
         let shape = &d.shapes[shape_index];
         let place = d.place_text(shape.place);
@@ -867,7 +902,7 @@ fn zones(
             used.insert(id.clone());
             let name = props
                 .and_then(|p| p.name.clone())
-                .or_else(|| label(d, &w.labels, &exterior, offset, w.metres))
+                .or_else(|| labels.name(&exterior))
                 .unwrap_or_else(|| format!("{} {}", d.layers[shape.layer].name, n));
             out.push((
                 Zone {
@@ -976,32 +1011,52 @@ fn nest(pieces: Vec<Piece>, merge_m: f64) -> Vec<Nested> {
     out
 }
 
-/// The texts on label layers (or any text layer mapped as label) inside a
-/// ring, joined: the zone's name.
-fn label(
-    d: &Drawing,
-    labels: &[bool],
-    ring: &[Point],
-    offset: Option<Point>,
-    metres: f64,
-) -> Option<String> {
-    let off = offset.unwrap_or_default();
-    let words: Vec<&str> = d
-        .texts
-        .iter()
-        .filter(|t| labels[t.layer] && !t.text.trim().is_empty())
-        .filter(|t| {
-            let p = Point::new(t.at[0] * metres, t.at[1] * metres) + off;
-            ring_contains(ring, p)
-        })
-        .map(|t| t.text.trim())
-        .collect();
-    if words.is_empty() {
-        return None;
+/// The texts on label layers (and zone layers), indexed where they stand in
+/// the plan: a zone is named by the texts inside it.
+struct Labels<'d> {
+    tree: RTree<GeomWithData<[f64; 2], usize>>,
+    texts: &'d [super::drawing::Text],
+}
+
+impl<'d> Labels<'d> {
+    fn new(d: &'d Drawing, on: &[bool], offset: Option<Point>, metres: f64) -> Labels<'d> {
+        let off = offset.unwrap_or_default();
+        let points = d
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| on[t.layer] && !t.text.trim().is_empty())
+            .map(|(i, t)| {
+                GeomWithData::new([t.at[0] * metres + off.x, t.at[1] * metres + off.y], i)
+            })
+            .collect();
+        Labels {
+            tree: RTree::bulk_load(points),
+            texts: &d.texts,
+        }
     }
-    let mut name = words.join(" ");
-    if name.chars().count() > 60 {
-        name = name.chars().take(59).collect::<String>() + "…";
+
+    /// The texts inside `ring`, in file order, joined (60 characters at most).
+    fn name(&self, ring: &[Point]) -> Option<String> {
+        let b = Bounds::of_points(ring);
+        let mut inside: Vec<usize> = self
+            .tree
+            .locate_in_envelope(AABB::from_corners([b.min.x, b.min.y], [b.max.x, b.max.y]))
+            .filter(|g| ring_contains(ring, Point::new(g.geom()[0], g.geom()[1])))
+            .map(|g| g.data)
+            .collect();
+        if inside.is_empty() {
+            return None;
+        }
+        inside.sort_unstable();
+        let mut name = inside
+            .iter()
+            .map(|&i| self.texts[i].text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.chars().count() > 60 {
+            name = name.chars().take(59).collect::<String>() + "…";
+        }
+        Some(name)
     }
-    Some(name)
 }

@@ -339,7 +339,28 @@ pub struct Preview {
     /// max x, max y]`, or `None` for a file with no shapes.
     pub bounds_m: Option<[f64; 4]>,
     pub notes: Vec<Note>,
+    /// Every shape flattened coarsely, for a picture of the drawing.
+    #[serde(skip)]
+    pub sketch: Sketch,
 }
+
+/// A drawing's shapes as polylines in metres (curves within 1/4000 of the
+/// drawing's size), by layer: what a preview draws, coloured by role.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sketch {
+    /// x, y pairs of every polyline, concatenated (a closed one repeats its
+    /// first point).
+    pub coords: Vec<f64>,
+    /// Point index where each polyline starts, plus a final end.
+    pub starts: Vec<u32>,
+    /// The layer (an index into [`Preview::layers`]) of each polyline.
+    pub layers: Vec<u32>,
+    /// Shapes left out to stay within [`SKETCH_POINTS`] points.
+    pub omitted: usize,
+}
+
+/// Most points a sketch holds.
+pub const SKETCH_POINTS: usize = 2_000_000;
 
 /// What an import did: the mapping and units used, the counts of what was
 /// built and cleaned, and every note with its place.
@@ -368,7 +389,8 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
-/// Reads a file far enough to list its layers, counts, units and extent.
+/// Reads a file far enough to list its layers, counts, units and extent, with a
+/// sketch of its shapes.
 ///
 /// # Errors
 /// A broken or hostile file, one past the [`Limits`], or options that do not fit.
