@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with AFL++ through cargo-afl, on the stable toolchain.
 #   scripts/fuzz.sh [EXECS] [TARGET...]    default: 1000000 executions of each target
+#   JOBS=2 scripts/fuzz.sh ...             that many AFL++ instances per target
+#                                          (one main, the rest secondaries), EXECS in all
 # Targets: read (the scenario reader on arbitrary bytes), geometry (plan
 # preparation, views, coverage and blind spots from structured input).
 # Installs cargo-afl (which builds its own AFL++) when missing, builds the
@@ -27,13 +29,21 @@ say "building the instrumented targets"
 
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 export AFL_NO_AFFINITY=1 AFL_SKIP_CRASHES=1
+jobs="${JOBS:-1}"
 for t in "${targets[@]}"; do
-  say "fuzzing $t for $execs executions"
+  say "fuzzing $t for $execs executions ($jobs instances)"
   rm -rf "fuzz/out/$t"; mkdir -p fuzz/out
-  # -t: a run over 2 s is a hang; -E: stop after about that many executions.
-  cargo afl fuzz -i "fuzz/corpus/$t" -o "fuzz/out/$t" -t 2000 -E "$execs" -- "fuzz/target/release/$t" >"fuzz/out-$t.log" 2>&1 || {
-    echo "afl-fuzz failed for $t:"; tail -20 "fuzz/out-$t.log"; exit 1; }
-  stats="fuzz/out/$t/default/fuzzer_stats"
-  get() { awk -F': *' -v k="$1" '$1 ~ "^"k" *$" {print $2}' "$stats"; }
-  echo "fuzz $t: $(get execs_done) executions in $(get run_time) s, $(get corpus_count) paths, $(get saved_crashes) crashes, $(get saved_hangs) hangs"
+  # -t: a run over 2 s is a hang; -E: each instance stops after its share.
+  share=$(( (execs + jobs - 1) / jobs ))
+  pids=()
+  for j in $(seq 1 "$jobs"); do
+    role="-S s$j"; [ "$j" = 1 ] && role="-M main"
+    cargo afl fuzz -i "fuzz/corpus/$t" -o "fuzz/out/$t" $role -t 2000 -E "$share" -- "fuzz/target/release/$t" >"fuzz/out-$t-$j.log" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do
+    wait "$p" || { echo "afl-fuzz failed for $t:"; tail -20 fuzz/out-"$t"-*.log; exit 1; }
+  done
+  sum() { cat fuzz/out/"$t"/*/fuzzer_stats | awk -F': *' -v k="$1" '$1 ~ "^"k" *$" {s += $2} END {print s}'; }
+  echo "fuzz $t: $(sum execs_done) executions in $(sum run_time) instance-seconds, $(sum corpus_count) paths, $(sum saved_crashes) crashes, $(sum saved_hangs) hangs"
 done

@@ -102,6 +102,8 @@ fn long_run() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let per = total.div_ceil(4);
+    // The core's panics are counted as failures; their messages would drown the log.
+    std::panic::set_hook(Box::new(|_| {}));
     let mut all = oracle::compare::Tally::default();
     for name in FAMILIES {
         let t = Run {
@@ -113,6 +115,7 @@ fn long_run() {
         println!("{name}: {t}");
         all.add(&t);
     }
+    drop(std::panic::take_hook());
     println!("differential long run: {all}");
     assert!(all.cases >= total * 9 / 10);
     assert_eq!(all.failures, 0);
@@ -150,7 +153,8 @@ fn show() {
 }
 
 /// Counts failures per family without stopping (a survey while the core is
-/// being fixed): `DIFFERENTIAL_SURVEY=300 cargo test --release --test differential -- --ignored --nocapture survey`.
+/// being fixed): `DIFFERENTIAL_SURVEY=300 cargo test --release --test differential -- --ignored --nocapture survey`
+/// (`DIFFERENTIAL_SURVEY_FAMILY=soup` for one family).
 #[test]
 #[ignore = "a tool: DIFFERENTIAL_SURVEY=cases"]
 fn survey() {
@@ -160,8 +164,13 @@ fn survey() {
     else {
         return;
     };
+    std::panic::set_hook(Box::new(|_| {}));
+    let only = std::env::var("DIFFERENTIAL_SURVEY_FAMILY").ok();
     for opts in [INSIDE, ON_WALLS, SUBNORMAL] {
-        for name in FAMILIES {
+        for name in FAMILIES
+            .into_iter()
+            .filter(|f| only.as_deref().is_none_or(|o| o == *f))
+        {
             let t = Run {
                 keep_going: true,
                 ..Run::new(name, n)

@@ -190,3 +190,15 @@ fn camera_at_a_free_wall_end() {
 fn subnormal_corner() {
     agrees_with_the_oracle("differential/subnormal-corner.json");
 }
+
+#[test]
+#[ignore = "core: panic in spade (\"Failed to locate position. This is a bug in spade.\") on four nearly collinear walls (soup seed 1000016)"]
+fn soup_1000016_bundle_locate_panic() {
+    agrees_with_the_oracle("differential/soup-1000016.json");
+}
+
+#[test]
+#[ignore = "core: a bundle of three nearly collinear walls beside a fourth hides 2 % of a 1.8 m camera's view (soup seed 930)"]
+fn soup_930_bundle_hides_too_much() {
+    agrees_with_the_oracle("differential/soup-930.json");
+}

@@ -376,6 +376,8 @@ impl<'a> Run<'a> {
                     t.cases += 1;
                     t.failures += 1;
                     if self.keep_going && t.failures > 5 {
+                        let short: String = e.chars().take(160).collect();
+                        println!("{}: {} fails: {short}", self.label, case.name);
                         continue;
                     }
                     let small = minimize(&case, self.strict_grid);

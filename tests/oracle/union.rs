@@ -101,7 +101,15 @@ pub fn covered_area(views: &[Shape], zones: &[Shape]) -> f64 {
                 let r = e.b.sub(e.a);
                 let s = f.b.sub(f.a);
                 let t = f.a.sub(e.a).cross(s) / r.cross(s);
-                xs.push(e.a.x + t * r.x);
+                // Nearly parallel edges: the division may lose the crossing;
+                // any x in their common span keeps the slabs exact enough.
+                let (lo, hi) = (e.x_range().0.max(f.x_range().0), ex1.min(f.x_range().1));
+                let x = e.a.x + t * r.x;
+                xs.push(if x.is_finite() {
+                    x.clamp(lo, hi)
+                } else {
+                    0.5 * (lo + hi)
+                });
             }
         }
     }

@@ -110,11 +110,11 @@ fn scenario(input: &Input) -> String {
         oy: f64::from(input.offset.1) * 4096.0,
     };
     let mut walls = Vec::new();
-    for (i, w) in input.walls.iter().take(24).enumerate() {
+    for (i, w) in input.walls.iter().take(16).enumerate() {
         if w.points.len() < 2 {
             continue;
         }
-        let pts: Vec<String> = w.points.iter().take(8).map(|&c| frame.point(c)).collect();
+        let pts: Vec<String> = w.points.iter().take(6).map(|&c| frame.point(c)).collect();
         let kind = match w.kind % 8 {
             0 => r#""kind": "glass""#,
             1 => r#""kind": "door", "open": true"#,
@@ -147,18 +147,18 @@ fn scenario(input: &Input) -> String {
             room[0]
         ));
     }
-    for (i, z) in input.zones.iter().take(4).enumerate() {
+    for (i, z) in input.zones.iter().take(2).enumerate() {
         if z.len() < 3 {
             continue;
         }
-        let pts: Vec<String> = z.iter().take(12).map(|&c| frame.point(c)).collect();
+        let pts: Vec<String> = z.iter().take(8).map(|&c| frame.point(c)).collect();
         zones.push(format!(
             r#"{{"id": "z{i}", "polygon": [{}]}}"#,
             pts.join(", ")
         ));
     }
     let mut cameras = Vec::new();
-    for (i, c) in input.cameras.iter().take(4).enumerate() {
+    for (i, c) in input.cameras.iter().take(3).enumerate() {
         let range = (f64::from(c.range % 4096) + 1.0) * frame.scale / 16.0;
         cameras.push(format!(
             r#"{{"id": "c{i}", "position": {}, "heading_deg": {}, "hfov_deg": {}, "range_m": {}}}"#,
@@ -176,9 +176,15 @@ fn scenario(input: &Input) -> String {
     )
 }
 
-fn check(session: &Session, text: &str) {
-    let report = blindspot::report::build(session);
-    let o = &report.summary.overall;
+/// Checks the figures; `full` also builds the blind spots (the costly part,
+/// done once per input; camera moves check the incremental totals).
+fn check(session: &Session, text: &str, full: bool) {
+    let summary = if full {
+        blindspot::report::build(session).summary
+    } else {
+        blindspot::report::summarize(session)
+    };
+    let o = &summary.overall;
     let ok = |x: f64| x.is_finite() && x >= 0.0;
     assert!(
         ok(o.target_area_m2) && ok(o.covered_area_m2),
@@ -190,7 +196,7 @@ fn check(session: &Session, text: &str) {
         o.covered_area_m2,
         o.target_area_m2
     );
-    for c in &report.summary.cameras {
+    for c in &summary.cameras {
         assert!(
             ok(c.view_area_m2),
             "camera {}: view {}\n{text}",
@@ -226,20 +232,20 @@ fn main() {
         let Ok(mut session) = Session::from_json(&text) else {
             return;
         };
-        check(&session, &text);
+        check(&session, &text, true);
         let frame = Frame {
             scale: 2f64.powf(f64::from(input.scale.clamp(-80, 80)) / 8.0),
             ox: f64::from(input.offset.0) * 4096.0,
             oy: f64::from(input.offset.1) * 4096.0,
         };
         let n = session.scenario().cameras.len();
-        for &(i, to) in input.moves.iter().take(2) {
+        for &(i, to) in input.moves.iter().take(1) {
             if n == 0 {
                 break;
             }
             let (x, y) = frame.at(to);
             if session.move_camera(i as usize % n, x, y).is_ok() {
-                check(&session, &text);
+                check(&session, &text, false);
             }
         }
     });
