@@ -211,5 +211,44 @@ fn optimizer(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, prepare, views, full_report, drag, optimizer);
+fn security(c: &mut Criterion) {
+    use blindspot::analysis::{RouteOptions, Start, audit, route};
+    use blindspot::scenario::Response;
+    // The 10,000-segment plan with 300 mounted cameras and a response force (so
+    // routes get their probability of interruption and the changes are tried).
+    let mut scenario = mounted_plan(10_000, 300);
+    scenario.settings.security.response = Some(Response {
+        mean_s: 90.0,
+        sd_s: 30.0,
+        p_communication: 0.95,
+    });
+    let session = Session::new(scenario, Default::default()).expect("prepares");
+    let start = Start::Opening("window-13".into());
+    let options = RouteOptions::default();
+    let mut group = c.benchmark_group("security_10000seg_300cam");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(15));
+    group.bench_function("audit", |b| b.iter(|| black_box(audit(&session))));
+    group.bench_function("route_window_to_case", |b| {
+        b.iter(|| black_box(route(&session, &start, "case-221-c1", &options).expect("a route")))
+    });
+    group.bench_function("audit_and_route", |b| {
+        b.iter(|| {
+            black_box(audit(&session));
+            black_box(route(&session, &start, "case-221-c1", &options).expect("a route"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    prepare,
+    views,
+    full_report,
+    drag,
+    optimizer,
+    security
+);
 criterion_main!(benches);

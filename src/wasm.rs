@@ -911,3 +911,120 @@ impl Scene {
         Ok(crate::export::geojson(&self.session))
     }
 }
+
+// ---- Security analysis (docs/security.md): structured results through
+// serde-wasm-bindgen, geometry as flat typed arrays. ----
+
+fn flat(polygons: &[Polygon]) -> FlatShapes {
+    let mut out = FlatShapes::new();
+    for p in polygons {
+        out.push_polygon(p);
+    }
+    out
+}
+
+#[wasm_bindgen]
+impl Scene {
+    /// The security audit: headline, openings riskiest first, cameras missing
+    /// their nearest opening, zones with a required level, cameras by what
+    /// their failure costs, the area seen by 0/1/2/3+ cameras (its cost is in
+    /// docs/performance.md).
+    pub fn audit(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(&crate::analysis::audit(&self.session))
+    }
+
+    /// The parts of zones seen, but below their required level, as polygons
+    /// (the shortfall hatch).
+    #[wasm_bindgen(js_name = shortfallLayer)]
+    pub fn shortfall_layer(&self) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let pieces = crate::analysis::shortfall_pieces(&self.session);
+        let polygons: Vec<Polygon> = pieces.into_iter().map(|p| p.polygon).collect();
+        Ok(flat(&polygons))
+    }
+
+    /// The places seen by at least `k` cameras, k = 1, 2 or 3 (each includes
+    /// the next; the blind spots are the rest).
+    #[wasm_bindgen(js_name = countLayer)]
+    pub fn count_layer(&self, k: f64) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let k = match k {
+            1.0 => 0,
+            2.0 => 1,
+            3.0 => 2,
+            other => {
+                return Err(js_error(format!(
+                    "countLayer: k is 1, 2 or 3, found {other}"
+                )));
+            }
+        };
+        let layer = crate::analysis::count_layer(&self.session);
+        Ok(flat(&layer.at_least[k]))
+    }
+
+    /// What turns blind if camera `i` fails: the places only it sees.
+    #[wasm_bindgen(js_name = failureLayer)]
+    pub fn failure_layer(&self, i: f64) -> Result<FlatShapes, JsError> {
+        guard()?;
+        let i = index(i, "failureLayer")?;
+        if i >= self.session.scenario().cameras.len() {
+            return Err(js_error(format!(
+                "failureLayer: no camera {i} (the scene has {})",
+                self.session.scenario().cameras.len()
+            )));
+        }
+        Ok(flat(&crate::analysis::unique_region(&self.session, i)))
+    }
+
+    /// Routes on foot from the outside of opening `from` to zone `to`: least
+    /// watched, fastest, most vulnerable with P(I), the best single change.
+    /// `resolution_m`: the walk grid's cell size (0.25 is the default).
+    pub fn route(&self, from: &str, to: &str, resolution_m: f64) -> Result<JsValue, JsError> {
+        guard()?;
+        self.route_from(
+            &crate::analysis::Start::Opening(from.to_string()),
+            to,
+            resolution_m,
+        )
+    }
+
+    /// Routes from the plan point (`x`, `y`) to zone `to` (see `route`).
+    #[wasm_bindgen(js_name = routeFromPoint)]
+    pub fn route_from_point(
+        &self,
+        x: f64,
+        y: f64,
+        to: &str,
+        resolution_m: f64,
+    ) -> Result<JsValue, JsError> {
+        guard()?;
+        if !(x.is_finite() && y.is_finite()) {
+            return Err(js_error(format!(
+                "routeFromPoint: ({x}, {y}) is not a point"
+            )));
+        }
+        self.route_from(
+            &crate::analysis::Start::Point(Point::new(x, y)),
+            to,
+            resolution_m,
+        )
+    }
+}
+
+impl Scene {
+    fn route_from(
+        &self,
+        start: &crate::analysis::Start,
+        to: &str,
+        resolution_m: f64,
+    ) -> Result<JsValue, JsError> {
+        let options = crate::analysis::RouteOptions {
+            resolution_m,
+            ..Default::default()
+        };
+        let report =
+            crate::analysis::route(&self.session, start, to, &options).map_err(js_error)?;
+        to_js(&report)
+    }
+}

@@ -636,3 +636,20 @@ fn the_audit_areas_add_up_to_the_report() {
     assert_eq!(a.headline.openings_audited, 5);
     assert_eq!(a.headline.zones_required, 7);
 }
+
+#[test]
+fn what_each_camera_alone_sees_is_what_its_removal_uncovers() {
+    // An independent check of the per-camera unique coverage: the covered area
+    // with every camera, less the covered area without it.
+    let s = museum();
+    let all = Session::new(s.clone(), Default::default()).expect("the sample loads");
+    let covered = all.summary().covered_area_m2;
+    let a = audit(&all);
+    for c in &a.critical_cameras {
+        let mut without = s.clone();
+        without.cameras.remove(c.index);
+        let rest = Session::new(without, Default::default()).expect("loads");
+        let lost = covered - rest.summary().covered_area_m2;
+        assert_near(c.unique_m2, lost, 1e-6 * covered);
+    }
+}

@@ -345,3 +345,81 @@ fn a_hostile_svg_is_an_error_not_a_trap() {
     // The scene still works afterwards.
     assert!(Scene::load(ROOM).is_ok());
 }
+
+// ---- Security analysis ----
+
+const MUSEUM: &str = include_str!("../www/samples/museum-wing.json");
+
+fn value(v: wasm_bindgen::JsValue) -> serde_json::Value {
+    serde_wasm_bindgen::from_value(v).expect("a structured result")
+}
+
+#[wasm_bindgen_test]
+fn the_audit_crosses_the_boundary_as_the_library_computes_it() {
+    let scene = Scene::load(MUSEUM).unwrap();
+    let audit = value(scene.audit().unwrap());
+    let native = Session::from_json(MUSEUM).unwrap();
+    let want = serde_json::to_value(blindspot::analysis::audit(&native)).unwrap();
+    assert_eq!(audit["headline"], want["headline"]);
+    assert_eq!(audit["openings"][0]["id"], "balcony");
+    assert_eq!(audit["openings"][0]["status"], "unseen");
+    // The same openings in the same order, the same statuses and widths (up to
+    // the last bits: wasm's trigonometry is not the platform's).
+    let (got, exp) = (
+        audit["openings"].as_array().unwrap(),
+        want["openings"].as_array().unwrap(),
+    );
+    assert_eq!(got.len(), exp.len());
+    for (g, e) in got.iter().zip(exp) {
+        assert_eq!((&g["id"], &g["status"]), (&e["id"], &e["status"]));
+        let (gw, ew) = (
+            g["seen_width_m"].as_f64().unwrap(),
+            e["seen_width_m"].as_f64().unwrap(),
+        );
+        assert!((gw - ew).abs() < 1e-9, "{gw} vs {ew}");
+    }
+    // The layers: shortfall pieces, places seen twice, one camera's failure.
+    let shortfall = scene.shortfall_layer().unwrap();
+    assert!(shortfall.polygon_offsets().length() > 1);
+    let twice = scene.count_layer(2.0).unwrap();
+    assert!(twice.coords().length() > 0);
+    assert!(scene.count_layer(4.0).is_err());
+    let failure = scene.failure_layer(0.0).unwrap();
+    assert!(failure.coords().length() > 0);
+    assert!(scene.failure_layer(99.0).is_err());
+    assert!(scene.failure_layer(-1.0).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_route_crosses_the_boundary_with_its_probability_of_interruption() {
+    let scene = Scene::load(MUSEUM).unwrap();
+    let r = value(scene.route("balcony", "crown-case", 0.25).unwrap());
+    let p = r["most_vulnerable"]["p_interruption"].as_f64().unwrap();
+    assert!(p < 0.15, "as is: {p}");
+    assert_eq!(r["resolution_m"], 0.25);
+    assert!(
+        r["best_change"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("quay-east")
+    );
+    let points = r["least_watched"]["points"].as_array().unwrap();
+    assert!(points.len() >= 2);
+    let from_point = value(
+        scene
+            .route_from_point(30.0, -5.0, "crown-case", 0.5)
+            .unwrap(),
+    );
+    assert_eq!(from_point["resolution_m"], 0.5);
+    // Bad input is an error naming what is wrong, and the scene still works.
+    assert!(scene.route("balcony", "vault", 0.25).is_err());
+    assert!(scene.route("nope", "crown-case", 0.25).is_err());
+    assert!(scene.route("balcony", "crown-case", 0.0).is_err());
+    assert!(
+        scene
+            .route_from_point(f64::NAN, 0.0, "crown-case", 0.25)
+            .is_err()
+    );
+    assert!(!scene.is_broken());
+    assert!(scene.audit().is_ok());
+}

@@ -8,7 +8,7 @@
 //! and adding `k - 1` clockwise boxes around everything keeps exactly the places
 //! covered `k` times or more.
 
-use crate::coverage::grid::{IContour, IPoint, IShapes, clip_contour, twice_area};
+use crate::coverage::grid::{IContour, IPoint, IShape, IShapes, clip_contour, twice_area};
 use crate::coverage::{Coverage, ViewShape};
 use crate::geometry::Polygon;
 use crate::session::Session;
@@ -23,6 +23,7 @@ const CLIP_MARGIN: i64 = 64;
 /// The views of a session prepared for overlays, and which touch each cell.
 pub(super) struct CellViews<'s> {
     pub coverage: &'s Coverage,
+    pub views: &'s [crate::view::View],
     pub shapes: Vec<ViewShape>,
     /// Per cell, the views whose box meets the cell's.
     pub near: Vec<Vec<usize>>,
@@ -47,6 +48,7 @@ impl<'s> CellViews<'s> {
         }
         CellViews {
             coverage,
+            views: session.views(),
             shapes,
             near,
         }
@@ -244,6 +246,11 @@ pub(super) struct Unique {
 }
 
 /// Twice the area each camera alone sees, cell by cell.
+///
+/// Per cell, one overlay gives the part seen exactly once; each of its pieces
+/// lies in one view, found by exact point tests just inside the piece's edges
+/// (all of them must agree). A piece whose edges disagree (two views' parts
+/// touching) falls back to one overlay per view.
 pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
     let coverage = cv.coverage;
     let mut per_camera = vec![Vec::new(); cv.shapes.len()];
@@ -257,25 +264,88 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
             continue;
         }
         // Seen exactly once: the cell less blind and less covered twice.
-        let once: IShapes = if result.multi2 == 0 {
+        let mut not_once = result.blind.clone();
+        not_once.extend(result.multi.iter().cloned());
+        let once: IShapes = if not_once.is_empty() {
             cell.shapes.clone()
         } else {
-            let mut not_once = result.blind.clone();
-            not_once.extend(result.multi.iter().cloned());
             overlay_shapes(&cell.shapes, &not_once, OverlayRule::Difference)
         };
-        if once.is_empty() {
-            continue;
-        }
-        for &v in near {
-            let mine = overlay(&cv.contours(i, v, None), &once, OverlayRule::Intersect);
-            let a = twice_area(&mine);
-            if a > 0 {
-                per_camera[v].push((i, a));
+        let mut totals: Vec<(usize, i128)> = Vec::new();
+        let mut add = |v: usize, a: i128| match totals.iter_mut().find(|(w, _)| *w == v) {
+            Some(t) => t.1 += a,
+            None => totals.push((v, a)),
+        };
+        for piece in &once {
+            let a = twice_area(std::slice::from_ref(piece));
+            if a <= 0 {
+                continue;
             }
+            match owner(cv, near, piece) {
+                Some(v) => add(v, a),
+                None => {
+                    for &v in near {
+                        let mine = overlay(
+                            &cv.contours(i, v, None),
+                            &vec![piece.clone()],
+                            OverlayRule::Intersect,
+                        );
+                        let m = twice_area(&mine);
+                        if m > 0 {
+                            add(v, m);
+                        }
+                    }
+                }
+            }
+        }
+        for (v, a) in totals {
+            per_camera[v].push((i, a));
         }
     }
     Unique { per_camera }
+}
+
+/// How far inside a piece its test points lie, grid units: far above the
+/// rounding of view rings to the grid (half a unit), far below any real size.
+const INSET: f64 = 16.0;
+
+/// The one view (of `near`) holding every test point just inside `piece`'s
+/// edges, or `None` when they disagree or none holds them.
+fn owner(cv: &CellViews, near: &[usize], piece: &IShape) -> Option<usize> {
+    let grid = &cv.coverage.grid;
+    let mut found: Option<usize> = None;
+    for ring in piece {
+        let n = ring.len();
+        for k in 0..n {
+            let (a, b) = (ring[k], ring[(k + 1) % n]);
+            let (dx, dy) = ((b.x - a.x) as f64, (b.y - a.y) as f64);
+            let len = dx.hypot(dy);
+            if len < 4.0 * INSET {
+                continue;
+            }
+            // Outer rings run counter-clockwise, holes clockwise: the inside is
+            // on the left either way.
+            let mid = IPoint::new(
+                ((a.x + b.x) as f64 / 2.0 - INSET * dy / len).round() as i64,
+                ((a.y + b.y) as f64 / 2.0 + INSET * dx / len).round() as i64,
+            );
+            let q = grid.to_point(mid);
+            let mut holders = near.iter().copied().filter(|&v| sees(&cv.views[v], q));
+            let v = holders.next()?;
+            if holders.next().is_some() || found.is_some_and(|f| f != v) {
+                return None;
+            }
+            found = Some(v);
+        }
+    }
+    found
+}
+
+/// True when `q` lies in the view's covered region (its ring, not its dead zone).
+fn sees(view: &crate::view::View, q: crate::geometry::Point) -> bool {
+    view.bounds.contains(q)
+        && crate::geometry::ring_contains(&view.ring, q)
+        && !(view.dead.len() >= 3 && crate::geometry::ring_contains(&view.dead, q))
 }
 
 /// Twice the area of cell `cell` seen at level `l` by the cameras near it other

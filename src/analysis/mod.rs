@@ -220,6 +220,41 @@ pub fn audit(session: &Session) -> Audit {
             .and_then(|name| session.levels().iter().position(|l| &l.name == name))
     };
     let per_zone = coverage.per_zone();
+    // Zones meeting their level now, and the cameras without which they would
+    // not: per met zone, over its own cells, the level area each nearby camera
+    // alone provides.
+    let mut zones_lost_by: Vec<Vec<String>> = vec![Vec::new(); scenario.cameras.len()];
+    let mut cells_of: Vec<Vec<usize>> = vec![Vec::new(); scenario.plan.zones.len()];
+    for (c, cell) in coverage.cells.iter().enumerate() {
+        for &z in &cell.zones {
+            cells_of[z].push(c);
+        }
+    }
+    for zr in zones.iter().filter(|z| z.met) {
+        let Some(z) = scenario.plan.zones.iter().position(|x| x.id == zr.id) else {
+            continue;
+        };
+        let Some(l) = level_of(z) else { continue };
+        let area = per_zone[z].0.area;
+        let mut lost2: Vec<(usize, i128)> = Vec::new();
+        for &c in &cells_of[z] {
+            let with = coverage.results[c].levels2[l];
+            for &i in &cv.near[c] {
+                let loss = with - layers::level_area_without(&cv, c, l, i);
+                if loss > 0 {
+                    match lost2.iter_mut().find(|(j, _)| *j == i) {
+                        Some(entry) => entry.1 += loss,
+                        None => lost2.push((i, loss)),
+                    }
+                }
+            }
+        }
+        for (i, loss) in lost2 {
+            if area > 0.0 && (zr.met_area_m2 - loss as f64 * unit) / area < MET_FRACTION {
+                zones_lost_by[i].push(zr.id.clone());
+            }
+        }
+    }
     let mut critical: Vec<CameraFailure> = Vec::with_capacity(scenario.cameras.len());
     for (i, camera) in scenario.cameras.iter().enumerate() {
         let mut twice = 0i128;
@@ -245,26 +280,7 @@ pub fn audit(session: &Session) -> Audit {
             })
             .map(|o| o.id.clone())
             .collect();
-        // Zones that meet their level and would not without this camera.
-        let mut zones_lost = Vec::new();
-        for zr in zones.iter().filter(|z| z.met) {
-            let Some(z) = scenario.plan.zones.iter().position(|x| x.id == zr.id) else {
-                continue;
-            };
-            let Some(l) = level_of(z) else { continue };
-            let mut lost2 = 0i128;
-            for (c, cell) in coverage.cells.iter().enumerate() {
-                if !cell.zones.contains(&z) || !cv.near[c].contains(&i) {
-                    continue;
-                }
-                let with = coverage.results[c].levels2[l];
-                lost2 += with - layers::level_area_without(&cv, c, l, i);
-            }
-            let area = per_zone[z].0.area;
-            if area > 0.0 && (zr.met_area_m2 - lost2 as f64 * unit) / area < MET_FRACTION {
-                zones_lost.push(zr.id.clone());
-            }
-        }
+        let zones_lost = zones_lost_by[i].clone();
         critical.push(CameraFailure {
             id: camera.id.clone(),
             index: i,

@@ -42,13 +42,27 @@ pub const DEFAULT_RESOLUTION_M: f64 = 0.25;
 pub const SEEN_WEIGHT: f64 = 1000.0;
 
 /// λ (per second) of the least-detected searches: detection cost + λ × time.
-pub const DETECTION_BLENDS: [f64; 3] = [1e-4, 0.01, 0.05];
+pub const DETECTION_BLENDS: [f64; 2] = [1e-4, 0.02];
 
 /// The cost of a certain detection (P_D = 1) in the least-detected searches.
 const CERTAIN: f64 = 30.0;
 
 /// Probability of detection assumed for a contact the analysis suggests adding.
 pub const SUGGESTED_CONTACT_P: f64 = 0.9;
+
+/// The least margin of the search region around the start and the zone, m.
+pub const REGION_MARGIN_M: f64 = 25.0;
+
+/// The region a route is searched in: the box around the start and the zone,
+/// grown by the larger of [`REGION_MARGIN_M`] and the distance between them (a
+/// route leaving it would be more than three times as long as the straight
+/// line). Keeps a route on a large plan to the part of it that matters.
+pub fn search_region(start: Point, zone: Bounds) -> Bounds {
+    let mut b = zone;
+    b.extend(start);
+    let far = zone.min.distance(start).max(zone.max.distance(start));
+    b.expanded(REGION_MARGIN_M.max(far))
+}
 
 /// How far beyond the plan's walls and zones a route may go, m.
 pub const WALK_MARGIN_M: f64 = 2.0;
@@ -67,6 +81,9 @@ pub enum Start {
 pub struct RouteOptions {
     /// Cell size of the walk grid, m (coarser on very large plans).
     pub resolution_m: f64,
+    /// Search the whole plan rather than the region around the start and the
+    /// zone (see [`search_region`]).
+    pub whole_plan: bool,
     /// Whether to look for the single change that raises P(I) most.
     pub suggest: bool,
 }
@@ -75,6 +92,7 @@ impl Default for RouteOptions {
     fn default() -> Self {
         RouteOptions {
             resolution_m: DEFAULT_RESOLUTION_M,
+            whole_plan: false,
             suggest: true,
         }
     }
@@ -213,6 +231,10 @@ pub struct RouteReport {
     pub to: String,
     /// Cell size of the walk grid used, m.
     pub resolution_m: f64,
+    /// The region searched, its lowest and highest corners (see
+    /// [`search_region`]), when not the whole plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<[Point; 2]>,
     pub method: String,
     pub least_watched: PathReport,
     pub fastest: PathReport,
@@ -252,8 +274,6 @@ struct Prepared<'s> {
     opening_detection: Vec<f64>,
     /// Per watcher: −ln(1 − P_D).
     watcher_cost: Vec<f64>,
-    /// Per watcher: is it a camera.
-    watcher_camera: Vec<bool>,
 }
 
 fn detection_cost(p: f64) -> f64 {
@@ -261,7 +281,7 @@ fn detection_cost(p: f64) -> f64 {
 }
 
 impl<'s> Prepared<'s> {
-    fn new(session: &'s Session, resolution: f64) -> Prepared<'s> {
+    fn new(session: &'s Session, resolution: f64, region: Option<Bounds>) -> Prepared<'s> {
         let scenario = session.scenario();
         let settings = &scenario.settings.security;
         let mut segments = Vec::new();
@@ -284,7 +304,13 @@ impl<'s> Prepared<'s> {
             }
         }
         // Room to walk round the ends of the building.
-        let extent = extent.expanded(WALK_MARGIN_M);
+        let mut extent = extent.expanded(WALK_MARGIN_M);
+        if let Some(r) = region {
+            extent = Bounds {
+                min: Point::new(extent.min.x.max(r.min.x), extent.min.y.max(r.min.y)),
+                max: Point::new(extent.max.x.min(r.max.x), extent.max.y.min(r.max.y)),
+            };
+        }
         let mut watchers: Vec<(&View, Watcher)> = Vec::new();
         for (camera, view) in scenario.cameras.iter().zip(session.views()) {
             watchers.push((
@@ -340,7 +366,6 @@ impl<'s> Prepared<'s> {
             })
             .collect();
         let watcher_cost = grid.watchers.iter().map(|w| detection_cost(w.p)).collect();
-        let watcher_camera = grid.watchers.iter().map(|w| w.is_camera).collect();
         Prepared {
             session,
             grid,
@@ -349,23 +374,21 @@ impl<'s> Prepared<'s> {
             delays,
             opening_detection,
             watcher_cost,
-            watcher_camera,
         }
     }
 
     fn cameras_at(&self, cell: usize) -> usize {
-        self.grid
-            .watchers_of(cell)
-            .iter()
-            .filter(|&&w| self.watcher_camera[w as usize])
-            .count()
+        self.grid.cameras[cell] as usize
     }
 
     /// Cost of entering the watchers of `to` not already watching `from`.
     fn entry_cost(&self, from: usize, to: usize) -> f64 {
+        let after = self.grid.watchers_of(to);
+        if after.is_empty() {
+            return 0.0;
+        }
         let before = self.grid.watchers_of(from);
-        self.grid
-            .watchers_of(to)
+        after
             .iter()
             .filter(|w| !before.contains(w))
             .map(|&w| self.watcher_cost[w as usize])
@@ -1110,7 +1133,14 @@ pub fn route(
             (mid, Some((w, probe.approach[0])))
         }
     };
-    let p = Prepared::new(session, options.resolution_m);
+    let zone_box = scenario.plan.zones[target].shape().bounds();
+    let region = (!options.whole_plan).then(|| search_region(start_point, zone_box));
+    if let Some(r) = region
+        && !r.contains(start_point)
+    {
+        return Err(RouteError::StartOffPlan(start_point.x, start_point.y));
+    }
+    let p = Prepared::new(session, options.resolution_m, region);
     let g = &p.grid;
     let off_plan = || RouteError::StartOffPlan(start_point.x, start_point.y);
     let (prefix, source) = match opening {
@@ -1242,6 +1272,7 @@ pub fn route(
         from,
         to: to.to_string(),
         resolution_m: g.step,
+        region: region.map(|r| [r.min, r.max]),
         method: format!(
             "Dijkstra on a {:.2} m walk grid (16 moves a cell), smoothed; exposure and detection measured exactly on the views' polygons; P(I) by EASI on each candidate",
             g.step

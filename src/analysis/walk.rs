@@ -33,6 +33,17 @@ pub(super) const MOVES: [(i32, i32); 16] = [
     (2, -1),
 ];
 
+/// True for the moves tested from their start cell (the others are their
+/// reverses, marked from the other end).
+fn forward(m: usize) -> bool {
+    m % 8 < 4
+}
+
+/// The move going back the way `m` came.
+fn reverse(m: usize) -> usize {
+    (m / 8) * 8 + (m % 8 + 4) % 8
+}
+
 /// The cells (offsets from the start cell) a move's segment passes through or
 /// touches: every wall it could meet is registered in one of them.
 fn footprint(dx: i32, dy: i32) -> Vec<(i32, i32)> {
@@ -85,6 +96,8 @@ pub(super) struct WalkGrid {
     watch_start: Vec<u32>,
     cell_watchers: Vec<u32>,
     pub watchers: Vec<Watcher>,
+    /// Per cell, how many cameras see its centre.
+    pub cameras: Vec<u8>,
 }
 
 /// Most cells a walk grid may have; the step grows (doubling from the asked
@@ -122,6 +135,7 @@ impl WalkGrid {
             watch_start: Vec::new(),
             cell_watchers: Vec::new(),
             watchers: Vec::new(),
+            cameras: vec![0; nx * ny],
         };
         grid.register_segments();
         grid.mark_moves();
@@ -234,7 +248,8 @@ impl WalkGrid {
         Some(openings)
     }
 
-    /// Marks blocked moves and moves that cross an opening.
+    /// Marks blocked moves and moves that cross an opening. A move and its
+    /// reverse are the same segment: each pair is tested once.
     fn mark_moves(&mut self) {
         let prints: Vec<Vec<(i32, i32)>> =
             MOVES.iter().map(|&(dx, dy)| footprint(dx, dy)).collect();
@@ -245,10 +260,13 @@ impl WalkGrid {
         let mut cells = Vec::with_capacity(4);
         for cell in 0..self.cells() {
             let (i, j) = ((cell % self.nx) as i32, (cell / self.nx) as i32);
-            let mut bits = 0u16;
             for (m, print) in prints.iter().enumerate() {
+                if !forward(m) {
+                    continue;
+                }
+                let back = reverse(m);
                 let Some(to) = self.neighbour(cell, m) else {
-                    bits |= 1 << m;
+                    self.blocked[cell] |= 1 << m;
                     continue;
                 };
                 cells.clear();
@@ -265,19 +283,32 @@ impl WalkGrid {
                     continue;
                 }
                 match self.segment_barriers(self.center(cell), self.center(to), &cells) {
-                    None => bits |= 1 << m,
+                    None => {
+                        self.blocked[cell] |= 1 << m;
+                        self.blocked[to] |= 1 << back;
+                    }
                     Some(openings) => match openings.as_slice() {
                         [] => {}
                         [w] => {
                             crossings.insert((cell as u32, m as u8), *w);
+                            crossings.insert((to as u32, back as u8), *w);
                             self.crossing_bits[cell] |= 1 << m;
+                            self.crossing_bits[to] |= 1 << back;
                         }
                         // Two openings at once (where they meet): not a way.
-                        _ => bits |= 1 << m,
+                        _ => {
+                            self.blocked[cell] |= 1 << m;
+                            self.blocked[to] |= 1 << back;
+                        }
                     },
                 }
             }
-            self.blocked[cell] = bits;
+            // Backward moves off the grid.
+            for m in (0..MOVES.len()).filter(|&m| !forward(m)) {
+                if self.neighbour(cell, m).is_none() {
+                    self.blocked[cell] |= 1 << m;
+                }
+            }
         }
         self.crossings = crossings;
     }
@@ -325,6 +356,14 @@ impl WalkGrid {
             }
         }
         (self.watch_start, self.cell_watchers) = csr(self.cells(), pairs);
+        for c in 0..self.cells() {
+            let n = self
+                .watchers_of(c)
+                .iter()
+                .filter(|&&w| self.watchers[w as usize].is_camera)
+                .count();
+            self.cameras[c] = n.min(u8::MAX as usize) as u8;
+        }
     }
 
     /// The cells a segment passes through, in order, with the length of the
