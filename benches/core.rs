@@ -5,7 +5,7 @@ use blindspot::coverage::Coverage;
 use blindspot::generator::{GeneratorOptions, generate};
 use blindspot::geometry::{Anchor, Point, Tolerances};
 use blindspot::plan::PreparedPlan;
-use blindspot::scenario::{CameraSpec, Scenario};
+use blindspot::scenario::{CameraSpec, Plan, Scenario, Wall};
 use blindspot::session::Session;
 use blindspot::view::{Expander, camera_view};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -242,9 +242,75 @@ fn security(c: &mut Criterion) {
     group.finish();
 }
 
+/// Walls that used to make preparation quadratic: a straight wall cut into
+/// pieces given in shuffled order, and one straight polyline of many points.
+fn prepare_degenerate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("prepare_collinear");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for pieces in [10_000, 100_000] {
+        group.bench_with_input(
+            BenchmarkId::new("shuffled_pieces", pieces),
+            &collinear_pieces(pieces),
+            |b, plan| b.iter(|| PreparedPlan::new(black_box(plan), Tolerances::default())),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("one_polyline", pieces),
+            &straight_polyline(pieces),
+            |b, plan| b.iter(|| PreparedPlan::new(black_box(plan), Tolerances::default())),
+        );
+    }
+    group.finish();
+}
+
+fn wall(id: String, path: Vec<Point>) -> Wall {
+    let mut w = plan(1, 0).plan.walls.remove(0);
+    w.id = id;
+    w.path = path;
+    w
+}
+
+/// `n` pieces of a 1 km straight wall (1 cm apart at 100,000), shuffled.
+fn collinear_pieces(n: usize) -> Plan {
+    let step = 1000.0 / n as f64;
+    let mut walls: Vec<Wall> = (0..n)
+        .map(|i| {
+            let (a, b) = (i as f64 * step, (i + 1) as f64 * step);
+            wall(
+                format!("w{i}"),
+                vec![Point::new(a, 0.3 * a), Point::new(b, 0.3 * b)],
+            )
+        })
+        .collect();
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    for i in (1..walls.len()).rev() {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        walls.swap(i, (state >> 33) as usize % (i + 1));
+    }
+    Plan {
+        walls,
+        ..plan(1, 0).plan
+    }
+}
+
+/// One wall of `n` points along a straight 1 km line.
+fn straight_polyline(n: usize) -> Plan {
+    let path = (0..=n)
+        .map(|i| Point::new(i as f64 * 1000.0 / n as f64, 0.0))
+        .collect();
+    Plan {
+        walls: vec![wall("line".into(), path)],
+        ..plan(1, 0).plan
+    }
+}
+
 criterion_group!(
     benches,
     prepare,
+    prepare_degenerate,
     views,
     full_report,
     drag,
