@@ -68,7 +68,7 @@ fn case(name: &str, on_vertices: bool, count: usize) -> Case {
     let size = (hi.x - lo.x).max(hi.y - lo.y);
     let mut rng = Rng::new(name.len() as u64 * 7919 + on_vertices as u64);
     let optics = |k: usize, rng: &mut Rng| {
-        if k % 2 == 0 {
+        if k.is_multiple_of(2) {
             (360.0, 2.0 * size)
         } else {
             (rng.range(20.0, 120.0), rng.range(0.2, 0.8) * size)

@@ -1004,7 +1004,7 @@ fn nest(pieces: Vec<Piece>, merge_m: f64) -> Vec<Nested> {
         }
     }
     for (i, (r, _)) in rings.into_iter().enumerate() {
-        if depth[i] % 2 == 0 {
+        if depth[i].is_multiple_of(2) {
             out.push((Some(r), std::mem::take(&mut holes[i])));
         }
     }

@@ -467,7 +467,7 @@ impl<'a> Reader<'a> {
                 ));
             }
             self.counted += 1;
-            if self.counted % 8192 == 0
+            if self.counted.is_multiple_of(8192)
                 && !progress(Progress {
                     phase: Phase::Reading,
                     done: self.t.position(),
