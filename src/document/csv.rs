@@ -1,5 +1,5 @@
-//! The report's tables as CSV: the zones, the camera schedule and the bill of
-//! materials.
+//! The report's tables as CSV: the zones, the camera schedule, the bill of
+//! materials and the opening audit.
 //!
 //! RFC 4180: comma-separated, CRLF line ends, a field in double quotes when it
 //! holds a comma, a quote or a line break (quotes doubled). Each file starts
@@ -19,7 +19,7 @@ use super::dossier::Dossier;
 pub const BOM: &str = "\u{feff}";
 
 /// The tables, by the names the command line and the page use.
-pub const TABLES: [&str; 3] = ["zones", "cameras", "bill-of-materials"];
+pub const TABLES: [&str; 4] = ["zones", "cameras", "bill-of-materials", "openings"];
 
 /// One cell.
 enum Cell {
@@ -287,12 +287,68 @@ pub fn bill_of_materials(d: &Dossier) -> String {
     )
 }
 
+/// The opening audit: one line per audited opening, riskiest first.
+pub fn openings(d: &Dossier) -> String {
+    use crate::analysis::OpeningStatus;
+    let rows = d
+        .audit
+        .openings
+        .iter()
+        .map(|o| {
+            let seen_by: Vec<&str> = o
+                .cameras
+                .iter()
+                .filter(|c| c.sees_approach)
+                .map(|c| c.id.as_str())
+                .collect();
+            vec![
+                text(&o.id),
+                text(o.kind.name()),
+                text(if o.exterior { "yes" } else { "no" }),
+                text(&o.approach),
+                o.required_level.as_ref().map_or(Cell::Empty, text),
+                num(f64::from(o.required_cameras), 0),
+                text(match o.status {
+                    OpeningStatus::Met => "watched",
+                    OpeningStatus::Below => "short",
+                    OpeningStatus::Unseen => "unseen",
+                }),
+                num(o.width_m, 3),
+                num(o.seen_width_m, 3),
+                num(o.watched_width_m, 3),
+                num(o.most_cameras as f64, 0),
+                text(seen_by.join(" ")),
+                text(o.seen_from_other_side_by.join(" ")),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "opening_id",
+            "kind",
+            "exterior",
+            "judged_on",
+            "required_level",
+            "required_cameras",
+            "status",
+            "width_m",
+            "approach_seen_m",
+            "watched_as_required_m",
+            "most_cameras",
+            "seen_by",
+            "seen_from_inside_only_by",
+        ],
+        rows,
+    )
+}
+
 /// A table by name (one of [`TABLES`]).
 pub fn by_name(d: &Dossier, name: &str) -> Option<String> {
     match name {
         "zones" => Some(zones(d)),
         "cameras" => Some(cameras(d)),
         "bill-of-materials" => Some(bill_of_materials(d)),
+        "openings" => Some(openings(d)),
         _ => None,
     }
 }

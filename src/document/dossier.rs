@@ -4,8 +4,9 @@
 //! and the CSV tables are both written from it, so they always agree.
 
 use super::compass;
-use super::purpose::{MET_FRACTION, PurposeCheck, check_purposes};
+use super::purpose::{PurposeCheck, check_purposes};
 use super::recording::{RecordingPlan, recording_plan};
+use crate::analysis::{self, Audit, MET_FRACTION};
 use crate::report::{self, BlindSpotReport, CostLine, Summary};
 use crate::scenario::{Camera, InvalidScenario, Scenario, ZoneKind, default_density_levels};
 use crate::session::Session;
@@ -165,6 +166,81 @@ pub struct Headline {
     pub cost: f64,
     /// Exterior openings (doors, windows, glass, railings marked exterior).
     pub exterior_openings: usize,
+    /// Openings watched as required, of those audited (the opening audit).
+    pub openings_met: usize,
+    pub openings_audited: usize,
+}
+
+/// The most vulnerable way to the most valuable asset: the route (EASI) with the
+/// lowest probability of interruption from any passable exterior opening to the
+/// asset zone of highest priority. Only when the settings give a response force
+/// (without one, no probability of interruption can be stated).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VulnerablePath {
+    /// The asset zone: id and name.
+    pub to: String,
+    pub to_name: String,
+    /// Each opening tried and the lowest P(I) of its routes, lowest first.
+    pub tried: Vec<(String, f64)>,
+    /// The routes from the most vulnerable opening.
+    pub report: analysis::RouteReport,
+}
+
+/// Finds the [`VulnerablePath`] of `session`, if its settings give a response
+/// force, it has an asset zone and an exterior opening a person can pass.
+pub fn vulnerable_path(session: &Session) -> Option<VulnerablePath> {
+    let scenario = session.scenario();
+    scenario.settings.security.response.as_ref()?;
+    let asset = scenario
+        .plan
+        .zones
+        .iter()
+        .filter(|z| z.kind == ZoneKind::Asset)
+        .max_by(|a, b| a.priority.total_cmp(&b.priority).then(b.id.cmp(&a.id)))?;
+    let quick = analysis::RouteOptions {
+        suggest: false,
+        ..analysis::RouteOptions::default()
+    };
+    let lowest = |r: &analysis::RouteReport| {
+        r.most_vulnerable
+            .as_ref()
+            .and_then(|p| p.p_interruption)
+            .unwrap_or(f64::INFINITY)
+    };
+    let mut tried: Vec<(String, f64)> = scenario
+        .plan
+        .walls
+        .iter()
+        .filter(|w| w.exterior)
+        .filter_map(|w| {
+            // Openings no one can pass give no route: they are not ways in.
+            let r = analysis::route(
+                session,
+                &analysis::Start::Opening(w.id.clone()),
+                &asset.id,
+                &quick,
+            )
+            .ok()?;
+            Some((w.id.clone(), lowest(&r)))
+        })
+        .filter(|(_, p)| p.is_finite())
+        .collect();
+    tried.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let from = tried.first()?.0.clone();
+    // The worst start again, with the change that would help most.
+    let report = analysis::route(
+        session,
+        &analysis::Start::Opening(from),
+        &asset.id,
+        &analysis::RouteOptions::default(),
+    )
+    .ok()?;
+    Some(VulnerablePath {
+        to: asset.id.clone(),
+        to_name: asset.name.clone(),
+        tried,
+        report,
+    })
 }
 
 /// Everything the report says about one layout.
@@ -203,6 +279,12 @@ pub struct Dossier {
     pub purposes: Vec<PurposeCheck>,
     pub compliance: Compliance,
     pub checklists: Vec<Checklist>,
+    /// The opening audit, zone requirements and critical cameras
+    /// (`crate::analysis`).
+    pub audit: Audit,
+    /// The most vulnerable path to the most valuable asset, when the settings
+    /// give a response force.
+    pub vulnerable: Option<VulnerablePath>,
     /// Repairs made while reading the file.
     pub warnings: Vec<String>,
 }
@@ -554,6 +636,7 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
         })
         .collect();
     let costs = &summary.costs;
+    let audit = analysis::audit(session);
     Dossier {
         title: info
             .title
@@ -591,6 +674,8 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
             cameras: scenario.cameras.len(),
             cost: costs.total,
             exterior_openings: scenario.plan.walls.iter().filter(|w| w.exterior).count(),
+            openings_met: audit.headline.openings_met,
+            openings_audited: audit.headline.openings_audited,
         },
         zones,
         blind_spots,
@@ -608,6 +693,9 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
         purposes,
         compliance: compliance(scenario, levels),
         checklists,
+        audit,
+        // Computed for the HTML report only (a few route searches).
+        vulnerable: None,
         warnings: session
             .warnings()
             .list

@@ -34,6 +34,8 @@ mod palette {
     pub const GLASS: &str = "#1aa0c8";
     pub const RAILING: &str = "#4a4f57";
     pub const HAZARD_YELLOW: &str = "#ffd21f";
+    /// The most vulnerable route: a dark purple apart from every other colour.
+    pub const ROUTE: &str = "#4b0f6b";
 
     /// Zone fill by kind and priority (1 = faint, 5+ = strong).
     pub fn zone_fill(kind: crate::scenario::ZoneKind, priority: f64) -> &'static str {
@@ -143,6 +145,10 @@ pub struct Overlays {
     pub blind_spots: Vec<Polygon>,
     /// Parts of zones seen below their required level.
     pub shortfall: Vec<Polygon>,
+    /// A route to draw (the most vulnerable path), start to end, and the point
+    /// after which a detection comes too late (its critical point), if known.
+    pub route: Vec<Point>,
+    pub critical_point: Option<Point>,
 }
 
 /// A finished drawing.
@@ -509,6 +515,7 @@ pub fn plan_svg(session: &Session, overlays: &Overlays, options: &DrawingOptions
         draw_regions(&mut p, &overlays.blind_spots, "blind", palette::BLIND);
     }
     draw_walls(&mut p, session);
+    draw_route(&mut p, overlays);
     draw_cameras(&mut p, session);
     if options.layers.labels {
         draw_labels(&mut p, session, overlays, options.layers.blind_spots);
@@ -724,6 +731,87 @@ fn draw_walls(p: &mut Painter, session: &Session) {
                 .attr("stroke-width", 0.45 * pt)
                 .close();
         }
+    }
+    p.m.close();
+}
+
+/// The route: a dark line on a white halo, a dot at its start, an arrow head at
+/// its end, and a diamond at its critical point.
+fn draw_route(p: &mut Painter, overlays: &Overlays) {
+    if overlays.route.len() < 2 {
+        return;
+    }
+    let pt = p.pt;
+    let d = p.polyline_data(&overlays.route);
+    p.group("route")
+        .attr("fill", "none")
+        .attr("stroke-linecap", "round")
+        .attr("stroke-linejoin", "round");
+    p.m.open("path")
+        .attr("d", d.clone())
+        .attr("stroke", palette::PAPER)
+        .attr("stroke-width", 3.4 * pt)
+        .close();
+    p.m.open("path")
+        .attr("d", d)
+        .attr("stroke", palette::ROUTE)
+        .attr("stroke-width", 1.5 * pt)
+        .attr(
+            "stroke-dasharray",
+            format!("{} {}", num(3.5 * pt), num(1.6 * pt)),
+        )
+        .close();
+    let n = overlays.route.len();
+    let (a, b) = (overlays.route[n - 2], overlays.route[n - 1]);
+    let (bx, by) = (p.t.x(b.x), p.t.y(b.y));
+    let ang = (p.t.y(a.y) - by).atan2(p.t.x(a.x) - bx);
+    let head = 5.0 * pt;
+    let wing = |s: f64| (bx + head * (ang + s).cos(), by + head * (ang + s).sin());
+    let (l, r) = (wing(0.45), wing(-0.45));
+    p.m.open("path")
+        .attr(
+            "d",
+            format!(
+                "M{} {}L{} {}L{} {}Z",
+                num(bx),
+                num(by),
+                num(l.0),
+                num(l.1),
+                num(r.0),
+                num(r.1)
+            ),
+        )
+        .attr("fill", palette::ROUTE)
+        .attr("stroke", "none")
+        .close();
+    let s = overlays.route[0];
+    p.m.open("circle")
+        .attr("cx", p.t.x(s.x))
+        .attr("cy", p.t.y(s.y))
+        .attr("r", 2.2 * pt)
+        .attr("fill", palette::ROUTE)
+        .close();
+    if let Some(c) = overlays.critical_point {
+        let (cx, cy, r) = (p.t.x(c.x), p.t.y(c.y), 3.2 * pt);
+        p.m.open("path")
+            .attr(
+                "d",
+                format!(
+                    "M{} {}L{} {}L{} {}L{} {}Z",
+                    num(cx),
+                    num(cy - r),
+                    num(cx + r),
+                    num(cy),
+                    num(cx),
+                    num(cy + r),
+                    num(cx - r),
+                    num(cy)
+                ),
+            )
+            .attr("fill", palette::HAZARD_YELLOW)
+            .attr("stroke", palette::ROUTE)
+            .attr("stroke-width", 0.8 * pt)
+            .close();
     }
     p.m.close();
 }
@@ -1118,6 +1206,20 @@ fn legend_entries(
                 stroke: palette::SHORTFALL,
             },
             "Seen below the required level".to_string(),
+        ));
+    }
+    if overlays.route.len() >= 2 {
+        out.push((
+            Swatch::Line {
+                colour: palette::ROUTE,
+                width_pt: 1.5,
+                dash: Some("dashes"),
+            },
+            if overlays.critical_point.is_some() {
+                "Most vulnerable route; ◆ its critical point".to_string()
+            } else {
+                "Most vulnerable route".to_string()
+            },
         ));
     }
     let walls = &s.plan.walls;

@@ -88,6 +88,8 @@ pub fn render(d: &Dossier, drawings: &ReportDrawings) -> String {
     plan_page(&mut m, d, &drawings.plan);
     zones(&mut m, d);
     blind_spots(&mut m, d);
+    ways_in(&mut m, d);
+    vulnerable(&mut m, d);
     cameras(&mut m, d);
     materials(&mut m, d);
     comparison(&mut m, d);
@@ -233,17 +235,27 @@ fn first_page(m: &mut Markup, d: &Dossier, overview: &Drawing) {
             }
         ),
     );
-    card(
-        m,
-        "ways-in",
-        "Ways in watched",
-        "not audited",
-        &format!(
-            "{} exterior opening{} on the plan; the opening audit is not in this version",
-            h.exterior_openings,
-            if h.exterior_openings == 1 { "" } else { "s" }
-        ),
-    );
+    if h.openings_audited > 0 {
+        card(
+            m,
+            if h.openings_met == h.openings_audited {
+                "good"
+            } else {
+                "short"
+            },
+            "Ways in watched",
+            &format!("{} of {}", h.openings_met, h.openings_audited),
+            "openings watched as required (opening audit)",
+        );
+    } else {
+        card(
+            m,
+            "plain",
+            "Ways in watched",
+            "none to audit",
+            "no exterior opening on the plan",
+        );
+    }
     m.close(); // headline
 
     m.open("figure").attr("class", "overview");
@@ -311,6 +323,59 @@ fn findings(d: &Dossier) -> Vec<String> {
         out.push(s);
     } else {
         out.push("Every part of every zone is seen by at least one camera.".to_string());
+    }
+    let a = &d.audit;
+    if h.openings_audited > 0 {
+        let unseen: Vec<&str> = a
+            .openings
+            .iter()
+            .filter(|o| o.status == crate::analysis::OpeningStatus::Unseen)
+            .map(|o| o.id.as_str())
+            .collect();
+        let below: Vec<&str> = a
+            .openings
+            .iter()
+            .filter(|o| o.status == crate::analysis::OpeningStatus::Below)
+            .map(|o| o.id.as_str())
+            .collect();
+        let mut s = format!(
+            "{} of {} ways in are watched as required.",
+            h.openings_met, h.openings_audited
+        );
+        if !unseen.is_empty() {
+            s.push_str(&format!(" Seen by no camera: {}.", unseen.join(", ")));
+        }
+        if !below.is_empty() {
+            s.push_str(&format!(
+                " Seen, but short of their requirement: {}.",
+                below.join(", ")
+            ));
+        }
+        out.push(s);
+    }
+    if let Some(v) = &d.vulnerable {
+        let from = &v.report.from;
+        let p = v
+            .report
+            .most_vulnerable
+            .as_ref()
+            .and_then(|p| p.p_interruption);
+        if let Some(p) = p {
+            let mut s = format!(
+                "The most vulnerable way to {} is from {}: the response arrives in time with probability {} (EASI).",
+                v.to_name,
+                from,
+                percent(p)
+            );
+            if let Some(c) = &v.report.best_change {
+                s.push_str(&format!(
+                    " The one change that helps most: {} ({}).",
+                    c.description,
+                    percent(c.p_interruption)
+                ));
+            }
+            out.push(s);
+        }
     }
     let short: Vec<String> = d
         .zones
@@ -381,16 +446,34 @@ fn findings(d: &Dossier) -> Vec<String> {
         d.recording.recorders,
         if d.recording.recorders == 1 { "" } else { "s" }
     ));
-    for c in &d.changes {
+    // The other layouts in one sentence, so page one holds whatever the file has.
+    let others: Vec<String> = d
+        .changes
+        .iter()
+        .take(4)
+        .map(|c| {
+            format!(
+                "“{}” {} ({}), coverage {} ({})",
+                c.figures.name,
+                money(c.figures.cost, &d.currency),
+                money_delta(c.cost_delta, &d.currency),
+                percent(c.figures.coverage),
+                points(c.coverage_delta)
+            )
+        })
+        .collect();
+    if !others.is_empty() {
         out.push(format!(
-            "Layout “{}”: {} camera{}, {} ({}), coverage {} ({}).",
-            c.figures.name,
-            c.figures.cameras,
-            if c.figures.cameras == 1 { "" } else { "s" },
-            money(c.figures.cost, &d.currency),
-            money_delta(c.cost_delta, &d.currency),
-            percent(c.figures.coverage),
-            points(c.coverage_delta)
+            "Other layouts: {}{}.",
+            others.join("; "),
+            if d.changes.len() > others.len() {
+                format!(
+                    "; and {} more (see Layouts compared)",
+                    d.changes.len() - others.len()
+                )
+            } else {
+                String::new()
+            }
         ));
     }
     out
@@ -524,6 +607,277 @@ fn blind_spots(m: &mut Markup, d: &Dossier) {
             area(threshold),
             area(a)
         )).close();
+    }
+    m.close();
+}
+
+fn ways_in(m: &mut Markup, d: &Dossier) {
+    use crate::analysis::OpeningStatus;
+    let a = &d.audit;
+    section(m, "ways-in", "Ways in: the opening audit");
+    if a.openings.is_empty() {
+        m.element(
+            "p",
+            "The plan marks no exterior opening (a door, window, glass or railing with \"exterior\": true), so there is no way in to audit.",
+        );
+    } else {
+        m.open("table");
+        head_row(
+            m,
+            &[
+                ("Opening", false),
+                ("Kind", false),
+                ("Judged on", false),
+                ("Required", false),
+                ("Status", false),
+                ("Approach seen", true),
+                ("Watched as required", true),
+                ("Seen by", false),
+            ],
+        );
+        m.open("tbody");
+        for o in &a.openings {
+            let required = format!(
+                "{}, {} camera{}",
+                o.required_level.as_deref().unwrap_or("any density"),
+                o.required_cameras,
+                if o.required_cameras == 1 { "" } else { "s" }
+            );
+            let status = match o.status {
+                OpeningStatus::Met => "watched ✓",
+                OpeningStatus::Below => "short ✗",
+                OpeningStatus::Unseen => "unseen ✗",
+            };
+            let share = |w: f64| format!("{} of {}", metres(w), metres(o.width_m));
+            let mut seen_by: Vec<String> = o
+                .cameras
+                .iter()
+                .filter(|c| c.sees_approach)
+                .map(|c| {
+                    let level = c.sides.first().and_then(|s| s.level.clone());
+                    match level {
+                        Some(l) => format!("{} ({l})", c.id),
+                        None => c.id.clone(),
+                    }
+                })
+                .collect();
+            seen_by.extend(
+                o.seen_from_other_side_by
+                    .iter()
+                    .map(|id| format!("{id} (from inside only)")),
+            );
+            let seen_by = if seen_by.is_empty() {
+                "no camera".to_string()
+            } else {
+                seen_by.join(", ")
+            };
+            m.open("tr");
+            if !o.met() {
+                m.attr("class", "short");
+            }
+            for (text, numeric) in [
+                (o.id.as_str(), false),
+                (o.kind.name(), false),
+                (o.approach.as_str(), false),
+                (required.as_str(), false),
+                (status, false),
+                (&share(o.seen_width_m), true),
+                (&share(o.watched_width_m), true),
+                (seen_by.as_str(), false),
+            ] {
+                m.open("td");
+                if numeric {
+                    m.attr("class", "n");
+                }
+                m.text(text).close();
+            }
+            m.close();
+        }
+        m.close().close();
+        m.open("p").attr("class", "note").text(
+            "Each exterior opening is judged on its approach, the outside: an intruder must be seen coming and while forcing it, not only once in. Widths are measured along a line 5 cm off the opening. Riskiest first: unseen, then the weakest.",
+        ).close();
+    }
+    if !a.cameras_missing_nearest_opening.is_empty() {
+        let list: Vec<String> = a
+            .cameras_missing_nearest_opening
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} misses {} ({} away)",
+                    c.camera,
+                    c.opening,
+                    metres(c.distance_m)
+                )
+            })
+            .collect();
+        m.element(
+            "p",
+            &format!(
+                "Cameras whose view misses the way in nearest to them: {}.",
+                list.join("; ")
+            ),
+        );
+    }
+    let critical: Vec<_> = a
+        .critical_cameras
+        .iter()
+        .filter(|c| c.unique_m2 > 0.0 || !c.openings_lost.is_empty() || !c.zones_lost.is_empty())
+        .take(5)
+        .collect();
+    if !critical.is_empty() {
+        m.element("h3", "If one camera fails");
+        m.open("table");
+        head_row(
+            m,
+            &[
+                ("Camera", false),
+                ("Blind if it fails", true),
+                ("Ways in no longer watched", false),
+                ("Zones losing their level", false),
+            ],
+        );
+        m.open("tbody");
+        let name = |id: &String| {
+            d.zones
+                .iter()
+                .find(|z| &z.id == id)
+                .map(|z| z.name.clone())
+                .unwrap_or_else(|| id.clone())
+        };
+        for c in critical {
+            let zones: Vec<String> = c.zones_lost.iter().map(name).collect();
+            row(
+                m,
+                &[
+                    (&c.id, false),
+                    (&area(c.unique_m2), true),
+                    (
+                        &if c.openings_lost.is_empty() {
+                            "—".to_string()
+                        } else {
+                            c.openings_lost.join(", ")
+                        },
+                        false,
+                    ),
+                    (
+                        &if zones.is_empty() {
+                            "—".to_string()
+                        } else {
+                            zones.join(", ")
+                        },
+                        false,
+                    ),
+                ],
+            );
+        }
+        m.close().close();
+        m.open("p").attr("class", "note").text(
+            "The most critical cameras first: the area only that camera sees, and the requirements met now that its failure would break.",
+        ).close();
+    }
+    m.close();
+}
+
+fn vulnerable(m: &mut Markup, d: &Dossier) {
+    let Some(v) = &d.vulnerable else {
+        return;
+    };
+    let r = &v.report;
+    section(m, "vulnerable", "The most vulnerable way in");
+    m.element(
+        "p",
+        &format!(
+            "From {} to {}, the asset of highest priority: of the ways in, this is the one where the response force is least likely to arrive before the intruder is done (the lowest probability of interruption, P(I), by Sandia's EASI model). The route is drawn on the plan.",
+            r.from, v.to_name
+        ),
+    );
+    m.open("table");
+    head_row(
+        m,
+        &[
+            ("Route", false),
+            ("Length", true),
+            ("Unseen before first seen", true),
+            ("First seen by", false),
+            ("Then to the asset", true),
+            ("First detecting element", false),
+            ("P(I)", true),
+        ],
+    );
+    m.open("tbody");
+    let mut paths = vec![&r.least_watched, &r.fastest];
+    if let Some(mv) = &r.most_vulnerable
+        && mv.name != r.least_watched.name
+        && mv.name != r.fastest.name
+    {
+        paths.push(mv);
+    }
+    for p in paths {
+        let seconds = |s: f64| format!("{} s", grouped(s, 0));
+        row(
+            m,
+            &[
+                (&p.name, false),
+                (&metres(p.length_m), true),
+                (
+                    &format!(
+                        "{}, {}",
+                        metres(p.unseen_before_first_seen_m),
+                        seconds(p.unseen_before_first_seen_s)
+                    ),
+                    true,
+                ),
+                (p.first_seen_by.as_deref().unwrap_or("no camera"), false),
+                (
+                    &p.first_seen_to_asset_s
+                        .map(seconds)
+                        .unwrap_or_else(|| "—".to_string()),
+                    true,
+                ),
+                (
+                    p.first_detecting_element.as_deref().unwrap_or("none"),
+                    false,
+                ),
+                (
+                    &p.p_interruption
+                        .map(percent)
+                        .unwrap_or_else(|| "—".to_string()),
+                    true,
+                ),
+            ],
+        );
+    }
+    m.close().close();
+    if let Some(c) = &r.best_change {
+        m.element(
+            "p",
+            &format!(
+                "The single change that raises P(I) most: {}, to {}.",
+                c.description,
+                percent(c.p_interruption)
+            ),
+        );
+    }
+    if v.tried.len() > 1 {
+        let others: Vec<String> = v
+            .tried
+            .iter()
+            .map(|(o, p)| format!("{o} {}", percent(*p)))
+            .collect();
+        m.element(
+            "p",
+            &format!("Lowest P(I) from each way in: {}.", others.join(", ")),
+        );
+    }
+    let mut notes = vec![format!(
+        "{} Walk grid of {} cells.",
+        r.method,
+        metres(r.resolution_m)
+    )];
+    notes.extend(r.assumptions.iter().cloned());
+    for n in notes {
+        m.open("p").attr("class", "note").text(&n).close();
     }
     m.close();
 }

@@ -22,20 +22,37 @@ use crate::session::Session;
 use std::borrow::Borrow;
 
 /// What a drawing of `session` shows beside the views: its listed blind spots,
-/// numbered as in the report.
+/// numbered as in the report, and the parts of zones seen below their required
+/// level (the analysis's shortfall pieces).
 pub fn overlays(session: &Session) -> Overlays {
     let (spots, _) = crate::report::blind_spot_list(session);
     Overlays {
         blind_spots: spots.into_iter().map(|b| b.polygon).collect(),
-        shortfall: Vec::new(),
+        shortfall: crate::analysis::shortfall_pieces(session)
+            .into_iter()
+            .map(|p| p.polygon)
+            .collect(),
+        route: Vec::new(),
+        critical_point: None,
     }
 }
 
 /// The whole plan of `session` on paper, `width_mm` × at most `height_mm`.
 pub fn paper_drawing(session: &Session, width_mm: f64, height_mm: f64, id_prefix: &str) -> Drawing {
+    paper_drawing_with(session, &overlays(session), width_mm, height_mm, id_prefix)
+}
+
+/// [`paper_drawing`] with the overlays given.
+pub fn paper_drawing_with(
+    session: &Session,
+    overlays: &Overlays,
+    width_mm: f64,
+    height_mm: f64,
+    id_prefix: &str,
+) -> Drawing {
     plan_svg(
         session,
-        &overlays(session),
+        overlays,
         &DrawingOptions {
             size: Size::Paper {
                 width_mm,
@@ -59,12 +76,23 @@ pub fn report_html<S: Borrow<Session>>(
     date: Option<&str>,
 ) -> String {
     let session = layouts[reported].borrow();
-    let dossier = dossier::build(layouts, reported, date);
+    let mut dossier = dossier::build(layouts, reported, date);
+    dossier.vulnerable = dossier::vulnerable_path(session);
+    let mut marks = overlays(session);
+    if let Some(v) = &dossier.vulnerable {
+        let path = v
+            .report
+            .most_vulnerable
+            .as_ref()
+            .unwrap_or(&v.report.least_watched);
+        marks.route = path.points.clone();
+        marks.critical_point = path.critical_point.as_ref().map(|c| c.at);
+    }
     let drawings = html::ReportDrawings {
         // Page one: the full text width, leaving room for the headline.
-        overview: paper_drawing(session, 184.0, 120.0, "overview"),
+        overview: paper_drawing_with(session, &marks, 184.0, 120.0, "overview"),
         // The landscape page: its width, under the heading.
-        plan: paper_drawing(session, 271.0, 170.0, "plan"),
+        plan: paper_drawing_with(session, &marks, 271.0, 170.0, "plan"),
     };
     html::render(&dossier, &drawings)
 }

@@ -7,6 +7,7 @@
 //! zone is met when the camera sees the whole zone (at least
 //! [`MET_FRACTION`] of its area) at the task's density or better.
 
+use crate::analysis::MET_FRACTION;
 use crate::geometry::{Point, Polygon, ring_contains, ring_signed_area};
 use crate::scenario::{Camera, Purpose};
 use crate::session::Session;
@@ -15,10 +16,6 @@ use i_overlay::core::fill_rule::FillRule;
 use i_overlay::core::overlay_rule::OverlayRule;
 use i_overlay::float::single::SingleFloatOverlay;
 use serde::Serialize;
-
-/// The share of a zone that counts as all of it (rounding on the overlay grid
-/// aside): the page uses the same.
-pub const MET_FRACTION: f64 = 0.9995;
 
 /// Where a purpose's target is.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -38,7 +38,7 @@ function out(name) {
   return path.join(dir, name);
 }
 
-test('the report prints to A4 PDF: seven pages, the title block and headline on page one, the plan whole and at scale on a landscape page two', async ({ page }) => {
+test('the report prints to A4 PDF: eight pages, the title block and headline on page one, the plan whole and at scale on a landscape page two', async ({ page }) => {
   const html = out('museum-wing.html');
   execFileSync(cli(), ['report', SAMPLE, '--format', 'html', '-o', html, '--date', '2026-12-14']);
   const report = JSON.parse(execFileSync(cli(), ['report', SAMPLE, '--format', 'json'], { encoding: 'utf8' }));
@@ -61,23 +61,24 @@ test('the report prints to A4 PDF: seven pages, the title block and headline on 
 
   const info = tool('pdfinfo', ['-f', '1', '-l', '99', pdf]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  // Page one (the summary), two (the plan, landscape), three (zones and blind
-  // spots), four (the camera schedule, landscape), five (materials, layouts,
-  // recording, purposes, compliance), six and seven (the six cameras'
-  // commissioning checklists): looked at in the PNGs below.
-  expect(pages).toBe(7);
+  // Page one (the summary), two (the plan, landscape), three and four (zones,
+  // blind spots, the opening audit, the most vulnerable way in), five (the
+  // camera schedule, landscape), six (materials, layouts, recording, purposes,
+  // compliance), seven and eight (the six cameras' commissioning checklists):
+  // looked at in the PNGs below.
+  expect(pages).toBe(8);
   const sizes = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[2]), Number(m[3])]);
   expect(sizes).toHaveLength(pages);
   sizes.forEach(([w, h], i) => {
-    // A4 is 595.3 x 841.9 pt; pages two and four turn it.
-    const [pw, ph] = i === 1 || i === 3 ? [841.9, 595.3] : [595.3, 841.9];
+    // A4 is 595.3 x 841.9 pt; pages two and five turn it.
+    const [pw, ph] = i === 1 || i === 4 ? [841.9, 595.3] : [595.3, 841.9];
     expect(Math.abs(w - pw)).toBeLessThan(1.5);
     expect(Math.abs(h - ph)).toBeLessThan(1.5);
   });
 
   const first = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-']);
   for (const text of ['CONFIDENTIAL: SECURITY PLAN', 'Museum wing — as is', 'SITE', 'CLIENT', 'AUTHOR', 'DATE', 'REVISION',
-    '2026-12-14', 'example', 'COVERED', 'NOT COVERED', 'COST', 'WAYS IN WATCHED', 'Page 1 of 7']) {
+    '2026-12-14', 'example', 'COVERED', 'NOT COVERED', 'COST', 'WAYS IN WATCHED', 'Page 1 of 8']) {
     expect(first, text).toContain(text);
   }
   // The headline is the core's figure.

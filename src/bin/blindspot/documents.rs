@@ -162,7 +162,7 @@ pub fn single(
     match (output, written.files.as_slice()) {
         (None, [(_, body)]) => Ok((body.clone(), None)),
         (None, _) => Err(Failure::Usage(
-            "--format csv writes three tables: give -o FOLDER, or --table NAME for one".into(),
+            "--format csv writes several tables: give -o FOLDER, or --table NAME for one".into(),
         )),
         (Some(path), [(_, body)]) if !Path::new(path).is_dir() => {
             write(Path::new(path), body)?;

@@ -60,4 +60,5 @@ export const TABLES = /** @type {const} */ ([
   { table: 'zones', suffix: 'zones' },
   { table: 'cameras', suffix: 'cameras' },
   { table: 'bill-of-materials', suffix: 'bill-of-materials' },
+  { table: 'openings', suffix: 'openings' },
 ]);
