@@ -83,51 +83,6 @@ pub struct Agreement {
     pub cameras: usize,
 }
 
-/// What the covered area may lose to the core's coverage grid (documented in
-/// docs/architecture.md and src/coverage/grid.rs): every vertex snaps to a
-/// power-of-two grid whose half-width from an origin rounded to whole metres
-/// (at least 1 mm) takes 28 bits, so an edge moves by at most one step h and
-/// the area by at most h times the perimeters.
-pub fn grid_allowance(case: &Case, expected: &OracleFigures) -> f64 {
-    let (mut lo, mut hi) = (
-        V2 {
-            x: f64::MAX,
-            y: f64::MAX,
-        },
-        V2 {
-            x: f64::MIN,
-            y: f64::MIN,
-        },
-    );
-    for ring in case.zones.iter().flatten() {
-        for p in ring {
-            lo = V2 {
-                x: lo.x.min(p.x),
-                y: lo.y.min(p.y),
-            };
-            hi = V2 {
-                x: hi.x.max(p.x),
-                y: hi.y.max(p.y),
-            };
-        }
-    }
-    let half = ((hi.x - lo.x).max(hi.y - lo.y) * 0.55 + 0.5).max(1e-3);
-    let h = 2.0 * half / f64::from(1u32 << 28);
-    let perimeter = |r: &[V2]| -> f64 {
-        (0..r.len())
-            .map(|i| r[(i + 1) % r.len()].sub(r[i]).len())
-            .sum()
-    };
-    let p: f64 = expected.rings.iter().map(|r| perimeter(r)).sum::<f64>()
-        + case
-            .zones
-            .iter()
-            .flatten()
-            .map(|r| perimeter(r))
-            .sum::<f64>();
-    h * p
-}
-
 /// The area uncertainty of writing a polygon in floats at the plan's
 /// coordinates: each vertex is rounded to the plan's ulp, which moves the area
 /// by at most half an ulp times the perimeter. Far below 1e-9 of a view on a
@@ -148,18 +103,13 @@ pub fn rounding_floor(case: &Case, ring: &[V2]) -> f64 {
 }
 
 /// The core against the oracle. `Ok(None)` when the oracle is not defined
-/// for the case. With `strict_grid`, the covered area gets no allowance for
-/// the coverage grid (1e-9 of the target only).
-pub fn compare(case: &Case, strict_grid: bool) -> Result<Option<Agreement>, String> {
-    compare_file(case, &case.to_json(), strict_grid)
+/// for the case.
+pub fn compare(case: &Case) -> Result<Option<Agreement>, String> {
+    compare_file(case, &case.to_json())
 }
 
 /// As [`compare`], giving the core the scenario file `json` (of `case`).
-pub fn compare_file(
-    case: &Case,
-    json: &str,
-    strict_grid: bool,
-) -> Result<Option<Agreement>, String> {
+pub fn compare_file(case: &Case, json: &str) -> Result<Option<Agreement>, String> {
     let expected = match oracle_figures(case) {
         Ok(e) => e,
         Err(Refusal::AmbiguousMount) => return Ok(None),
@@ -203,12 +153,9 @@ pub fn compare_file(
     let reference = expected.target;
     agreement.covered_rel = err / reference;
     let slack: f64 = case.cameras.iter().map(|c| case.snap_slack(c)).sum();
-    let grid = if strict_grid {
-        0.0
-    } else {
-        grid_allowance(case, &expected)
-    };
-    if err.is_nan() || err > REL * reference + slack + grid {
+    // The core's coverage grid (48 bits, anchored to the plan) gets no
+    // allowance: its rounding is some 1e-14 of the target.
+    if err.is_nan() || err > REL * reference + slack {
         problems.push(format!(
             "covered {} m², oracle {} m² (relative {:.2e} of the target {} m²)",
             got.covered,
@@ -226,13 +173,13 @@ pub fn compare_file(
 
 /// A smaller case that still fails: single cameras first, then walls, then
 /// wall pieces, each removed while the failure persists.
-pub fn minimize(case: &Case, strict_grid: bool) -> Case {
+pub fn minimize(case: &Case) -> Case {
     // Keep the kind of failure: a panic stays a panic.
     let panics =
         |r: &Result<Option<Agreement>, String>| r.as_ref().is_err_and(|e| e.starts_with("panic"));
-    let original = panics(&compare(case, strict_grid));
+    let original = panics(&compare(case));
     let fails = |c: &Case| {
-        let r = compare(c, strict_grid);
+        let r = compare(c);
         !c.cameras.is_empty() && r.is_err() && panics(&r) == original
     };
     let mut best = case.clone();
@@ -338,8 +285,6 @@ pub struct Run<'a> {
     pub label: &'a str,
     pub first: u64,
     pub count: u64,
-    /// No allowance for the coverage grid (see [`compare`]).
-    pub strict_grid: bool,
     /// Count failures and go on (printing the first few) instead of panicking.
     pub keep_going: bool,
     /// Seeds left out: they fail through known core defects, each kept as an
@@ -353,7 +298,6 @@ impl<'a> Run<'a> {
             label,
             first: 1,
             count,
-            strict_grid: false,
             keep_going: false,
             skip: &[],
         }
@@ -364,7 +308,7 @@ impl<'a> Run<'a> {
         let mut t = Tally::default();
         for seed in (self.first..self.first + self.count).filter(|s| !self.skip.contains(s)) {
             let case = make(seed);
-            match compare(&case, self.strict_grid) {
+            match compare(&case) {
                 Ok(Some(a)) => {
                     t.cases += 1;
                     t.cameras += a.cameras as u64;
@@ -380,8 +324,8 @@ impl<'a> Run<'a> {
                         println!("{}: {} fails: {short}", self.label, case.name);
                         continue;
                     }
-                    let small = minimize(&case, self.strict_grid);
-                    let why = compare(&small, self.strict_grid).err().unwrap_or(e.clone());
+                    let small = minimize(&case);
+                    let why = compare(&small).err().unwrap_or(e.clone());
                     let msg = format!(
                         "{}: {} disagrees with the oracle: {e}\nminimized ({why}):\n{}",
                         self.label,

@@ -38,9 +38,9 @@ pub fn family(name: &str, opts: Options) -> impl Fn(u64) -> Case + use<> {
 
 /// Seeds of the CI runs (cameras inside) that fail through known core
 /// defects; each class has its minimized scenario in
-/// tests/fixtures/differential/ and an ignored test in tests/known_defects.rs.
+/// tests/fixtures/differential/ and a regression test in tests/regressions.rs.
 /// Empty this as the core is fixed.
-pub const KNOWN: &[(&str, u64)] = &[("soup", 59), ("soup", 87), ("soup", 130)];
+pub const KNOWN: &[(&str, u64)] = &[];
 
 /// The known seeds of a family (for cameras inside; none for other options).
 pub fn known(name: &str, opts: Options) -> Vec<u64> {

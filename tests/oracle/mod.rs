@@ -8,8 +8,10 @@
 //! touching a wall end is not crossing. The range boundary is a chord polygon on
 //! an even angular grid with the area-preserving radius. A camera within the
 //! mount tolerance of walls stands on them and sees into one open wedge between
-//! the walls leaving its position: the one holding a direction the caller
-//! knows to point into the room.
+//! the walls leaving its position, by docs/scenario-format.md's rule: a camera
+//! with a partial field of view sees the wedge its heading points into; when
+//! the heading runs along a wall, and for a 360° camera, the one holding a
+//! direction the caller knows to point into the room.
 //!
 //! Method: an angular sweep. Every direction where the nearest obstacle along
 //! the ray can change is an event: wall ends, wall–wall crossings, wall–chord
@@ -236,9 +238,14 @@ fn mount(walls: &mut Vec<(V2, V2)>, cam: &Camera) -> Result<Option<(f64, f64)>, 
             kept.push((a, b));
             continue;
         }
-        for end in [a, b] {
+        let interior = a.len() > MOUNT_M && b.len() > MOUNT_M;
+        for (end, other) in [(a, b), (b, a)] {
             if end.len() > MOUNT_M {
-                dirs.push(end.angle().rem_euclid(TAU));
+                // Inside a wall, its own direction (not the direction to a
+                // wall end from the camera's rounded position, which can be
+                // off by far more than the "along a wall" tolerance).
+                let dir = if interior { end.sub(other) } else { end };
+                dirs.push(dir.angle().rem_euclid(TAU));
                 kept.push((o, end));
             }
         }
@@ -252,11 +259,30 @@ fn mount(walls: &mut Vec<(V2, V2)>, cam: &Camera) -> Result<Option<(f64, f64)>, 
     if dirs.len() == 1 {
         return Ok(Some((dirs[0], TAU)));
     }
+    let n = dirs.len();
+    let wedge_of = |angle: f64, eps: f64| {
+        (0..n).find_map(|i| {
+            let from = dirs[i];
+            let to = if i + 1 < n {
+                dirs[i + 1]
+            } else {
+                dirs[0] + TAU
+            };
+            let a = if angle < from { angle + TAU } else { angle };
+            (a > from + eps && a < to - eps).then_some((from, to - from))
+        })
+    };
+    // A partial field of view: the wedge the heading points into, unless it
+    // runs along a wall.
+    if cam.hfov_deg < 360.0
+        && let Some(w) = wedge_of(cam.heading_deg.to_radians().rem_euclid(TAU), 1e-12)
+    {
+        return Ok(Some(w));
+    }
     let Some(side) = cam.room_side else {
         return Err(Refusal::AmbiguousMount);
     };
     let h = side.angle().rem_euclid(TAU);
-    let n = dirs.len();
     for i in 0..n {
         let from = dirs[i];
         let to = if i + 1 < n {

@@ -1,11 +1,9 @@
-//! Known core defects, each a small scenario the core gets wrong today, kept
-//! as ignored tests so they can be un-ignored as the core is fixed (issue 8):
-//! - tests/fixtures/repro/: the issue's reproductions, with the answers its
-//!   README gives (worked by hand or by an independent sweep);
+//! Core defects found on real-world geometry, each a small scenario the core
+//! once got wrong, now checked against the oracle (issue 8):
+//! - tests/fixtures/repro/: the issue's reproductions (their hand-worked
+//!   answers are also in tests/repro.rs);
 //! - tests/fixtures/differential/: failures the differential tests found,
-//!   minimized, checked against the oracle (tests/oracle/).
-//!
-//! `cargo test --test known_defects -- --ignored` shows which still fail.
+//!   minimized.
 
 mod oracle;
 
@@ -17,13 +15,12 @@ fn fixture(path: &str) -> String {
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
 
-/// The core agrees with the oracle on a fixture (1e-9 relative; the
-/// coverage grid's allowance on the covered area).
+/// The core agrees with the oracle on a fixture (1e-9 relative).
 #[track_caller]
 fn agrees_with_the_oracle(path: &str) {
     let text = fixture(path);
     let case = case_from_json(path, &text).unwrap();
-    match compare_file(&case, &text, false) {
+    match compare_file(&case, &text) {
         Ok(Some(_)) => {}
         Ok(None) => panic!("{path}: the oracle cannot decide the camera's side"),
         Err(e) => panic!("{path}: {e}"),
@@ -108,97 +105,81 @@ fn the_oracle_gives_the_repro_answers() {
 }
 
 #[test]
-#[ignore = "core: a subnormal coordinate makes spade refuse the plan (TooSmall) and every view 0"]
 fn repro_subnormal_coordinate() {
     repro_is_right("subnormal-coordinate.json");
 }
 
 #[test]
-#[ignore = "core: panic in spade's add_constraint_and_split on nearly collinear overlapping walls"]
 fn repro_near_collinear_overlapping_walls_panic() {
     repro_is_right("near-collinear-overlapping-walls-panic.json");
 }
 
 #[test]
-#[ignore = "core: overlapping nearly parallel walls leave constraint edges that are in no wall"]
 fn repro_near_collinear_phantom_wall() {
     repro_is_right("near-collinear-phantom-wall.json");
 }
 
 #[test]
-#[ignore = "core: sight passes between nearly collinear overlapping walls"]
 fn repro_near_collinear_sight_through_wall() {
     repro_is_right("near-collinear-sight-through-wall.json");
 }
 
 #[test]
-#[ignore = "core: a camera on an inner corner, heading along a wall, sees the outside"]
 fn repro_inner_corner_camera_sees_outside() {
     repro_is_right("inner-corner-camera-sees-outside.json");
 }
 
 #[test]
-#[ignore = "core: a camera on a pillar's corner, heading along its face, looks into the pillar"]
 fn repro_pillar_corner_camera_sees_inside_pillar() {
     repro_is_right("pillar-corner-camera-sees-inside-pillar.json");
 }
 
 #[test]
-#[ignore = "core: a camera on a wall heading along it falls back to the left, outside the room"]
 fn repro_on_wall_heading_along_wall() {
     repro_is_right("on-wall-heading-along-wall.json");
 }
 
 #[test]
-#[ignore = "core: panic in spade (cdt.rs: !previous_region.is_empty()) on a bundle of nearly collinear walls (soup seed 59)"]
 fn soup_59_bundle_panics() {
     agrees_with_the_oracle("differential/soup-59.json");
 }
 
 #[test]
-#[ignore = "core: sight through a bundle of long walls crossing at tiny angles, 1.3e-3 of the view (soup seed 87)"]
 fn soup_87_bundle_sight_through() {
     agrees_with_the_oracle("differential/soup-87.json");
 }
 
 #[test]
-#[ignore = "core: a bundle of three nearly collinear walls hides 4e-7 of the view (soup seed 130)"]
 fn soup_130_bundle_hides_too_much() {
     agrees_with_the_oracle("differential/soup-130.json");
 }
 
 #[test]
-#[ignore = "core: a camera on a wall facing out sees outside; the room side should follow the zone"]
 fn on_wall_heading_outside() {
     agrees_with_the_oracle("differential/on-wall-heading-outside.json");
 }
 
 #[test]
-#[ignore = "core: the 0.1 µm mount offset, rounded at x = 24748, turns the wall by 1e-6 rad and shaves 8e-7 of the view"]
 fn on_wall_offset_rounding() {
     agrees_with_the_oracle("differential/on-wall-offset-rounding.json");
 }
 
 #[test]
-#[ignore = "core: a camera at a free wall end sees from 0.1 µm behind it; at x = 2e5 the wall turns and hides a wedge"]
 fn camera_at_a_free_wall_end() {
     agrees_with_the_oracle("differential/free-wall-end.json");
 }
 
 #[test]
-#[ignore = "core: coordinates of 1e-310 and -0.0 make every view 0"]
 fn subnormal_corner() {
     agrees_with_the_oracle("differential/subnormal-corner.json");
 }
 
 #[test]
-#[ignore = "core: panic in spade (\"Failed to locate position. This is a bug in spade.\") on four nearly collinear walls (soup seed 1000016)"]
 fn soup_1000016_bundle_locate_panic() {
     agrees_with_the_oracle("differential/soup-1000016.json");
 }
 
 #[test]
-#[ignore = "core: a bundle of three nearly collinear walls beside a fourth hides 2 % of a 1.8 m camera's view (soup seed 930)"]
 fn soup_930_bundle_hides_too_much() {
     agrees_with_the_oracle("differential/soup-930.json");
 }
