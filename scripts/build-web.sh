@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Builds the web app's WebAssembly module into www/pkg, as wasm-pack.toml says.
+# Builds the web app's WebAssembly module into www/pkg, as wasm-pack.toml says, with
+# its TypeScript declarations (www/pkg/blindspot.d.ts, which the page is type-checked
+# against).
+#   scripts/build-web.sh [--test-hooks]
+# --test-hooks builds the core with the `test-hooks` feature, for the browser tests only
+# (scripts/test.sh): a scenario named "panic in the core (test hook)" makes the core
+# panic, so the page's recovery from a real core failure can be tested. Never ship it.
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_tools
+test_hooks=false
+for arg in "$@"; do
+  case "$arg" in
+    --test-hooks) test_hooks=true ;;
+    *) echo "unknown option: $arg (expected --test-hooks)" >&2; exit 2 ;;
+  esac
+done
 
 read_setting() {  # read_setting KEY [TABLE]: a value from wasm-pack.toml
   python3 - "$1" "${2:-}" <<'PY'
@@ -21,11 +34,13 @@ opt_enabled="$(read_setting enabled wasm-opt)"
 
 features=()
 [ "$no_default" = "true" ] && features+=(--no-default-features)
-say "building the core for wasm32 ($profile)"
+[ "$test_hooks" = "true" ] && features+=(--features test-hooks)
+hooks_note=""; [ "$test_hooks" = "true" ] && hooks_note=", with the test hooks (browser tests only)"
+say "building the core for wasm32 ($profile$hooks_note)"
 cargo build --lib --target wasm32-unknown-unknown --profile "$profile" "${features[@]}"
 profile_dir="$profile"; [ "$profile" = "dev" ] && profile_dir=debug
 mkdir -p "$out_dir"
-wasm-bindgen --target "$target" --out-dir "$out_dir" --out-name "$out_name" --no-typescript \
+wasm-bindgen --target "$target" --out-dir "$out_dir" --out-name "$out_name" \
   "target/wasm32-unknown-unknown/$profile_dir/blindspot.wasm"
 
 if [ "$opt_enabled" = "true" ]; then

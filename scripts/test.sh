@@ -30,7 +30,7 @@ cargo test -q --test differential platform_cases -- --nocapture >target/platform
 python3 scripts/compare-platforms.py target/platform-native.txt target/platform-wasm.txt
 
 say "building the web app and the CLI for the browser tests"
-scripts/build-web.sh
+scripts/build-web.sh --test-hooks
 cargo build --release --bin blindspot
 
 say "browser end-to-end tests (headless Chromium)"

@@ -7,6 +7,7 @@
 //! the browser and `bin/blindspot.rs` the command line.
 
 pub mod analysis;
+pub mod camera_rules;
 pub mod catalog;
 pub mod coverage;
 pub mod document;

@@ -1,27 +1,49 @@
 //! The WebAssembly boundary: the only file that knows about wasm-bindgen.
 //!
 //! One object, `Scene`, wraps a core [`Session`]. Edits come in as plain numbers
-//! or small JSON camera objects; geometry goes out as flat typed arrays (copied
-//! out, so the page never holds a view into wasm memory); reports go out as JSON
-//! text identical to the CLI's. Errors become JS `Error`s with the CLI's
-//! messages. A panic is caught by the hook, reported on the console, and marks
-//! the scene broken so later calls fail with an error instead of trapping.
+//! or small JSON camera objects (inputs stay text); geometry goes out as flat
+//! typed arrays (copied out, so the page never holds a view into wasm memory);
+//! structured results (summaries, reports, picks, rules) go out as JS values
+//! through serde-wasm-bindgen, typed in the generated `.d.ts` by
+//! `src/wasm_types.ts`. Errors become JS `Error`s with the CLI's messages.
+//!
+//! A panic aborts: the call traps (a `WebAssembly.RuntimeError` in JS) and the
+//! instance's memory is not to be trusted after it. The hook first records the
+//! message where the page can read it without touching wasm memory
+//! (`globalThis.blindspotCorePanic`) and marks the instance broken, so any later
+//! call fails with an error instead of running on bad memory; the page then
+//! starts a fresh instance (docs/web-app.md, "When the core fails").
 //! See docs/wasm-api.md.
 
 use crate::geometry::{Point, Polygon};
 use crate::scenario::{Camera, InvalidScenario};
 use crate::session::Session;
 use js_sys::{Array, Float64Array, Uint32Array};
+use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
 
+/// The TypeScript types of the structured results, added to the generated
+/// `.d.ts` (tests/boundary_types.rs checks them against the real results).
+#[wasm_bindgen(typescript_custom_section)]
+const RESULT_TYPES: &'static str = include_str!("wasm_types.ts");
+
 /// Set by the panic hook; every later call refuses to run.
 static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Where the panic hook leaves its message for the page, on the JS global.
+const PANIC_KEY: &str = "blindspotCorePanic";
 
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         PANICKED.store(true, Ordering::SeqCst);
+        // Best effort by nature: this runs inside a panic, with nothing left to report to.
+        let _ = js_sys::Reflect::set(
+            &js_sys::global(),
+            &JsValue::from_str(PANIC_KEY),
+            &JsValue::from_str(&info.to_string()),
+        );
         console_error_panic_hook::hook(info);
     }));
 }
@@ -34,22 +56,51 @@ fn invalid(e: InvalidScenario) -> JsError {
     js_error(e)
 }
 
+/// A structured result as a JS value (objects, arrays, numbers, strings; `None`
+/// as null; maps as plain objects).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            js_error(format!(
+                "internal error: a result could not be handed to the page: {e}"
+            ))
+        })
+}
+
 fn guard() -> Result<(), JsError> {
     if PANICKED.load(Ordering::SeqCst) {
         Err(js_error(
-            "internal error: the planner hit a bug and stopped; reload the scenario (your last saved work is kept)",
+            "internal error: this instance of the core hit a bug and stopped; start a fresh one",
         ))
     } else {
         Ok(())
     }
 }
 
+/// A camera index from JS. Taken as a number rather than `u32` because wasm-bindgen
+/// would silently coerce -1 or 1.5 to an integer; here they are refused.
 fn index(i: f64, what: &str) -> Result<usize, JsError> {
     if i.is_finite() && i >= 0.0 && i.fract() == 0.0 && i <= u32::MAX as f64 {
         Ok(i as usize)
     } else {
         Err(js_error(format!("{what}: not a camera index: {i}")))
     }
+}
+
+/// Browser tests only (feature `test-hooks`): a scenario or layout of this name makes
+/// the core panic, so the page's recovery from a real trap can be tested end to end.
+#[cfg(feature = "test-hooks")]
+const TEST_PANIC_NAME: &str = "panic in the core (test hook)";
+
+/// See [`TEST_PANIC_NAME`]; does nothing without the `test-hooks` feature.
+fn test_hook(name: &str) {
+    #[cfg(feature = "test-hooks")]
+    if name == TEST_PANIC_NAME {
+        panic!("test hook: a scenario named \"{TEST_PANIC_NAME}\"");
+    }
+    #[cfg(not(feature = "test-hooks"))]
+    let _ = name;
 }
 
 fn parse_camera(json: &str) -> Result<Camera, JsError> {
@@ -116,6 +167,13 @@ impl FlatShapes {
     }
 }
 
+/// `blindSpots()`'s result: the two blind-spot fields of the report.
+#[derive(Debug, Serialize)]
+struct BlindSpotList {
+    blind_spots: Vec<crate::report::BlindSpotReport>,
+    blind_spots_omitted: crate::report::Omitted,
+}
+
 /// A loaded scenario, live for editing.
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -128,9 +186,9 @@ impl Scene {
     /// Parses and validates a scenario; throws with every problem found.
     pub fn load(text: &str) -> Result<Scene, JsError> {
         guard()?;
-        Session::from_json(text)
-            .map(|session| Scene { session })
-            .map_err(invalid)
+        let session = Session::from_json(text).map_err(invalid)?;
+        test_hook(&session.scenario().name);
+        Ok(Scene { session })
     }
 
     /// Another layout of the same plan (a JSON array of cameras, and a name),
@@ -139,6 +197,7 @@ impl Scene {
     #[wasm_bindgen(js_name = withCameras)]
     pub fn with_cameras(&self, name: &str, cameras_json: &str) -> Result<Scene, JsError> {
         guard()?;
+        test_hook(name);
         let cameras = Camera::list_from_json(cameras_json).map_err(invalid)?;
         self.session
             .with_cameras(name, cameras)
@@ -146,14 +205,18 @@ impl Scene {
             .map_err(invalid)
     }
 
-    /// Repairs made while loading.
-    pub fn warnings(&self) -> Array {
-        self.session
+    /// Repairs made while loading, as messages.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        let list: Vec<String> = self
+            .session
             .warnings()
             .list
             .iter()
-            .map(|p| JsValue::from_str(&p.to_string()))
-            .collect()
+            .map(|p| p.to_string())
+            .collect();
+        to_js(&list)
     }
 
     /// The scenario as the core holds it (canonical JSON).
@@ -198,6 +261,7 @@ impl Scene {
     #[wasm_bindgen(js_name = setName)]
     pub fn set_name(&mut self, name: &str) -> Result<(), JsError> {
         guard()?;
+        test_hook(name);
         self.session.set_name(name);
         Ok(())
     }
@@ -234,29 +298,31 @@ impl Scene {
             .map_err(invalid)
     }
 
-    /// Totals per zone and camera, without polygons (JSON).
-    pub fn summary(&self) -> Result<String, JsError> {
+    /// Totals per zone and camera, without polygons.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
         guard()?;
-        serde_json::to_string(&self.session.summary()).map_err(js_error)
+        to_js(&self.session.summary())
     }
 
-    /// The figures a page refreshes on each frame of a drag (JSON): the summary
-    /// without the camera list, with lean zones (`id`, `covered_area_m2`,
-    /// `coverage`, `required_coverage`, `multi_covered_area_m2`).
-    pub fn totals(&self) -> Result<String, JsError> {
+    /// The figures a page refreshes on each frame of a drag: the summary without
+    /// the camera list, with lean zones (`id`, `covered_area_m2`, `coverage`,
+    /// `required_coverage`, `multi_covered_area_m2`).
+    #[wasm_bindgen(unchecked_return_type = "Totals")]
+    pub fn totals(&self) -> Result<JsValue, JsError> {
         guard()?;
-        serde_json::to_string(&crate::report::totals(&self.session)).map_err(js_error)
+        to_js(&crate::report::totals(&self.session))
     }
 
-    /// Camera `i`'s figures (JSON), as in `summary().cameras[i]`.
-    #[wasm_bindgen(js_name = cameraSummary)]
-    pub fn camera_summary(&self, i: f64) -> Result<String, JsError> {
+    /// Camera `i`'s figures, as in `summary().cameras[i]`.
+    #[wasm_bindgen(js_name = cameraSummary, unchecked_return_type = "CameraStats")]
+    pub fn camera_summary(&self, i: f64) -> Result<JsValue, JsError> {
         guard()?;
         let i = index(i, "cameraSummary")?;
         if i >= self.session.scenario().cameras.len() {
             return Err(js_error(format!("cameraSummary: no camera {i}")));
         }
-        serde_json::to_string(&crate::report::camera_report(&self.session, i)).map_err(js_error)
+        to_js(&crate::report::camera_report(&self.session, i))
     }
 
     /// Camera `i`'s geometry: polygon 0 its view, 1 its dead zone, then one per
@@ -293,10 +359,11 @@ impl Scene {
         Ok(self.session.focal_for_hfov(i, hfov_deg))
     }
 
-    /// The full report (JSON), identical to `blindspot report --format json`.
-    pub fn report(&self) -> Result<String, JsError> {
+    /// The full report: the same fields and values as `blindspot report --format json`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn report(&self) -> Result<JsValue, JsError> {
         guard()?;
-        serde_json::to_string_pretty(&self.session.report()).map_err(js_error)
+        to_js(&self.session.report())
     }
 
     /// Geometry to draw: "views", "blind" or "multi".
@@ -349,17 +416,16 @@ impl Scene {
         Ok(flat)
     }
 
-    /// The blind spots the report lists, and the slivers left out (JSON):
-    /// `{"blind_spots": [...], "blind_spots_omitted": {...}}`, as in `report()`.
-    #[wasm_bindgen(js_name = blindSpots)]
-    pub fn blind_spots(&self) -> Result<String, JsError> {
+    /// The blind spots the report lists, and the slivers left out:
+    /// `{blind_spots: [...], blind_spots_omitted: {...}}`, as in `report()`.
+    #[wasm_bindgen(js_name = blindSpots, unchecked_return_type = "BlindSpots")]
+    pub fn blind_spots(&self) -> Result<JsValue, JsError> {
         guard()?;
-        let (listed, omitted) = crate::report::blind_spot_list(&self.session);
-        serde_json::to_string(&serde_json::json!({
-            "blind_spots": listed,
-            "blind_spots_omitted": omitted,
-        }))
-        .map_err(js_error)
+        let (blind_spots, blind_spots_omitted) = crate::report::blind_spot_list(&self.session);
+        to_js(&BlindSpotList {
+            blind_spots,
+            blind_spots_omitted,
+        })
     }
 
     /// Camera `i`'s view as one polygon (zero rings when it sees nothing).
@@ -393,28 +459,98 @@ impl Scene {
         Ok(Float64Array::from(&coords[..]))
     }
 
-    /// The built-in starter catalogue (JSON array of models, example prices).
-    #[wasm_bindgen(js_name = starterCatalog)]
-    pub fn starter_catalog() -> String {
-        serde_json::to_string(&crate::catalog::starter_catalog()).unwrap_or_else(|_| "[]".into())
-    }
-
-    /// The density levels in use, densest first (JSON array of
-    /// `{"name", "px_per_m"}`): the order of the "bands" layer and of every
-    /// `levels` list in the reports.
-    pub fn levels(&self) -> Result<String, JsError> {
+    /// The built-in starter catalogue (models with example prices).
+    #[wasm_bindgen(js_name = starterCatalog, unchecked_return_type = "CameraModelObject[]")]
+    pub fn starter_catalog() -> Result<JsValue, JsError> {
         guard()?;
-        serde_json::to_string(self.session.levels()).map_err(js_error)
+        to_js(&crate::catalog::starter_catalog())
     }
 
-    /// What lies under plan point (x, y): zone ids and the blind spot index (JSON).
-    pub fn pick(&self, x: f64, y: f64) -> Result<String, JsError> {
+    /// The bounds of a camera's editable fields (as validation checks them), the
+    /// share of a zone that "meets" its required level, and what a new camera
+    /// gets when its model leaves a value open (see `camera_rules`).
+    #[wasm_bindgen(unchecked_return_type = "Limits")]
+    pub fn limits() -> Result<JsValue, JsError> {
         guard()?;
-        let picked = self.session.pick(Point::new(x, y));
-        serde_json::to_string(&picked).map_err(js_error)
+        to_js(&crate::camera_rules::limits())
     }
 
-    /// True after an internal error: reload the scenario.
+    /// The rules of each catalogue model, in catalogue order: where its field of
+    /// view comes from (`lens`), its projection, whether a camera of it can be
+    /// mounted, a varifocal lens's focal range.
+    #[wasm_bindgen(js_name = modelRules, unchecked_return_type = "ModelRules[]")]
+    pub fn model_rules(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(&crate::camera_rules::model_rules(self.session.scenario()))
+    }
+
+    /// A new camera at `at` (a camera object as JSON text: its id, position and
+    /// heading), of model `model_id` ("" for none), mounted at `height_m` when the
+    /// model allows it; a camera without a model copies the optics of camera
+    /// `like` (-1: none). Not added: the page adds it (`addCamera`).
+    #[wasm_bindgen(js_name = newCamera, unchecked_return_type = "CameraObject")]
+    pub fn new_camera(
+        &self,
+        at_json: &str,
+        model_id: &str,
+        height_m: f64,
+        like: f64,
+    ) -> Result<JsValue, JsError> {
+        guard()?;
+        let at = parse_camera(at_json)?;
+        let scenario = self.session.scenario();
+        let like = if like == -1.0 {
+            None
+        } else {
+            let i = index(like, "newCamera")?;
+            Some(
+                scenario
+                    .cameras
+                    .get(i)
+                    .ok_or_else(|| js_error(format!("newCamera: no camera {i}")))?,
+            )
+        };
+        let model = (!model_id.is_empty()).then_some(model_id);
+        let camera = crate::camera_rules::new_camera(scenario, at, model, height_m, like)
+            .map_err(|e| js_error(format!("newCamera: {e}")))?;
+        to_js(&camera)
+    }
+
+    /// Camera `i` as it would be with model `model_id` ("" for none): see
+    /// `camera_rules::refit`. The scene is unchanged; the page commits it
+    /// (`setCamera`).
+    #[wasm_bindgen(js_name = refitCamera, unchecked_return_type = "CameraObject")]
+    pub fn refit_camera(&self, i: f64, model_id: &str) -> Result<JsValue, JsError> {
+        guard()?;
+        let i = index(i, "refitCamera")?;
+        let scenario = self.session.scenario();
+        let camera = scenario
+            .cameras
+            .get(i)
+            .ok_or_else(|| js_error(format!("refitCamera: no camera {i}")))?;
+        let model = (!model_id.is_empty()).then_some(model_id);
+        let camera = crate::camera_rules::refit(scenario, camera, model)
+            .map_err(|e| js_error(format!("refitCamera: {e}")))?;
+        to_js(&camera)
+    }
+
+    /// The density levels in use, densest first (`{name, px_per_m}`): the order
+    /// of the "bands" layer and of every `levels` list in the reports.
+    #[wasm_bindgen(unchecked_return_type = "Level[]")]
+    pub fn levels(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(self.session.levels())
+    }
+
+    /// What lies under plan point (x, y): zone ids and the blind spot index.
+    #[wasm_bindgen(unchecked_return_type = "Picked")]
+    pub fn pick(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(&self.session.pick(Point::new(x, y)))
+    }
+
+    /// True after a panic in this instance: its memory is not to be trusted, start
+    /// a fresh one.
     #[wasm_bindgen(js_name = isBroken)]
     pub fn is_broken(&self) -> bool {
         PANICKED.load(Ordering::SeqCst)
@@ -424,20 +560,27 @@ impl Scene {
 /// Reports optimiser progress to a JS callback `(phase, done, total) => bool`;
 /// a `false` return (or a throw) cancels.
 fn progress_to(callback: &js_sys::Function) -> impl FnMut(crate::optimize::Progress) -> bool + '_ {
-    move |p| {
-        let phase = serde_json::to_value(p.phase)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        match callback.call3(
-            &JsValue::NULL,
-            &JsValue::from_str(&phase),
-            &JsValue::from_f64(p.done as f64),
-            &JsValue::from_f64(p.total as f64),
-        ) {
-            Ok(v) => v.as_bool() != Some(false),
-            Err(_) => false,
-        }
+    move |p| match callback.call3(
+        &JsValue::NULL,
+        &JsValue::from_str(phase_name(p.phase)),
+        &JsValue::from_f64(p.done as f64),
+        &JsValue::from_f64(p.total as f64),
+    ) {
+        Ok(v) => v.as_bool() != Some(false),
+        Err(_) => false,
+    }
+}
+
+/// A phase as the page names it (the serde names of `Phase`).
+fn phase_name(phase: crate::optimize::Phase) -> &'static str {
+    use crate::optimize::Phase;
+    match phase {
+        Phase::Loading => "loading",
+        Phase::Sampling => "sampling",
+        Phase::CandidateViews => "candidate_views",
+        Phase::Selection => "selection",
+        Phase::LocalSearch => "local_search",
+        Phase::Done => "done",
     }
 }
 
@@ -465,13 +608,13 @@ fn workspace_for<'s>(
 
 /// Proposes a layout for a scenario (JSON) and a request (JSON, see
 /// docs/optimizer.md); reports progress to `progress(phase, done, total)`.
-/// Returns the proposal as JSON. Meant for a Web Worker.
-#[wasm_bindgen]
+/// Returns the proposal. Meant for a Web Worker.
+#[wasm_bindgen(unchecked_return_type = "Proposal")]
 pub fn optimize(
     scenario_json: &str,
     request_json: &str,
     progress: &js_sys::Function,
-) -> Result<String, JsError> {
+) -> Result<JsValue, JsError> {
     guard()?;
     let mut report = progress_to(progress);
     loading(&mut report)?;
@@ -481,12 +624,12 @@ pub fn optimize(
     let proposal = workspace
         .optimize(request.goal, &mut report)
         .map_err(js_error)?;
-    serde_json::to_string(&proposal).map_err(js_error)
+    to_js(&proposal)
 }
 
-/// The cost-versus-coverage curve for a scenario up to `max_budget`: JSON array
-/// of points with their layouts. The request's goal is ignored.
-#[wasm_bindgen]
+/// The cost-versus-coverage curve for a scenario up to `max_budget`: points with
+/// their layouts. The request's goal is ignored.
+#[wasm_bindgen(unchecked_return_type = "CurvePoint[]")]
 pub fn curve(
     scenario_json: &str,
     request_json: &str,
@@ -494,7 +637,7 @@ pub fn curve(
     steps: usize,
     refine: usize,
     progress: &js_sys::Function,
-) -> Result<String, JsError> {
+) -> Result<JsValue, JsError> {
     guard()?;
     if !(max_budget > 0.0 && max_budget.is_finite()) {
         return Err(js_error(format!(
@@ -509,7 +652,7 @@ pub fn curve(
     let points = workspace
         .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)
         .map_err(js_error)?;
-    serde_json::to_string(&points).map_err(js_error)
+    to_js(&points)
 }
 
 // ---- Documents for the board (docs/documents.md, docs/wasm-api.md) ----
@@ -775,12 +918,6 @@ fn import_options(options: JsValue) -> Result<crate::import::ImportOptions, JsEr
         doors_open: r.open_doors,
         ..ImportOptions::default()
     })
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(js_error)
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {

@@ -3,11 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use blindspot::session::Session;
+use blindspot::wasm::Scene;
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
 
 #[path = "oracle/mod.rs"]
 mod oracle;
-use blindspot::wasm::Scene;
-use wasm_bindgen_test::wasm_bindgen_test;
 
 const ROOM: &str = r#"{
   "blindspot": 1, "name": "two rooms",
@@ -26,43 +28,82 @@ const ROOM: &str = r#"{
   "cameras": [ { "id": "c1", "model": "dome", "position": [0, 0], "heading_deg": 45 } ]
 }"#;
 
-fn coverage(summary: &str) -> f64 {
-    let v: serde_json::Value = serde_json::from_str(summary).unwrap();
-    v["coverage"].as_f64().unwrap()
+/// A structured result as the page receives it, read back as JSON.
+fn json(v: Result<JsValue, wasm_bindgen::JsError>) -> Value {
+    serde_wasm_bindgen::from_value(v.map_err(|_| "the call failed").unwrap()).unwrap()
+}
+
+/// Same values: objects with the same keys, arrays item by item, numbers as f64
+/// (a JS number read back may be an integer or a float where Rust had the other).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+fn coverage(summary: Result<JsValue, wasm_bindgen::JsError>) -> f64 {
+    json(summary)["coverage"].as_f64().unwrap()
 }
 
 #[wasm_bindgen_test]
 fn loads_and_reports_like_the_cli() {
     let scene = Scene::load(ROOM).unwrap();
     let native = Session::from_json(ROOM).unwrap();
-    let expected = serde_json::to_string_pretty(&native.report()).unwrap();
-    assert_eq!(scene.report().unwrap(), expected);
+    // The report crosses as a JS value with every field and value of the CLI's JSON.
+    let expected = serde_json::to_value(native.report()).unwrap();
+    assert!(same(&json(scene.report()), &expected));
+    assert!(same(
+        &json(scene.summary()),
+        &serde_json::to_value(native.summary()).unwrap()
+    ));
+    let totals = serde_json::to_value(blindspot::report::totals(&native)).unwrap();
+    assert!(same(&json(scene.totals()), &totals));
+    let camera = serde_json::to_value(blindspot::report::camera_report(&native, 0)).unwrap();
+    assert!(same(&json(scene.camera_summary(0.0)), &camera));
+    assert!(same(
+        &json(scene.levels()),
+        &serde_json::to_value(native.levels()).unwrap()
+    ));
+    // The blind-spot list is the report's.
+    let spots = json(scene.blind_spots());
+    assert!(same(&spots["blind_spots"], &expected["blind_spots"]));
+    assert!(same(
+        &spots["blind_spots_omitted"],
+        &expected["blind_spots_omitted"]
+    ));
     // West room fully seen from its corner (100 m²) plus the wedge through the
     // doorway into the east room: between y = 0.4x and y = min(0.6x, 10) for
     // x in 10..20, 80/3 m². Coverage (100 + 80/3) / 200.
     let expected = (100.0 + 80.0 / 3.0) / 200.0;
-    assert!((coverage(&scene.summary().unwrap()) - expected).abs() < 1e-6);
+    assert!((coverage(scene.summary()) - expected).abs() < 1e-6);
 }
 
 #[wasm_bindgen_test]
 fn edits_change_coverage_and_layers() {
     let mut scene = Scene::load(ROOM).unwrap();
-    let before = coverage(&scene.summary().unwrap());
+    let before = coverage(scene.summary());
     // A second camera in the east room.
     let i = scene
         .add_camera(r#"{"id":"c2","model":"dome","position":[20,10],"heading_deg":225}"#)
         .unwrap();
     assert_eq!(i, 1);
-    let after = coverage(&scene.summary().unwrap());
+    let after = coverage(scene.summary());
     assert!(after > before + 0.3, "{before} -> {after}");
     let views = scene.layer("views").unwrap();
     assert_eq!(views.polygon_offsets().length(), 3);
     scene.move_camera(1.0, 15.0, 5.0).unwrap();
     scene.aim_camera(1.0, 180.0, 360.0, 30.0).unwrap();
-    let moved = coverage(&scene.summary().unwrap());
+    let moved = coverage(scene.summary());
     assert!(moved > 0.9, "{moved}");
     scene.remove_camera(1.0).unwrap();
-    assert!((coverage(&scene.summary().unwrap()) - before).abs() < 1e-12);
+    assert!((coverage(scene.summary()) - before).abs() < 1e-12);
     let blind = scene.layer("blind").unwrap();
     assert!(blind.coords().length() > 0);
 }
@@ -96,12 +137,12 @@ fn bad_input_is_an_error_and_changes_nothing() {
 #[wasm_bindgen_test]
 fn pick_names_zones_and_blind_spots() {
     let scene = Scene::load(ROOM).unwrap();
-    let report: serde_json::Value = serde_json::from_str(&scene.report().unwrap()).unwrap();
-    let picked: serde_json::Value = serde_json::from_str(&scene.pick(15.0, 9.0).unwrap()).unwrap();
+    let report = json(scene.report());
+    let picked = json(scene.pick(15.0, 9.0));
     assert_eq!(picked["zones"][0], "east");
     let spot = picked["blind_spot"].as_u64().expect("a blind spot") as usize;
     assert_eq!(report["blind_spots"][spot]["zone_ids"][0], "east");
-    let picked: serde_json::Value = serde_json::from_str(&scene.pick(2.0, 2.0).unwrap()).unwrap();
+    let picked = json(scene.pick(2.0, 2.0));
     assert_eq!(picked["zones"][0], "west");
     assert!(picked["blind_spot"].is_null());
 }
@@ -109,13 +150,11 @@ fn pick_names_zones_and_blind_spots() {
 #[wasm_bindgen_test]
 fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
     let keep_going = js_sys::Function::new_with_args("phase, done, total", "return true");
-    let proposal = blindspot::wasm::optimize(
+    let p = json(blindspot::wasm::optimize(
         ROOM,
         r#"{"goal": {"cameras": 2}, "existing": "remove", "seed": 3}"#,
         &keep_going,
-    )
-    .unwrap();
-    let p: serde_json::Value = serde_json::from_str(&proposal).unwrap();
+    ));
     assert_eq!(p["cameras"].as_array().unwrap().len(), 2);
     assert!(p["estimated_coverage"].as_f64().unwrap() > 0.5);
     let stop = js_sys::Function::new_with_args("phase, done, total", "return false");
@@ -124,9 +163,15 @@ fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
     assert!(blindspot::wasm::optimize(ROOM, r#"{"gaol": 1}"#, &keep_going).is_err());
     // The test room's models have no prices: every camera is free, so even the
     // smallest budget buys the best layout, and the curve is flat and complete.
-    let curve =
-        blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, 5.0, 4, 1, &keep_going).unwrap();
-    let points: Vec<serde_json::Value> = serde_json::from_str(&curve).unwrap();
+    let curve = json(blindspot::wasm::curve(
+        ROOM,
+        r#"{"goal": {"budget": 0}}"#,
+        5.0,
+        4,
+        1,
+        &keep_going,
+    ));
+    let points = curve.as_array().unwrap();
     assert_eq!(points.len(), 5);
     let coverage = |p: &serde_json::Value| p["estimated_coverage"].as_f64().unwrap();
     assert!(
@@ -151,7 +196,7 @@ fn another_layout_of_the_same_plan_reports_like_a_fresh_load() {
     full["name"] = "Option B".into();
     full["cameras"] = serde_json::from_str(cameras).unwrap();
     let fresh = Scene::load(&full.to_string()).unwrap();
-    assert_eq!(other.report().unwrap(), fresh.report().unwrap());
+    assert!(same(&json(other.report()), &json(fresh.report())));
     // The original scene is untouched; bad cameras are refused.
     assert_eq!(scene.camera_count(), 1);
     assert!(
@@ -422,4 +467,62 @@ fn a_route_crosses_the_boundary_with_its_probability_of_interruption() {
     );
     assert!(!scene.is_broken());
     assert!(scene.audit().is_ok());
+}
+
+#[wasm_bindgen_test]
+fn progress_names_every_phase_as_the_core_does() {
+    // The callback records each phase name; each must be the serde name of a Phase.
+    let record = js_sys::Function::new_with_args(
+        "phase, done, total",
+        "(globalThis.phases = globalThis.phases || []).push(phase); return true",
+    );
+    blindspot::wasm::optimize(ROOM, r#"{"goal": {"cameras": 1}}"#, &record).unwrap();
+    let seen: Vec<String> = serde_wasm_bindgen::from_value(
+        js_sys::Reflect::get(&js_sys::global(), &"phases".into()).unwrap(),
+    )
+    .unwrap();
+    use blindspot::optimize::Phase;
+    let names: Vec<Value> = [
+        Phase::Loading,
+        Phase::Sampling,
+        Phase::CandidateViews,
+        Phase::Selection,
+        Phase::LocalSearch,
+        Phase::Done,
+    ]
+    .iter()
+    .map(|p| serde_json::to_value(p).unwrap())
+    .collect();
+    assert!(seen.iter().any(|p| p == "loading") && seen.iter().any(|p| p == "done"));
+    for p in &seen {
+        assert!(
+            names.contains(&Value::from(p.as_str())),
+            "unknown phase {p}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn camera_rules_cross_as_the_core_computes_them() {
+    let scene = Scene::load(ROOM).unwrap();
+    let native = Session::from_json(ROOM).unwrap();
+    let s = native.scenario();
+    let limits = json(Scene::limits());
+    let expected = serde_json::to_value(blindspot::camera_rules::limits()).unwrap();
+    assert!(same(&limits, &expected));
+    assert_eq!(limits["met_fraction"], 0.9995);
+    let rules = serde_json::to_value(blindspot::camera_rules::model_rules(s)).unwrap();
+    assert!(same(&json(scene.model_rules()), &rules));
+    let refit = blindspot::camera_rules::refit(s, &s.cameras[0], None).unwrap();
+    assert!(same(
+        &json(scene.refit_camera(0.0, "")),
+        &serde_json::to_value(refit).unwrap()
+    ));
+    let at = r#"{"id":"n","position":[3,4],"heading_deg":10}"#;
+    let fresh = json(scene.new_camera(at, "dome", 3.0, -1.0));
+    assert_eq!(fresh["model"].as_str(), Some("dome"));
+    assert_eq!(fresh["position"][0].as_f64(), Some(3.0));
+    assert!(scene.new_camera(at, "nope", 3.0, -1.0).is_err());
+    assert!(scene.new_camera(at, "dome", 3.0, 7.0).is_err());
+    assert!(scene.refit_camera(4.0, "dome").is_err());
 }

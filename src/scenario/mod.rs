@@ -14,7 +14,7 @@ pub use documents::{
     Activity, Codec, Purpose, Recording, RecordingOverride, ReportInfo, TASKS, parse_date,
     task_px_per_m,
 };
-pub use limits::{MAX_COORDINATE_M, MAX_RANGE_M};
+pub use limits::{Bound, CAMERA_LIMITS, CameraLimits, MAX_COORDINATE_M, MAX_RANGE_M};
 pub use model::*;
 pub use problem::{InvalidScenario, Problem, Problems, Severity};
 pub use validate::check_camera;

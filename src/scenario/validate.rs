@@ -181,26 +181,28 @@ pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: 
         problems,
     );
     if let Some(h) = camera.height_m {
+        let b = super::limits::CAMERA_LIMITS.height_m;
         check_between(
             h,
-            0.0,
-            true,
-            100.0,
+            b.min,
+            b.min_inclusive,
+            b.max,
             &format!("{path}.height_m"),
             "mounting height",
-            "m",
+            b.unit,
             problems,
         );
     }
     if let Some(t) = camera.tilt_deg {
+        let b = super::limits::CAMERA_LIMITS.tilt_deg;
         check_between(
             t,
-            -90.0,
-            true,
-            90.0,
+            b.min,
+            b.min_inclusive,
+            b.max,
             &format!("{path}.tilt_deg"),
             "tilt",
-            "degrees",
+            b.unit,
             problems,
         );
     }
@@ -283,14 +285,15 @@ fn check_optics(
         check_hfov(h, &format!("{path}.hfov_deg"), problems);
     }
     if let Some(v) = vfov {
+        let b = super::limits::CAMERA_LIMITS.vfov_deg;
         check_between(
             v,
-            0.0,
-            false,
-            360.0,
+            b.min,
+            b.min_inclusive,
+            b.max,
             &format!("{path}.vfov_deg"),
             "vertical field of view",
-            "degrees",
+            b.unit,
             problems,
         );
     }
@@ -437,7 +440,7 @@ fn check_settings(settings: &Settings, problems: &mut Problems) {
 }
 
 fn check_hfov(h: f64, path: &str, problems: &mut Problems) {
-    if !(h > 0.0 && h <= 360.0) {
+    if !super::limits::CAMERA_LIMITS.hfov_deg.contains(h) {
         problems.error(
             path,
             format!(
@@ -448,7 +451,7 @@ fn check_hfov(h: f64, path: &str, problems: &mut Problems) {
 }
 
 fn check_range(r: f64, path: &str, problems: &mut Problems) {
-    if !(r > 0.0 && r <= MAX_RANGE_M) {
+    if !super::limits::CAMERA_LIMITS.range_m.contains(r) {
         problems.error(
             path,
             format!("range must be more than 0 and at most {MAX_RANGE_M} m, found {r}"),

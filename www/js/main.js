@@ -24,6 +24,7 @@ import { Hover } from './app/hover.js';
 import { SidePanel } from './app/side-panel.js';
 import { Files } from './app/open.js';
 import { installTestHooks } from './app/test-hooks.js';
+import { Recovery } from './app/recovery.js';
 import { Renderer } from './render/renderer.js';
 import { drawSwatch } from './render/swatch.js';
 import { ToolHost } from './tools/pointer.js';
@@ -61,22 +62,24 @@ const canvas = /** @type {HTMLCanvasElement} */ ($('plan'));
 const messages = new Messages();
 const store = new Store();
 const mirror = new SceneMirror(core);
+const limits = core.Scene.limits();
 const ui = new UiState(() => loop.request());
 const renderer = new Renderer(canvas);
-const figures = new LayoutFigures(() => mirror.wasm, (s, cameras) => mirror.findParked(s, cameras));
+const figures = new LayoutFigures(mirror);
 const scenario = () => /** @type {import('./model/scenario.js').Scenario} */ (store.scenario);
 const storage = (() => { try { return window.localStorage; } catch { return null; } })();
 // The autosave keeps every layout (the file form: main layout and options) and which one is shown.
 const autosave = new Autosave(storage, 400, (s) => ({ text: JSON.stringify(toFile(s)), active: activeLayout(s) }),
   (message) => messages.showError('Autosave failed: a reload would lose your latest changes', `${message} — save the plan as a file (Save).`));
-const coreFailed = (/** @type {unknown} */ _e, /** @type {string} */ _what) => false;
+const recovery = new Recovery({ mirror, store, messages, restarted: () => { side.reset(); commands.afterEdit(0); } });
+const coreFailed = (/** @type {unknown} */ e, /** @type {string} */ what) => recovery.handle(e, what);
 
 /** @type {FrameLoop} */
 const loop = new FrameLoop({
   store, mirror, ui, renderer, canvas, flush: new URLSearchParams(location.search).get('perf') === 'flush',
   overlays: (f) => [...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
   refreshPanels: (figs, live) => {
-    side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture);
+    side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture, mirror.modelRules());
     headline.update(figs, scenario().cameras.length);
     toolbar.showName(scenario().name);
   },
@@ -93,20 +96,20 @@ const commands = new Commands({
     messages.announce(`Camera ${cam.id} selected: at ${fmtNum(cam.position[0], 1)}, ${fmtNum(cam.position[1], 1)}; bearing ${fmtBearing(cam.heading_deg)}; field of view ${fmtNum(o.hfov, 0)} degrees; range ${fmtNum(o.range, 1)} metres.`);
   },
 });
-const cams = new CameraCommands({ commands, mirror, ui, messages });
+const cams = new CameraCommands({ commands, mirror, ui, messages, coreFailed });
 const layouts = new LayoutCommands({ commands, ui, messages, mirror, figures, perf });
 const tooltip = new Tooltip();
 const hover = new Hover({ ui, mirror, loop, tooltip, messages, coreFailed, selected: () => commands.selectedIndex() });
 const catalog = new CatalogEditor(dialog('catalog'), {
   scenario, commit: (next, label, onError) => commands.commit(next, label, { onError }), undo: () => commands.undo(), redo: () => commands.redo(),
-  canUndo: () => store.canUndo(), canRedo: () => store.canRedo(), starter: () => JSON.parse(mirror.wasm.Scene.starterCatalog()), summary: () => mirror.summary(),
+  canUndo: () => store.canUndo(), canRedo: () => store.canRedo(), starter: () => mirror.guarded(() => mirror.core().Scene.starterCatalog()), summary: () => mirror.summary(),
 });
 const side = new SidePanel({
-  commitCamera: (i, p, l, c) => cams.commitCamera(i, p, l, c), fovPatch: (c, h) => cams.fovPatch(c, h), openCatalog: (id) => catalog.open(id),
-  showError: (t, m) => messages.showError(t, m), selected: () => commands.selectedIndex(), scenario, select: (i, why) => commands.select(i, why),
-  zoomToZone: (id) => view.zoomToZone(id), highlightZone: (id) => ui.setFocus({ zone: id }),
+  commitCamera: (i, p, l, c) => cams.commitCamera(i, p, l, c), changeModel: (i, id) => cams.changeModel(i, id), fovPatch: (c, h) => cams.fovPatch(c, h),
+  openCatalog: (id) => catalog.open(id), showError: (t, m) => messages.showError(t, m), selected: () => commands.selectedIndex(), scenario,
+  select: (i, why) => commands.select(i, why), zoomToZone: (id) => view.zoomToZone(id), highlightZone: (id) => ui.setFocus({ zone: id }),
   zoomToBlindSpot: (k) => view.zoomToBlindSpot(k), highlightBlindSpot: (k) => ui.setFocus({ blind: k }),
-});
+}, limits);
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed,
   opened: () => { ui.resetForNewPlan(); side.reset(); view.fit(); },
@@ -119,10 +122,11 @@ const budget = new BudgetUI({
 });
 const compare = new CompareView(dialog('compare'), {
   scenario, figures, switchTo: (k) => layouts.switchTo(k), currency: () => mirror.summary().costs.currency, levels: () => mirror.levels(),
+  limits, rules: () => mirror.modelRules(),
   active: () => ({ summary: mirror.summary(), layers: { views: mirror.layer('views'), blind: mirror.layer('blind'), dead: mirror.layer('dead') } }),
 });
 const help = new Help();
-const headline = new Headline();
+const headline = new Headline(limits);
 const exporter = new ExportDialog({
   wasm: () => mirror.wasm, scene: () => mirror.scene, scenario, viewport: () => ui.viewport, show: () => ui.show,
   showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
@@ -131,7 +135,7 @@ const presenter = new Presenter({
   scenario: () => store.scenario, switchTo: (k) => layouts.switchTo(k), fit: () => view.fit(), selected: () => commands.selectedIndex(),
   deselect: () => commands.select(-1), announce: (t) => messages.announce(t), changed: () => loop.request(),
 });
-installPrintView({ scene: () => mirror.scene, name: () => store.scenario?.name ?? '', summary: () => (store.scenario ? mirror.summary() : null) });
+installPrintView({ scene: () => mirror.scene, name: () => store.scenario?.name ?? '', summary: () => (store.scenario ? mirror.summary() : null), met: limits.met_fraction });
 const drawer = $('btn-drawer');
 drawer.addEventListener('click', () => {
   const open = !document.body.classList.contains('drawer-open');
@@ -143,7 +147,7 @@ const toolbar = new Toolbar({
   rename: (n) => commands.commit(withName(scenario(), n), 'Rename plan'), setShow: (k, on) => ui.setShow(k, on),
   setAddModel: (id) => ui.setAdd({ model: id }), setAddHeight: (h) => ui.setAdd({ height: h }),
   showError: (t, m) => messages.showError(t, m), focusPlan: () => canvas.focus({ preventScroll: true }),
-}, ui.show);
+}, ui.show, limits);
 
 // ---- Tools: exactly one active; the plan editor registers its wall and zone tools here. ----
 /** @type {ToolHost} */
@@ -239,7 +243,9 @@ window.addEventListener('pagehide', () => autosave.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') autosave.flush(); });
 buildLegend($('legend'), drawSwatch);
 Object.assign(window, { __blindspotPerf: perf });
-installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: { exporter, presenter } });
+installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
+  exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
+} });
 
 await files.start(autosave);
 updateChrome();

@@ -5,8 +5,9 @@
  * varifocal lens, from the core).
  */
 
-import { withCamera, withAddedCamera, withoutCamera, freshCameraId, roundTo, modelOf, cameraIndex } from '../model/scenario.js';
-import { cameraOptics, newCamera } from '../model/optics.js';
+import { withCamera, withAddedCamera, withoutCamera, freshCameraId, roundTo, cameraIndex } from '../model/scenario.js';
+import { errorMessage } from '../core/mirror.js';
+import { cameraOptics } from '../model/optics.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
@@ -16,7 +17,10 @@ import { cameraOptics, newCamera } from '../model/optics.js';
 /** @typedef {import('./messages.js').Messages} Messages */
 
 export class CameraCommands {
-  /** @param {{commands: Commands, mirror: SceneMirror, ui: UiState, messages: Messages}} deps */
+  /**
+   * @param {{commands: Commands, mirror: SceneMirror, ui: UiState, messages: Messages,
+   *   coreFailed: (e: unknown, what: string) => boolean}} deps
+   */
   constructor(deps) {
     this.d = deps;
   }
@@ -33,7 +37,7 @@ export class CameraCommands {
   /** The optics camera i has in effect (the core's figures). @param {number} i */
   optics(i) {
     const s = this.d.commands.scenario();
-    return cameraOptics(s, s.cameras[i], this.d.mirror.summary().cameras[i]);
+    return cameraOptics(s, s.cameras[i], this.d.mirror.summary().cameras[i], this.d.mirror.modelRules());
   }
 
   /** The model the next camera gets: the one picked in the add bar, else the selected
@@ -46,15 +50,25 @@ export class CameraCommands {
     return (sel >= 0 ? s.cameras[sel].model : undefined) ?? s.catalog[0]?.id ?? '';
   }
 
-  /** Places a camera at plan point (x, y). @param {number} x @param {number} y */
+  /**
+   * Places a camera at plan point (x, y): the core gives it what its model leaves open
+   * (`newCamera`); a camera without a model copies the selected camera's optics.
+   * @param {number} x @param {number} y
+   */
   addCameraAt(x, y) {
-    const { commands, ui, messages } = this.d;
+    const { commands, ui, messages, mirror } = this.d;
     const s = commands.scenario();
     const sel = commands.selectedIndex();
-    const like = sel >= 0 ? s.cameras[sel] : null;
     const model = s.catalog.find((m) => m.id === this.addModelId());
-    const cam = newCamera({ id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: like?.heading_deg ?? 0 },
-      model, ui.add.height, like && !model ? this.optics(sel) : null);
+    /** @type {Camera} */
+    let cam;
+    try {
+      cam = mirror.newCamera({ id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: sel >= 0 ? s.cameras[sel].heading_deg : 0 },
+        model?.id ?? '', ui.add.height, sel);
+    } catch (e) {
+      if (!this.d.coreFailed(e, 'Add camera')) messages.showError('Add camera: not possible', errorMessage(e));
+      return;
+    }
     if (commands.commit(withAddedCamera(s, cam), 'Add camera')) {
       ui.select(cam.id);
       messages.announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}`);
@@ -69,17 +83,37 @@ export class CameraCommands {
    */
   fovPatch(cam, hfov) {
     const s = this.d.commands.scenario();
-    const model = modelOf(s, cam);
-    if (model?.focal_range_mm && cam.hfov_deg === undefined) {
+    const rule = cam.model ? this.d.mirror.modelRules().get(cam.model) : undefined;
+    const range = rule?.lens === 'varifocal' ? rule.focal_range_mm : undefined;
+    if (range && cam.hfov_deg === undefined) {
       let i = s.cameras.indexOf(cam);
       if (i < 0) i = cameraIndex(s, cam.id);
       const f = i >= 0 ? this.d.mirror.focalFor(i, hfov) : undefined;
-      if (f !== undefined) {
-        const [lo, hi] = model.focal_range_mm;
-        return { focal_mm: Math.min(hi, Math.max(lo, roundTo(f, 2))) };
-      }
+      if (f !== undefined) return { focal_mm: Math.min(range[1], Math.max(range[0], roundTo(f, 2))) };
     }
     return { hfov_deg: Math.min(360, Math.max(1, roundTo(hfov, 1))) };
+  }
+
+  /**
+   * Gives camera i another model ('' for none), by the core's rules (`refitCamera`: the
+   * overrides the model supplies go, what it cannot supply stays).
+   * @param {number} i @param {string} modelId
+   */
+  changeModel(i, modelId) {
+    const { commands, mirror, messages } = this.d;
+    const s = commands.scenario();
+    if (i < 0 || i >= s.cameras.length) return;
+    /** @type {Camera} */
+    let cam;
+    try {
+      cam = mirror.refitCamera(i, modelId);
+    } catch (e) {
+      if (!this.d.coreFailed(e, 'Change model')) messages.showError('Change model: not possible', errorMessage(e));
+      return;
+    }
+    const cameras = s.cameras.slice();
+    cameras[i] = cam;
+    commands.commit({ ...s, cameras }, 'Change model');
   }
 
   deleteSelected() {

@@ -186,9 +186,10 @@ export class FrameLoop {
 
   /** Each camera's optics in effect, kept while the cameras, catalogue and figures are. @param {import('../model/scenario.js').Scenario} s @param {Summary} summary */
   opticsFor(s, summary) {
-    const deps = [s.cameras, s.catalog, summary.cameras];
+    const rules = this.d.mirror.modelRules();
+    const deps = [s.cameras, rules, summary.cameras];
     if (!this.opticsMemo || !sameKey(this.opticsMemo.deps, deps)) {
-      this.opticsMemo = { deps, optics: s.cameras.map((c, i) => cameraOptics(s, c, summary.cameras[i])) };
+      this.opticsMemo = { deps, optics: s.cameras.map((c, i) => cameraOptics(s, c, summary.cameras[i], rules)) };
     }
     return this.opticsMemo.optics;
   }
@@ -200,6 +201,8 @@ export class FrameLoop {
   }
 
   draw() {
+    // While the core restarts after a failure the canvas keeps the last frame.
+    if (this.d.mirror.down) return;
     let built;
     try {
       built = this.build();

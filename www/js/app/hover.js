@@ -31,7 +31,7 @@ export class Hover {
   at(p) {
     const { ui, mirror, loop, tooltip } = this.d;
     const f = loop.current;
-    if (!f) return;
+    if (!f || mirror.down) return;
     const hit = hitCamera(f, p, this.d.selected(), 'mouse');
     const sm = mirror.summary();
     if (hit) {

@@ -8,13 +8,12 @@
 
 import { $, el } from '../panels/dom.js';
 import { fmtArea, fmtMoney, pctText } from '../format.js';
-import { MET } from '../model/optics.js';
 import { localDate } from '../files/exports.js';
 
 /** @typedef {import('../core/types.js').Summary} Summary */
 
 /**
- * @param {{scene: () => any, name: () => string, summary: () => Summary|null}} d
+ * @param {{scene: () => any, name: () => string, summary: () => Summary|null, met: number}} d the core's met threshold (`Scene.limits()`)
  */
 export function installPrintView(d) {
   const host = $('print-view');
@@ -27,7 +26,7 @@ export function installPrintView(d) {
     const img = el('img', { alt: `Plan of ${d.name()}`, class: 'print-plan' });
     /** @type {HTMLImageElement} */ (img).src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     const required = sm.zones.filter((z) => z.required_level);
-    const meeting = required.filter((z) => z.required_coverage >= MET).length;
+    const meeting = required.filter((z) => z.required_coverage >= d.met).length;
     const figure = (/** @type {string} */ label, /** @type {string} */ value) =>
       el('div', { class: 'print-figure' }, [el('span', { text: label }), el('b', { text: value })]);
     host.replaceChildren(

@@ -28,26 +28,27 @@ import { proposalBody } from '../budget/proposal-card.js';
  */
 
 export class SidePanel {
-  /** @param {SidePanelActions} actions */
-  constructor(actions) {
-    this.stats = new StatsPanel(actions);
-    this.zones = new ZonesPanel(actions);
+  /** @param {SidePanelActions} actions @param {import('../core/types.js').Limits} limits */
+  constructor(actions, limits) {
+    this.stats = new StatsPanel(actions, limits);
+    this.zones = new ZonesPanel(actions, limits);
     this.costs = new CostsPanel();
     this.blindSpots = new BlindSpotList(actions);
-    this.editor = new CameraEditor(actions);
+    this.editor = new CameraEditor(actions, limits);
     this.cameras = new CameraList(actions);
   }
 
   /**
    * @param {Scenario} s @param {number} selected @param {Summary} figures @param {boolean} live
    * @param {boolean} inGesture (the camera list waits for the end of a drag)
+   * @param {import('../model/optics.js').ModelRuleMap} rules the core's rules of the models
    */
-  refresh(s, selected, figures, live, inGesture) {
+  refresh(s, selected, figures, live, inGesture, rules) {
     this.stats.update(figures, s.cameras.length, live);
     this.zones.update(figures);
     this.costs.update(figures, s);
     this.updateProposal(s, figures);
-    this.editor.update(s, selected, figures);
+    this.editor.update(s, selected, figures, rules);
     if (!inGesture) this.cameras.update(s, selected, figures);
     if (live) this.blindSpots.update(null, s, true);
   }

@@ -97,7 +97,7 @@ export function installTestHooks(d) {
         const s = scenario();
         const i = cameraIndex(s, id);
         if (i < 0) return null;
-        const h = cameraHandles(ui.viewport.view, s.cameras[i], cameraOptics(s, s.cameras[i], mirror.summary().cameras[i]));
+        const h = cameraHandles(ui.viewport.view, s.cameras[i], cameraOptics(s, s.cameras[i], mirror.summary().cameras[i], mirror.modelRules()));
         const r = canvas.getBoundingClientRect();
         const p = h[which];
         if (!p) return null;

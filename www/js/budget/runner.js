@@ -109,6 +109,11 @@ export class OptimizerRunner {
     if (!r || d.id !== r.id) return;
     if (d.type === 'progress') r.onProgress(d);
     else if (d.type === 'result') { this.run = null; r.resolve({ result: d.result, timing: d.timing }); }
-    else if (d.type === 'error') { this.run = null; r.reject(new Error(d.message)); }
+    else if (d.type === 'error') {
+      this.run = null;
+      // After a trap the worker's core is unusable: the next run starts a fresh worker.
+      if (d.trap) { this.worker?.terminate(); this.worker = null; }
+      r.reject(new Error(d.message));
+    }
   }
 }

@@ -10,13 +10,13 @@
  *   {type: 'ready', initMs}
  *   {type: 'progress', id, phase, done, total, at}    at most every 40 ms, and at each new phase
  *   {type: 'result', id, result, timing: {initMs, totalMs, phases: [{phase, startMs, ms}]}}
- *   {type: 'error', id, message}
+ *   {type: 'error', id, message, trap}                trap: the core failed (this worker is done)
  * The page cancels a run with `worker.terminate()` (which stops it at once) and starts a
  * fresh worker for the next run. Times are measured here, in the worker (the core has no
  * clock): `at` and `startMs` count from the moment the run's message arrived.
  */
 
-import { loadCore } from '../core/load.js';
+import { loadCore, isTrap, takePanicMessage } from '../core/load.js';
 
 const t0 = performance.now();
 const core = loadCore();
@@ -54,14 +54,17 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       return true;
     };
     const { optimize, curve } = await core;
-    const text = msg.type === 'curve'
+    const result = msg.type === 'curve'
       ? curve(msg.scenario, msg.request, msg.maxBudget, msg.steps, msg.refine, progress)
       : optimize(msg.scenario, msg.request, progress);
     const totalMs = performance.now() - start;
     const last = phases[phases.length - 1];
     if (!last.ms) last.ms = totalMs - last.startMs;
-    postMessage({ type: 'result', id, result: JSON.parse(text), timing: { initMs, totalMs, phases } });
+    postMessage({ type: 'result', id, result, timing: { initMs, totalMs, phases } });
   } catch (err) {
-    postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    // A trap leaves this worker's core unusable: the page starts a fresh worker next time.
+    const trap = isTrap(err);
+    const message = trap ? `the core failed: ${takePanicMessage() ?? (err instanceof Error ? err.message : String(err))}` : err instanceof Error ? err.message : String(err);
+    postMessage({ type: 'error', id, message, trap });
   }
 };

@@ -8,6 +8,7 @@
  */
 
 import { takeShapes } from './shapes.js';
+import { isTrap } from './load.js';
 import { sameBase } from '../model/scenario.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
@@ -17,13 +18,9 @@ import { sameBase } from '../model/scenario.js';
 /** @typedef {{summary: Summary, layers: {views: Shapes, blind: Shapes, dead: Shapes}, ms: number}} Figures */
 
 export class LayoutFigures {
-  /**
-   * @param {() => {Scene: any}} wasm the core module (asked each time: it is replaced after a failure)
-   * @param {(s: Scenario, cameras: Camera[]) => any} [loaded] a scene already loaded for those cameras (a parked one), if any
-   */
-  constructor(wasm, loaded) {
-    this.wasm = wasm;
-    this.loaded = loaded;
+  /** @param {import('./mirror.js').SceneMirror} mirror whose core loads the scenes (a trap takes it down) */
+  constructor(mirror) {
+    this.mirror = mirror;
     /** @type {WeakMap<Camera[], {base: Scenario, figures: Figures}>} */
     this.cache = new WeakMap();
     /** Scenes loaded for comparisons (tests read it). */
@@ -40,20 +37,28 @@ export class LayoutFigures {
     if (c && sameBase(c.base, s)) return c.figures;
     const t0 = performance.now();
     const { layouts: _l, ...rest } = s;
-    const kept = this.loaded?.(s, layout.cameras) ?? null;
-    const scene = kept ?? this.wasm().Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
-    if (!kept) this.loads++;
-    try {
-      const figures = {
-        summary: /** @type {Summary} */ (JSON.parse(scene.summary())),
-        layers: { views: takeShapes(scene.layer('views')), blind: takeShapes(scene.layer('blind')), dead: takeShapes(scene.layer('dead')) },
-        ms: 0,
-      };
-      figures.ms = performance.now() - t0;
-      this.cache.set(layout.cameras, { base: s, figures });
-      return figures;
-    } finally {
+    const m = this.mirror;
+    const kept = m.findParked(s, layout.cameras);
+    const figures = m.guarded(() => {
+      const scene = kept ?? m.core().Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
+      if (!kept) this.loads++;
+      let out;
+      try {
+        out = {
+          summary: scene.summary(),
+          layers: { views: takeShapes(scene.layer('views')), blind: takeShapes(scene.layer('blind')), dead: takeShapes(scene.layer('dead')) },
+          ms: 0,
+        };
+      } catch (e) {
+        // Nothing more is asked of an instance that trapped, not even a free.
+        if (!kept && !isTrap(e)) scene.free();
+        throw e;
+      }
       if (!kept) scene.free();
-    }
+      return out;
+    });
+    figures.ms = performance.now() - t0;
+    this.cache.set(layout.cameras, { base: s, figures });
+    return figures;
   }
 }

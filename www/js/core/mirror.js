@@ -1,27 +1,33 @@
 // @ts-check
 /**
  * Wraps the wasm `Scene` (docs/wasm-api.md): loads scenarios, mirrors the page's edits
- * into it with the cheapest call that fits, and fetches summaries, reports and layers.
- * It never computes geometry itself.
+ * into it with the cheapest call that fits, and fetches summaries, reports and layers
+ * (cached per scene version). It never computes geometry itself.
+ *
+ * When the core fails (a trap: see core/load.js) the instance is dead: the mirror
+ * refuses every call with a `CoreDown` error until `restart` hands it a fresh instance
+ * and the scenario to rebuild (the page's single source of truth).
  */
 
 import { coreScenario } from '../model/layouts.js';
 import { sameBase } from '../model/scenario.js';
+import { ruleMap } from '../model/optics.js';
 import { takeShapes, replacePolygons } from './shapes.js';
+import { isTrap } from './load.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
-
+/** @typedef {import('../model/optics.js').ModelRuleMap} ModelRuleMap */
 /** @typedef {import('./shapes.js').Shapes} Shapes */
+/** @typedef {import('./types.js').Core} Core */
+/** @typedef {import('./types.js').Scene} Scene */
 /** @typedef {import('./types.js').Summary} Summary */
-/** @typedef {import('./types.js').Totals} Totals */
 /** @typedef {import('./types.js').Report} Report */
 /** @typedef {import('./types.js').BlindSpots} BlindSpots */
 /** @typedef {import('./types.js').Level} Level */
 /** @typedef {import('./types.js').Picked} Picked */
+/** @typedef {import('./types.js').CameraObject} CameraObject */
 /** @typedef {'views'|'blind'|'multi'|'dead'|'bands'} LayerName */
-
-/** The wasm module's exports this file uses. @typedef {{Scene: any}} WasmModule */
 
 /** @param {unknown} e */
 export function errorMessage(e) {
@@ -29,14 +35,27 @@ export function errorMessage(e) {
   return String(e);
 }
 
+/** The core is restarting after a failure: nothing can be asked of it until it is back. */
+export class CoreDown extends Error {
+  constructor() {
+    super('the planner\'s core is restarting after a failure; try again in a moment');
+    this.name = 'CoreDown';
+  }
+}
+
+/** How many scenes of other layouts stay loaded. */
+const PARK_LIMIT = 3;
+
 export class SceneMirror {
-  /** @param {WasmModule} wasm */
+  /** @param {Core} wasm */
   constructor(wasm) {
     this.wasm = wasm;
-    /** @type {any} the wasm Scene */
-    this.scene = null;
+    /** @type {Scene|null} */
+    this.sceneOrNull = null;
     /** The scenario the scene currently holds. @type {Scenario|null} */
     this.scenario = null;
+    /** The instance trapped; calls are refused until `restart`. */
+    this.down = false;
     /** Bumped whenever the scene changes; layers and reports are cached per version. */
     this.version = 0;
     /** @type {{version: number, report: Report}|null} */
@@ -49,7 +68,7 @@ export class SceneMirror {
     this.blindCache = null;
     /** Bumped when the scene is rebuilt (plan, catalogue or settings changed). */
     this.loadVersion = 0;
-    /** @type {{load: number, levels: Level[], labels: Float64Array|null}|null} */
+    /** @type {{load: number, levels: Level[], labels: Float64Array|null, rules: ModelRuleMap}|null} */
     this.loadCache = null;
     /**
      * Lean mode (set by the page during a drag): summaries merge the core's lean
@@ -58,71 +77,129 @@ export class SceneMirror {
      * with `cameraLayers(i)` for the changed cameras instead of being fetched whole.
      */
     this.lean = false;
-    /** Which camera each scene version changed (-1: anything else), newest last. @type {{version: number, cam: number}[]} */
+    /**
+     * Which camera each scene version changed (-1: anything else), newest last. 64
+     * entries reach back further than a lean summary ever needs (one per drag frame
+     * between two full summaries).
+     * @type {{version: number, cam: number}[]}
+     */
     this.log = [];
     /** cameraLayers(i) per version. @type {{version: number, i: number, shapes: Shapes}|null} */
     this.cameraLayersCache = null;
     /**
-     * Scenes of the layouts shown before (see layouts.js), kept loaded so that switching
-     * back is a swap, not a reload; the oldest beyond PARK_LIMIT are freed.
-     * @type {{scene: any, scenario: Scenario}[]}
+     * Scenes of the layouts shown before (model/layouts.js), kept loaded so that
+     * switching back is a swap, not a reload; the oldest beyond PARK_LIMIT are freed.
+     * @type {{scene: Scene, scenario: Scenario}[]}
      */
     this.parked = [];
     /** Layout switches served from a parked scene (tests read it). */
     this.parkHits = 0;
+    /** Restarts after a failure of the core (tests read it). */
+    this.restarts = 0;
+  }
+
+  /** The scene; throws when there is none or the core is down. @returns {Scene} */
+  get scene() {
+    if (this.down) throw new CoreDown();
+    if (!this.sceneOrNull) throw new Error('no plan is loaded');
+    return this.sceneOrNull;
+  }
+
+  /** @returns {Core} */
+  core() {
+    if (this.down) throw new CoreDown();
+    return this.wasm;
+  }
+
+  /**
+   * Runs `call` on the core; a trap marks the instance down (and is rethrown) so
+   * nothing runs on its memory again.
+   * @template T @param {() => T} call @returns {T}
+   */
+  guarded(call) {
+    if (this.down) throw new CoreDown();
+    try {
+      return call();
+    } catch (e) {
+      // A trap here, or one an earlier call made outside the mirror (its instance now
+      // refuses every call): either way the instance is done.
+      if (isTrap(e) || this.instanceBroken()) this.down = true;
+      throw e;
+    }
+  }
+
+  /** The instance's own word that it panicked (a flag it keeps; no memory is read). */
+  instanceBroken() {
+    try {
+      return this.sceneOrNull?.isBroken() ?? false;
+    } catch (e) {
+      return isTrap(e);
+    }
+  }
+
+  /**
+   * A fresh instance of the core after a failure: every scene of the old one is gone
+   * (its memory is not to be trusted); the scene is rebuilt from `scenario`.
+   * @param {Core} wasm @param {Scenario|null} scenario
+   */
+  restart(wasm, scenario) {
+    this.wasm = wasm;
+    this.down = false;
+    this.sceneOrNull = null;
+    this.parked = [];
+    this.scenario = null;
+    this.restarts++;
+    if (scenario) this.reload(scenario);
   }
 
   /**
    * The scene kept loaded for exactly these cameras of this plan, catalogue and settings,
    * if any (the compare view reads its figures without loading).
-   * @param {Scenario} s @param {Camera[]} cameras
+   * @param {Scenario} s @param {Camera[]} cameras @returns {Scene|null}
    */
   findParked(s, cameras) {
+    if (this.down) return null;
     return this.parked.find((p) => p.scenario.cameras === cameras && sameBase(p.scenario, s))?.scene ?? null;
   }
 
-  /** @param {{scene: any, scenario: Scenario}} entry */
+  /** @param {{scene: Scene, scenario: Scenario}} entry */
   park(entry) {
     this.parked.push(entry);
-    while (this.parked.length > PARK_LIMIT) this.parked.shift()?.scene.free?.();
+    while (this.parked.length > PARK_LIMIT) this.parked.shift()?.scene.free();
   }
 
   /**
    * Parses and validates a scenario text without touching the current scene.
    * Throws the core's error message on a bad file.
    * @param {string} text
-   * @returns {{scene: any, scenario: Scenario, warnings: string[]}}
+   * @returns {{scene: Scene, scenario: Scenario, warnings: string[]}}
    */
   parse(text) {
-    const scene = this.wasm.Scene.load(text);
-    try {
-      const scenario = JSON.parse(scene.scenarioJson());
-      const warnings = Array.from(scene.warnings?.() ?? [], String);
-      return { scene, scenario, warnings };
-    } catch (e) {
-      if (typeof scene.free === 'function') scene.free();
-      throw e;
-    }
+    return this.guarded(() => {
+      const scene = this.wasm.Scene.load(text);
+      try {
+        const scenario = JSON.parse(scene.scenarioJson());
+        return { scene, scenario, warnings: scene.warnings() };
+      } catch (e) {
+        if (!isTrap(e)) scene.free();
+        throw e;
+      }
+    });
   }
 
-  /** Makes a parsed scene current. @param {any} scene @param {Scenario} scenario */
+  /** Makes a parsed scene current. @param {Scene} scene @param {Scenario} scenario */
   adopt(scene, scenario) {
-    if (this.scene && this.scene !== scene && typeof this.scene.free === 'function') this.scene.free();
+    if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
     // Parked scenes of another plan, catalogue or settings can never be used again.
     this.parked = this.parked.filter((p) => {
       if (sameBase(p.scenario, scenario)) return true;
-      p.scene.free?.();
+      p.scene.free();
       return false;
     });
-    this.scene = scene;
+    this.sceneOrNull = scene;
     this.scenario = scenario;
     this.loadVersion++;
     this.touch();
-  }
-
-  /** The full summary straight from the core, bypassing the cache and lean mode (tests). @returns {Summary} */
-  freshSummary() {
-    return JSON.parse(this.scene.summary());
   }
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */
@@ -158,30 +235,34 @@ export class SceneMirror {
 
   /**
    * Brings the scene from the scenario it holds to `next`, with the cheapest calls.
-   * On failure the scene is restored to what it held and the error is rethrown.
+   * On a refusal the scene is restored to what it held and the error is rethrown; on a
+   * trap the core is down (see `restart`).
    * @param {Scenario} next
    */
   sync(next) {
+    if (this.down) throw new CoreDown();
     const prev = this.scenario;
     if (prev === next) return;
-    if (prev && this.scene && !this.scene.isBroken?.() && sameBase(prev, next) && prev.cameras !== next.cameras &&
+    if (prev && this.sceneOrNull && sameBase(prev, next) && prev.cameras !== next.cameras &&
       (prev.layouts?.active ?? 0) !== (next.layouts?.active ?? 0)) {
-      this.switchLayout(prev, next);
+      this.guarded(() => this.switchLayout(prev, next));
       return;
     }
-    if (!prev || !this.scene || this.scene.isBroken?.() || prev.plan !== next.plan || prev.catalog !== next.catalog ||
-      prev.settings !== next.settings || prev.blindspot !== next.blindspot) {
+    if (!prev || !this.sceneOrNull || !sameBase(prev, next)) {
       this.reload(next);
       return;
     }
     try {
-      if (prev.name !== next.name) this.scene.setName(next.name);
-      const cam = this.syncCameras(prev, next);
-      this.scenario = next;
-      this.touch(prev.name === next.name ? cam : -1);
+      this.guarded(() => {
+        if (prev.name !== next.name) this.scene.setName(next.name);
+        const cam = this.syncCameras(prev, next);
+        this.scenario = next;
+        this.touch(prev.name === next.name ? cam : -1);
+      });
     } catch (e) {
-      // Some calls may have gone through: rebuild from the last good scenario.
-      try { this.reload(prev); } catch { /* the error below is the one to show */ }
+      // Some calls may have gone through: rebuild from the last good scenario (unless
+      // the core itself failed: then the page restarts it).
+      if (!this.down) this.reload(prev);
       throw e;
     }
   }
@@ -189,24 +270,23 @@ export class SceneMirror {
   /**
    * Another layout of the same plan: the scene of the layout left is parked (kept
    * loaded); the one shown is a parked scene holding exactly its cameras if there is
-   * one, else a new load.
+   * one, else a new scene sharing this one's prepared plan.
    * @param {Scenario} prev @param {Scenario} next
    */
   switchLayout(prev, next) {
     const k = this.parked.findIndex((p) => p.scenario.cameras === next.cameras && sameBase(p.scenario, next));
+    /** @type {Scene} */
     let scene;
     if (k >= 0) {
       scene = this.parked.splice(k, 1)[0].scene;
-      if (scene.isBroken?.()) { scene.free?.(); scene = null; } else this.parkHits++;
-    }
-    if (!scene && this.scene && !this.scene.isBroken?.() && sameBase(prev, next)) {
+      this.parkHits++;
+      scene.setName(next.name);
+    } else {
       // Same plan, catalogue and settings: reuse the prepared walls and zones.
       scene = this.scene.withCameras(next.name, JSON.stringify(next.cameras));
     }
-    if (!scene) scene = this.parse(JSON.stringify(coreScenario(next))).scene;
-    else scene.setName(next.name);
     this.park({ scene: this.scene, scenario: prev });
-    this.scene = scene;
+    this.sceneOrNull = scene;
     this.scenario = next;
     this.loadVersion++;
     this.touch();
@@ -225,7 +305,7 @@ export class SceneMirror {
       let only = -1, count = 0;
       for (let i = 0; i < b.length; i++) {
         if (a[i] !== b[i]) {
-          this.syncCamera(next, i, a[i], b[i]);
+          this.syncCamera(i, a[i], b[i]);
           only = i;
           count++;
         }
@@ -256,9 +336,9 @@ export class SceneMirror {
    * A moved camera goes through `moveCamera`; anything else through `setCamera`, which
    * keeps the core's camera identical to ours. (`aimCamera` would turn a field of view
    * that comes from a lens into an override: see docs/web-app.md.)
-   * @param {Scenario} _next @param {number} i @param {Camera} was @param {Camera} cam
+   * @param {number} i @param {Camera} was @param {Camera} cam
    */
-  syncCamera(_next, i, was, cam) {
+  syncCamera(i, was, cam) {
     const s = this.scene;
     const keys = new Set([...Object.keys(was), ...Object.keys(cam)]);
     keys.delete('position');
@@ -272,36 +352,43 @@ export class SceneMirror {
 
   /**
    * Exact totals; cached per scene version. In lean mode (a drag), when only a few
-   * cameras changed since the last summary, the core's lean `totals()` and those
-   * cameras' `cameraSummary(i)` are merged into it: every figure a drag moves is
-   * current; per-zone level breakdowns wait for the full summary after the drag.
+   * cameras changed since the last summary (four: a drag changes one; more means
+   * something else happened), the core's lean `totals()` and those cameras'
+   * `cameraSummary(i)` are merged into it: every figure a drag moves is current;
+   * per-zone level breakdowns wait for the full summary after the drag.
    * @returns {Summary}
    */
   summary() {
     const c = this.summaryCache;
     if (c?.version === this.version && (this.lean || !c.lean)) return c.summary;
     const changed = this.lean && c ? this.changedSince(c.version) : null;
-    if (c && changed && changed.size <= 4) {
-      const t = /** @type {Totals} */ (JSON.parse(this.scene.totals()));
-      const base = c.summary;
-      const zones = base.zones.map((z, k) => {
-        const lz = t.zones[k];
-        return lz && lz.id === z.id ? { ...z, ...lz } : z;
-      });
-      const cameras = base.cameras.slice();
-      for (const i of changed) cameras[i] = JSON.parse(this.scene.cameraSummary(i));
-      this.summaryCache = { version: this.version, lean: true, summary: { ...base, ...t, zones, cameras } };
-    } else {
-      this.summaryCache = { version: this.version, lean: false, summary: JSON.parse(this.scene.summary()) };
-    }
+    this.summaryCache = this.guarded(() => {
+      if (c && changed && changed.size <= 4) {
+        const t = this.scene.totals();
+        const base = c.summary;
+        const zones = base.zones.map((z, k) => {
+          const lz = t.zones[k];
+          return lz && lz.id === z.id ? { ...z, ...lz } : z;
+        });
+        const cameras = base.cameras.slice();
+        for (const i of changed) cameras[i] = this.scene.cameraSummary(i);
+        return { version: this.version, lean: true, summary: { ...base, ...t, zones, cameras } };
+      }
+      return { version: this.version, lean: false, summary: this.scene.summary() };
+    });
     return this.summaryCache.summary;
+  }
+
+  /** The full summary straight from the core, bypassing the cache and lean mode (tests). @returns {Summary} */
+  freshSummary() {
+    return this.guarded(() => this.scene.summary());
   }
 
   /** Camera i's view, dead zone and bands (cameraLayers), per version. @param {number} i */
   cameraLayers(i) {
     const c = this.cameraLayersCache;
     if (c && c.version === this.version && c.i === i) return c.shapes;
-    const shapes = takeShapes(this.scene.cameraLayers(i));
+    const shapes = this.guarded(() => takeShapes(this.scene.cameraLayers(i)));
     this.cameraLayersCache = { version: this.version, i, shapes };
     return shapes;
   }
@@ -309,7 +396,7 @@ export class SceneMirror {
   /** The full report (blind spot polygons); cached per scene version. @returns {Report} */
   report() {
     if (this.reportCache?.version !== this.version) {
-      this.reportCache = { version: this.version, report: JSON.parse(this.scene.report()) };
+      this.reportCache = { version: this.version, report: this.guarded(() => this.scene.report()) };
     }
     return this.reportCache.report;
   }
@@ -317,7 +404,7 @@ export class SceneMirror {
   /** The blind-spot list (much smaller than the report); cached per scene version. @returns {BlindSpots} */
   blindSpots() {
     if (this.blindCache?.version !== this.version) {
-      const spots = this.reportCache?.version === this.version ? this.reportCache.report : JSON.parse(this.scene.blindSpots());
+      const spots = this.reportCache?.version === this.version ? this.reportCache.report : this.guarded(() => this.scene.blindSpots());
       this.blindCache = { version: this.version, spots };
     }
     return this.blindCache.spots;
@@ -332,10 +419,10 @@ export class SceneMirror {
     return this.blindCache?.version === this.version;
   }
 
-  /** Per-load data: the density levels (densest first) and the zone label points. */
+  /** Per-load data: the density levels (densest first), the models' rules, the zone label points. */
   loadData() {
     if (this.loadCache?.load !== this.loadVersion) {
-      this.loadCache = { load: this.loadVersion, levels: JSON.parse(this.scene.levels()), labels: null };
+      this.loadCache = this.guarded(() => ({ load: this.loadVersion, levels: this.scene.levels(), labels: null, rules: ruleMap(this.scene.modelRules()) }));
     }
     return this.loadCache;
   }
@@ -345,21 +432,16 @@ export class SceneMirror {
     return this.loadData().levels;
   }
 
+  /** The core's rules of the catalogue's models. @returns {ModelRuleMap} */
+  modelRules() {
+    return this.loadData().rules;
+  }
+
   /** A point well inside each zone (x, y pairs in zone order), for its label. */
   zoneLabels() {
     const d = this.loadData();
-    if (!d.labels) d.labels = Float64Array.from(this.scene.zoneLabels());
+    if (!d.labels) d.labels = this.guarded(() => this.scene.zoneLabels());
     return d.labels;
-  }
-
-  /** Camera i's view alone (one polygon). @param {number} i @returns {Shapes} */
-  cameraView(i) {
-    const key = `view:${i}`;
-    const c = this.layerCache.get(key);
-    if (c && c.version === this.version) return c.shapes;
-    const shapes = takeShapes(this.scene.cameraView(i));
-    this.layerCache.set(key, { version: this.version, shapes });
-    return shapes;
   }
 
   /**
@@ -369,8 +451,24 @@ export class SceneMirror {
    * @param {number} i @param {number} hfov @returns {number|undefined}
    */
   focalFor(i, hfov) {
-    const f = this.scene.focalForHfov(i, hfov);
+    const f = this.guarded(() => this.scene.focalForHfov(i, hfov));
     return typeof f === 'number' && Number.isFinite(f) ? f : undefined;
+  }
+
+  /**
+   * A new camera at `at` with the core's rules for its model (see `newCamera` in
+   * docs/wasm-api.md); not added.
+   * @param {{id: string, position: [number, number], heading_deg: number}} at @param {string} modelId '' for none
+   * @param {number} height @param {number} like the camera whose optics a camera without a model copies, or -1
+   * @returns {Camera}
+   */
+  newCamera(at, modelId, height, like) {
+    return this.guarded(() => this.scene.newCamera(JSON.stringify(at), modelId, height, like));
+  }
+
+  /** Camera i refitted to another model by the core's rules (not applied). @param {number} i @param {string} modelId '' for none @returns {Camera} */
+  refitCamera(i, modelId) {
+    return this.guarded(() => this.scene.refitCamera(i, modelId));
   }
 
   /**
@@ -394,7 +492,7 @@ export class SceneMirror {
         shapes = replacePolygons(shapes, i * per, part, from, per);
       }
     } else {
-      shapes = takeShapes(this.scene.layer(name));
+      shapes = this.guarded(() => takeShapes(this.scene.layer(name)));
     }
     this.layerCache.set(name, { version: this.version, shapes });
     return shapes;
@@ -402,12 +500,12 @@ export class SceneMirror {
 
   /** A layer straight from the core, bypassing the cache (tests). @param {LayerName} name */
   freshLayer(name) {
-    return takeShapes(this.scene.layer(name));
+    return this.guarded(() => takeShapes(this.scene.layer(name)));
   }
 
   /** What lies under a plan point. @param {number} x @param {number} y @returns {Picked} */
   pick(x, y) {
-    return JSON.parse(this.scene.pick(x, y));
+    return this.guarded(() => this.scene.pick(x, y));
   }
 
   /**
@@ -418,30 +516,30 @@ export class SceneMirror {
     const s = this.scenario;
     if (!s || s.cameras.length === 0) return;
     const idx = [0, Math.floor(s.cameras.length / 2), s.cameras.length - 1];
-    for (const i of idx) {
-      const [x, y] = s.cameras[i].position;
-      for (let r = 0; r < rounds; r++) {
-        const d = 0.25 * (r + 1);
-        this.scene.moveCamera(i, x + d, y);
-        if (r % 2) this.scene.summary();
-        else {
-          this.scene.totals();
-          this.scene.cameraSummary(i);
+    this.guarded(() => {
+      const scene = this.scene;
+      for (const i of idx) {
+        const [x, y] = s.cameras[i].position;
+        for (let r = 0; r < rounds; r++) {
+          const d = 0.25 * (r + 1);
+          scene.moveCamera(i, x + d, y);
+          if (r % 2) scene.summary();
+          else {
+            scene.totals();
+            scene.cameraSummary(i);
+          }
+          takeShapes(scene.cameraLayers(i));
+          takeShapes(scene.layer('blind'));
         }
-        takeShapes(this.scene.cameraLayers(i));
-        takeShapes(this.scene.layer('blind'));
+        scene.moveCamera(i, x, y);
       }
-      this.scene.moveCamera(i, x, y);
-    }
+    });
     this.touch();
     this.summary();
   }
 }
 
-/** How many scenes of other layouts stay loaded. */
-const PARK_LIMIT = 3;
-
-/** @param {any[]} a @param {number} i @param {any[]} b @param {number} j */
+/** @param {unknown[]} a @param {number} i @param {unknown[]} b @param {number} j */
 function sameTail(a, i, b, j) {
   if (a.length - i !== b.length - j) return false;
   for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;

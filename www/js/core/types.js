@@ -1,33 +1,32 @@
 // @ts-check
 /**
- * What the core answers, as the page reads it (docs/wasm-api.md): the summary, the lean
- * totals, the report, the blind-spot list and the density levels.
+ * What the core answers, typed by the bindings' generated `.d.ts` (www/pkg/blindspot.d.ts:
+ * wasm-bindgen's signatures plus src/wasm_types.ts, which tests/boundary_types.rs checks
+ * against the core's real results). The page names these types from here.
  */
 
-/**
- * @typedef {{name: string, px_per_m: number, covered_area_m2: number, coverage: number}} LevelCoverage
- * @typedef {{id: string, name: string, kind: string, priority: number, area_m2: number,
- *            covered_area_m2: number, coverage: number, multi_covered_area_m2: number,
- *            required_level?: string, required_coverage: number, levels: LevelCoverage[]}} ZoneStats
- * @typedef {{name: string, radius_m: number, area_m2: number}} CameraLevel
- * @typedef {{id: string, model?: string, view_area_m2: number, hfov_deg?: number, vfov_deg?: number,
- *            range_m?: number, focal_mm?: number, near_m?: number, far_m?: number, dead_zone_m2?: number,
- *            levels?: CameraLevel[]}} CameraStats
- * @typedef {{model: string|null, name: string, count: number, unit_price: number, install_cost: number,
- *            total: number, example_prices: boolean}} CostLine
- * @typedef {{currency: string, lines: CostLine[], hardware: number, installation: number, total: number,
- *            unpriced_cameras: number, example_prices: boolean}} Costs
- * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
- *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], zones: ZoneStats[],
- *            cameras: CameraStats[], costs: Costs}} Summary
- * @typedef {{area_m2: number, zone_ids: string[], polygon: [number, number][][]}} BlindSpot
- * @typedef {{blind_spots: BlindSpot[], blind_spots_omitted?: {count: number, area_m2: number, threshold_m2: number}}} BlindSpots
- * @typedef {Summary & BlindSpots & {name: string, warnings?: string[]}} Report
- * @typedef {{name: string, px_per_m: number}} Level
- * @typedef {{target_area_m2: number, covered_area_m2: number, coverage: number, weighted_coverage: number,
- *            multi_covered_area_m2: number, blind_area_m2: number, levels: LevelCoverage[], costs: Costs,
- *            zones: {id: string, covered_area_m2: number, coverage: number, required_coverage: number, multi_covered_area_m2: number}[]}} Totals
- * @typedef {{zones: string[], blind_spot: number|null}} Picked
- */
+/** @typedef {typeof import('../../pkg/blindspot.js')} Core the generated module */
+/** @typedef {import('../../pkg/blindspot.js').Scene} Scene */
+/** @typedef {import('../../pkg/blindspot.js').FlatShapes} FlatShapes */
+/** @typedef {import('../../pkg/blindspot.js').Summary} Summary */
+/** @typedef {import('../../pkg/blindspot.js').Totals} Totals */
+/** @typedef {import('../../pkg/blindspot.js').Report} Report */
+/** @typedef {import('../../pkg/blindspot.js').BlindSpots} BlindSpots */
+/** @typedef {import('../../pkg/blindspot.js').BlindSpot} BlindSpot */
+/** @typedef {import('../../pkg/blindspot.js').ZoneStats} ZoneStats */
+/** @typedef {import('../../pkg/blindspot.js').CameraStats} CameraStats */
+/** @typedef {import('../../pkg/blindspot.js').CameraLevel} CameraLevel */
+/** @typedef {import('../../pkg/blindspot.js').LevelCoverage} LevelCoverage */
+/** @typedef {import('../../pkg/blindspot.js').Costs} Costs */
+/** @typedef {import('../../pkg/blindspot.js').CostLine} CostLine */
+/** @typedef {import('../../pkg/blindspot.js').Level} Level */
+/** @typedef {import('../../pkg/blindspot.js').Picked} Picked */
+/** @typedef {import('../../pkg/blindspot.js').Limits} Limits */
+/** @typedef {import('../../pkg/blindspot.js').Bound} Bound */
+/** @typedef {import('../../pkg/blindspot.js').ModelRules} ModelRules */
+/** @typedef {import('../../pkg/blindspot.js').CameraObject} CameraObject */
+/** @typedef {import('../../pkg/blindspot.js').CameraModelObject} CameraModelObject */
+/** @typedef {import('../../pkg/blindspot.js').Proposal} Proposal */
+/** @typedef {import('../../pkg/blindspot.js').CurvePoint} CurvePoint */
 
 export {};

@@ -12,7 +12,7 @@ import { Renderer } from '../render/renderer.js';
 import { fitView, planBox } from '../view/transform.js';
 import { fmtMoney, fmtPct, fmtArea, fmtInt, pctText } from '../format.js';
 import { layoutsOf, cameraDiff, activeLayout } from '../model/layouts.js';
-import { cameraOptics, MET } from '../model/optics.js';
+import { cameraOptics } from '../model/optics.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
@@ -29,6 +29,8 @@ import { cameraOptics, MET } from '../model/optics.js';
  *   levels: () => {name: string, px_per_m: number}[],
  *   switchTo: (k: number) => void,
  *   currency: () => string,
+ *   limits: import('../core/types.js').Limits,
+ *   rules: () => import('../model/optics.js').ModelRuleMap,
  * }} CompareActions
  */
 
@@ -136,7 +138,7 @@ export class CompareView {
       addRow(head, items.map((it) => {
         const zz = it.summary.zones[k];
         const v = zz?.required_coverage ?? 0;
-        const met = v >= MET;
+        const met = v >= this.a.limits.met_fraction;
         const bar = el('div', { class: `cmp-bar${met ? ' met' : ''}`, role: 'img', 'aria-label': `${z.name}: ${fmtPct(v)}` });
         const fill = el('div', { class: 'cmp-bar-fill' });
         fill.style.width = `${Math.max(0, Math.min(100, v * 100))}%`;
@@ -179,7 +181,7 @@ export class CompareView {
       core: {
         layers: { views: it.layers.views, blind: it.layers.blind, multi: null, dead: it.layers.dead, bands: null },
         cameras: it.summary.cameras,
-        optics: it.cameras.map((c, i) => cameraOptics(doc, c, it.summary.cameras[i])),
+        optics: it.cameras.map((c, i) => cameraOptics(doc, c, it.summary.cameras[i], this.a.rules())),
         levels: this.a.levels(),
         labels: null,
       },

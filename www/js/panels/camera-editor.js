@@ -1,15 +1,15 @@
 // @ts-check
 /**
- * The selected camera's panel: its id and model, the fields of CAMERA_FIELDS (each with
- * its limits, where it comes from, and what an empty value means), and what the camera
- * achieves as the core computed it. The camera rules are model/optics.js's.
+ * The selected camera's panel: its id and model, the fields (each with the core's limits,
+ * where its value comes from, and what an empty value means), and what the camera
+ * achieves as the core computed it. A model change is the core's (`refitCamera`).
  */
 
 import { el, $ } from './dom.js';
 import { fmtArea, fmtNum, fmtMoney } from '../format.js';
 import { cameraColour } from '../palette.js';
-import { cameraOptics, kindLabel, patchForModel, LIMITS } from '../model/optics.js';
-import { modelOf, normDeg, roundTo } from '../model/scenario.js';
+import { cameraOptics, kindLabel } from '../model/optics.js';
+import { normDeg, roundTo } from '../model/scenario.js';
 import { bearingOf, headingOf } from '../model/compass.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
@@ -38,8 +38,16 @@ export function modelOptionText(m, currency) {
  * @typedef {import('../model/optics.js').Optics} Optics
  */
 
-/** @type {CameraField[]} */
-export const CAMERA_FIELDS = [
+/**
+ * The fields, with the core's bounds (`Scene.limits()`): a bound's exclusive minimum
+ * refuses the minimum itself.
+ * @param {import('../core/types.js').Limits} limits @returns {CameraField[]}
+ */
+export function cameraFields(limits) {
+  const L = limits.camera;
+  /** @param {import('../core/types.js').Bound} b */
+  const bound = (b) => ({ min: b.min, minExclusive: !b.min_inclusive, max: b.max });
+  return [
   { key: 'x', label: 'East (x)', unit: 'm', step: 0.1, dp: 2, get: (c) => c.position[0], set: (c, v) => ({ position: [v, c.position[1]] }) },
   { key: 'y', label: 'North (y)', unit: 'm', step: 0.1, dp: 2, get: (c) => c.position[1], set: (c, v) => ({ position: [c.position[0], v] }) },
   // Shown as a compass bearing (clockwise from north); the file keeps its heading.
@@ -48,13 +56,13 @@ export const CAMERA_FIELDS = [
     set: (_c, v) => ({ heading_deg: roundTo(normDeg(headingOf(v))) }), hint: 'Degrees clockwise from north (up on the plan): 0 north, 90 east, 180 south, 270 west',
   },
   {
-    key: 'height', label: 'Mounting height', unit: 'm', step: 0.1, min: LIMITS.height_m.min, max: LIMITS.height_m.max, dp: 2,
+    key: 'height', label: 'Mounting height', unit: 'm', step: 0.1, ...bound(L.height_m), dp: 2,
     get: (c) => c.height_m ?? NaN, set: (_c, v) => ({ height_m: v }),
     empty: { height_m: undefined, tilt_deg: undefined }, emptyNote: 'flat cone (no height)',
     hint: 'Empty: a flat cone, with no dead zone and no far edge',
   },
   {
-    key: 'tilt', label: 'Tilt (down)', unit: '°', step: 1, min: LIMITS.tilt_deg.min, max: LIMITS.tilt_deg.max, dp: 1,
+    key: 'tilt', label: 'Tilt (down)', unit: '°', step: 1, ...bound(L.tilt_deg), dp: 1,
     get: (_c, _s, o) => (o.mounted ? o.tilt : NaN), set: (_c, v) => ({ tilt_deg: v }),
     enabled: (c) => c.height_m !== undefined, emptyNote: 'needs a height', hint: 'Degrees below the horizontal; also the ; and \' keys, or drag the ⇕ handle',
   },
@@ -62,25 +70,27 @@ export const CAMERA_FIELDS = [
     key: 'focal', label: 'Focal length', unit: 'mm', step: 0.1, dp: 2,
     get: (_c, _s, o) => o.focal ?? NaN, set: (_c, v) => ({ focal_mm: v, hfov_deg: undefined }),
     shown: (_c, _s, o) => o.lens === 'varifocal',
-    limits: (_c, _s, o) => /** @type {[number, number]} */ (o.model?.focal_range_mm ?? [0, Infinity]),
+    limits: (_c, _s, o) => o.focalRange ?? [0, Infinity],
     inherited: (c) => c.focal_mm === undefined, reset: () => ({ focal_mm: undefined }), resetText: 'widest', source: () => 'widest',
   },
   {
-    key: 'hfov', label: 'Field of view', unit: '°', step: 1, min: LIMITS.hfov_deg.min, minExclusive: true, max: LIMITS.hfov_deg.max, dp: 1,
+    key: 'hfov', label: 'Field of view', unit: '°', step: 1, ...bound(L.hfov_deg), dp: 1,
     get: (_c, _s, o) => o.hfov, set: (_c, v) => ({ hfov_deg: v }),
     inherited: (c, _s, o) => c.hfov_deg === undefined && !!o.model, reset: () => ({ hfov_deg: undefined }),
     source: (o) => (o.lens === 'free' ? 'from model' : 'from lens'),
   },
   {
-    key: 'range', label: 'Range', unit: 'm', step: 0.5, min: LIMITS.range_m.min, minExclusive: true, max: LIMITS.range_m.max, dp: 2,
+    key: 'range', label: 'Range', unit: 'm', step: 0.5, ...bound(L.range_m), dp: 2,
     get: (_c, _s, o) => o.range, set: (_c, v) => ({ range_m: v }),
     inherited: (c, _s, o) => c.range_m === undefined && !!o.model, reset: () => ({ range_m: undefined }), source: () => 'from model',
   },
-];
+  ];
+}
 
 /**
  * @typedef {{
  *   commitCamera: (i: number, patch: Partial<Camera>, label: string, coalesce?: string) => void,
+ *   changeModel: (i: number, modelId: string) => void,
  *   fovPatch: (cam: Camera, hfov: number) => Partial<Camera>,
  *   openCatalog: (modelId?: string) => void,
  *   showError: (title: string, message: string) => void,
@@ -89,9 +99,12 @@ export const CAMERA_FIELDS = [
  */
 
 export class CameraEditor {
-  /** @param {EditorActions} actions */
-  constructor(actions) {
+  /** @param {EditorActions} actions @param {import('../core/types.js').Limits} limits */
+  constructor(actions, limits) {
     this.actions = actions;
+    this.fields = cameraFields(limits);
+    /** The core's rules of the models, from the last update. @type {import('../model/optics.js').ModelRuleMap} */
+    this.rules = new Map();
     this.editor = $('camera-editor');
     this.editorBody = $('camera-editor-body');
     /** @type {Map<string, HTMLInputElement>} */
@@ -103,9 +116,10 @@ export class CameraEditor {
     this.lastStats = null;
   }
 
-  /** @param {Scenario} s @param {number} i @param {Summary|null} sm */
-  update(s, i, sm) {
+  /** @param {Scenario} s @param {number} i @param {Summary|null} sm @param {import('../model/optics.js').ModelRuleMap} rules */
+  update(s, i, sm, rules) {
     this.lastStats = sm;
+    this.rules = rules;
     if (i < 0 || i >= s.cameras.length) {
       this.editor.hidden = true;
       this.editorFor = '';
@@ -113,7 +127,7 @@ export class CameraEditor {
     }
     const cam = s.cameras[i];
     const stats = sm?.cameras[i];
-    const o = cameraOptics(s, cam, stats);
+    const o = cameraOptics(s, cam, stats, rules);
     this.editor.hidden = false;
     const key = `${cam.id}\u0000${i}`;
     if (key !== this.editorFor || s.catalog !== this.editorCatalog) {
@@ -127,7 +141,7 @@ export class CameraEditor {
     if (active !== idInput) idInput.value = cam.id;
     const model = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (this.inputs.get('model')));
     if (active !== model) model.value = cam.model ?? '';
-    for (const f of CAMERA_FIELDS) {
+    for (const f of this.fields) {
       const input = /** @type {HTMLInputElement} */ (this.inputs.get(f.key));
       const wrap = /** @type {HTMLElement} */ (input.closest('.field'));
       wrap.hidden = f.shown ? !f.shown(cam, s, o) : false;
@@ -232,7 +246,7 @@ export class CameraEditor {
       ]),
     );
     const grid = el('div', { class: 'field-grid' });
-    for (const f of CAMERA_FIELDS) {
+    for (const f of this.fields) {
       const id = `cam-${f.key}`;
       const input = /** @type {HTMLInputElement} */ (el('input', { type: 'number', id, step: String(f.step), inputmode: 'decimal' }));
       if (f.min !== undefined) input.min = String(f.min);
@@ -281,7 +295,7 @@ export class CameraEditor {
       return;
     }
     const v = Number(input.value);
-    const lim = f.limits ? f.limits(cam, s, cameraOptics(s, cam, undefined)) : [f.min, f.max];
+    const lim = f.limits ? f.limits(cam, s, cameraOptics(s, cam, undefined, this.rules)) : [f.min, f.max];
     const lo = lim[0], hi = lim[1];
     const low = lo === undefined ? true : f.minExclusive ? v > lo : v >= lo;
     if (input.value.trim() === '' || !Number.isFinite(v) || !low || (hi !== undefined && v > hi)) {
@@ -292,21 +306,13 @@ export class CameraEditor {
     }
     input.classList.remove('invalid');
     // A varifocal lens takes a field of view as a focal length.
-    const patch = f.key === 'hfov' && modelOf(s, cam)?.focal_range_mm ? this.actions.fovPatch(cam, v) : f.set(cam, v, s);
+    const patch = f.key === 'hfov' && cameraOptics(s, cam, undefined, this.rules).lens === 'varifocal' ? this.actions.fovPatch(cam, v) : f.set(cam, v, s);
     this.actions.commitCamera(i, patch, `Set ${f.label.toLowerCase()}`);
   }
 
-  /**
-   * A new model brings its optics (model/optics.js `patchForModel`).
-   * @param {string} modelId '' for no model
-   */
+  /** A new model brings its optics: the core decides what the camera keeps (`refitCamera`). @param {string} modelId '' for none */
   onModelChange(modelId) {
     const i = this.actions.selected();
-    const s = this.actions.scenario();
-    if (i < 0 || i >= s.cameras.length) return;
-    const cam = s.cameras[i];
-    const o = cameraOptics(s, cam, this.lastStats?.cameras[i]);
-    const next = modelId ? s.catalog.find((m) => m.id === modelId) : undefined;
-    this.actions.commitCamera(i, patchForModel(cam, o, next), 'Change model');
+    if (i >= 0) this.actions.changeModel(i, modelId);
   }
 }

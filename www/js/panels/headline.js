@@ -7,12 +7,14 @@
 
 import { el, $ } from './dom.js';
 import { fmtArea, fmtMoney, pctText } from '../format.js';
-import { MET } from '../model/optics.js';
 
 /** @typedef {import('../core/types.js').Summary} Summary */
 
 export class Headline {
-  constructor() {
+  /** @param {import('../core/types.js').Limits} limits */
+  constructor(limits) {
+    /** A zone meets its required level from this share on (the core's). */
+    this.met = limits.met_fraction;
     this.host = $('headline');
     /** @param {string} key @param {string} label */
     const cell = (key, label) => {
@@ -37,7 +39,7 @@ export class Headline {
     c.blind.value.textContent = fmtArea(sm.blind_area_m2);
     c.blind.detail.textContent = `${pctText(1 - sm.coverage)} % of the area`;
     const required = sm.zones.filter((z) => z.required_level);
-    const meeting = required.filter((z) => z.required_coverage >= MET).length;
+    const meeting = required.filter((z) => z.required_coverage >= this.met).length;
     c.required.value.textContent = required.length ? `${meeting} of ${required.length}` : '–';
     c.required.detail.textContent = required.length ? 'zones seen at their level' : 'no zone states a level';
     c.required.value.parentElement?.classList.toggle('short', required.length > 0 && meeting < required.length);

@@ -6,14 +6,15 @@
 
 import { el, $ } from './dom.js';
 import { fmtArea, fmtPct, pctText, fmtNum } from '../format.js';
-import { MET } from '../model/optics.js';
 
 /** @typedef {import('../core/types.js').Summary} Summary */
 
 export class StatsPanel {
-  /** @param {{zoomToZone: (id: string) => void}} actions */
-  constructor(actions) {
+  /** @param {{zoomToZone: (id: string) => void}} actions @param {import('../core/types.js').Limits} limits */
+  constructor(actions, limits) {
     this.actions = actions;
+    /** A zone meets its required level from this share on (the core's). */
+    this.met = limits.met_fraction;
     this.stat = {
       coverage: $('stat-coverage'), covered: $('stat-covered'), weighted: $('stat-weighted'),
       blind: $('stat-blind'), multi: $('stat-multi'), cameras: $('stat-cameras'), state: $('stat-state'),
@@ -64,13 +65,14 @@ export class StatsPanel {
   }
 
   /**
-   * The headline: zones with a required level that fall short of it (model/optics.js
-   * `MET`), highest priority first.
+   * The headline: zones with a required level that fall short of it (less than the
+   * core's `met_fraction` of the zone seen at that level, so that "100.0 %" always means
+   * met), highest priority first.
    * @param {Summary} sm
    */
   updateShortfall(sm) {
     const req = sm.zones.filter((z) => z.required_level);
-    const short = req.filter((z) => z.required_coverage < MET)
+    const short = req.filter((z) => z.required_coverage < this.met)
       .sort((a, b) => b.priority - a.priority || a.required_coverage - b.required_coverage);
     const items = short.map((z) => `${z.name}|${z.required_level}|${fmtPct(z.required_coverage)}`);
     const key = `${req.length}|${items.join('\u0001')}`;

@@ -7,7 +7,7 @@
 
 import { el, $, input, button, select } from './dom.js';
 import { modelOptionText } from './camera-editor.js';
-import { LIMITS, within } from '../model/optics.js';
+import { within, boundText } from '../model/optics.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../view/frame.js').Show} Show */
@@ -27,8 +27,8 @@ import { LIMITS, within } from '../model/optics.js';
  */
 
 export class Toolbar {
-  /** @param {ToolbarActions} actions @param {Show} show the layers shown at first */
-  constructor(actions, show) {
+  /** @param {ToolbarActions} actions @param {Show} show the layers shown at first @param {import('../core/types.js').Limits} limits */
+  constructor(actions, show, limits) {
     this.actions = actions;
     this.canvas = $('plan');
     for (const key of /** @type {(keyof Show)[]} */ (['views', 'bands', 'blind', 'dead', 'multi', 'labels'])) {
@@ -54,10 +54,10 @@ export class Toolbar {
     const height = input('add-height');
     height.addEventListener('change', () => {
       const v = Number(height.value);
-      const lim = LIMITS.height_m;
+      const lim = limits.camera.height_m;
       if (height.value.trim() === '' || !within(lim, v)) {
         height.classList.add('invalid');
-        actions.showError('Mounting height: not a valid value', `"${height.value}" is not a height in metres from ${lim.min} to ${lim.max}; an empty value is not allowed here (pick "No model" for a flat cone).`);
+        actions.showError('Mounting height: not a valid value', `"${height.value}" is not a mounting height (${boundText(lim)}); an empty value is not allowed here (pick "No model" for a flat cone).`);
         return;
       }
       height.classList.remove('invalid');

@@ -3,14 +3,17 @@
 
 import { el, $ } from './dom.js';
 import { fmt1, fmtArea, fmtPct, fmtNum } from '../format.js';
-import { MET } from '../model/optics.js';
 
 /** @typedef {import('../core/types.js').Summary} Summary */
 
 export class ZonesPanel {
-  /** @param {{zoomToZone: (id: string) => void, highlightZone: (id: string|null) => void}} actions */
-  constructor(actions) {
+  /**
+   * @param {{zoomToZone: (id: string) => void, highlightZone: (id: string|null) => void}} actions
+   * @param {import('../core/types.js').Limits} limits
+   */
+  constructor(actions, limits) {
     this.actions = actions;
+    this.met = limits.met_fraction;
     this.list = $('zone-list');
     /** @type {Map<string, {row: HTMLElement, bar: HTMLElement, under: HTMLElement, pct: HTMLElement, area: HTMLElement, sig: string}>} */
     this.rows = new Map();
@@ -76,7 +79,7 @@ export class ZonesPanel {
       r.area.textContent = z.required_level
         ? `${fmtArea(z.area_m2)} · seen at all ${fmtPct(z.coverage)}`
         : `${fmt1(z.covered_area_m2)} / ${fmtArea(z.area_m2)}`;
-      const short = z.required_level ? z.required_coverage < MET : z.coverage < 0.5;
+      const short = z.required_level ? z.required_coverage < this.met : z.coverage < 0.5;
       r.row.classList.toggle('weak', short);
       r.row.classList.toggle('met', !!z.required_level && !short);
     }

@@ -1,0 +1,253 @@
+// The structured results of the wasm boundary (src/wasm.rs), as the page receives
+// them through serde-wasm-bindgen. Added to the generated www/pkg/blindspot.d.ts;
+// tests/boundary_types.rs checks every interface here against the results the core
+// really produces (every field present is declared, every required one is present).
+// `?` marks a field the core leaves out when it has no value.
+
+/** A ring of [x, y] points in plan metres; closed rings repeat the first point. */
+export type Ring = [number, number][];
+
+/** A density level: a name and horizontal pixels per metre at the target. */
+export interface Level {
+  name: string;
+  px_per_m: number;
+}
+
+/** Area seen at a density level or better. */
+export interface LevelCoverage {
+  name: string;
+  px_per_m: number;
+  covered_area_m2: number;
+  coverage: number;
+}
+
+export type ZoneKind = "room" | "exterior" | "asset";
+
+/** One zone's figures. */
+export interface ZoneStats {
+  id: string;
+  name: string;
+  kind: ZoneKind;
+  priority: number;
+  area_m2: number;
+  covered_area_m2: number;
+  coverage: number;
+  multi_covered_area_m2: number;
+  required_level?: string;
+  required_coverage: number;
+  levels: LevelCoverage[];
+}
+
+/** One camera's density band: how far it holds and the floor seen at it. */
+export interface CameraLevel {
+  name: string;
+  radius_m: number;
+  area_m2: number;
+}
+
+/** One camera's figures (the optics in effect, its footprint, its bands). */
+export interface CameraStats {
+  id: string;
+  model?: string;
+  view_area_m2: number;
+  hfov_deg?: number;
+  vfov_deg?: number;
+  range_m?: number;
+  focal_mm?: number;
+  near_m?: number;
+  far_m?: number;
+  dead_zone_m2?: number;
+  levels?: CameraLevel[];
+  /** Only in the full report: the view polygon. */
+  view?: Ring[];
+}
+
+export interface CostLine {
+  model: string | null;
+  name: string;
+  count: number;
+  unit_price: number;
+  install_cost: number;
+  total: number;
+  example_prices: boolean;
+}
+
+export interface Costs {
+  currency: string;
+  lines: CostLine[];
+  hardware: number;
+  installation: number;
+  total: number;
+  unpriced_cameras: number;
+  example_prices: boolean;
+}
+
+/** The overall figures. */
+export interface Overall {
+  target_area_m2: number;
+  covered_area_m2: number;
+  coverage: number;
+  weighted_coverage: number;
+  multi_covered_area_m2: number;
+  blind_area_m2: number;
+  levels: LevelCoverage[];
+  costs: Costs;
+}
+
+/** `summary()`: totals per zone and camera, without polygons. */
+export interface Summary extends Overall {
+  zones: ZoneStats[];
+  cameras: CameraStats[];
+}
+
+/** A zone's live figures. */
+export interface ZoneTotals {
+  id: string;
+  covered_area_m2: number;
+  coverage: number;
+  required_coverage: number;
+  multi_covered_area_m2: number;
+}
+
+/** `totals()`: what a drag frame refreshes. */
+export interface Totals extends Overall {
+  zones: ZoneTotals[];
+}
+
+export interface BlindSpot {
+  area_m2: number;
+  zone_ids: string[];
+  polygon: Ring[];
+}
+
+/** Blind spots below the listing threshold, counted in the totals only. */
+export interface Omitted {
+  count: number;
+  area_m2: number;
+  threshold_m2: number;
+}
+
+/** `blindSpots()`. */
+export interface BlindSpots {
+  blind_spots: BlindSpot[];
+  blind_spots_omitted: Omitted;
+}
+
+/** `report()`: the fields and values of `blindspot report --format json`. */
+export interface Report extends Summary, BlindSpots {
+  name: string;
+  warnings: string[];
+}
+
+/** `pick(x, y)`: the zones under a point, and the blind spot (an index into the report's list). */
+export interface Picked {
+  zones: string[];
+  blind_spot: number | null;
+}
+
+/** A bound: min < x <= max, or min <= x <= max when min_inclusive. */
+export interface Bound {
+  min: number;
+  min_inclusive: boolean;
+  max: number;
+  unit: string;
+}
+
+export interface CameraLimits {
+  height_m: Bound;
+  tilt_deg: Bound;
+  hfov_deg: Bound;
+  vfov_deg: Bound;
+  range_m: Bound;
+  coordinate_m: Bound;
+}
+
+export interface NewCameraDefaults {
+  hfov_deg: number;
+  range_m: number;
+  tilt_deg: number;
+}
+
+/** `Scene.limits()`. */
+export interface Limits {
+  camera: CameraLimits;
+  met_fraction: number;
+  new_camera: NewCameraDefaults;
+}
+
+export type Lens = "free" | "fixed" | "varifocal";
+export type Projection = "rectilinear" | "panoramic" | "fisheye";
+
+/** `modelRules()`: one per catalogue model. */
+export interface ModelRules {
+  id: string;
+  lens: Lens;
+  projection: Projection;
+  mountable: boolean;
+  focal_range_mm?: [number, number];
+}
+
+/** A camera, as in a scenario file. */
+export interface CameraObject {
+  id: string;
+  model?: string;
+  position: [number, number];
+  heading_deg: number;
+  hfov_deg?: number;
+  vfov_deg?: number;
+  range_m?: number;
+  focal_mm?: number;
+  height_m?: number;
+  tilt_deg?: number;
+}
+
+/** A camera model, as in a scenario's catalogue. */
+export interface CameraModelObject {
+  id: string;
+  name: string;
+  kind?: "dome" | "bullet" | "varifocal" | "panoramic" | "fisheye" | "ptz";
+  projection?: Projection;
+  resolution_px?: [number, number];
+  hfov_deg?: number;
+  vfov_deg?: number;
+  focal_mm?: number;
+  focal_range_mm?: [number, number];
+  sensor_mm?: [number, number];
+  range_m?: number;
+  unit_price?: number;
+  install_cost?: number;
+  example_prices?: boolean;
+}
+
+export interface ProposalStats {
+  samples: number;
+  sample_step_m: number;
+  candidates: number;
+  greedy_evaluations: number;
+  local_search_evaluations: number;
+  greedy_value: number;
+}
+
+/** `optimize()`: the proposed layout and what the run found. */
+export interface Proposal {
+  cameras: CameraObject[];
+  added: string[];
+  moved: string[];
+  removed: string[];
+  cost: number;
+  estimated_coverage: number;
+  upper_bound: number;
+  guarantee: number;
+  target_reached: boolean;
+  warnings: string[];
+  stats: ProposalStats;
+}
+
+/** One point of `curve()`. */
+export interface CurvePoint {
+  budget: number;
+  cost: number;
+  estimated_coverage: number;
+  refined: boolean;
+  cameras: CameraObject[];
+}
