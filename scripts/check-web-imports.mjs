@@ -20,7 +20,7 @@ const RUNTIME = {
   'panels': ['panels', 'model', ...LEAVES],
   'dialogs': ['dialogs', 'panels', 'render', 'view', 'model', ...LEAVES],
   'budget': ['budget', 'panels', 'model', 'core', ...LEAVES],
-  'files': ['files'],
+  'files': ['files', 'core'],
   'app': ['*'],
   'main.js': ['*'],
   'format.js': [],

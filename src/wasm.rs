@@ -191,6 +191,31 @@ impl Scene {
         Ok(Scene { session })
     }
 
+    /// Loads like `Scene.load`, telling `progress(phase)` as each part starts:
+    /// `"checking"` (reading and validating the text), then `"preparing"` (the
+    /// plan, every camera's view, the coverage). For a worker showing the progress
+    /// of a long load; a throw from `progress` stops the load with its message.
+    #[wasm_bindgen(js_name = loadWithProgress)]
+    pub fn load_with_progress(text: &str, progress: &js_sys::Function) -> Result<Scene, JsError> {
+        guard()?;
+        let tell = |phase: &str| {
+            progress
+                .call1(&JsValue::NULL, &JsValue::from_str(phase))
+                .map(|_| ())
+                .map_err(|e| {
+                    js_error(format!(
+                        "loadWithProgress: the progress callback failed: {e:?}"
+                    ))
+                })
+        };
+        tell("checking")?;
+        let (scenario, warnings) = crate::scenario::Scenario::from_json(text).map_err(invalid)?;
+        test_hook(&scenario.name);
+        tell("preparing")?;
+        let session = Session::new(scenario, warnings).map_err(invalid)?;
+        Ok(Scene { session })
+    }
+
     /// Another layout of the same plan (a JSON array of cameras, and a name),
     /// reusing this scene's prepared walls and zones: much cheaper than
     /// `Scene.load` of the whole scenario. This scene is unchanged.

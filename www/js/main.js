@@ -245,6 +245,7 @@ buildLegend($('legend'), drawSwatch);
 Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
+  opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
 } });
 
 await files.start(autosave);

@@ -8,6 +8,9 @@
 import { errorMessage } from '../core/mirror.js';
 import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
 import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList } from '../files/files.js';
+import { WorkerRunner, Cancelled } from '../core/worker-runner.js';
+import { ProgressPanel } from '../panels/progress-panel.js';
+import { fmtNum, fmt1 } from '../format.js';
 import { el, $, select } from '../panels/dom.js';
 import { offlineData } from '../files/offline.js';
 
@@ -19,6 +22,25 @@ import { offlineData } from '../files/offline.js';
 /** @typedef {import('../model/autosave.js').Autosave} Autosave */
 
 const DEFAULT_SAMPLE = 'museum-wing.json';
+
+/**
+ * Files at least this big open through a worker, with progress and Cancel: reading,
+ * checking and preparing one takes long enough (about half a second per megabyte on this
+ * machine's main thread) that the page must stay usable and the user able to stop.
+ */
+export const LARGE_FILE_BYTES = 1_000_000;
+
+/** What each phase of opening a file is called on screen. */
+const OPEN_PHASES = /** @type {Record<string, string>} */ ({
+  reading: 'Reading the file',
+  checking: 'Checking the scenario (every problem is reported with its place)',
+  preparing: 'Preparing the plan: walls, views and coverage',
+});
+
+/** @param {number} bytes */
+function megabytes(bytes) {
+  return `${fmt1(bytes / 1e6)} MB`;
+}
 
 /**
  * @typedef {{
@@ -34,13 +56,20 @@ export class Files {
   /** @param {OpenDeps} deps */
   constructor(deps) {
     this.d = deps;
+    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, warnings: string[]}>} */
+    this.opener = new WorkerRunner(new URL('../files/open-worker.js', import.meta.url));
+    this.progress = new ProgressPanel('open-progress', 'open-cancel', () => this.opener.cancel());
+    /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, outcome: string, totalMs: number}[]} */
+    this.opens = [];
   }
 
   /**
    * Validates `text` with the core; on success it becomes the current scenario (an undoable
    * step), on failure the error is shown and nothing changes. A file's `options` become
    * layouts; `active` picks the one shown (the autosave remembers it).
-   * @param {string} text @param {string} source shown in messages @param {{record?: boolean, active?: number}} [opts]
+   * @param {string} text @param {string} source shown in messages
+   * @param {{record?: boolean, active?: number, warnings?: string[]}} [opts] `warnings`: the repairs
+   *   already made (a worker loaded the file first; the text it hands over has them applied)
    */
   openText(text, source, opts = {}) {
     const { store, mirror, messages } = this.d;
@@ -76,7 +105,8 @@ export class Files {
     }
     this.d.perf.warmupMs = performance.now() - w0;
     this.d.perf.loadMs = performance.now() - t0;
-    if (parsed.warnings.length) messages.toast(`Opened ${source} with repairs: ${parsed.warnings.join('; ')}`);
+    const warnings = opts.warnings ?? parsed.warnings;
+    if (warnings.length) messages.toast(`Opened ${source} with repairs: ${warnings.join('; ')}`);
     this.d.commands.afterEdit(0);
     return true;
   }
@@ -93,11 +123,60 @@ export class Files {
 
   /** @param {File} file */
   async openFile(file) {
+    if (file.size >= LARGE_FILE_BYTES) {
+      await this.openLarge(file);
+      return;
+    }
     try {
       const text = await readFileText(file);
       if (this.openText(text, file.name)) this.d.messages.toast(`Opened ${file.name}`);
     } catch (e) {
       this.d.messages.showError(`Could not read ${file.name}`, errorMessage(e));
+    }
+  }
+
+  /**
+   * A large file: read, checked and prepared in a worker with progress and Cancel; the
+   * plan shown is replaced only once that has worked. The page then loads the file's
+   * canonical text into its own core, a pause the panel announces.
+   * @param {File} file
+   */
+  async openLarge(file) {
+    const { messages } = this.d;
+    // A new file replaces the one being opened.
+    if (this.opener.busy) this.opener.cancel();
+    const t0 = performance.now();
+    const record = { name: file.name, bytes: file.size, timing: /** @type {any} */ (null), pageMs: 0, outcome: 'opened' };
+    this.progress.show(`Opening ${file.name} (${megabytes(file.size)})`, OPEN_PHASES.reading);
+    document.body.dataset.opening = file.name;
+    try {
+      const { result, timing } = await this.opener.start({ type: 'open', file }, (p) => {
+        const text = OPEN_PHASES[p.phase] ?? p.phase;
+        if (p.phase === 'reading') this.progress.say(`${text} · ${megabytes(p.done)} of ${megabytes(p.total)}`, p.total > 0 ? 0.3 * (p.done / p.total) : null);
+        else this.progress.say(text, null);
+      });
+      record.timing = timing;
+      // The page's own core now loads it (as long as the worker's checking and preparing
+      // took); say so, and let the panel paint before the pause.
+      const seconds = (timing.checkMs + timing.prepareMs) / 1000;
+      this.progress.say(`Putting it on the plan: the page pauses for about ${fmtNum(Math.max(seconds, 0.1), 1)} s`, 0.95);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const p0 = performance.now();
+      if (this.openText(result.text, file.name, { warnings: result.warnings })) messages.toast(`Opened ${file.name}`);
+      else record.outcome = 'refused';
+      record.pageMs = performance.now() - p0;
+    } catch (e) {
+      if (e instanceof Cancelled) {
+        record.outcome = 'cancelled';
+        messages.toast(`Cancelled: ${file.name} was not opened; your plan is as it was.`);
+      } else {
+        record.outcome = 'refused';
+        messages.showError(`Could not open ${file.name}`, `${errorMessage(e)} — the current plan is unchanged.`);
+      }
+    } finally {
+      this.opens.push({ ...record, totalMs: performance.now() - t0 });
+      this.progress.hide();
+      delete document.body.dataset.opening;
     }
   }
 

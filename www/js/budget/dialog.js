@@ -11,6 +11,7 @@ import { layoutsOf, coreScenario } from '../model/layouts.js';
 import { kindLabel } from '../model/optics.js';
 import { OptimizerRunner, Cancelled, PHASE_TEXT } from './runner.js';
 import { curveSvg, niceStep } from './curve-chart.js';
+import { ProgressPanel } from '../panels/progress-panel.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
@@ -39,6 +40,7 @@ export class BudgetUI {
   constructor(actions) {
     this.a = actions;
     this.runner = new OptimizerRunner(new URL('./worker.js', import.meta.url));
+    this.progress = new ProgressPanel('opt-progress', 'opt-cancel', () => this.cancel());
     this.dialog = /** @type {HTMLDialogElement} */ ($('optimizer'));
     this.curveDialog = /** @type {HTMLDialogElement} */ ($('curve'));
     /** The last curve: its points, the settings it was drawn with, the scenario parts it belongs to. */
@@ -56,7 +58,6 @@ export class BudgetUI {
     $('opt-close').addEventListener('click', () => this.dialog.close());
     $('opt-run').addEventListener('click', () => this.runOptimize());
     $('opt-run-curve').addEventListener('click', () => this.runCurve());
-    $('opt-cancel').addEventListener('click', () => this.cancel());
     $('curve-close').addEventListener('click', () => this.curveDialog.close());
     $('curve-recompute').addEventListener('click', () => { this.curveDialog.close(); this.open(); });
     $('opt-mark').addEventListener('click', () => { this.dialog.close(); this.a.setMarking(true); });
@@ -232,23 +233,16 @@ export class BudgetUI {
    * @returns {Promise<{result: any, timing: Timing}|null>}
    */
   async execute(kind, title, msg) {
-    const panel = $('opt-progress');
-    $('opt-progress-title').textContent = title;
-    $('opt-progress-phase').textContent = 'Starting the optimiser…';
-    const bar = /** @type {HTMLProgressElement} */ ($('opt-progress-bar'));
-    bar.removeAttribute('value');
-    panel.hidden = false;
+    this.progress.show(title, 'Starting the optimiser…');
     document.body.dataset.optimizing = kind;
     const t0 = performance.now();
-    const clock = setInterval(() => { $('opt-progress-time').textContent = `${fmt1((performance.now() - t0) / 1000)} s`; }, 100);
     let count = 0;
     const record = { kind, wallMs: 0, timing: /** @type {Timing|null} */ (null), progressCount: 0, cancelled: false };
     try {
       const res = await this.runner.start(msg, (p) => {
         count++;
         const text = PHASE_TEXT[p.phase] ?? p.phase;
-        $('opt-progress-phase').textContent = p.total > 1 ? `${text} · ${fmtInt(p.done)} of ${fmtInt(p.total)}` : text;
-        bar.value = phaseFraction(kind, p);
+        this.progress.say(p.total > 1 ? `${text} · ${fmtInt(p.done)} of ${fmtInt(p.total)}` : text, phaseFraction(kind, p));
       });
       record.wallMs = performance.now() - t0;
       record.timing = res.timing;
@@ -265,11 +259,11 @@ export class BudgetUI {
     } finally {
       record.progressCount = count;
       this.history.push(record);
-      clearInterval(clock);
-      panel.hidden = true;
+      this.progress.hide();
       delete document.body.dataset.optimizing;
     }
   }
+
 
   cancel() {
     this.runner.cancel();

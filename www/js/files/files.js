@@ -5,17 +5,16 @@
  * blob URL locally; samples are the page's own files.
  */
 
+import { decodeUtf8 } from './text.js';
+
 /** @typedef {{file: string, name: string, description?: string}} SampleEntry */
 
-/** @param {File} file @returns {Promise<string>} */
-export function readFileText(file) {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error ?? new Error('could not read the file'));
-    r.readAsText(file);
-  });
+/**
+ * A file's text. Invalid UTF-8 is refused with its place (files/text.js), never replaced.
+ * @param {File} file @returns {Promise<string>}
+ */
+export async function readFileText(file) {
+  return decodeUtf8(new Uint8Array(await file.arrayBuffer()));
 }
 
 /** Offers `text` as a download named `filename`. @param {string} filename @param {string} text

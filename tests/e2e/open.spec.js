@@ -1,0 +1,78 @@
+// @ts-check
+// Opening a large file (issue 8 item 3): read, checked and prepared in a worker with
+// progress and Cancel; Cancel leaves the plan as it was; a bad large file is refused
+// with the core's message and its place; the page stays responsive meanwhile.
+const { test, expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { openApp, waitSettled, shownCoverage } = require('./helpers');
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'target/release/blindspot');
+
+/** A generated plan of 20,000 wall segments and 300 cameras (about 1.5 MB): big enough to open through the worker. */
+function bigPlan() {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build it with cargo build --release --bin blindspot (scripts/test.sh does)`);
+  return execFileSync(CLI, ['generate', '--walls', '20000', '--cameras', '300', '--seed', '4'], { maxBuffer: 64 << 20 });
+}
+
+test('a large file opens in a worker with progress and Cancel; Cancel and a bad file leave the plan as it was', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const before = { name: await page.locator('#scenario-name').inputValue(), coverage: await shownCoverage(page) };
+  const big = bigPlan();
+  expect(big.length).toBeGreaterThan(1_000_000);
+  const panel = page.locator('#open-progress');
+
+  // Cancel while the worker works: nothing changes, and the page kept answering.
+  await page.locator('#file-input').setInputFiles({ name: 'galleries.json', mimeType: 'application/json', buffer: big });
+  await expect(panel).toBeVisible();
+  await expect(page.locator('#open-progress-title')).toContainText('Opening galleries.json');
+  await expect(page.locator('#open-progress-phase')).toHaveText(/Checking the scenario|Preparing the plan/);
+  const frames = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const t0 = performance.now();
+    const tick = () => { n++; if (performance.now() - t0 < 500) requestAnimationFrame(tick); else resolve(n); };
+    requestAnimationFrame(tick);
+  }));
+  expect(frames, 'animation frames in 500 ms while the worker works').toBeGreaterThan(10);
+  await page.locator('#open-cancel').click();
+  await expect(panel).toBeHidden();
+  await expect(page.locator('#toast')).toContainText('Cancelled: galleries.json was not opened');
+  await expect(page.locator('#scenario-name')).toHaveValue(before.name);
+  expect(await shownCoverage(page)).toBe(before.coverage);
+  expect(await page.evaluate(() => window.__blindspot.opens().map((o) => o.outcome))).toEqual(['cancelled']);
+
+  // A large file with an error deep inside: refused with the core's message and its place.
+  const bad = JSON.parse(big.toString('utf8'));
+  bad.cameras[250].position = 'by the door';
+  await page.locator('#file-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const banner = page.locator('#banner');
+  await expect(banner).toContainText('Could not open bad.json', { timeout: 60_000 });
+  await expect(banner).toContainText('cameras[250].position');
+  await expect(banner).toContainText('the current plan is unchanged');
+  await expect(page.locator('#scenario-name')).toHaveValue(before.name);
+  await page.locator('#banner-close').click();
+
+  // Not UTF-8 (a Latin-1 byte in a name): refused with its line and column.
+  const latin1 = Buffer.concat([big.subarray(0, 40), Buffer.from([0xe9]), big.subarray(40)]);
+  await page.locator('#file-input').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await expect(banner).toContainText('not UTF-8 text: byte 40 (line');
+  await page.locator('#banner-close').click();
+
+  // Opened to the end: the new plan replaces the old as one undoable step.
+  await page.locator('#file-input').setInputFiles({ name: 'galleries.json', mimeType: 'application/json', buffer: big });
+  await expect(page.locator('#open-progress-phase')).toContainText('Putting it on the plan', { timeout: 60_000 });
+  await expect(panel).toBeHidden({ timeout: 60_000 });
+  const name = JSON.parse(big.toString('utf8')).name;
+  await expect(page.locator('#scenario-name')).toHaveValue(name);
+  await waitSettled(page);
+  expect(await page.evaluate(() => window.__blindspot.scenario().cameras.length)).toBe(300);
+  const opens = await page.evaluate(() => window.__blindspot.opens());
+  expect(opens.map((o) => o.outcome)).toEqual(['cancelled', 'refused', 'refused', 'opened']);
+  expect(opens[3].timing.prepareMs).toBeGreaterThan(0);
+  await page.locator('#btn-undo').click();
+  await expect(page.locator('#scenario-name')).toHaveValue(before.name);
+  expect(await shownCoverage(page)).toBe(before.coverage);
+});

@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * Opens a scenario file off the page's main thread: a module worker with its own core
+ * reads the file (with byte progress), checks that it is UTF-8 text, and loads it (the
+ * core's reading and validation, then the plan's preparation), telling the page when each
+ * phase starts. The page's plan is never touched here: the page replaces it only once this
+ * has succeeded, and Cancel terminates this worker.
+ *
+ * Messages in: `{type: 'init'}`; `{type: 'open', id, file}` (a File).
+ * Messages out (worker-runner.js's protocol):
+ *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing', done, total, at}
+ *   {type: 'result', id, result: {text, warnings}, timing: {readMs, checkMs, prepareMs, totalMs}}
+ *     `text` is the scenario as the core holds it (canonical JSON, repairs applied)
+ *   {type: 'error', id, message, trap}
+ */
+
+import { loadCore, isTrap, takePanicMessage } from '../core/load.js';
+import { decodeUtf8 } from './text.js';
+
+const core = loadCore();
+core.catch((e) => postMessage({ type: 'error', id: 0, message: `the file opener could not load the core: ${e?.message ?? e}` }));
+
+self.onmessage = async (/** @type {MessageEvent} */ e) => {
+  const msg = e.data;
+  if (msg.type !== 'open') return;
+  const id = msg.id;
+  const start = performance.now();
+  /** @param {string} phase @param {number} done @param {number} total */
+  const progress = (phase, done, total) => postMessage({ type: 'progress', id, phase, done, total, at: performance.now() - start });
+  try {
+    const bytes = await readAll(/** @type {File} */ (msg.file), (done, total) => progress('reading', done, total));
+    const text = decodeUtf8(bytes);
+    const readMs = performance.now() - start;
+    const { Scene } = await core;
+    /** @type {Record<string, number>} */
+    const starts = {};
+    const scene = Scene.loadWithProgress(text, (/** @type {string} */ phase) => {
+      starts[phase] = performance.now();
+      progress(phase, 0, 1);
+    });
+    const end = performance.now();
+    const result = { text: scene.scenarioJson(), warnings: scene.warnings() };
+    scene.free();
+    postMessage({ type: 'result', id, result, timing: { readMs, checkMs: starts.preparing - starts.checking, prepareMs: end - starts.preparing, totalMs: end - start } });
+  } catch (err) {
+    // A trap leaves this worker's core unusable: the page starts a fresh worker next time.
+    const trap = isTrap(err);
+    const message = trap ? `the planner's core failed: ${takePanicMessage() ?? (err instanceof Error ? err.message : String(err))}` : err instanceof Error ? err.message : String(err);
+    postMessage({ type: 'error', id, message, trap });
+  }
+};
+
+/**
+ * A file's bytes, read in chunks with progress (at most every 50 ms, and at the end).
+ * @param {File} file @param {(done: number, total: number) => void} progress @returns {Promise<Uint8Array>}
+ */
+async function readAll(file, progress) {
+  const reader = file.stream().getReader();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let done = 0, last = -Infinity;
+  progress(0, file.size);
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) break;
+    chunks.push(r.value);
+    done += r.value.length;
+    const now = performance.now();
+    if (now - last >= 50) { last = now; progress(done, file.size); }
+  }
+  progress(done, file.size);
+  const bytes = new Uint8Array(done);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  return bytes;
+}
