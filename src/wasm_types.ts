@@ -187,6 +187,27 @@ export interface ModelRules {
   focal_range_mm?: [number, number];
 }
 
+/** How a camera's picture is used (docs/scenario-format.md). */
+export type CameraUse = "live" | "analytics" | "recording";
+
+/** A camera's recording settings over the scenario's. */
+export interface RecordingOverride {
+  codec?: "h264" | "h265";
+  fps?: number;
+  activity?: "low" | "medium" | "high";
+  hours_per_day?: number;
+  retention_days?: number;
+  bitrate_mbps?: number;
+}
+
+/** What a camera is for: a task at a density, for a target, at a zone or a point. */
+export interface Purpose {
+  task: string;
+  target: string;
+  zone?: string;
+  at?: [number, number];
+}
+
 /** A camera, as in a scenario file. */
 export interface CameraObject {
   id: string;
@@ -199,6 +220,9 @@ export interface CameraObject {
   focal_mm?: number;
   height_m?: number;
   tilt_deg?: number;
+  use?: CameraUse;
+  recording?: RecordingOverride;
+  purpose?: Purpose;
 }
 
 /** A camera model, as in a scenario's catalogue. */

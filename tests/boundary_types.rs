@@ -272,6 +272,26 @@ fn the_declared_result_types_match_the_results() {
             value(&camera_rules::refit(scenario, &scenario.cameras[i], None).unwrap()),
         ));
     }
+    // A camera with every optional field the format has (use, recording, purpose).
+    let full = Camera::from_json(
+        r#"{"id": "full", "model": "dome-4mp-2.8mm", "position": [10, 5], "heading_deg": 90,
+            "height_m": 3, "tilt_deg": 20, "use": "live",
+            "recording": {"codec": "h265", "fps": 12, "activity": "high", "hours_per_day": 24,
+                          "retention_days": 30, "bitrate_mbps": 4},
+            "purpose": {"task": "identify", "target": "faces at the door", "at": [12, 5]}}"#,
+    )
+    .expect("a camera with every field reads");
+    results.push(("CameraObject", value(&full)));
+    results.push((
+        "CameraObject",
+        value(
+            &Camera::from_json(
+                r#"{"id": "z", "position": [1, 1], "heading_deg": 0, "hfov_deg": 90, "range_m": 5,
+                "purpose": {"task": "detect", "target": "anyone", "zone": "gallery"}}"#,
+            )
+            .expect("reads"),
+        ),
+    ));
     for m in &scenario.catalog {
         let like = scenario.cameras.first();
         let cam = camera_rules::new_camera(scenario, at.clone(), Some(&m.id), 3.0, like).unwrap();

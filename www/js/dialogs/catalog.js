@@ -325,7 +325,7 @@ export class CatalogEditor {
     const kind = /** @type {HTMLSelectElement} */ (el('select', { id: 'catm-kind' }));
     kind.append(el('option', { value: '', text: '(not given)' }), ...KINDS.map((k) => el('option', { value: k, text: kindLabel(k) })));
     kind.value = m.kind ?? '';
-    kind.addEventListener('change', () => this.update(withM({ kind: kind.value || undefined }), `Edit ${m.name}: kind`, kind));
+    kind.addEventListener('change', () => this.update(withM({ kind: /** @type {CameraModel['kind']} */ (kind.value || undefined) }), `Edit ${m.name}: kind`, kind));
 
     // The lens: a fixed focal length, a varifocal range (both with the sensor size), or
     // the fields of view directly.

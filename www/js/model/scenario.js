@@ -14,12 +14,8 @@
  * @typedef {{id: string, kind: string, path: Pt[], exterior?: boolean, open?: boolean, opaque?: boolean}} Wall
  * @typedef {{id: string, name: string, kind: string, priority?: number, required_level?: string, polygon: Pt[], holes?: Pt[][]}} Zone
  * @typedef {{walls: Wall[], zones: Zone[]}} Plan
- * @typedef {{id: string, name: string, kind?: string, projection?: string, resolution_px?: [number, number],
- *            hfov_deg?: number, vfov_deg?: number, focal_mm?: number, focal_range_mm?: [number, number],
- *            sensor_mm?: [number, number], range_m?: number, unit_price?: number, install_cost?: number,
- *            example_prices?: boolean}} CameraModel
- * @typedef {{id: string, model?: string, position: Pt, heading_deg: number, hfov_deg?: number, vfov_deg?: number,
- *            range_m?: number, focal_mm?: number, height_m?: number, tilt_deg?: number}} Camera
+ * @typedef {import('../core/types.js').CameraModelObject} CameraModel a catalogue model, as the core's types say
+ * @typedef {import('../core/types.js').CameraObject} Camera a camera, as the core's types say
  * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
  *            density_levels?: {name: string, px_per_m: number}[]}} Settings
  * @typedef {{blindspot: number, name: string, plan: Plan,
