@@ -579,3 +579,56 @@ fn the_page_allows_the_report_stylesheet_by_its_hash() {
         hash.trim()
     );
 }
+
+/// An exterior opening the route analysis cannot follow (here an interior
+/// door marked exterior: rooms on both sides, so no outside) is named in the
+/// document with the analysis's reason, never dropped from "the most
+/// vulnerable way in" without a word.
+#[test]
+fn a_way_in_the_analysis_cannot_follow_is_named_not_dropped() {
+    let mut s: serde_json::Value = serde_json::from_str(&sample("museum-wing.json")).unwrap();
+    let walls = s["plan"]["walls"].as_array_mut().unwrap();
+    let door = walls
+        .iter_mut()
+        .find(|w| w["id"] == "rotunda-doors")
+        .unwrap();
+    door["exterior"] = serde_json::Value::Bool(true);
+    let session = Session::from_json(&s.to_string()).expect("valid");
+    let search = dossier::vulnerable_path(&session);
+    assert_eq!(search.not_analysed.len(), 1, "{:?}", search.not_analysed);
+    let left_out = &search.not_analysed[0];
+    assert_eq!(left_out.opening, "rotunda-doors");
+    assert!(
+        left_out.reason.contains("has no outside"),
+        "{}",
+        left_out.reason
+    );
+    // The real ways in are still compared, and the door is not among them.
+    let path = search
+        .path
+        .expect("the balcony and the windows give routes");
+    assert!(path.tried.iter().all(|(o, _)| o != "rotunda-doors"));
+    assert!(path.tried.iter().any(|(o, _)| o == "balcony"));
+
+    let html = report_html(&dossier::layouts(session).unwrap(), 0, Some("2026-12-14"));
+    assert!(
+        html.contains("1 exterior opening could not be analysed for the most vulnerable way in"),
+        "page one says so"
+    );
+    assert!(
+        html.contains("Not analysed, so not part of this comparison: rotunda-doors (\"rotunda-doors\" has no outside"),
+        "the section names it with the reason"
+    );
+}
+
+/// The sample as shipped: every exterior opening is followed, so nothing is
+/// said about openings left out.
+#[test]
+fn the_museum_sample_leaves_no_way_in_unanalysed() {
+    let session = Session::from_json(&sample("museum-wing.json")).expect("valid");
+    let search = dossier::vulnerable_path(&session);
+    assert_eq!(search.not_analysed, Vec::new());
+    assert!(search.path.is_some());
+    let html = report_html(&dossier::layouts(session).unwrap(), 0, Some("2026-12-14"));
+    assert!(!html.contains("could not be analysed"));
+}

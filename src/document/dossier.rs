@@ -186,61 +186,97 @@ pub struct VulnerablePath {
     pub report: analysis::RouteReport,
 }
 
+/// An exterior opening the search for the most vulnerable way in could not
+/// follow, and why. The document lists these beside the answer, since a way
+/// in left out silently would make "the most vulnerable" claim wrong.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotAnalysed {
+    /// The opening's id.
+    pub opening: String,
+    /// The route analysis's message.
+    pub reason: String,
+}
+
+/// What the search for the most vulnerable way in found: the path (see
+/// [`VulnerablePath`]) and the exterior openings it could not follow.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct VulnerableSearch {
+    pub path: Option<VulnerablePath>,
+    pub not_analysed: Vec<NotAnalysed>,
+}
+
 /// Finds the [`VulnerablePath`] of `session`, if its settings give a response
 /// force, it has an asset zone and an exterior opening a person can pass.
-pub fn vulnerable_path(session: &Session) -> Option<VulnerablePath> {
+///
+/// An opening that cannot be passed, or from which no way on foot reaches the
+/// asset, is not a way in to it and is left out. Any other failure of the
+/// route analysis (an exterior opening with rooms on both sides, a start off
+/// the plan) is kept in [`VulnerableSearch::not_analysed`] with its message.
+pub fn vulnerable_path(session: &Session) -> VulnerableSearch {
+    let mut search = VulnerableSearch::default();
     let scenario = session.scenario();
-    scenario.settings.security.response.as_ref()?;
-    let asset = scenario
+    if scenario.settings.security.response.is_none() {
+        return search;
+    }
+    let Some(asset) = scenario
         .plan
         .zones
         .iter()
         .filter(|z| z.kind == ZoneKind::Asset)
-        .max_by(|a, b| a.priority.total_cmp(&b.priority).then(b.id.cmp(&a.id)))?;
+        .max_by(|a, b| a.priority.total_cmp(&b.priority).then(b.id.cmp(&a.id)))
+    else {
+        return search;
+    };
     let quick = analysis::RouteOptions {
         suggest: false,
         ..analysis::RouteOptions::default()
     };
+    // With a response force every route has a P(I); one without any has
+    // nothing to rank and is left out of `tried`.
     let lowest = |r: &analysis::RouteReport| {
         r.most_vulnerable
             .as_ref()
             .and_then(|p| p.p_interruption)
             .unwrap_or(f64::INFINITY)
     };
-    let mut tried: Vec<(String, f64)> = scenario
-        .plan
-        .walls
-        .iter()
-        .filter(|w| w.exterior)
-        .filter_map(|w| {
-            // Openings no one can pass give no route: they are not ways in.
-            let r = analysis::route(
-                session,
-                &analysis::Start::Opening(w.id.clone()),
-                &asset.id,
-                &quick,
-            )
-            .ok()?;
-            Some((w.id.clone(), lowest(&r)))
-        })
-        .filter(|(_, p)| p.is_finite())
-        .collect();
+    let mut tried: Vec<(String, f64)> = Vec::new();
+    for w in scenario.plan.walls.iter().filter(|w| w.exterior) {
+        let start = analysis::Start::Opening(w.id.clone());
+        match analysis::route(session, &start, &asset.id, &quick) {
+            Ok(r) => tried.push((w.id.clone(), lowest(&r))),
+            Err(analysis::RouteError::NotPassable(..) | analysis::RouteError::Unreachable(..)) => {}
+            Err(e) => search.not_analysed.push(NotAnalysed {
+                opening: w.id.clone(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    tried.retain(|(_, p)| p.is_finite());
     tried.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    let from = tried.first()?.0.clone();
+    let Some((from, _)) = tried.first().cloned() else {
+        return search;
+    };
     // The worst start again, with the change that would help most.
-    let report = analysis::route(
+    match analysis::route(
         session,
-        &analysis::Start::Opening(from),
+        &analysis::Start::Opening(from.clone()),
         &asset.id,
         &analysis::RouteOptions::default(),
-    )
-    .ok()?;
-    Some(VulnerablePath {
-        to: asset.id.clone(),
-        to_name: asset.name.clone(),
-        tried,
-        report,
-    })
+    ) {
+        Ok(report) => {
+            search.path = Some(VulnerablePath {
+                to: asset.id.clone(),
+                to_name: asset.name.clone(),
+                tried,
+                report,
+            })
+        }
+        Err(e) => search.not_analysed.push(NotAnalysed {
+            opening: from,
+            reason: e.to_string(),
+        }),
+    }
+    search
 }
 
 /// Everything the report says about one layout.
@@ -285,6 +321,8 @@ pub struct Dossier {
     /// The most vulnerable path to the most valuable asset, when the settings
     /// give a response force.
     pub vulnerable: Option<VulnerablePath>,
+    /// Exterior openings that search could not follow, and why.
+    pub ways_in_not_analysed: Vec<NotAnalysed>,
     /// Repairs made while reading the file.
     pub warnings: Vec<String>,
 }
@@ -696,6 +734,7 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
         audit,
         // Computed for the HTML report only (a few route searches).
         vulnerable: None,
+        ways_in_not_analysed: Vec::new(),
         warnings: session
             .warnings()
             .list

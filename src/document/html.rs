@@ -7,7 +7,7 @@
 //! what it costs, and whether every way in is watched. The plan follows at a
 //! stated scale on a landscape page, then the tables.
 
-use super::dossier::{Dossier, LayoutChanges};
+use super::dossier::{Dossier, LayoutChanges, VulnerablePath};
 use super::drawing::Drawing;
 use super::format::{area, grouped, metres, money, money_delta, percent, points};
 use super::markup::{Dialect, Markup};
@@ -376,6 +376,13 @@ fn findings(d: &Dossier) -> Vec<String> {
             }
             out.push(s);
         }
+    }
+    if !d.ways_in_not_analysed.is_empty() {
+        let n = d.ways_in_not_analysed.len();
+        out.push(format!(
+            "{n} exterior opening{} could not be analysed for the most vulnerable way in (see that section).",
+            if n == 1 { "" } else { "s" }
+        ));
     }
     let short: Vec<String> = d
         .zones
@@ -780,11 +787,37 @@ fn ways_in(m: &mut Markup, d: &Dossier) {
 }
 
 fn vulnerable(m: &mut Markup, d: &Dossier) {
-    let Some(v) = &d.vulnerable else {
+    if d.vulnerable.is_none() && d.ways_in_not_analysed.is_empty() {
         return;
-    };
-    let r = &v.report;
+    }
     section(m, "vulnerable", "The most vulnerable way in");
+    if let Some(v) = &d.vulnerable {
+        vulnerable_routes(m, v);
+    }
+    if let Some(s) = not_analysed(d) {
+        m.element("p", &s);
+    }
+    m.close();
+}
+
+/// The exterior openings the search could not follow, as a sentence.
+fn not_analysed(d: &Dossier) -> Option<String> {
+    if d.ways_in_not_analysed.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = d
+        .ways_in_not_analysed
+        .iter()
+        .map(|n| format!("{} ({})", n.opening, n.reason))
+        .collect();
+    Some(format!(
+        "Not analysed, so not part of this comparison: {}.",
+        list.join("; ")
+    ))
+}
+
+fn vulnerable_routes(m: &mut Markup, v: &VulnerablePath) {
+    let r = &v.report;
     m.element(
         "p",
         &format!(
@@ -879,7 +912,6 @@ fn vulnerable(m: &mut Markup, d: &Dossier) {
     for n in notes {
         m.open("p").attr("class", "note").text(&n).close();
     }
-    m.close();
 }
 
 fn cameras(m: &mut Markup, d: &Dossier) {

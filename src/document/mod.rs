@@ -77,14 +77,16 @@ pub fn report_html<S: Borrow<Session>>(
 ) -> String {
     let session = layouts[reported].borrow();
     let mut dossier = dossier::build(layouts, reported, date);
-    dossier.vulnerable = dossier::vulnerable_path(session);
+    let search = dossier::vulnerable_path(session);
+    dossier.vulnerable = search.path;
+    dossier.ways_in_not_analysed = search.not_analysed;
     let mut marks = overlays(session);
-    if let Some(v) = &dossier.vulnerable {
-        let path = v
-            .report
-            .most_vulnerable
-            .as_ref()
-            .unwrap_or(&v.report.least_watched);
+    // A response force is set, so the analysis names the most vulnerable route.
+    if let Some(path) = dossier
+        .vulnerable
+        .as_ref()
+        .and_then(|v| v.report.most_vulnerable.as_ref())
+    {
         marks.route = path.points.clone();
         marks.critical_point = path.critical_point.as_ref().map(|c| c.at);
     }
