@@ -28,6 +28,9 @@ fn model(
         range_m: Some(range),
         unit_price: Some(price),
         install_cost: Some(install),
+        // Taking a camera down is an electrician's short visit: about 40 % of
+        // fitting it (an example, like the prices).
+        removal_cost: Some((install * 0.4).round()),
         example_prices: true,
         ..Default::default()
     }

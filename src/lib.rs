@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod camera_rules;
 pub mod catalog;
+pub mod costing;
 pub mod coverage;
 pub mod document;
 pub mod export;

@@ -559,6 +559,23 @@ impl Scene {
         to_js(&camera)
     }
 
+    /// What changing layout `before` into layout `after` (JSON arrays of
+    /// cameras) costs with this scene's catalogue: the one cost account the
+    /// proposal card, the compare view, the curve and the report share.
+    #[wasm_bindgen(js_name = changeCost, unchecked_return_type = "ChangeCost")]
+    pub fn change_cost(&self, before_json: &str, after_json: &str) -> Result<JsValue, JsError> {
+        guard()?;
+        let before = Camera::list_from_json(before_json)
+            .map_err(|e| js_error(format!("changeCost, before: {e}")))?;
+        let after = Camera::list_from_json(after_json)
+            .map_err(|e| js_error(format!("changeCost, after: {e}")))?;
+        to_js(&crate::costing::change_cost(
+            self.session.scenario(),
+            &before,
+            &after,
+        ))
+    }
+
     /// The density levels in use, densest first (`{name, px_per_m}`): the order
     /// of the "bands" layer and of every `levels` list in the reports.
     #[wasm_bindgen(unchecked_return_type = "Level[]")]

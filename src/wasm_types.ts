@@ -240,6 +240,7 @@ export interface CameraModelObject {
   range_m?: number;
   unit_price?: number;
   install_cost?: number;
+  removal_cost?: number;
   example_prices?: boolean;
 }
 
@@ -252,6 +253,25 @@ export interface ProposalStats {
   greedy_value: number;
 }
 
+/** The one cost account (`Scene.changeCost`, proposals, curve points). */
+export interface ChangeCost {
+  currency: string;
+  hardware: number;
+  installation: number;
+  moves: number;
+  removals: number;
+  spend: number;
+  total_before: number;
+  total_after: number;
+  kept: string[];
+  added: string[];
+  moved: string[];
+  replaced: string[];
+  removed: string[];
+  unpriced: string[];
+  example_prices: boolean;
+}
+
 /** `optimize()`: the proposed layout and what the run found. */
 export interface Proposal {
   cameras: CameraObject[];
@@ -259,6 +279,7 @@ export interface Proposal {
   moved: string[];
   removed: string[];
   cost: number;
+  account: ChangeCost;
   estimated_coverage: number;
   upper_bound: number;
   guarantee: number;
@@ -271,6 +292,9 @@ export interface Proposal {
 export interface CurvePoint {
   budget: number;
   cost: number;
+  total: number;
+  camera_count: number;
+  account: ChangeCost;
   estimated_coverage: number;
   refined: boolean;
   cameras: CameraObject[];

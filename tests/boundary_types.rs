@@ -260,6 +260,14 @@ fn the_declared_result_types_match_the_results() {
         ("ModelRules[]", value(&camera_rules::model_rules(scenario))),
         ("Proposal", value(&proposal)),
         ("CurvePoint[]", value(&curve)),
+        (
+            "ChangeCost",
+            value(&blindspot::costing::change_cost(
+                scenario,
+                &scenario.cameras,
+                &proposal.cameras,
+            )),
+        ),
         ("string[]", value(&vec!["a warning".to_string()])),
     ];
     for i in 0..scenario.cameras.len() {

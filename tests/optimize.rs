@@ -33,6 +33,15 @@ fn no_progress() -> impl FnMut(blindspot::optimize::Progress) -> bool {
     |_| true
 }
 
+/// What removing every camera of a scenario costs, by hand from the catalogue.
+fn removal_total(scenario: &Scenario) -> f64 {
+    scenario
+        .cameras
+        .iter()
+        .map(|c| scenario.model_of(c).and_then(|m| m.removal_cost).unwrap())
+        .sum()
+}
+
 /// The exact cost of a scenario's cameras, from the report.
 fn exact_cost(scenario: &Scenario) -> f64 {
     blindspot::report::costs(scenario).total
@@ -45,10 +54,22 @@ fn budget_is_never_exceeded() {
         let req = request(Goal::Budget(budget), Existing::Remove, 1);
         let ws = Workspace::new(&session, &req, &mut no_progress()).unwrap();
         let p = ws.optimize(req.goal, &mut no_progress()).unwrap();
+        // Removing the four existing cameras is part of the spend.
+        let removals = removal_total(session.scenario());
+        assert_eq!(p.account.removals, removals);
+        if removals > budget {
+            assert!(p.cameras.is_empty());
+            assert!(
+                p.warnings
+                    .iter()
+                    .any(|w| w.contains("more than the budget"))
+            );
+            continue;
+        }
         assert!(p.cost <= budget + 1e-9, "budget {budget}: cost {}", p.cost);
         let mut s = session.scenario().clone();
         s.cameras = p.cameras.clone();
-        assert!(exact_cost(&s) <= budget + 1e-9);
+        assert!(exact_cost(&s) + removals <= budget + 1e-9);
         assert!(p.estimated_coverage <= p.upper_bound + 1e-12);
         if budget >= 1_000.0 {
             assert!(!p.cameras.is_empty(), "budget {budget} buys nothing");
@@ -143,6 +164,10 @@ fn movable_cameras_cost_only_their_installation_when_moved() {
         (m.unit_price.unwrap(), m.install_cost.unwrap())
     };
     let mut expected = 0.0;
+    for id in &p.removed {
+        let c = scenario.cameras.iter().find(|c| c.id == *id).unwrap();
+        expected += scenario.model_of(c).unwrap().removal_cost.unwrap();
+    }
     for c in &p.cameras {
         let (unit, install) = price(c.model.as_deref().unwrap());
         if p.moved.contains(&c.id) {
@@ -197,16 +222,35 @@ fn the_curve_never_decreases_and_respects_each_budget() {
     let req = request(Goal::Budget(0.0), Existing::Keep, 1);
     let ws = Workspace::new(&session, &req, &mut no_progress()).unwrap();
     let curve = ws.curve(8_000.0, 16, 3, &mut no_progress()).unwrap();
-    assert_eq!(curve.len(), 17);
+    assert!(curve.len() >= 3 && curve.len() <= 17);
     assert_eq!(curve[0].budget, 0.0);
+    assert_eq!(
+        curve[0].cost, 0.0,
+        "the curve starts from the cameras as they are"
+    );
     for pair in curve.windows(2) {
         assert!(pair[1].estimated_coverage >= pair[0].estimated_coverage);
         assert!(pair[1].budget > pair[0].budget);
+        // No repeated dot along a plateau: each point is another layout.
+        assert_ne!(pair[0].cameras, pair[1].cameras);
+        assert!(pair[1].cost > pair[0].cost);
     }
     for point in &curve {
         assert!(point.cost <= point.budget + 1e-9);
         // The layout carries the kept cameras.
         assert!(point.cameras.len() >= 2);
+        assert_eq!(point.camera_count, point.cameras.len());
+        // Priced by the one account: spend and the layout's total.
+        let account = blindspot::costing::change_cost(
+            session.scenario(),
+            &session.scenario().cameras,
+            &point.cameras,
+        );
+        assert_eq!(point.account, account);
+        assert_eq!(point.cost, account.spend);
+        let mut s = session.scenario().clone();
+        s.cameras = point.cameras.clone();
+        assert_eq!(point.total, blindspot::costing::cents(exact_cost(&s)));
     }
     assert!(curve.last().unwrap().estimated_coverage > curve[0].estimated_coverage);
     assert!(curve.iter().any(|p| p.refined));
@@ -297,4 +341,55 @@ fn three_of_forty_against_the_exhaustive_optimum() {
         equal * 2 >= total,
         "optimum found in only {equal} of {total}"
     );
+}
+
+/// "Add 2 cameras" with cameras that may move: none is removed, each is where
+/// it was or moved (and paid as a move), and two are new.
+#[test]
+fn add_two_with_moves_keeps_every_existing_camera() {
+    let session = museum(600, 5, 4);
+    let scenario = session.scenario();
+    for existing in [Existing::Keep, Existing::Move] {
+        let req = request(Goal::Cameras(2), existing, 1);
+        let ws = Workspace::new(&session, &req, &mut no_progress()).unwrap();
+        let p = ws.optimize(req.goal, &mut no_progress()).unwrap();
+        assert!(p.removed.is_empty(), "{existing:?} removed {:?}", p.removed);
+        assert_eq!(p.cameras.len(), scenario.cameras.len() + 2, "{existing:?}");
+        assert_eq!(p.added.len(), 2, "{existing:?}");
+        for c in &scenario.cameras {
+            let now = p
+                .cameras
+                .iter()
+                .find(|x| x.id == c.id)
+                .expect("still there");
+            assert_eq!(now.model, c.model, "{} changed model", c.id);
+            assert_eq!(now == c, !p.moved.contains(&c.id));
+        }
+        if existing == Existing::Keep {
+            assert!(p.moved.is_empty());
+        }
+        // The proposal's money is the account's, from the scenario's cameras.
+        let account = blindspot::costing::change_cost(scenario, &scenario.cameras, &p.cameras);
+        assert_eq!(p.account, account);
+        assert_eq!(p.cost, account.spend);
+        assert_eq!(account.removals, 0.0);
+    }
+}
+
+/// A request names its errors by kind.
+#[test]
+fn request_errors_are_typed() {
+    use blindspot::optimize::RequestError;
+    assert_eq!(
+        Request::from_json(r#"{"goal": {"budget": -1}}"#),
+        Err(RequestError::Budget(-1.0))
+    );
+    assert_eq!(
+        Request::from_json(r#"{"goal": {"cameras": 2}, "existing": "move"}"#).map(|r| r.existing),
+        Ok(Existing::Move)
+    );
+    assert!(matches!(
+        Request::from_json(r#"{"goal": {"cameras": 2}, "existing": "drop"}"#),
+        Err(RequestError::Json(_))
+    ));
 }

@@ -162,7 +162,8 @@ fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
     assert!(blindspot::wasm::optimize(ROOM, r#"{"goal": {"budget": -5}}"#, &keep_going).is_err());
     assert!(blindspot::wasm::optimize(ROOM, r#"{"gaol": 1}"#, &keep_going).is_err());
     // The test room's models have no prices: every camera is free, so even the
-    // smallest budget buys the best layout, and the curve is flat and complete.
+    // smallest budget buys the best layout, and the curve is one point (a plateau
+    // is not drawn as repeated dots).
     let curve = json(blindspot::wasm::curve(
         ROOM,
         r#"{"goal": {"budget": 0}}"#,
@@ -172,18 +173,34 @@ fn optimizer_runs_in_wasm_with_progress_and_can_be_cancelled() {
         &keep_going,
     ));
     let points = curve.as_array().unwrap();
-    assert_eq!(points.len(), 5);
+    assert_eq!(points.len(), 1);
     let coverage = |p: &serde_json::Value| p["estimated_coverage"].as_f64().unwrap();
-    assert!(
-        points
-            .windows(2)
-            .all(|w| coverage(&w[1]) >= coverage(&w[0]))
+    assert!(coverage(&points[0]) > 0.5);
+    assert_eq!(points[0]["cost"], 0.0);
+    assert_eq!(points[0]["account"]["spend"], 0.0);
+    assert_eq!(
+        points[0]["camera_count"].as_u64(),
+        Some(points[0]["cameras"].as_array().unwrap().len() as u64)
     );
-    assert!(coverage(&points[4]) > 0.5);
     assert!(
         blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, -1.0, 4, 1, &keep_going)
             .is_err()
     );
+}
+
+#[wasm_bindgen_test]
+fn the_cost_account_crosses_as_a_js_value() {
+    let scene = Scene::load(ROOM).unwrap();
+    let before = r#"[{"id": "a", "model": "dome", "position": [1, 1], "heading_deg": 0}]"#;
+    let after = r#"[{"id": "a", "model": "dome", "position": [2, 1], "heading_deg": 0},
+                    {"id": "b", "model": "dome", "position": [3, 1], "heading_deg": 0}]"#;
+    let k = json(scene.change_cost(before, after));
+    assert_eq!(k["moved"][0], "a");
+    assert_eq!(k["added"][0], "b");
+    // The room's models have no prices: counted at zero, and named.
+    assert_eq!(k["spend"], 0.0);
+    assert_eq!(k["unpriced"].as_array().unwrap().len(), 2);
+    assert!(scene.change_cost("[{", after).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -125,8 +125,9 @@ enum Command {
         /// Keep the existing cameras and add to them (same as --existing keep).
         #[arg(long)]
         keep_existing: bool,
-        /// What happens to the existing cameras: keep, movable or remove
-        /// (default remove: design from scratch).
+        /// What happens to the existing cameras: keep (as they are), move
+        /// (moved or re-aimed, never removed), movable (moved or removed) or
+        /// remove (default: design from scratch).
         #[arg(long, value_enum)]
         existing: Option<ExistingArg>,
         /// Catalogue models allowed, comma separated (default: all).
@@ -288,6 +289,7 @@ enum CurveFormat {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum ExistingArg {
     Keep,
+    Move,
     Movable,
     Remove,
 }
@@ -296,6 +298,7 @@ impl From<ExistingArg> for Existing {
     fn from(e: ExistingArg) -> Existing {
         match e {
             ExistingArg::Keep => Existing::Keep,
+            ExistingArg::Move => Existing::Move,
             ExistingArg::Movable => Existing::Movable,
             ExistingArg::Remove => Existing::Remove,
         }
@@ -832,7 +835,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 }
             }
             .checked()
-            .map_err(Failure::Usage)?;
+            .map_err(|e| Failure::Usage(e.to_string()))?;
             let existing = match (keep_existing, existing) {
                 (true, Some(e)) if e != ExistingArg::Keep => {
                     return Err(Failure::Usage(

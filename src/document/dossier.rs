@@ -125,7 +125,10 @@ pub struct LayoutChanges {
     pub moved: Vec<String>,
     /// Cameras in both at the same place, aimed or fitted differently.
     pub changed: Vec<String>,
-    /// Its figures minus the reported layout's.
+    /// What changing the reported layout into this one costs (the one cost
+    /// account: hardware, installation, moves, removals).
+    pub change: crate::costing::ChangeCost,
+    /// Its figures minus the reported layout's (catalogue value).
     pub cost_delta: f64,
     pub coverage_delta: f64,
     pub weighted_delta: f64,
@@ -662,6 +665,11 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
                 camera_changes(&scenario.cameras, &other.scenario().cameras);
             let f = all[i].clone();
             LayoutChanges {
+                change: crate::costing::change_cost(
+                    scenario,
+                    &scenario.cameras,
+                    &other.scenario().cameras,
+                ),
                 cost_delta: f.cost - me.cost,
                 coverage_delta: f.coverage - me.coverage,
                 weighted_delta: f.weighted_coverage - me.weighted_coverage,

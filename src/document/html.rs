@@ -1142,11 +1142,33 @@ fn change_list(m: &mut Markup, d: &Dossier, c: &LayoutChanges) {
         .text(&format!("“{}” against “{}”", c.figures.name, d.layout))
         .close();
     m.open("ul");
+    let k = &c.change;
     m.element(
         "li",
         &format!(
-            "Cost {}, coverage {}, weighted coverage {}.",
+            "The change costs {}: hardware {}, installation {}, moves {}, removals {}. The layout is worth {} at catalogue prices ({}).",
+            money(k.spend, &d.currency),
+            money(k.hardware, &d.currency),
+            money(k.installation, &d.currency),
+            money(k.moves, &d.currency),
+            money(k.removals, &d.currency),
+            money(k.total_after, &d.currency),
             money_delta(c.cost_delta, &d.currency),
+        ),
+    );
+    if !k.unpriced.is_empty() {
+        m.element(
+            "li",
+            &format!(
+                "No price stated for what is done to: {} (counted at zero).",
+                k.unpriced.join(", ")
+            ),
+        );
+    }
+    m.element(
+        "li",
+        &format!(
+            "Coverage {}, weighted coverage {}.",
             points(c.coverage_delta),
             points(c.weighted_delta)
         ),

@@ -324,17 +324,22 @@ pub fn generate_candidates(
         if k % 64 == 0 && !progress(out.len(), total) {
             return (out, false);
         }
-        let Some(spec) = scenario.spec(&camera) else {
-            continue;
+        // An existing camera is always a candidate, even one that sees no
+        // target (dropping it from the layout would be a silent removal).
+        let footprint = match scenario.spec(&camera) {
+            Some(spec) => {
+                let view = camera_view(session.plan(), &spec, &levels, &mut expander);
+                raster.footprint(samples, &view)
+            }
+            None => Vec::new(),
         };
-        let view = camera_view(session.plan(), &spec, &levels, &mut expander);
-        let footprint = raster.footprint(samples, &view);
-        if footprint.is_empty() {
+        if footprint.is_empty() && existing.is_none() {
             continue;
         }
         let model = scenario.model_of(&camera);
-        let price = model.and_then(|m| m.unit_price).unwrap_or(0.0);
-        let install = model.and_then(|m| m.install_cost).unwrap_or(0.0);
+        // In cents, as the account prices them.
+        let price = crate::costing::cents(model.and_then(|m| m.unit_price).unwrap_or(0.0));
+        let install = crate::costing::cents(model.and_then(|m| m.install_cost).unwrap_or(0.0));
         out.push(Candidate {
             camera,
             cost: price + install,

@@ -21,12 +21,44 @@ pub mod candidates;
 pub mod samples;
 pub mod select;
 
+use crate::costing::{ChangeCost, change_cost};
 use crate::scenario::{Camera, Scenario};
 use crate::session::Session;
 use candidates::{Candidate, CandidateLimits, Placement, generate_candidates};
 use samples::Samples;
-use select::{Coverage, Limit, Pricing, Rules, Selection, best_single, lazy_greedy, local_search};
+use select::{
+    Coverage, Limit, Owned, Pricing, Rules, Selection, TOLERANCE, best_single, lazy_greedy,
+    local_search,
+};
 use serde::Serialize;
+
+/// Local search tries replacements within this distance of a chosen camera,
+/// metres (a room's width: farther moves are greedy's job).
+pub const LOCAL_SEARCH_RADIUS_M: f64 = 6.0;
+/// Local search stops after this many evaluations per candidate (at least
+/// [`LOCAL_SEARCH_MIN_CANDIDATES`] candidates' worth): the per-run bound on its
+/// effort.
+pub const LOCAL_SEARCH_EVALUATIONS_PER_CANDIDATE: usize = 40;
+pub const LOCAL_SEARCH_MIN_CANDIDATES: usize = 1000;
+
+/// What is wrong with an optimisation request.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RequestError {
+    #[error("optimisation request: {0}")]
+    Json(String),
+    #[error("budget must be zero or more, found {0}")]
+    Budget(f64),
+    #[error("target coverage is a ratio from 0 to 1, found {0}")]
+    Target(f64),
+    #[error("placement.spacing_m must be positive, found {0}")]
+    Spacing(f64),
+    #[error("placement.height_m must be 0..100 m, found {0}")]
+    Height(f64),
+    #[error("min_spacing_m must be zero or more, found {0}")]
+    MinSpacing(f64),
+    #[error("id_prefix is empty")]
+    EmptyPrefix,
+}
 
 /// What to optimise for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,15 +72,14 @@ pub enum Goal {
 }
 
 impl Goal {
-    /// The goal if its number makes sense, else what is wrong with it.
-    pub fn checked(self) -> Result<Goal, String> {
+    /// The goal if its number makes sense.
+    ///
+    /// # Errors
+    /// A negative or infinite budget, a target outside 0..1.
+    pub fn checked(self) -> Result<Goal, RequestError> {
         match self {
-            Goal::Budget(b) if !(b >= 0.0 && b.is_finite()) => {
-                Err(format!("budget must be zero or more, found {b}"))
-            }
-            Goal::TargetCoverage(t) if !(0.0..=1.0).contains(&t) => {
-                Err(format!("target coverage is a ratio from 0 to 1, found {t}"))
-            }
+            Goal::Budget(b) if !(b >= 0.0 && b.is_finite()) => Err(RequestError::Budget(b)),
+            Goal::TargetCoverage(t) if !(0.0..=1.0).contains(&t) => Err(RequestError::Target(t)),
             goal => Ok(goal),
         }
     }
@@ -61,10 +92,13 @@ pub enum Existing {
     /// They stay as they are; new cameras are added (and paid for).
     #[default]
     Keep,
-    /// Each may stay where it is at no cost, or be moved (its hardware is
-    /// owned: a move costs its installation only), or be dropped.
+    /// Each stays where it is at no cost or is moved or re-aimed (its hardware
+    /// is owned: a move costs its installation only); none is removed.
+    Move,
+    /// Each may stay, be moved, or be removed (at its model's removal cost).
     Movable,
-    /// They are removed; the layout starts from nothing.
+    /// They are all removed (at their models' removal cost); the layout starts
+    /// from nothing.
     Remove,
 }
 
@@ -145,10 +179,13 @@ struct PlacementJson {
 }
 
 impl Request {
-    /// Reads a request from JSON; the error says what is wrong.
-    pub fn from_json(text: &str) -> Result<Request, String> {
+    /// Reads a request from JSON.
+    ///
+    /// # Errors
+    /// Malformed JSON, unknown fields, or a number out of its range.
+    pub fn from_json(text: &str) -> Result<Request, RequestError> {
         let r: RequestJson =
-            serde_json::from_str(text).map_err(|e| format!("optimisation request: {e}"))?;
+            serde_json::from_str(text).map_err(|e| RequestError::Json(e.to_string()))?;
         let goal = match r.goal {
             GoalJson::Budget(b) => Goal::Budget(b),
             GoalJson::TargetCoverage(t) => Goal::TargetCoverage(t),
@@ -170,22 +207,14 @@ impl Request {
             placement.height_m = p.height_m.unwrap_or(placement.height_m);
         }
         if !(placement.spacing_m > 0.0 && placement.spacing_m.is_finite()) {
-            return Err(format!(
-                "placement.spacing_m must be positive, found {}",
-                placement.spacing_m
-            ));
+            return Err(RequestError::Spacing(placement.spacing_m));
         }
         if !(0.0..=100.0).contains(&placement.height_m) {
-            return Err(format!(
-                "placement.height_m must be 0..100 m, found {}",
-                placement.height_m
-            ));
+            return Err(RequestError::Height(placement.height_m));
         }
         let spacing = r.min_spacing_m.unwrap_or(defaults.min_spacing_m);
         if !(spacing >= 0.0 && spacing.is_finite()) {
-            return Err(format!(
-                "min_spacing_m must be zero or more, found {spacing}"
-            ));
+            return Err(RequestError::MinSpacing(spacing));
         }
         Ok(Request {
             goal,
@@ -199,7 +228,7 @@ impl Request {
                 .unwrap_or(defaults.max_candidates)
                 .clamp(1, 20_000),
             id_prefix: match r.id_prefix {
-                Some(p) if p.trim().is_empty() => return Err("id_prefix is empty".to_string()),
+                Some(p) if p.trim().is_empty() => return Err(RequestError::EmptyPrefix),
                 Some(p) => p,
                 None => defaults.id_prefix.clone(),
             },
@@ -241,12 +270,16 @@ pub struct Cancelled;
 pub struct Proposal {
     /// The whole camera set of the proposed layout (kept cameras included).
     pub cameras: Vec<Camera>,
-    /// Ids of new cameras, of existing ones moved, and of existing ones removed.
+    /// Ids of new cameras, of existing ones moved or re-aimed, and of existing
+    /// ones removed (the account's lists).
     pub added: Vec<String>,
     pub moved: Vec<String>,
     pub removed: Vec<String>,
-    /// Cost of the change (new hardware and installations; kept cameras free).
+    /// What the change costs: the account's spend.
     pub cost: f64,
+    /// The change priced line by line, from the scenario's cameras to these
+    /// ([`crate::costing::change_cost`]).
+    pub account: ChangeCost,
     /// Weighted coverage estimated on the samples (the exact figure comes from
     /// a report of the layout).
     pub estimated_coverage: f64,
@@ -276,9 +309,16 @@ pub struct Stats {
 /// One point of the cost-versus-coverage curve, with its layout.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CurvePoint {
-    /// The budget this point answers.
+    /// The lowest budget of the curve's steps this point answers (it answers
+    /// every budget from its spend up to the next point's).
     pub budget: f64,
+    /// What the change from the scenario's cameras costs (the account's spend).
     pub cost: f64,
+    /// The layout at catalogue prices (the account's `total_after`).
+    pub total: f64,
+    /// Cameras in the layout.
+    pub camera_count: usize,
+    pub account: ChangeCost,
     pub estimated_coverage: f64,
     /// True where the full optimiser (guard and local search) refined it.
     pub refined: bool,
@@ -291,8 +331,12 @@ pub struct Workspace<'s> {
     pub samples: Samples,
     pub candidates: Vec<Candidate>,
     pricing: Pricing,
-    /// Candidate indices of the cameras kept fixed.
-    fixed: Vec<usize>,
+    /// Candidate indices every selection starts from: the existing cameras
+    /// where they are, when they are kept or moved (never dropped).
+    start: Vec<usize>,
+    /// How many of `start` local search leaves alone (all when kept, none
+    /// when they may move).
+    fixed: usize,
     request: Request,
 }
 
@@ -363,18 +407,34 @@ impl<'s> Workspace<'s> {
         request: &Request,
     ) -> Workspace<'s> {
         let scenario = session.scenario();
-        let mut owned: Vec<(String, usize)> = Vec::new();
-        if request.existing == Existing::Movable {
+        let removal_of = |c: &Camera| {
+            crate::costing::cents(
+                scenario
+                    .model_of(c)
+                    .and_then(|m| m.removal_cost)
+                    .unwrap_or(0.0),
+            )
+        };
+        let mut owned: Vec<Owned> = Vec::new();
+        if matches!(request.existing, Existing::Move | Existing::Movable) {
             for c in &scenario.cameras {
                 let m = c.model.clone().unwrap_or_default();
-                match owned.iter_mut().find(|(n, _)| *n == m) {
-                    Some(entry) => entry.1 += 1,
-                    None => owned.push((m, 1)),
+                match owned.iter_mut().find(|o| o.model == m) {
+                    Some(entry) => entry.count += 1,
+                    None => owned.push(Owned {
+                        model: m,
+                        count: 1,
+                        removal_cost: removal_of(c),
+                    }),
                 }
             }
         }
-        let pricing = Pricing::new(&candidates, &owned);
-        let fixed = if request.existing == Existing::Keep {
+        let base = match request.existing {
+            Existing::Remove => scenario.cameras.iter().map(removal_of).sum(),
+            _ => 0.0,
+        };
+        let pricing = Pricing::new(&candidates, &owned, base);
+        let start: Vec<usize> = if matches!(request.existing, Existing::Keep | Existing::Move) {
             candidates
                 .iter()
                 .enumerate()
@@ -384,11 +444,17 @@ impl<'s> Workspace<'s> {
         } else {
             Vec::new()
         };
+        let fixed = if request.existing == Existing::Keep {
+            start.len()
+        } else {
+            0
+        };
         Workspace {
             session,
             samples,
             candidates,
             pricing,
+            start,
             fixed,
             request: request.clone(),
         }
@@ -399,26 +465,28 @@ impl<'s> Workspace<'s> {
             candidates: &self.candidates,
             pricing: &self.pricing,
             spacing: self.request.min_spacing_m,
+            keep_owned: self.request.existing == Existing::Move,
         }
     }
 
-    /// Candidates that may be chosen (kept cameras are fixed, not choices).
+    /// The selection's limit. Prices are the spend (the pricing charges moves
+    /// and removals itself); "n cameras" are n more than the scenario has,
+    /// unless they are all removed.
     fn limit_of(&self, goal: Goal) -> Limit {
         match goal {
-            Goal::Budget(b) => Limit::Budget(b + self.fixed_cost()),
-            Goal::Cameras(n) => Limit::Count(n + self.fixed.len()),
+            Goal::Budget(b) => Limit::Budget(b),
+            Goal::Cameras(n) => Limit::Count(match self.request.existing {
+                Existing::Remove => n,
+                _ => n + self.session.scenario().cameras.len(),
+            }),
             Goal::TargetCoverage(t) => Limit::Target(t),
         }
     }
 
-    fn fixed_cost(&self) -> f64 {
-        self.pricing.set_cost(&self.candidates, &self.fixed)
-    }
-
-    /// The sampled value of a set of candidates (with the fixed ones).
+    /// The sampled value of a set of candidates (with the starting ones).
     pub fn value_of(&self, chosen: &[usize]) -> f64 {
         let mut coverage = Coverage::new(&self.samples);
-        for &i in self.fixed.iter().chain(chosen) {
+        for &i in self.start.iter().chain(chosen) {
             coverage.add(&self.candidates[i].footprint);
         }
         coverage.value
@@ -448,21 +516,21 @@ impl<'s> Workspace<'s> {
             return Err(Cancelled);
         }
         let mut base = Coverage::new(&self.samples);
-        for &i in &self.fixed {
+        for &i in &self.start {
             base.add(&self.candidates[i].footprint);
         }
         let mut coverage = base.clone();
-        let mut selection = lazy_greedy(&rules, &mut coverage, &self.fixed, limit, None);
+        let mut selection = lazy_greedy(&rules, &mut coverage, &self.start, limit, None);
         let mut evaluations = selection.evaluations;
         // Guard: greedy started from the best single camera (for a budget, the
         // better of the two carries the constant-factor guarantee).
         if refine
             && matches!(limit, Limit::Budget(_))
-            && let Some(single) = best_single(&rules, &base, &self.fixed, limit)
+            && let Some(single) = best_single(&rules, &base, &self.start, limit)
         {
             let mut guarded = base.clone();
             guarded.add(&self.candidates[single].footprint);
-            let mut start = self.fixed.clone();
+            let mut start = self.start.clone();
             start.push(single);
             let other = lazy_greedy(&rules, &mut guarded, &start, limit, None);
             evaluations += other.evaluations;
@@ -493,11 +561,12 @@ impl<'s> Workspace<'s> {
                 &rules,
                 &mut coverage,
                 &mut selection,
-                self.fixed.len(),
+                self.fixed,
                 limit,
-                6.0,
+                LOCAL_SEARCH_RADIUS_M,
                 self.request.seed,
-                40 * self.candidates.len().max(1000),
+                LOCAL_SEARCH_EVALUATIONS_PER_CANDIDATE
+                    * self.candidates.len().max(LOCAL_SEARCH_MIN_CANDIDATES),
             );
             if let Limit::Budget(_) = limit {
                 // Money freed by swaps may buy one more camera.
@@ -526,7 +595,8 @@ impl<'s> Workspace<'s> {
         for &i in &selection.chosen {
             coverage.add(&self.candidates[i].footprint);
         }
-        let (cameras, added, moved, removed) = self.layout(scenario, &selection.chosen);
+        let cameras = self.layout(scenario, &selection.chosen);
+        let account = change_cost(scenario, &scenario.cameras, &cameras);
         let guarantee = match goal {
             Goal::Cameras(_) => 1.0 - (-1.0f64).exp(),
             Goal::Budget(_) => (1.0 - (-1.0f64).exp()) / 2.0,
@@ -534,12 +604,23 @@ impl<'s> Workspace<'s> {
             // the cheapest; no constant factor.
             Goal::TargetCoverage(_) => 0.0,
         };
+        let mut warnings = self.warnings();
+        if let Goal::Budget(b) = goal
+            && self.pricing.base > b + TOLERANCE
+        {
+            warnings.push(format!(
+                "removing the {} existing cameras costs {:.2}, more than the budget of {b:.2}: nothing new is proposed",
+                scenario.cameras.len(),
+                self.pricing.base
+            ));
+        }
         Proposal {
             cameras,
-            added,
-            moved,
-            removed,
-            cost: selection.cost - self.fixed_cost(),
+            added: account.added.clone(),
+            moved: account.moved.clone(),
+            removed: account.removed.clone(),
+            cost: account.spend,
+            account,
             estimated_coverage: selection.value,
             upper_bound: select::upper_bound(&rules, &coverage, limit).max(selection.value),
             guarantee,
@@ -547,7 +628,7 @@ impl<'s> Workspace<'s> {
                 Goal::TargetCoverage(t) => selection.value >= t,
                 _ => true,
             },
-            warnings: self.warnings(),
+            warnings,
             stats,
         }
     }
@@ -576,16 +657,11 @@ impl<'s> Workspace<'s> {
             .collect()
     }
 
-    /// The camera set of a selection, with new ids and what changed.
-    #[allow(clippy::type_complexity)]
-    fn layout(
-        &self,
-        scenario: &Scenario,
-        chosen: &[usize],
-    ) -> (Vec<Camera>, Vec<String>, Vec<String>, Vec<String>) {
+    /// The camera set of a selection: cameras that stay keep their ids; a
+    /// moved owned camera takes the id of an unused owned camera of its model
+    /// (so the account sees a move); new ones get fresh ids.
+    fn layout(&self, scenario: &Scenario, chosen: &[usize]) -> Vec<Camera> {
         let mut cameras = Vec::new();
-        let mut added = Vec::new();
-        let mut moved = Vec::new();
         let mut used_ids: Vec<String> = scenario.cameras.iter().map(|c| c.id.clone()).collect();
         let mut stayed: Vec<usize> = Vec::new();
         for &i in chosen {
@@ -594,10 +670,8 @@ impl<'s> Workspace<'s> {
                 cameras.push(scenario.cameras[e].clone());
             }
         }
-        // Owned cameras that did not stay, per model, to re-use their ids for
-        // moves (movable mode).
         let mut movable: Vec<usize> = match self.request.existing {
-            Existing::Movable => (0..scenario.cameras.len())
+            Existing::Move | Existing::Movable => (0..scenario.cameras.len())
                 .filter(|e| !stayed.contains(e))
                 .collect(),
             _ => Vec::new(),
@@ -615,7 +689,6 @@ impl<'s> Workspace<'s> {
             {
                 let e = movable.remove(k);
                 camera.id = scenario.cameras[e].id.clone();
-                moved.push(camera.id.clone());
             } else {
                 let prefix = &self.request.id_prefix;
                 while used_ids.contains(&format!("{prefix}{next}")) {
@@ -623,25 +696,19 @@ impl<'s> Workspace<'s> {
                 }
                 camera.id = format!("{prefix}{next}");
                 used_ids.push(camera.id.clone());
-                added.push(camera.id.clone());
             }
             cameras.push(camera);
         }
-        let removed = match self.request.existing {
-            Existing::Keep => Vec::new(),
-            Existing::Remove => scenario.cameras.iter().map(|c| c.id.clone()).collect(),
-            Existing::Movable => movable
-                .iter()
-                .map(|&e| scenario.cameras[e].id.clone())
-                .collect(),
-        };
-        (cameras, added, moved, removed)
+        cameras
     }
 
-    /// The cost-versus-coverage curve from zero to `max_budget`: the greedy
-    /// order gives every budget's layout in one run; `refine` budgets (evenly
-    /// spread) get the full optimiser. Points are at `steps` budgets; the value
-    /// never decreases with the budget.
+    /// The cost-versus-coverage curve from zero to `max_budget` of spend on
+    /// the scenario's cameras: the greedy order gives every budget's layout in
+    /// one run; `refine` budgets (evenly spread) get the full optimiser. The
+    /// best layout is found at `steps` budgets; a point is kept only where the
+    /// layout differs from the previous one (no repeated dots along a
+    /// plateau). Each point is priced by the account; the value never
+    /// decreases with the budget.
     pub fn curve(
         &self,
         max_budget: f64,
@@ -653,7 +720,7 @@ impl<'s> Workspace<'s> {
         let steps = steps.max(2);
         let limit = self.limit_of(Goal::Budget(max_budget));
         let mut coverage = Coverage::new(&self.samples);
-        for &i in &self.fixed {
+        for &i in &self.start {
             coverage.add(&self.candidates[i].footprint);
         }
         let base_value = coverage.value;
@@ -665,15 +732,15 @@ impl<'s> Workspace<'s> {
         }) {
             return Err(Cancelled);
         }
-        lazy_greedy(&rules, &mut coverage, &self.fixed, limit, Some(&mut order));
+        lazy_greedy(&rules, &mut coverage, &self.start, limit, Some(&mut order));
         // Layouts known: every greedy prefix, and the refined ones.
-        let fixed_cost = self.fixed_cost();
+        let start_cost = self.pricing.set_cost(&self.candidates, &self.start);
         let mut known: Vec<(f64, f64, Vec<usize>, bool)> =
-            vec![(0.0, base_value, self.fixed.clone(), false)];
-        let mut prefix = self.fixed.clone();
+            vec![(start_cost, base_value, self.start.clone(), false)];
+        let mut prefix = self.start.clone();
         for &(i, cost, value) in &order {
             prefix.push(i);
-            known.push((cost - fixed_cost, value, prefix.clone(), false));
+            known.push((cost, value, prefix.clone(), false));
         }
         for k in 1..=refine {
             let budget = max_budget * k as f64 / refine as f64;
@@ -685,7 +752,7 @@ impl<'s> Workspace<'s> {
                 })
             })?;
             known.push((
-                selection.cost - fixed_cost,
+                selection.cost,
                 selection.value,
                 selection.chosen.clone(),
                 true,
@@ -697,22 +764,36 @@ impl<'s> Workspace<'s> {
             total: 1,
         });
         let scenario = self.session.scenario();
-        let mut points = Vec::with_capacity(steps + 1);
+        let mut points: Vec<CurvePoint> = Vec::with_capacity(steps + 1);
+        let mut last: Option<Vec<usize>> = None;
         for s in 0..=steps {
             let budget = max_budget * s as f64 / steps as f64;
             let best = known
                 .iter()
-                .filter(|(cost, ..)| *cost <= budget + 1e-9)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0)));
-            if let Some((cost, value, chosen, refined)) = best {
-                points.push(CurvePoint {
-                    budget,
-                    cost: *cost,
-                    estimated_coverage: *value,
-                    refined: *refined,
-                    cameras: self.layout(scenario, chosen).0,
-                });
+                .enumerate()
+                .filter(|(_, (cost, ..))| *cost <= budget + TOLERANCE)
+                .max_by(|(_, a), (_, b)| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0)));
+            let Some((_, (_, value, chosen, refined))) = best else {
+                continue;
+            };
+            let mut set = chosen.clone();
+            set.sort_unstable();
+            if last.as_ref() == Some(&set) {
+                continue;
             }
+            last = Some(set);
+            let cameras = self.layout(scenario, chosen);
+            let account = change_cost(scenario, &scenario.cameras, &cameras);
+            points.push(CurvePoint {
+                budget,
+                cost: account.spend,
+                total: account.total_after,
+                camera_count: cameras.len(),
+                account,
+                estimated_coverage: *value,
+                refined: *refined,
+                cameras,
+            });
         }
         Ok(points)
     }

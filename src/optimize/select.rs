@@ -12,6 +12,10 @@ use super::samples::{Rank, Samples};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+/// Money and value differences below this are ties (sums of f64 prices and of
+/// f32 sample weights drift by far less).
+pub const TOLERANCE: f64 = 1e-9;
+
 /// Coverage state of a set of chosen candidates over the samples.
 #[derive(Clone, Debug)]
 pub struct Coverage<'a> {
@@ -102,21 +106,37 @@ pub struct Selection {
     pub evaluations: usize,
 }
 
-/// Prices candidates as a set: cameras that stay where they are cost nothing,
-/// and as long as owned cameras of a model remain unused, moving one costs its
-/// installation only.
+/// Prices candidates as a set, as [`crate::costing::change_cost`] prices the
+/// layout: cameras that stay where they are cost nothing; as long as owned
+/// cameras of a model remain unused, moving one costs its installation only;
+/// owned cameras left unused are removed at their model's removal cost; and a
+/// fixed `base` (removing every existing camera when they are all removed).
 #[derive(Clone, Debug)]
 pub struct Pricing {
     /// Per candidate: the model index (for the owned pool).
     model_of: Vec<usize>,
     /// Owned cameras per model index.
     owned: Vec<usize>,
+    /// Removal cost per model index (owned models only matter).
+    removal: Vec<f64>,
+    /// Paid whatever is chosen.
+    pub base: f64,
+}
+
+/// An owned model: how many cameras of it the layout has and what removing one
+/// costs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Owned {
+    pub model: String,
+    pub count: usize,
+    pub removal_cost: f64,
 }
 
 impl Pricing {
-    pub fn new(candidates: &[Candidate], owned_by_model: &[(String, usize)]) -> Pricing {
-        let mut names: Vec<String> = owned_by_model.iter().map(|(m, _)| m.clone()).collect();
-        let mut owned: Vec<usize> = owned_by_model.iter().map(|(_, n)| *n).collect();
+    pub fn new(candidates: &[Candidate], owned_by_model: &[Owned], base: f64) -> Pricing {
+        let mut names: Vec<String> = owned_by_model.iter().map(|o| o.model.clone()).collect();
+        let mut owned: Vec<usize> = owned_by_model.iter().map(|o| o.count).collect();
+        let mut removal: Vec<f64> = owned_by_model.iter().map(|o| o.removal_cost).collect();
         let model_of = candidates
             .iter()
             .map(|c| {
@@ -126,12 +146,28 @@ impl Pricing {
                     None => {
                         names.push(name);
                         owned.push(0);
+                        removal.push(0.0);
                         names.len() - 1
                     }
                 }
             })
             .collect();
-        Pricing { model_of, owned }
+        Pricing {
+            model_of,
+            owned,
+            removal,
+            base,
+        }
+    }
+
+    /// Whether candidate `i` is of a model the layout owns cameras of.
+    pub fn is_owned_model(&self, i: usize) -> bool {
+        self.owned[self.model_of[i]] > 0
+    }
+
+    /// Whether candidates `i` and `j` are of the same model.
+    pub fn same_model(&self, i: usize, j: usize) -> bool {
+        self.model_of[i] == self.model_of[j]
     }
 
     /// Cost of a whole set.
@@ -142,7 +178,7 @@ impl Pricing {
                 used[self.model_of[i]] += 1;
             }
         }
-        let mut cost = 0.0;
+        let mut cost = self.base;
         for &i in chosen {
             let c = &candidates[i];
             if c.existing.is_some() {
@@ -156,10 +192,14 @@ impl Pricing {
                 cost += c.cost;
             }
         }
+        for (m, &n) in self.owned.iter().enumerate() {
+            cost += n.saturating_sub(used[m]) as f64 * self.removal[m];
+        }
         cost
     }
 
-    /// Cost of adding candidate `i` to `chosen`.
+    /// Cost of adding candidate `i` to `chosen` (negative when it saves a
+    /// removal).
     pub fn added_cost(&self, candidates: &[Candidate], chosen: &[usize], i: usize) -> f64 {
         let mut with = chosen.to_vec();
         with.push(i);
@@ -193,6 +233,9 @@ pub struct Rules<'c> {
     pub pricing: &'c Pricing,
     /// Minimum distance between chosen cameras, metres.
     pub spacing: f64,
+    /// Owned cameras are never dropped: local search replaces a camera of an
+    /// owned model only by one of the same model (a move).
+    pub keep_owned: bool,
 }
 
 impl Rules<'_> {
@@ -263,7 +306,7 @@ pub fn lazy_greedy(
         }
         let added = rules.pricing.added_cost(candidates, &chosen, i);
         if let Limit::Budget(b) = limit
-            && cost + added > b + 1e-9
+            && cost + added > b + TOLERANCE
         {
             continue;
         }
@@ -300,7 +343,7 @@ pub fn best_single(
         .filter(|i| !start.contains(i) && rules.spaced(start, *i))
         .filter(|&i| match limit {
             Limit::Budget(b) => {
-                base + rules.pricing.added_cost(rules.candidates, start, i) <= b + 1e-9
+                base + rules.pricing.added_cost(rules.candidates, start, i) <= b + TOLERANCE
             }
             Limit::Count(n) => start.len() < n,
             Limit::Target(_) => true,
@@ -350,15 +393,21 @@ pub fn local_search(
                 if j == current || others.contains(&j) || !rules.spaced(&others, j) {
                     continue;
                 }
+                if rules.keep_owned
+                    && rules.pricing.is_owned_model(current)
+                    && !rules.pricing.same_model(current, j)
+                {
+                    continue;
+                }
                 evaluations += 1;
                 let value = base_value + coverage.gain(&candidates[j].footprint);
                 let mut with = others.clone();
                 with.push(j);
                 let cost = rules.pricing.set_cost(candidates, &with);
                 let better = match limit {
-                    Limit::Budget(b) => cost <= b + 1e-9 && value > current_value + 1e-9,
-                    Limit::Count(_) => value > current_value + 1e-9,
-                    Limit::Target(t) => value >= t && cost < selection.cost - 1e-9,
+                    Limit::Budget(b) => cost <= b + TOLERANCE && value > current_value + TOLERANCE,
+                    Limit::Count(_) => value > current_value + TOLERANCE,
+                    Limit::Target(t) => value >= t && cost < selection.cost - TOLERANCE,
                 };
                 let beats_best = best.is_none_or(|(_, bv, bc)| match limit {
                     Limit::Target(_) => cost < bc,

@@ -325,6 +325,9 @@ pub struct CameraModel {
     pub unit_price: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub install_cost: Option<f64>,
+    /// Taking one down (what removing or replacing a camera of this model costs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removal_cost: Option<f64>,
     /// The prices are examples (the starter catalogue's), not quotes.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub example_prices: bool,

@@ -663,6 +663,7 @@ impl Reader<'_> {
         let range = self.opt_number(&obj, "range_m");
         let unit_price = self.opt_number(&obj, "unit_price");
         let install_cost = self.opt_number(&obj, "install_cost");
+        let removal_cost = self.opt_number(&obj, "removal_cost");
         let example_prices = self.opt_bool(&obj, "example_prices");
         self.finish(&obj, MODEL_FIELDS);
         let id = id?;
@@ -680,6 +681,7 @@ impl Reader<'_> {
             range_m: range.ok()?,
             unit_price: unit_price.ok()?,
             install_cost: install_cost.ok()?,
+            removal_cost: removal_cost.ok()?,
             example_prices: example_prices.ok()?.unwrap_or(false),
         })
     }
@@ -810,6 +812,7 @@ pub const MODEL_FIELDS: &[&str] = &[
     "range_m",
     "unit_price",
     "install_cost",
+    "removal_cost",
     "example_prices",
 ];
 

@@ -377,6 +377,7 @@ fn check_model(model: &CameraModel, path: &str, problems: &mut Problems) {
     for (field, v) in [
         ("unit_price", model.unit_price),
         ("install_cost", model.install_cost),
+        ("removal_cost", model.removal_cost),
     ] {
         if let Some(v) = v {
             check_between(

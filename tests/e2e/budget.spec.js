@@ -21,7 +21,7 @@ const summary = (page) => page.evaluate(() => window.__blindspot.summary());
 /**
  * Opens the Budget options dialog and sets the goal and the existing-camera mode.
  * @param {import('@playwright/test').Page} page
- * @param {{budget?: number, existing?: 'keep'|'movable'|'remove', candidates?: number}} o
+ * @param {{budget?: number, existing?: 'keep'|'move'|'movable'|'remove', candidates?: number}} o
  */
 async function fillDialog(page, o) {
   await page.locator('#btn-optimize').click();
@@ -280,12 +280,22 @@ test('the compare view shows each layout\'s figures and map, with changes agains
   await expect(dlg.locator('.cmp-name')).toHaveText([/Museum wing — as is/, /Option A/, /Budget €5,000/]);
   const fmt = (/** @type {number} */ x) => (Math.round(x * 1000) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const cells = await dlg.locator('.cmp-value').allTextContents();
-  // Rows: cameras, cost, coverage, weighted, blind area; one cell per layout per row.
-  const row = (/** @type {number} */ r) => cells.slice(r * 3, r * 3 + 3);
+  // Rows: cameras, catalogue value, the change from the first (two cells: the first is the
+  // reference), coverage, weighted, blind area; one cell per layout per row.
+  const at = [0, 3, 6, 8, 11, 14];
+  const row = (/** @type {number} */ r) => cells.slice(at[r], at[r] + (r === 2 ? 2 : 3));
   expect(row(0)).toEqual(figs.map((f) => String(f.cameras.length)));
-  expect(row(2)).toEqual(figs.map((f) => `${fmt(f.coverage)} %`));
-  expect(row(3)).toEqual(figs.map((f) => `${fmt(f.weighted_coverage)} %`));
-  expect(row(4).map((t) => t.replace(/\s+/g, ' '))).toEqual(figs.map((f) => `${(Math.round(f.blind_area_m2 * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`));
+  expect(row(3)).toEqual(figs.map((f) => `${fmt(f.coverage)} %`));
+  expect(row(4)).toEqual(figs.map((f) => `${fmt(f.weighted_coverage)} %`));
+  expect(row(5).map((t) => t.replace(/\s+/g, ' '))).toEqual(figs.map((f) => `${(Math.round(f.blind_area_m2 * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m²`));
+  // One cost account: the proposal's change from the as-is layout is the same to the cent
+  // on the compare view and on the proposal card (the run started from Option A, so the
+  // card also says what the change from there cost).
+  const compareSpend = await dlg.locator('.cmp-change').evaluateAll((els) => els.map((e) => e.getAttribute('data-spend')));
+  expect(compareSpend).toHaveLength(2);
+  const cardSpend = await page.locator('#proposal-card dl.account').getAttribute('data-spend');
+  expect(cardSpend).toBe(compareSpend[1]);
+  await expect(page.locator('#proposal-card')).toContainText('The run started from "Option A"');
   // Changes against the first layout: Option A lost one camera; the proposal added some.
   const diffs = await dlg.locator('.cmp-diff').allTextContents();
   expect(diffs[0].replace(/\s+/g, ' ')).toBe('+0 ~0 −1');
@@ -315,6 +325,17 @@ test('the compare view shows each layout\'s figures and map, with changes agains
   await dlg.locator('.cmp-name').first().click();
   await expect(dlg).toBeHidden();
   expect((await layouts(page)).active).toBe(0);
+  // The report of the as-is layout prices each change with the same account.
+  await page.locator('#btn-export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-report-save').click()]);
+  const html = fs.readFileSync(await download.path(), 'utf8');
+  const euros = (/** @type {string|null} */ x) => `€${Math.round(Number(x)).toLocaleString('en-GB')}`;
+  for (const [k, name] of [[0, 'Option A'], [1, 'Budget €5,000']]) {
+    const at = html.indexOf(`“${name}” against “Museum wing — as is”`);
+    expect(at).toBeGreaterThan(0);
+    const section = html.slice(html.indexOf('The change costs', at));
+    expect(section.match(/^The change costs (€[\d,]+):/)?.[1]).toBe(euros(compareSpend[Number(k)]));
+  }
   expect(log.errors).toEqual([]);
 });
 

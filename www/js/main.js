@@ -109,6 +109,7 @@ const side = new SidePanel({
   openCatalog: (id) => catalog.open(id), showError: (t, m) => messages.showError(t, m), selected: () => commands.selectedIndex(), scenario,
   select: (i, why) => commands.select(i, why), zoomToZone: (id) => view.zoomToZone(id), highlightZone: (id) => ui.setFocus({ zone: id }),
   zoomToBlindSpot: (k) => view.zoomToBlindSpot(k), highlightBlindSpot: (k) => ui.setFocus({ blind: k }),
+  changeCost: (before, after) => mirror.changeCost(before, after),
 }, limits);
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed,
@@ -119,10 +120,11 @@ const budget = new BudgetUI({
   exactWeighted: () => mirror.summary().weighted_coverage, totalCost: () => mirror.summary().costs.total,
   showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
   setMarking: (on) => setMarking(on), marked: () => (ui.marks.plan === scenario().plan ? ui.marks.points : []),
+  changeCost: (before, after) => mirror.changeCost(before, after),
 });
 const compare = new CompareView(dialog('compare'), {
   scenario, figures, switchTo: (k) => layouts.switchTo(k), currency: () => mirror.summary().costs.currency, levels: () => mirror.levels(),
-  limits, rules: () => mirror.modelRules(),
+  limits, rules: () => mirror.modelRules(), changeCost: (before, after) => mirror.changeCost(before, after),
   active: () => ({ summary: mirror.summary(), layers: { views: mirror.layer('views'), blind: mirror.layer('blind'), dead: mirror.layer('dead') } }),
 });
 const help = new Help();

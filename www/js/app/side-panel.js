@@ -13,6 +13,7 @@ import { CameraEditor } from '../panels/camera-editor.js';
 import { CameraList } from '../panels/camera-list.js';
 import { $ } from '../panels/dom.js';
 import { proposalBody } from '../budget/proposal-card.js';
+import { layoutsOf } from '../model/layouts.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../core/types.js').Summary} Summary */
@@ -24,6 +25,7 @@ import { proposalBody } from '../budget/proposal-card.js';
  *   select: (i: number, why?: string) => void,
  *   zoomToZone: (id: string) => void, highlightZone: (id: string|null) => void,
  *   zoomToBlindSpot: (k: number) => void, highlightBlindSpot: (k: number) => void,
+ *   changeCost: (before: import('../model/scenario.js').Camera[], after: import('../model/scenario.js').Camera[]) => import('../core/types.js').ChangeCost,
  * }} SidePanelActions
  */
 
@@ -36,6 +38,7 @@ export class SidePanel {
     this.blindSpots = new BlindSpotList(actions);
     this.editor = new CameraEditor(actions, limits);
     this.cameras = new CameraList(actions);
+    this.changeCost = actions.changeCost;
   }
 
   /**
@@ -69,7 +72,8 @@ export class SidePanel {
     const meta = s.layouts?.list[s.layouts.active]?.meta;
     if (!meta || (meta.kind !== 'proposal' && meta.kind !== 'curve')) { card.hidden = true; return; }
     $('proposal-h').textContent = meta.kind === 'curve' ? 'From the cost curve' : 'Proposal';
-    $('proposal-body').replaceChildren(...proposalBody(meta, s, sm.weighted_coverage, sm.costs.currency));
+    const account = this.changeCost(layoutsOf(s)[0].cameras, s.cameras);
+    $('proposal-body').replaceChildren(...proposalBody(meta, s, sm.weighted_coverage, sm.costs.currency, account));
     card.hidden = false;
   }
 }

@@ -32,6 +32,7 @@ import { ProgressPanel } from '../panels/progress-panel.js';
  *   toast: (text: string) => void,
  *   setMarking: (on: boolean) => void,
  *   marked: () => [number, number][],
+ *   changeCost: (before: Camera[], after: Camera[]) => import('../core/types.js').ChangeCost,
  * }} BudgetActions
  */
 
@@ -61,6 +62,7 @@ export class BudgetUI {
     $('curve-close').addEventListener('click', () => this.curveDialog.close());
     $('curve-recompute').addEventListener('click', () => { this.curveDialog.close(); this.open(); });
     $('opt-mark').addEventListener('click', () => { this.dialog.close(); this.a.setMarking(true); });
+    for (const r of this.curveDialog.querySelectorAll('input[name=curve-axis]')) r.addEventListener('change', () => { if (this.curve) this.showCurve(); });
     for (const id of ['opt-budget', 'opt-target', 'opt-count']) {
       input(id).addEventListener('focus', () => {
         const v = { 'opt-budget': 'budget', 'opt-target': 'target', 'opt-count': 'cameras' }[id];
@@ -189,6 +191,16 @@ export class BudgetUI {
     return JSON.stringify(s);
   }
 
+  /** The scenario text for the curve: always the as-is layout (the file's first), whichever is shown. */
+  asIsScenarioText() {
+    const s = coreScenario(this.a.scenario());
+    const first = layoutsOf(this.a.scenario())[0];
+    s.name = first.name;
+    s.cameras = first.cameras;
+    delete s.options;
+    return JSON.stringify(s);
+  }
+
   async runOptimize() {
     const r = this.readRequest();
     if ('error' in r) { this.dialogError(r.error); return; }
@@ -215,14 +227,15 @@ export class BudgetUI {
     const s = this.a.scenario();
     const cur = this.a.currency();
     const res = await this.execute('curve', `Drawing the cost curve up to ${fmtMoney(maxBudget, cur)}`,
-      { type: 'curve', scenario: this.scenarioText(), request: JSON.stringify(r.request), maxBudget, steps: 20, refine: 4 });
+      { type: 'curve', scenario: this.asIsScenarioText(), request: JSON.stringify(r.request), maxBudget, steps: 20, refine: 4 });
     if (!res) return;
     const mode = r.request.existing;
+    const first = layoutsOf(s)[0];
     this.curve = {
       points: res.result, request: r.request, maxBudget, mode, plan: s.plan, catalog: s.catalog, timing: res.timing,
-      // Spend is counted on top of the layout the curve started from (its cameras are kept, free).
-      base: mode === 'remove' ? 0 : this.a.totalCost(),
-      from: s.name,
+      // Always from the as-is layout: spend is the change from it, priced by the core's account.
+      base: this.a.changeCost([], first.cameras).total_after,
+      from: first.name,
     };
     await this.showCurve();
   }
@@ -284,12 +297,14 @@ export class BudgetUI {
     }
     const cur = this.a.currency();
     const fig = await this.a.figures();
-    const marks = fig.map((f) => ({ ...f, spend: f.cost - c.base }));
-    $('curve-sub').textContent = c.mode === 'remove'
-      ? `Layouts from scratch, up to ${fmtMoney(c.maxBudget, cur)} · computed in ${fmt1(c.timing.totalMs / 1000)} s`
-      : `New cameras on top of "${c.from}" (${fmtMoney(c.base, cur)} today), up to ${fmtMoney(c.maxBudget, cur)} more · computed in ${fmt1(c.timing.totalMs / 1000)} s`;
+    const list = layoutsOf(s);
+    const marks = fig.map((f) => ({ ...f, spend: this.a.changeCost(list[0].cameras, list[f.index].cameras).spend, cameras: list[f.index].cameras.length }));
+    const what = { keep: 'new cameras added to', move: 'new cameras, the existing ones moved where that helps, from', movable: 'cameras added, moved or removed, from', remove: 'layouts from scratch replacing' }[c.mode] ?? 'layouts from';
+    $('curve-sub').textContent = `Always from the as-is layout: ${what} "${c.from}" (${fmtMoney(c.base, cur)} at catalogue prices), up to ${fmtMoney(c.maxBudget, cur)} of spend · computed in ${fmt1(c.timing.totalMs / 1000)} s`;
+    const axis = /** @type {HTMLInputElement|null} */ (this.curveDialog.querySelector('input[name=curve-axis]:checked'))?.value === 'cameras' ? 'cameras' : 'spend';
     const chart = $('curve-chart');
-    chart.replaceChildren(curveSvg(c, marks, cur, (k) => this.pickPoint(k)));
+    chart.replaceChildren(curveSvg(c, marks, cur, (k) => this.pickPoint(k), axis));
+    $('curve-table').replaceChildren(...curveTable(c.points, cur, (k) => this.pickPoint(k)));
     if (!this.curveDialog.open) this.curveDialog.showModal();
   }
 
@@ -300,11 +315,27 @@ export class BudgetUI {
     const p = c.points[k];
     const cur = this.a.currency();
     const name = `Curve ${fmtMoney(p.cost, cur)}`;
-    if (this.a.addLayout(name, p.cameras, { kind: 'curve', point: { budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage }, request: { ...c.request, from: c.from, mode: c.mode }, cameras: p.cameras })) {
+    if (this.a.addLayout(name, p.cameras, { kind: 'curve', point: { budget: p.budget, cost: p.cost, total: p.total, estimated_coverage: p.estimated_coverage }, request: { ...c.request, from: c.from, mode: c.mode }, cameras: p.cameras })) {
       this.curveDialog.close();
       this.a.toast(`New layout "${name}" from the curve (${fmtPct(p.estimated_coverage)} estimated, ${fmtMoney(p.cost, cur)}).`);
     }
   }
+}
+
+/**
+ * The curve's points as a table: spend, total, cameras, coverage, and a button opening each.
+ * @param {CurvePoint[]} points @param {string} cur @param {(k: number) => void} onPick
+ */
+function curveTable(points, cur, onPick) {
+  const head = el('tr', {}, ['Spend', 'Total', 'Cameras', 'Weighted coverage (estimated)', ''].map((t) => el('th', { text: t })));
+  const rows = points.map((p, k) => {
+    const open = el('button', { type: 'button', class: 'link', text: 'Open', 'aria-label': `Open the layout costing ${fmtMoney(p.cost, cur)}` });
+    open.addEventListener('click', () => onPick(k));
+    return el('tr', { 'data-k': String(k), 'data-spend': p.cost.toFixed(2), 'data-total': p.total.toFixed(2) }, [
+      el('td', { text: fmtMoney(p.cost, cur) }), el('td', { text: fmtMoney(p.total, cur) }),
+      el('td', { text: fmtInt(p.camera_count) }), el('td', { text: fmtPct(p.estimated_coverage) }), el('td', {}, [open])]);
+  });
+  return [el('thead', {}, [head]), el('tbody', {}, rows)];
 }
 
 /** @param {string} kind @param {Progress} p */

@@ -13,11 +13,35 @@ import { PHASE_TEXT } from './runner.js';
 /** @typedef {import('./runner.js').Proposal} Proposal */
 
 /**
+ * The account's lines, as the compare view and the report show them.
+ * @param {import('../core/types.js').ChangeCost} k @param {string} cur @param {string} asIs
+ */
+function accountRows(k, cur, asIs) {
+  /** @type {HTMLElement[]} */
+  const rows = [];
+  /** @param {string} key @param {number} v @param {string} [cls] */
+  const row = (key, v, cls) => rows.push(el('div', { class: cls ?? '' }, [el('dt', { text: key }), el('dd', { text: fmtMoney(v, cur) })]));
+  row('Hardware', k.hardware);
+  row('Installation', k.installation);
+  if (k.moves || k.moved.length) row(`Moves (${k.moved.length})`, k.moves);
+  if (k.removals || k.removed.length || k.replaced.length) row(`Removals (${k.removed.length + k.replaced.length})`, k.removals);
+  row(`Change from "${asIs}"`, k.spend, 'strong');
+  row('Layout at catalogue prices', k.total_after);
+  const dl = el('dl', { class: 'figures account', 'data-spend': k.spend.toFixed(2), 'data-total': k.total_after.toFixed(2) }, rows);
+  /** @type {HTMLElement[]} */
+  const out = [dl];
+  if (k.unpriced.length) out.push(el('p', { class: 'alert warn', text: `No price stated for what is done to ${k.unpriced.join(', ')}: counted at zero.` }));
+  return out;
+}
+
+/**
  * The proposal card's content for a layout the optimiser or the curve made.
  * @param {import('../model/layouts.js').LayoutMeta} meta @param {Scenario} s the scenario (its active layout is this one)
  * @param {number} exact the layout's exact weighted coverage now @param {string} cur
+ * @param {import('../core/types.js').ChangeCost} account the core's account of the change from the as-is layout to this one
  */
-export function proposalBody(meta, s, exact, cur) {
+export function proposalBody(meta, s, exact, cur, account) {
+  const asIs = layoutsOf(s)[0].name;
   const edited = meta.cameras !== s.cameras;
   /** @type {HTMLElement[]} */
   const rows = [];
@@ -28,10 +52,13 @@ export function proposalBody(meta, s, exact, cur) {
   if (meta.kind === 'proposal' && meta.proposal) {
     const p = /** @type {Proposal} */ (meta.proposal);
     out.push(el('p', { class: 'proposal-goal', text: `Asked for ${meta.request?.goalText ?? 'a layout'}, starting from "${meta.request?.from ?? ''}" (cameras there: ${meta.request?.existing === 'keep' ? 'kept' : meta.request?.existing === 'movable' ? 'movable' : 'removed'}).` }));
-    row('Cost of the change', fmtMoney(p.cost, cur));
     row('Weighted coverage, estimated', fmtPct(p.estimated_coverage));
     row(edited ? 'Exact, as edited since' : 'Weighted coverage, exact', fmtPct(exact), 'strong');
     out.push(el('dl', { class: 'figures' }, rows));
+    out.push(...accountRows(account, cur, asIs));
+    if ((meta.request?.from ?? asIs) !== asIs) {
+      out.push(el('p', { class: 'note', text: `The run started from "${meta.request?.from}": from there the change cost ${fmtMoney(p.cost, cur)}.` }));
+    }
     const ratio = p.upper_bound > 0 ? p.estimated_coverage / p.upper_bound : 1;
     out.push(el('p', { class: 'proposal-bound', text: `No layout within the same limit can exceed about ${fmtPct(p.upper_bound)} (an upper bound from this run); this one reaches ${fmt1(ratio * 100)} % of that bound. The method guarantees at least ${fmt1(p.guarantee * 100)} % of the best possible in the worst case.` }));
     if (meta.request?.goal?.target_coverage !== undefined) {
@@ -51,10 +78,10 @@ export function proposalBody(meta, s, exact, cur) {
   } else if (meta.kind === 'curve' && meta.point) {
     const pt = meta.point;
     out.push(el('p', { class: 'proposal-goal', text: `From the cost curve: the best layout found for a budget of ${fmtMoney(pt.budget, cur)}${meta.request?.mode === 'remove' ? ', from scratch' : ` on top of "${meta.request?.from ?? ''}"`}.` }));
-    row('Cost', fmtMoney(pt.cost, cur));
     row('Weighted coverage, estimated', fmtPct(pt.estimated_coverage));
     row(edited ? 'Exact, as edited since' : 'Weighted coverage, exact', fmtPct(exact), 'strong');
     out.push(el('dl', { class: 'figures' }, rows));
+    out.push(...accountRows(account, cur, asIs));
   }
   const list = layoutsOf(s);
   const d = cameraDiff(list[0].cameras, s.cameras);

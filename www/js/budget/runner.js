@@ -12,11 +12,9 @@ export { Cancelled };
 /** @typedef {import('../model/scenario.js').Camera} Camera */
 
 /**
- * @typedef {{cameras: Camera[], added: string[], moved: string[], removed: string[], cost: number,
- *   estimated_coverage: number, upper_bound: number, guarantee: number, target_reached: boolean,
- *   warnings: string[], stats: {samples: number, sample_step_m: number, candidates: number,
- *   greedy_evaluations: number, local_search_evaluations: number, greedy_value: number}}} Proposal
- * @typedef {{budget: number, cost: number, estimated_coverage: number, refined: boolean, cameras: Camera[]}} CurvePoint
+ * The core's proposal and curve point (the generated .d.ts types them, with the account).
+ * @typedef {import('../core/types.js').Proposal} Proposal
+ * @typedef {import('../core/types.js').CurvePoint} CurvePoint
  * @typedef {{initMs: number, totalMs: number, phases: {phase: string, startMs: number, ms: number}[]}} Timing
  * @typedef {{phase: string, done: number, total: number, at: number}} Progress
  */

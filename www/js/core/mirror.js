@@ -379,6 +379,15 @@ export class SceneMirror {
     return this.summaryCache.summary;
   }
 
+  /**
+   * What changing layout `before` into layout `after` costs: the core's one cost account
+   * (the proposal card, the compare view, the curve and the report all use it).
+   * @param {Camera[]} before @param {Camera[]} after @returns {import('./types.js').ChangeCost}
+   */
+  changeCost(before, after) {
+    return this.guarded(() => this.scene.changeCost(JSON.stringify(before), JSON.stringify(after)));
+  }
+
   /** The full summary straight from the core, bypassing the cache and lean mode (tests). @returns {Summary} */
   freshSummary() {
     return this.guarded(() => this.scene.summary());

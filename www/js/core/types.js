@@ -27,6 +27,7 @@
 /** @typedef {import('../../pkg/blindspot.js').CameraObject} CameraObject */
 /** @typedef {import('../../pkg/blindspot.js').CameraModelObject} CameraModelObject */
 /** @typedef {import('../../pkg/blindspot.js').Proposal} Proposal */
+/** @typedef {import('../../pkg/blindspot.js').ChangeCost} ChangeCost */
 /** @typedef {import('../../pkg/blindspot.js').CurvePoint} CurvePoint */
 
 export {};

@@ -31,6 +31,7 @@ import { cameraOptics } from '../model/optics.js';
  *   currency: () => string,
  *   limits: import('../core/types.js').Limits,
  *   rules: () => import('../model/optics.js').ModelRuleMap,
+ *   changeCost: (before: Camera[], after: Camera[]) => import('../core/types.js').ChangeCost,
  * }} CompareActions
  */
 
@@ -122,7 +123,19 @@ export class CompareView {
         el('span', { class: 'diff-key changed', text: `~${d.changed.length}` }), ' ',
         el('span', { class: 'diff-key removed', text: `−${d.removed.length}` })]);
     }));
-    fig('Cost', (it) => fmtMoney(it.summary.costs.total, cur), (it) => it.summary.costs.total, false);
+    fig('Layout at catalogue prices', (it) => fmtMoney(it.summary.costs.total, cur));
+    // What each change from the reference costs: the core's one account (as the proposal
+    // card and the report give it), not a difference of catalogue values.
+    addRow(el('span', { text: `Change from "${base.name}"` }), items.map((it) => {
+      if (it === base) return el('span', { class: 'note', text: 'the reference' });
+      const k = this.a.changeCost(base.cameras, it.cameras);
+      const parts = [`hardware ${fmtMoney(k.hardware, cur)}`, `installation ${fmtMoney(k.installation, cur)}`];
+      if (k.moved.length) parts.push(`${k.moved.length} moved ${fmtMoney(k.moves, cur)}`);
+      if (k.removed.length + k.replaced.length) parts.push(`${k.removed.length + k.replaced.length} removed ${fmtMoney(k.removals, cur)}`);
+      return el('span', { class: 'cmp-fig cmp-change', 'data-spend': k.spend.toFixed(2) }, [
+        el('span', { class: 'cmp-value', text: fmtMoney(k.spend, cur) }),
+        el('span', { class: 'note', text: ` (${parts.join(', ')})` })]);
+    }), 'change');
     fig('Coverage', (it) => fmtPct(it.summary.coverage), (it) => it.summary.coverage);
     fig('Weighted coverage', (it) => fmtPct(it.summary.weighted_coverage), (it) => it.summary.weighted_coverage);
     fig('Blind area', (it) => fmtArea(it.summary.blind_area_m2), (it) => it.summary.blind_area_m2, false);

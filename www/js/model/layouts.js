@@ -14,7 +14,7 @@
  * Page-only facts about a layout (never saved): the optimiser's proposal that made it,
  * or the curve point it came from.
  * @typedef {{kind: 'proposal'|'curve'|'duplicate', proposal?: any, request?: any, timing?: any, cameras: Camera[],
- *   point?: {budget: number, cost: number, estimated_coverage: number}}} LayoutMeta
+ *   point?: {budget: number, cost: number, total?: number, estimated_coverage: number}}} LayoutMeta
  * @typedef {{name: string, cameras: Camera[], meta?: LayoutMeta}} Layout
  * @typedef {{active: number, list: Layout[]}} Layouts
  */
