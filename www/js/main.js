@@ -38,6 +38,8 @@ import { Tooltip } from './panels/tooltip.js';
 import { buildLegend } from './panels/legend.js';
 import { $, dialog, input } from './panels/dom.js';
 import { CatalogEditor } from './dialogs/catalog.js';
+import { ImportDialog } from './dialogs/import.js';
+import { WorkerRunner } from './core/worker-runner.js';
 import { CompareView } from './dialogs/compare.js';
 import { Help } from './dialogs/help.js';
 import { BudgetUI } from './budget/dialog.js';
@@ -114,6 +116,12 @@ const side = new SidePanel({
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed,
   opened: () => { ui.resetForNewPlan(); side.reset(); view.fit(); },
+  importDrawing: (f, format) => importer.open(f, format),
+});
+const importer = new ImportDialog({
+  worker: new WorkerRunner(new URL('./files/import-worker.js', import.meta.url)),
+  open: (text, source) => files.openText(text, source),
+  showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
 });
 const budget = new BudgetUI({
   scenario, currency: () => mirror.summary().costs.currency, addLayout: (n, c, m) => layouts.add(n, c, m), figures: () => layouts.allFigures(),
@@ -248,6 +256,7 @@ Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
   opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
+  imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,
 } });
 
 await files.start(autosave);

@@ -64,6 +64,7 @@ export class ExportDialog {
     $('export-png').addEventListener('click', () => this.run('Saving the PNG', () => this.savePng()));
     $('export-scale').addEventListener('change', () => this.showSize());
     for (const t of TABLES) $(`export-csv-${t.table}`).addEventListener('click', () => this.run('Saving the table', () => this.saveCsv(t.table, t.suffix)));
+    $('export-geojson').addEventListener('click', () => this.run('Saving the GeoJSON', () => this.saveGeoJson()));
     $('export-offline').addEventListener('click', () => this.run('Saving the self-contained file', () => this.saveOffline()));
   }
 
@@ -75,6 +76,10 @@ export class ExportDialog {
     const date = input('export-date');
     if (!date.value) date.value = localDate();
     this.showSize();
+    const g = s.plan.georeference;
+    $('export-geojson-note').textContent = 'Walls, zones, cameras with their properties, camera views and blind spots of the layout shown, ' +
+      (g ? `in WGS84 longitude/latitude (the plan's georeference: origin ${g.origin[0]}, ${g.origin[1]}, rotation ${g.rotation_deg ?? 0}°).`
+        : 'in plan metres: the plan has no georeference (import a drawing with one), and the file says so.');
     if (!this.dialog.open) this.dialog.showModal();
   }
 
@@ -155,6 +160,14 @@ export class ExportDialog {
     const name = `${this.stem()}-planner.html`;
     this.last = { kind: 'offline', name };
     await saveOffline(toFile(s), activeLayout(s), name);
+  }
+
+  /** The layout shown as GeoJSON (the core's export, as `blindspot export --format geojson`). */
+  saveGeoJson() {
+    const text = /** @type {string} */ (this.d.scene().exportGeoJson());
+    const name = `${this.stem()}.geojson`;
+    this.last = { kind: 'geojson', name, text };
+    downloadText(name, text, 'application/geo+json');
   }
 
   /** @param {string} table @param {string} suffix */

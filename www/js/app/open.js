@@ -7,7 +7,7 @@
 
 import { errorMessage } from '../core/mirror.js';
 import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
-import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList } from '../files/files.js';
+import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList, drawingFormat } from '../files/files.js';
 import { WorkerRunner, Cancelled } from '../core/worker-runner.js';
 import { ProgressPanel } from '../panels/progress-panel.js';
 import { fmtNum, fmt1 } from '../format.js';
@@ -48,8 +48,10 @@ function megabytes(bytes) {
  *   perf: {loadMs: number, warmupMs: number},
  *   opened: () => void,
  *   coreFailed: (e: unknown, what: string) => boolean,
+ *   importDrawing: (file: File, format: 'dxf'|'svg'|'geojson') => void,
  * }} OpenDeps
- * `opened` resets what belonged to the plan shown before and fits the view.
+ * `opened` resets what belonged to the plan shown before and fits the view;
+ * `importDrawing` opens the import dialog for a drawing (dialogs/import.js).
  */
 
 export class Files {
@@ -121,8 +123,19 @@ export class Files {
     }
   }
 
-  /** @param {File} file */
+  /** A scenario file opens; a drawing (DXF, SVG, GeoJSON) goes to the import dialog. @param {File} file */
   async openFile(file) {
+    let format;
+    try {
+      format = await drawingFormat(file);
+    } catch (e) {
+      this.d.messages.showError(`Could not read ${file.name}`, errorMessage(e));
+      return;
+    }
+    if (format) {
+      this.d.importDrawing(file, format);
+      return;
+    }
     if (file.size >= LARGE_FILE_BYTES) {
       await this.openLarge(file);
       return;

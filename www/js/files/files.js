@@ -90,6 +90,26 @@ export async function loadSampleList() {
   return Array.isArray(list) ? list.filter((e) => typeof e?.file === 'string' && typeof e?.name === 'string') : [];
 }
 
+/**
+ * The drawing format of a file, or null for a scenario file: by its extension, and for
+ * `.json` by whether it is GeoJSON (a FeatureCollection or Feature near its start).
+ * @param {File} file @returns {Promise<'dxf'|'svg'|'geojson'|null>}
+ */
+export async function drawingFormat(file) {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.dxf')) return 'dxf';
+  if (name.endsWith('.svg')) return 'svg';
+  if (name.endsWith('.geojson')) return 'geojson';
+  if (!name.endsWith('.json')) {
+    // No known extension: the first bytes say (a DXF starts with group code 0, an SVG with '<').
+    const head = new TextDecoder().decode(await file.slice(0, 512).arrayBuffer()).replace(/^\uFEFF/, '').trimStart();
+    if (/^0\r?\n/.test(head) || head.startsWith('AutoCAD Binary DXF')) return 'dxf';
+    if (head.startsWith('<')) return 'svg';
+  }
+  const head = new TextDecoder().decode(await file.slice(0, 65536).arrayBuffer());
+  return /"type"\s*:\s*"(FeatureCollection|Feature)"/.test(head) ? 'geojson' : null;
+}
+
 /** @param {string} file a name inside samples/ @returns {Promise<string>} */
 export async function fetchSample(file) {
   if (!/^[\w.-]+\.json$/.test(file)) throw new Error(`not a sample name: ${file}`);

@@ -13,7 +13,8 @@
  * @typedef {[number, number]} Pt
  * @typedef {{id: string, kind: string, path: Pt[], exterior?: boolean, open?: boolean, opaque?: boolean}} Wall
  * @typedef {{id: string, name: string, kind: string, priority?: number, required_level?: string, polygon: Pt[], holes?: Pt[][]}} Zone
- * @typedef {{walls: Wall[], zones: Zone[]}} Plan
+ * @typedef {{origin: [number, number], rotation_deg?: number}} Georeference plan (0, 0) in longitude/latitude; the angle from true east to the plan's +x axis, counter-clockwise
+ * @typedef {{walls: Wall[], zones: Zone[], georeference?: Georeference}} Plan
  * @typedef {import('../core/types.js').CameraModelObject} CameraModel a catalogue model, as the core's types say
  * @typedef {import('../core/types.js').CameraObject} Camera a camera, as the core's types say
  * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
