@@ -170,6 +170,45 @@ fn bad_usage_exits_2_and_bad_files_exit_1_with_their_place() {
     assert!(err(&o).contains("no zones"), "{}", err(&o));
 }
 
+/// `--georef` takes finite degrees only: Rust parses "inf" and "NaN" as
+/// numbers, and a rotation of either would reach the plan as a bad angle.
+#[test]
+fn georef_rotation_must_be_a_finite_number() {
+    for bad in [
+        "2.3376,48.8606,inf",
+        "2.3376,48.8606,NaN",
+        "2.3376,48.8606,x",
+        "2.3376",
+    ] {
+        let o = run(&["import", &fixture("louvre.geojson"), "--georef", bad]);
+        assert_exit(&o, 2);
+        assert!(
+            err(&o).contains(&format!(
+                "--georef: expected LONGITUDE,LATITUDE[,ROTATION] in degrees (longitude within ±180, latitude within ±85, a finite rotation), found \"{bad}\""
+            )),
+            "{bad}: {}",
+            err(&o)
+        );
+    }
+    // Without a rotation the default 0 (x east) applies; with one, it is kept.
+    for (arg, rotation) in [("2.3376,48.8606", 0.0), ("2.3376,48.8606,12.5", 12.5)] {
+        let path = temp(&format!("georef-{rotation}.json"));
+        let o = run(&[
+            "import",
+            &fixture("louvre.geojson"),
+            "--georef",
+            arg,
+            "-o",
+            &path,
+        ]);
+        assert_exit(&o, 0);
+        let s: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let g = &s["plan"]["georeference"];
+        assert_eq!(g["origin"], serde_json::json!([2.3376, 48.8606]), "{s}");
+        assert_eq!(g["rotation_deg"].as_f64().unwrap_or(0.0), rotation, "{g}");
+    }
+}
+
 #[test]
 fn export_writes_geojson_in_plan_metres_or_wgs84() {
     let scenario = temp("l93.json");

@@ -426,13 +426,8 @@ fn camera_rows(session: &Session, summary: &Summary) -> Vec<CameraRow> {
                 model_id: c.model.clone(),
                 position: [c.position.x, c.position.y],
                 height_m: c.height_m,
-                tilt_deg: c.height_m.map(|_| {
-                    scenario
-                        .spec(c)
-                        .and_then(|s| s.mount)
-                        .map(|m| m.tilt_deg)
-                        .unwrap_or(0.0)
-                }),
+                // A camera has a mount exactly when it has a height.
+                tilt_deg: scenario.spec(c).and_then(|s| s.mount).map(|m| m.tilt_deg),
                 heading_deg: c.heading_deg,
                 bearing_deg: compass::bearing_deg(c.heading_deg),
                 bearing: if full {

@@ -37,21 +37,26 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
 /// `LON,LAT` or `LON,LAT,ROTATION`.
 fn parse_georef(text: &str) -> Result<Georeference, Failure> {
     let nums: Result<Vec<f64>, _> = text.split(',').map(|s| s.trim().parse::<f64>()).collect();
-    match nums.as_deref() {
-        Ok([lon, lat]) | Ok([lon, lat, _]) if lon.abs() <= 180.0 && lat.abs() <= 85.0 => {
-            Ok(Georeference {
-                origin: [*lon, *lat],
-                rotation_deg: nums
-                    .as_ref()
-                    .ok()
-                    .and_then(|v| v.get(2).copied())
-                    .unwrap_or(0.0),
-            })
-        }
-        _ => Err(Failure::Usage(format!(
-            "--georef: expected LONGITUDE,LATITUDE[,ROTATION] in degrees (longitude within ±180, latitude within ±85), found \"{text}\""
-        ))),
-    }
+    // Rust reads "inf" and "NaN" as numbers: a rotation must be a finite one.
+    let georef = |lon: f64, lat: f64, rotation_deg: f64| {
+        (lon.abs() <= 180.0 && lat.abs() <= 85.0 && rotation_deg.is_finite()).then_some(
+            Georeference {
+                origin: [lon, lat],
+                rotation_deg,
+            },
+        )
+    };
+    let parsed = match nums.as_deref() {
+        // Without a rotation, x is east (the documented default).
+        Ok(&[lon, lat]) => georef(lon, lat, 0.0),
+        Ok(&[lon, lat, rotation]) => georef(lon, lat, rotation),
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        Failure::Usage(format!(
+            "--georef: expected LONGITUDE,LATITUDE[,ROTATION] in degrees (longitude within ±180, latitude within ±85, a finite rotation), found \"{text}\""
+        ))
+    })
 }
 
 fn failure(file: &str, e: ImportError) -> Failure {
@@ -135,11 +140,14 @@ fn summary(out: &mut String, r: &ImportReport) {
     say(c.doors_from_arcs, "doors from swing arcs");
     say(c.vertices_simplified, "vertices simplified away");
     say(c.zones_skipped, "zone shapes skipped");
-    if c.double_line_m > 0.0 {
+    // The cleaner measures a thickness for every double line it finds.
+    if let Some(thickness) = c.typical_wall_thickness_m
+        && c.double_line_m > 0.0
+    {
         cleaned.push(format!(
             "{:.1} m of double-line walls ({:.0} mm thick) kept as two faces",
             c.double_line_m,
-            c.typical_wall_thickness_m.unwrap_or(0.0) * 1000.0
+            thickness * 1000.0
         ));
     }
     if !cleaned.is_empty() {
@@ -191,11 +199,15 @@ pub fn run_import(a: ImportArgs) -> Result<String, Failure> {
         Ok(i) => i,
         Err(ImportError::Empty(message)) => {
             // Show the layers, so the mapping can be corrected.
-            if let Ok(p) = import::preview(&bytes, &options) {
-                layer_table(&mut out, &p.layers, options.mapping.is_none());
-            }
+            let listing = match import::preview(&bytes, &options) {
+                Ok(p) => {
+                    layer_table(&mut out, &p.layers, options.mapping.is_none());
+                    String::new()
+                }
+                Err(e) => format!("{name}: the layers could not be listed: {e}\n"),
+            };
             print!("{out}");
-            return Err(Failure::Invalid(format!("{name}: {message}\n")));
+            return Err(Failure::Invalid(format!("{name}: {message}\n{listing}")));
         }
         Err(e) => return Err(failure(&a.file, e)),
     };
