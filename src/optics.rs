@@ -9,7 +9,7 @@ use std::f64::consts::FRAC_PI_2;
 /// Angle of view (degrees) across a sensor dimension for a focal length:
 /// `2 atan(size / 2f)`.
 pub fn fov_from_focal(sensor_mm: f64, focal_mm: f64) -> f64 {
-    (2.0 * (sensor_mm / (2.0 * focal_mm)).atan()).to_degrees()
+    (2.0 * libm::atan(sensor_mm / (2.0 * focal_mm))).to_degrees()
 }
 
 /// Vertical field of view implied by the horizontal one and the image's aspect
@@ -18,13 +18,13 @@ pub fn vfov_from_aspect(projection: Projection, hfov_deg: f64, h_px: f64, v_px: 
     let aspect = v_px / h_px;
     match projection {
         Projection::Rectilinear => {
-            (2.0 * ((hfov_deg.to_radians() / 2.0).tan() * aspect).atan()).to_degrees()
+            (2.0 * libm::atan(libm::tan(hfov_deg.to_radians() / 2.0) * aspect)).to_degrees()
         }
         // A cylinder: the horizontal angle is spread evenly, so the focal
         // length in pixels is h_px / hfov; vertically it is rectilinear.
         Projection::Panoramic => {
             let f = h_px / hfov_deg.to_radians();
-            (2.0 * (v_px / 2.0 / f).atan()).to_degrees()
+            (2.0 * libm::atan(v_px / 2.0 / f)).to_degrees()
         }
         // An image circle looking down: a hemisphere.
         Projection::Fisheye => 180.0,
@@ -69,7 +69,7 @@ pub fn footprint(mount: &Mount, projection: Projection, range: f64) -> Option<(f
             let far = if edge >= FRAC_PI_2 {
                 f64::INFINITY
             } else {
-                d * edge.tan()
+                d * libm::tan(edge)
             };
             (0.0, far)
         } else if edge >= FRAC_PI_2 {
@@ -101,7 +101,7 @@ fn distance_interval(d: f64, top: f64, bottom: f64) -> Option<(f64, f64)> {
     // Depression to a target at distance x: from 90° (x = 0) towards 0 for a
     // lens above the targets; from -90° towards 0 below them. Monotonic, so
     // each edge bounds x on one side.
-    let at = |angle: f64| d / angle.tan();
+    let at = |angle: f64| d / libm::tan(angle);
     if d > 0.0 {
         if bottom <= 0.0 || top >= FRAC_PI_2 {
             return None;
@@ -146,7 +146,7 @@ impl Sensor {
     /// `vfov`): across the line of sight `f theta / x` with `f` the pixels per
     /// radian and `theta` the angle from the nadir.
     pub fn density(&self, x: f64) -> f64 {
-        let s = x.hypot(self.drop_m);
+        let s = libm::hypot(x, self.drop_m);
         match self.projection {
             Projection::Rectilinear | Projection::Panoramic => self.pixels_per_unit_angle() / s,
             Projection::Fisheye => {
@@ -158,7 +158,7 @@ impl Sensor {
                         f64::INFINITY
                     }
                 } else {
-                    f * x.atan2(self.drop_m) / x
+                    f * libm::atan2(x, self.drop_m) / x
                 }
             }
         }
@@ -168,7 +168,7 @@ impl Sensor {
     fn pixels_per_unit_angle(&self) -> f64 {
         match self.projection {
             Projection::Panoramic => self.h_px / self.hfov_deg.to_radians(),
-            _ => self.h_px / (2.0 * (self.hfov_deg.to_radians() / 2.0).tan()),
+            _ => self.h_px / (2.0 * libm::tan(self.hfov_deg.to_radians() / 2.0)),
         }
     }
 

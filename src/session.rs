@@ -299,7 +299,7 @@ impl Session {
         if !(hfov_deg > 0.0 && hfov_deg < 180.0) {
             return None;
         }
-        Some((width / (2.0 * (hfov_deg.to_radians() / 2.0).tan())).clamp(lo, hi))
+        Some((width / (2.0 * libm::tan(hfov_deg.to_radians() / 2.0))).clamp(lo, hi))
     }
 
     /// Appends a camera; returns its index.

@@ -58,7 +58,7 @@ impl Grid {
             .max(rect.max.y.abs())
             .max(rect.min.y.abs());
         let exp = if half > 0.0 {
-            COORDINATE_BITS - half.log2().ceil() as i32
+            COORDINATE_BITS - crate::geometry::ceil_log2(half)
         } else {
             0
         };

@@ -11,6 +11,7 @@ mod tolerance;
 pub use anchor::Anchor;
 pub use label::label_point;
 pub use point::Point;
+pub use point::ceil_log2;
 pub use polygon::{Bounds, Polygon, ring_contains, ring_signed_area};
 pub use segment::{closest_on_segment, segment_distance_squared};
 pub use tolerance::Tolerances;

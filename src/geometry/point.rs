@@ -20,7 +20,9 @@ impl Point {
 
     /// The unit vector at `angle` radians counter-clockwise from +x.
     pub fn from_angle(angle: f64) -> Self {
-        let (sin, cos) = angle.sin_cos();
+        // libm rather than std: the same last bit natively and in wasm (the
+        // system libm and wasm's differ, and a last bit can flip a decision).
+        let (sin, cos) = (libm::sin(angle), libm::cos(angle));
         Self::new(cos, sin)
     }
 
@@ -41,7 +43,7 @@ impl Point {
 
     /// Euclidean length, treating the point as a vector.
     pub fn length(self) -> f64 {
-        self.x.hypot(self.y)
+        libm::hypot(self.x, self.y)
     }
 
     /// Squared distance to `other`.
@@ -57,7 +59,7 @@ impl Point {
 
     /// Direction angle of the vector in radians, in (-pi, pi].
     pub fn angle(self) -> f64 {
-        self.y.atan2(self.x)
+        libm::atan2(self.y, self.x)
     }
 
     /// Linear interpolation: `self` at t = 0, `other` at t = 1.
@@ -71,6 +73,26 @@ impl Point {
     /// True when both coordinates are finite.
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+/// The least integer k with 2^k >= x, exactly (for finite x > 0; `log2` can
+/// be off by an ulp near powers of two, and differs between platforms).
+pub fn ceil_log2(x: f64) -> i32 {
+    debug_assert!(x > 0.0 && x.is_finite());
+    let (mantissa, exponent) = {
+        let bits = x.to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        if biased == 0 {
+            // Subnormal: scale into the normal range first.
+            return ceil_log2(x * 2f64.powi(64)) - 64;
+        }
+        (bits & ((1u64 << 52) - 1), biased - 1023)
+    };
+    if mantissa == 0 {
+        exponent
+    } else {
+        exponent + 1
     }
 }
 
@@ -97,5 +119,22 @@ impl From<[f64; 2]> for Point {
 impl From<Point> for [f64; 2] {
     fn from(p: Point) -> Self {
         [p.x, p.y]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ceil_log2_is_exact() {
+        assert_eq!(ceil_log2(1.0), 0);
+        assert_eq!(ceil_log2(1.0 + f64::EPSILON), 1);
+        assert_eq!(ceil_log2(8.0), 3);
+        assert_eq!(ceil_log2(7.999_999_999_999_999), 3);
+        assert_eq!(ceil_log2(0.75), 0);
+        assert_eq!(ceil_log2(0.5), -1);
+        assert_eq!(ceil_log2(1e-310), -1029);
+        assert_eq!(ceil_log2(f64::MIN_POSITIVE), -1022);
     }
 }

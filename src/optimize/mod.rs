@@ -598,8 +598,8 @@ impl<'s> Workspace<'s> {
         let cameras = self.layout(scenario, &selection.chosen);
         let account = change_cost(scenario, &scenario.cameras, &cameras);
         let guarantee = match goal {
-            Goal::Cameras(_) => 1.0 - (-1.0f64).exp(),
-            Goal::Budget(_) => (1.0 - (-1.0f64).exp()) / 2.0,
+            Goal::Cameras(_) => 1.0 - libm::exp(-1.0),
+            Goal::Budget(_) => (1.0 - libm::exp(-1.0)) / 2.0,
             // Greedy for a coverage target is within a factor ln(1/ε)-ish of
             // the cheapest; no constant factor.
             Goal::TargetCoverage(_) => 0.0,

@@ -221,7 +221,7 @@ pub fn build_wall_graph(segments: &[(Point, Point)], snap: f64) -> Result<WallGr
         });
     }
     let pixel = 2f64
-        .powi(extent.log2().ceil() as i32 - GRID_BITS)
+        .powi(crate::geometry::ceil_log2(extent) - GRID_BITS)
         .max(MIN_PIXEL_M);
     // Every piece passing within this many grid steps of a hot point goes
     // through it: the snap tolerance, and never less than a pixel (which is

@@ -204,7 +204,7 @@ impl Expander {
         if let Boundary::Wall(a, b) = boundary {
             // A wall wholly inside the chord polygon's inscribed circle is
             // nearer than the range everywhere: no chord to consider.
-            let inner = sector.radius * (sector.step / 2.0).cos();
+            let inner = sector.radius * libm::cos(sector.step / 2.0);
             let inner2 = inner * inner;
             if a.distance_squared(c) < inner2 && b.distance_squared(c) < inner2 {
                 for ray in [right, left] {

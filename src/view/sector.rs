@@ -49,7 +49,7 @@ impl Sector {
         let mut wedges = (fov / max_step).ceil().max(2.0) as usize;
         wedges += wedges % 2;
         let step = fov / wedges as f64;
-        let radius = range * (step / step.sin()).sqrt();
+        let radius = range * (step / libm::sin(step)).sqrt();
         let start = if full {
             heading - PI
         } else {
@@ -72,7 +72,7 @@ impl Sector {
     /// a shorter sector lies exactly inside a longer one.
     pub fn with_range(&self, range: f64) -> Sector {
         Sector {
-            radius: range * (self.step / self.step.sin()).sqrt(),
+            radius: range * (self.step / libm::sin(self.step)).sqrt(),
             range,
             ..*self
         }
@@ -91,7 +91,7 @@ impl Sector {
         let d = p - self.apex;
         let axis = Point::from_angle(self.heading);
         // Angle relative to the optical axis, in (-pi, pi].
-        let beta = axis.cross(d).atan2(axis.dot(d));
+        let beta = libm::atan2(axis.cross(d), axis.dot(d));
         if self.full {
             (beta + PI).rem_euclid(TAU)
         } else {

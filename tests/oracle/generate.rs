@@ -49,7 +49,8 @@ impl Rng {
     }
     /// 10^u with u uniform in [lo, hi].
     pub fn log10(&mut self, lo: f64, hi: f64) -> f64 {
-        10f64.powf(self.range(lo, hi))
+        // libm, not std: the same case natively and in wasm (tests/wasm.rs).
+        libm::pow(10.0, self.range(lo, hi))
     }
 }
 
@@ -828,7 +829,7 @@ pub fn soup_case(seed: u64, opts: Options) -> Case {
                     let angle = rng.log10(-12.0, -6.0) * if rng.chance(0.5) { 1.0 } else { -1.0 };
                     let turn = |x: V2| {
                         let r = x.sub(pivot);
-                        let (s, c) = angle.sin_cos();
+                        let (s, c) = (libm::sin(angle), libm::cos(angle));
                         pivot.add(v2(r.x * c - r.y * s, r.x * s + r.y * c))
                     };
                     spread = spread.max(angle.abs() * d.len());
