@@ -252,6 +252,34 @@ fn costs_add_up() {
     assert_eq!(c["example_prices"], false);
 }
 
+/// A model with a unit price but no installation cost (or the reverse) is
+/// counted as without a full price: its total misses a part, and the report
+/// says so rather than presenting it as complete.
+#[test]
+fn a_price_missing_one_part_is_counted_as_incomplete() {
+    let catalog = json!([
+        { "id": "hw", "hfov_deg": 90, "range_m": 10, "unit_price": 300 },
+        { "id": "fit", "hfov_deg": 90, "range_m": 10, "install_cost": 120 },
+        { "id": "full", "hfov_deg": 90, "range_m": 10, "unit_price": 500, "install_cost": 100 }
+    ]);
+    let cams = json!([
+        { "id": "1", "model": "hw", "position": [0, 0], "heading_deg": 0 },
+        { "id": "2", "model": "fit", "position": [5, 0], "heading_deg": 0 },
+        { "id": "3", "model": "full", "position": [9, 0], "heading_deg": 0 }
+    ]);
+    let session = open_room(catalog, cams, json!([]));
+    let c = &report(&session)["costs"];
+    close(c["hardware"].as_f64().unwrap(), 800.0, 1e-15);
+    close(c["installation"].as_f64().unwrap(), 220.0, 1e-15);
+    close(c["total"].as_f64().unwrap(), 1020.0, 1e-15);
+    assert_eq!(c["unpriced_cameras"], 2, "{c}");
+    let text = blindspot::report::render_text(&session.report());
+    assert!(
+        text.contains("(2 camera(s) without a full price)"),
+        "{text}"
+    );
+}
+
 #[test]
 fn scenarios_without_heights_behave_as_before() {
     // The version-1 example: flat cones, no resolutions, no prices.

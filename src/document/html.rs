@@ -1056,7 +1056,7 @@ fn materials(m: &mut Markup, d: &Dossier) {
         m.open("p")
             .attr("class", "note")
             .text(&format!(
-                "{} camera{} without a price {} counted at zero.",
+                "{} camera{} without a full price (unit price and installation) {} counted at zero for what is missing.",
                 d.unpriced_cameras,
                 if d.unpriced_cameras == 1 { "" } else { "s" },
                 if d.unpriced_cameras == 1 { "is" } else { "are" }

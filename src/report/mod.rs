@@ -109,7 +109,8 @@ pub struct Costs {
     /// Sum of installation costs.
     pub installation: f64,
     pub total: f64,
-    /// Cameras whose model has no price (counted at zero).
+    /// Cameras whose model lacks a unit price or an installation cost (the
+    /// missing part counted at zero).
     pub unpriced_cameras: usize,
     /// True when any price used is an example.
     pub example_prices: bool,
@@ -362,7 +363,10 @@ pub fn costs(scenario: &crate::scenario::Scenario) -> Costs {
     let mut unpriced = 0;
     for camera in &scenario.cameras {
         let model = scenario.model_of(camera);
-        if model.is_none_or(|m| m.unit_price.is_none() && m.install_cost.is_none()) {
+        // Either part missing is counted (at zero), as `costing` does for an
+        // added camera: a total missing its hardware or its installation is
+        // never presented as complete.
+        if model.is_none_or(|m| m.unit_price.is_none() || m.install_cost.is_none()) {
             unpriced += 1;
         }
         let key = camera.model.clone();

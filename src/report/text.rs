@@ -205,7 +205,7 @@ fn write_report(report: &Report, out: &mut impl Write) -> fmt::Result {
             c.total,
             c.currency,
             if c.unpriced_cameras > 0 {
-                format!(" ({} camera(s) without a price)", c.unpriced_cameras)
+                format!(" ({} camera(s) without a full price)", c.unpriced_cameras)
             } else {
                 String::new()
             }
