@@ -146,7 +146,10 @@ impl Coverage {
     }
 
     /// Prepares a view for overlays, from its plan-local rings (exact when the
-    /// view was computed on a plan with this grid's anchor).
+    /// view was computed on a plan with this grid's anchor). A view with fewer
+    /// density bands than this coverage's levels (one computed without
+    /// density levels, or a camera without a resolution) is seen at none of
+    /// the missing levels: that is what an absent band means, not a fallback.
     pub fn view_shape(&self, view: &crate::view::View) -> ViewShape {
         let local = &view.local;
         let world_rect = Bounds {
@@ -310,6 +313,7 @@ impl Coverage {
                 }
             }
         }
+        // The loop above visits every level, so none is left unset.
         let levels2: Vec<i128> = levels2.into_iter().map(|a| a.unwrap_or(0)).collect();
         CellCoverage {
             covered2,

@@ -250,6 +250,8 @@ fn zone_reports(session: &Session) -> Vec<ZoneReport> {
                 .required_level
                 .as_ref()
                 .and_then(|name| levels.iter().position(|l| &l.name == name));
+            // No required level: all that is seen counts. An unknown level name
+            // cannot get here: validation refuses it (scenario/validate.rs).
             let required_area = required.map(|i| level_areas[i]).unwrap_or(a.covered);
             ZoneReport {
                 id: z.id.clone(),

@@ -587,6 +587,8 @@ impl Scenario {
                 h_px,
                 v_px,
                 hfov_deg: hfov,
+                // Never used: with `resolution_px` the optics always derive a
+                // vertical field of view from the aspect (`vfov_from_aspect`).
                 vfov_deg: optics.vfov_deg.unwrap_or(180.0),
                 drop_m: mount.map(|m| m.drop()).unwrap_or(0.0),
             });

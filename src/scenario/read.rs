@@ -86,6 +86,7 @@ pub(super) struct ListOrigin {
 impl ListOrigin {
     /// The file index of kept item `i`.
     pub fn file_index(&self, i: usize) -> usize {
+        // A scenario not read from a file dropped nothing: its index is its place.
         self.kept.get(i).copied().unwrap_or(i)
     }
 }
