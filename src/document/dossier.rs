@@ -248,6 +248,12 @@ pub fn vulnerable_path(session: &Session) -> VulnerableSearch {
         match analysis::route(session, &start, &asset.id, &quick) {
             Ok(r) => tried.push((w.id.clone(), lowest(&r))),
             Err(analysis::RouteError::NotPassable(..) | analysis::RouteError::Unreachable(..)) => {}
+            // The analysis's own advice for this one is for `blindspot route`;
+            // a reader of the document needs what to check in the plan.
+            Err(analysis::RouteError::NoOutside(_)) => search.not_analysed.push(NotAnalysed {
+                opening: w.id.clone(),
+                reason: "it has rooms on both sides, or no zone says which side is in, so it has no outside: check that it is exterior and that the zones beside it are right".to_string(),
+            }),
             Err(e) => search.not_analysed.push(NotAnalysed {
                 opening: w.id.clone(),
                 reason: e.to_string(),

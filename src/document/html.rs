@@ -791,11 +791,15 @@ fn vulnerable(m: &mut Markup, d: &Dossier) {
         return;
     }
     section(m, "vulnerable", "The most vulnerable way in");
-    if let Some(v) = &d.vulnerable {
-        vulnerable_routes(m, v);
-    }
-    if let Some(s) = not_analysed(d) {
-        m.element("p", &s);
+    let left_out = not_analysed(d);
+    match &d.vulnerable {
+        // Beside the openings compared, before the method's notes.
+        Some(v) => vulnerable_routes(m, v, left_out.as_deref()),
+        None => {
+            if let Some(s) = &left_out {
+                m.element("p", s);
+            }
+        }
     }
     m.close();
 }
@@ -816,7 +820,7 @@ fn not_analysed(d: &Dossier) -> Option<String> {
     ))
 }
 
-fn vulnerable_routes(m: &mut Markup, v: &VulnerablePath) {
+fn vulnerable_routes(m: &mut Markup, v: &VulnerablePath, left_out: Option<&str>) {
     let r = &v.report;
     m.element(
         "p",
@@ -902,6 +906,9 @@ fn vulnerable_routes(m: &mut Markup, v: &VulnerablePath) {
             "p",
             &format!("Lowest P(I) from each way in: {}.", others.join(", ")),
         );
+    }
+    if let Some(s) = left_out {
+        m.element("p", s);
     }
     let mut notes = vec![format!(
         "{} Walk grid of {} cells.",
