@@ -40,7 +40,11 @@ say "building the core for wasm32 ($profile$hooks_note)"
 cargo build --lib --target wasm32-unknown-unknown --profile "$profile" "${features[@]}"
 profile_dir="$profile"; [ "$profile" = "dev" ] && profile_dir=debug
 mkdir -p "$out_dir"
+# --remove-name-section: function names serve only debuggers' stack traces (a panic's
+# message keeps its file and line); measured on the test-hooks build at 9079e84: 2,688,991 B
+# -> 2,497,402 B raw, 951,906 B -> 897,456 B gzipped (-54 KB).
 wasm-bindgen --target "$target" --out-dir "$out_dir" --out-name "$out_name" \
+  --remove-name-section --remove-producers-section \
   "target/wasm32-unknown-unknown/$profile_dir/blindspot.wasm"
 
 if [ "$opt_enabled" = "true" ]; then
