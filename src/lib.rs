@@ -17,6 +17,7 @@ pub mod generator;
 pub mod geometry;
 pub mod georef;
 pub mod import;
+pub mod mounting;
 pub mod optics;
 pub mod optimize;
 pub mod plan;

@@ -107,6 +107,17 @@ fn parse_camera(json: &str) -> Result<Camera, JsError> {
     Camera::from_json(json).map_err(invalid)
 }
 
+/// A plan point from the page, checked.
+fn finite_point(x: f64, y: f64, what: &str) -> Result<(), JsError> {
+    if x.is_finite() && y.is_finite() {
+        Ok(())
+    } else {
+        Err(js_error(format!(
+            "{what}: the point must have finite coordinates, found ({x}, {y})"
+        )))
+    }
+}
+
 /// Polygons flattened into typed arrays (see docs/wasm-api.md).
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -573,6 +584,46 @@ impl Scene {
             self.session.scenario(),
             &before,
             &after,
+        ))
+    }
+
+    /// What can hold a camera at plan point (x, y): a solid wall within a
+    /// bracket's reach, a room's ceiling, or nothing (`mount: null`).
+    #[wasm_bindgen(js_name = mountAt, unchecked_return_type = "MountAt")]
+    pub fn mount_at(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        guard()?;
+        finite_point(x, y, "mountAt")?;
+        to_js(&crate::mounting::mount_at(
+            self.session.scenario(),
+            Point::new(x, y),
+        ))
+    }
+
+    /// Where a camera placed or dropped at (x, y) goes: onto the nearest solid
+    /// wall within a metre, aimed into the room (or at the nearest exterior
+    /// opening or asset within `range_m` it faces; NaN: 15 m), else where it
+    /// is; `heading_deg` is kept when nothing gives a better aim.
+    #[wasm_bindgen(js_name = placeCamera, unchecked_return_type = "Placed")]
+    pub fn place_camera(
+        &self,
+        x: f64,
+        y: f64,
+        range_m: f64,
+        heading_deg: f64,
+    ) -> Result<JsValue, JsError> {
+        guard()?;
+        finite_point(x, y, "placeCamera")?;
+        if !heading_deg.is_finite() {
+            return Err(js_error(format!(
+                "placeCamera: the heading must be a number of degrees, found {heading_deg}"
+            )));
+        }
+        let range = (range_m.is_finite() && range_m > 0.0).then_some(range_m);
+        to_js(&crate::mounting::place(
+            self.session.scenario(),
+            Point::new(x, y),
+            range,
+            heading_deg,
         ))
     }
 

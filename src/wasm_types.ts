@@ -253,6 +253,23 @@ export interface ProposalStats {
   greedy_value: number;
 }
 
+/** `Scene.mountAt`: what can hold a camera at a point (`mount: null`: nothing). */
+export interface MountAt {
+  mount: "wall" | "ceiling" | null;
+  wall?: string;
+  zone?: string;
+  distance_m?: number;
+}
+
+/** `Scene.placeCamera`: where a camera placed by hand goes and where it looks. */
+export interface Placed extends MountAt {
+  position: [number, number];
+  heading_deg: number;
+  snapped: boolean;
+  aim: string;
+  out_deg?: number;
+}
+
 /** The one cost account (`Scene.changeCost`, proposals, curve points). */
 export interface ChangeCost {
   currency: string;

@@ -261,6 +261,29 @@ fn the_declared_result_types_match_the_results() {
         ("Proposal", value(&proposal)),
         ("CurvePoint[]", value(&curve)),
         (
+            "MountAt",
+            value(&blindspot::mounting::mount_at(
+                scenario,
+                Point::new(30.0, 12.0),
+            )),
+        ),
+        (
+            "Placed",
+            value(&blindspot::mounting::place(
+                scenario,
+                Point::new(30.0, 0.4),
+                None,
+                0.0,
+            )),
+        ),
+        (
+            "MountAt",
+            value(&blindspot::mounting::mount_at(
+                scenario,
+                Point::new(30.0, -6.0),
+            )),
+        ),
+        (
             "ChangeCost",
             value(&blindspot::costing::change_cost(
                 scenario,

@@ -201,6 +201,16 @@ fn the_cost_account_crosses_as_a_js_value() {
     assert_eq!(k["spend"], 0.0);
     assert_eq!(k["unpriced"].as_array().unwrap().len(), 2);
     assert!(scene.change_cost("[{", after).is_err());
+    // Mounts: the outer wall holds a camera; the middle of a room, its ceiling.
+    let m = json(scene.mount_at(5.0, 0.3));
+    assert_eq!(m["mount"], "wall");
+    assert_eq!(m["wall"], "outer");
+    assert_eq!(json(scene.mount_at(5.0, 5.0))["mount"], "ceiling");
+    let p = json(scene.place_camera(5.0, 0.5, f64::NAN, 0.0));
+    assert_eq!(p["snapped"], true);
+    assert_eq!(p["position"][1], 0.0);
+    assert_eq!(p["out_deg"], 90.0);
+    assert!(scene.mount_at(f64::NAN, 0.0).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -1,15 +1,19 @@
 //! Candidate cameras: where a camera could go and how it could be aimed.
 //!
-//! Positions: along opaque walls (facing into either side), in corners (facing
-//! along the middle of the corner), on a ceiling grid inside the zones, and at
-//! the existing cameras; or only at the places the user marked. Headings: into
+//! Positions: along solid walls (facing into either side that is a zone: the
+//! interior side of a room, the facade outside), in corners of solid walls
+//! (facing along the middle of the corner), on a ceiling grid inside rooms, and
+//! at the existing cameras; or only at the places the user marked that
+//! something can hold a camera ([`crate::mounting`]). Nothing is proposed where
+//! nothing can hold a camera: not on doors, windows, glass or railings, not on
+//! open ground out of doors. Headings: into
 //! the room, turned either way, and aimed at the nearest exterior opening and
 //! asset in range. Every position, heading and allowed model is one candidate;
 //! its footprint is rasterised onto the samples.
 
 use super::samples::{NO_SAMPLE, Rank, Samples};
 use crate::geometry::{Point, Polygon};
-use crate::scenario::{Camera, Projection, Scenario};
+use crate::scenario::{Camera, Projection, Scenario, WallKind, ZoneKind};
 use crate::session::Session;
 use crate::view::{Expander, camera_view};
 use std::collections::HashMap;
@@ -71,9 +75,9 @@ struct Spot {
 
 pub(super) use crate::rng::SplitMix64 as Rng;
 
-/// Zones with their boxes, for quick point tests.
+/// Zones with their boxes and kinds, for quick point tests.
 struct ZoneIndex {
-    zones: Vec<(Polygon, crate::geometry::Bounds)>,
+    zones: Vec<(Polygon, crate::geometry::Bounds, ZoneKind)>,
 }
 
 impl ZoneIndex {
@@ -86,7 +90,7 @@ impl ZoneIndex {
                 .map(|z| {
                     let p = z.shape();
                     let b = p.bounds();
-                    (p, b)
+                    (p, b, z.kind)
                 })
                 .collect(),
         }
@@ -95,7 +99,13 @@ impl ZoneIndex {
     fn contains(&self, p: Point) -> bool {
         self.zones
             .iter()
-            .any(|(z, b)| b.contains(p) && z.contains(p))
+            .any(|(z, b, _)| b.contains(p) && z.contains(p))
+    }
+
+    fn outdoors(&self, p: Point) -> bool {
+        self.zones
+            .iter()
+            .any(|(z, b, k)| *k == ZoneKind::Exterior && b.contains(p) && z.contains(p))
     }
 }
 
@@ -137,18 +147,24 @@ fn spots(
 ) -> Vec<Spot> {
     let mut out = Vec::new();
     if !placement.marked.is_empty() {
+        // Marked places something can hold a camera at (the others are
+        // reported by the workspace).
         for &p in &placement.marked {
+            let Some(mount) = crate::mounting::mount_at(scenario, p).mount else {
+                continue;
+            };
             out.push(Spot {
                 position: p,
                 headings: (0..8).map(|k| k as f64 * 45.0).collect(),
-                ceiling: true,
+                ceiling: mount == crate::mounting::Mount::Ceiling,
             });
         }
         return out;
     }
     let probe = 0.05;
     // Directions of the opaque walls at each wall vertex, for corners.
-    let mut at_vertex: HashMap<(i64, i64), (Point, Vec<f64>)> = HashMap::new();
+    // The flag: a solid wall (one that can hold a camera) meets there.
+    let mut at_vertex: HashMap<(i64, i64), (Point, Vec<f64>, bool)> = HashMap::new();
     let key = |p: Point| ((p.x * 1e4).round() as i64, (p.y * 1e4).round() as i64);
     for wall in scenario.plan.walls.iter().filter(|w| w.blocks_sight()) {
         for seg in wall.path.windows(2) {
@@ -158,17 +174,15 @@ fn spots(
             if len == 0.0 {
                 continue;
             }
-            at_vertex
-                .entry(key(a))
-                .or_insert((a, Vec::new()))
-                .1
-                .push(d.angle());
-            at_vertex
-                .entry(key(b))
-                .or_insert((b, Vec::new()))
-                .1
-                .push((a - b).angle());
-            if !placement.walls {
+            let solid = wall.kind == WallKind::Wall;
+            let at_a = at_vertex.entry(key(a)).or_insert((a, Vec::new(), false));
+            at_a.1.push(d.angle());
+            at_a.2 |= solid;
+            let at_b = at_vertex.entry(key(b)).or_insert((b, Vec::new(), false));
+            at_b.1.push((a - b).angle());
+            at_b.2 |= solid;
+            // Doors, windows, glass and railings hold no camera.
+            if !placement.walls || !solid {
                 continue;
             }
             let normal = Point::new(-d.y, d.x).scale(1.0 / len);
@@ -190,9 +204,10 @@ fn spots(
         }
     }
     if placement.corners {
-        let mut vertices: Vec<&(Point, Vec<f64>)> = at_vertex.values().collect();
+        let mut vertices: Vec<&(Point, Vec<f64>, bool)> =
+            at_vertex.values().filter(|v| v.2).collect();
         vertices.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.0.y.total_cmp(&b.0.y)));
-        for (p, dirs) in vertices {
+        for (p, dirs, _) in vertices {
             let mut dirs: Vec<f64> = dirs
                 .iter()
                 .map(|d| d.rem_euclid(std::f64::consts::TAU))
@@ -226,7 +241,11 @@ fn spots(
     }
     if placement.ceiling {
         let grid = spacing * 2.0;
-        for (zone, _) in &zone_index.zones {
+        // A ceiling only inside rooms: none over the quay or a courtyard.
+        for (zone, _, kind) in &zone_index.zones {
+            if *kind == ZoneKind::Exterior {
+                continue;
+            }
             let b = zone.bounds();
             let (ox, oy) = (rng.unit() * grid, rng.unit() * grid);
             let mut y = b.min.y + oy.min(b.size().y / 2.0);
@@ -234,7 +253,7 @@ fn spots(
                 let mut x = b.min.x + ox.min(b.size().x / 2.0);
                 while x < b.max.x {
                     let p = Point::new(x, y);
-                    if zone.contains(p) {
+                    if zone.contains(p) && (*kind == ZoneKind::Room || !zone_index.outdoors(p)) {
                         out.push(Spot {
                             position: p,
                             headings: vec![0.0, 120.0, 240.0],

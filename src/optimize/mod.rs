@@ -651,9 +651,25 @@ impl<'s> Workspace<'s> {
                 unpriced.push(name);
             }
         }
+        let scenario = self.session.scenario();
+        let unmountable = self
+            .request
+            .placement
+            .marked
+            .iter()
+            .filter(|p| crate::mounting::mount_at(scenario, **p).mount.is_none())
+            .map(|p| {
+                format!(
+                    "marked place ({:.2}, {:.2}): nothing there can hold a camera (no solid wall within {} m, no room's ceiling)",
+                    p.x,
+                    p.y,
+                    crate::mounting::BRACKET_REACH_M
+                )
+            });
         unpriced
             .into_iter()
             .map(|m| format!("model \"{m}\" has no price: its cameras count as free"))
+            .chain(unmountable)
             .collect()
     }
 

@@ -17,7 +17,7 @@ import { UiState } from './app/ui-state.js';
 import { Messages, showFatal } from './app/messages.js';
 import { FrameLoop, perf } from './app/frame.js';
 import { Commands } from './app/commands.js';
-import { CameraCommands } from './app/camera-commands.js';
+import { CameraCommands, snapOnDrop } from './app/camera-commands.js';
 import { LayoutCommands } from './app/layout-commands.js';
 import { Viewport } from './app/viewport.js';
 import { Hover } from './app/hover.js';
@@ -111,7 +111,7 @@ const side = new SidePanel({
   openCatalog: (id) => catalog.open(id), showError: (t, m) => messages.showError(t, m), selected: () => commands.selectedIndex(), scenario,
   select: (i, why) => commands.select(i, why), zoomToZone: (id) => view.zoomToZone(id), highlightZone: (id) => ui.setFocus({ zone: id }),
   zoomToBlindSpot: (k) => view.zoomToBlindSpot(k), highlightBlindSpot: (k) => ui.setFocus({ blind: k }),
-  changeCost: (before, after) => mirror.changeCost(before, after),
+  changeCost: (before, after) => mirror.changeCost(before, after), mountAt: (x, y) => mirror.mountAt(x, y),
 }, limits);
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed,
@@ -170,6 +170,7 @@ const cameraTool = new CameraTool({
   beginGesture: () => commands.beginGesture(), preview: (next) => commands.preview(next), endGesture: (label) => commands.endGesture(label),
   commitCamera: (i, p, l, c) => cams.commitCamera(i, p, l, c), fovPatch: (c, h) => cams.fovPatch(c, h), deleteSelected: () => cams.deleteSelected(),
   hoverAt: (p) => hover.at(p), hoverLeave: () => hover.leave(), requestFrame: (w) => loop.request(w), toast: (t) => messages.toast(t),
+  snap: (cam, at) => snapOnDrop(mirror, cam, at),
 });
 const cameraKeys = (/** @type {KeyboardEvent} */ e) => cameraTool.key(e);
 tools.register(cameraTool);

@@ -62,8 +62,14 @@ export class CameraCommands {
     const model = s.catalog.find((m) => m.id === this.addModelId());
     /** @type {Camera} */
     let cam;
+    /** @type {import('../core/types.js').Placed} */
+    let placed;
     try {
-      cam = mirror.newCamera({ id: freshCameraId(s), position: [roundTo(x, 2), roundTo(y, 2)], heading_deg: sel >= 0 ? s.cameras[sel].heading_deg : 0 },
+      // The core snaps it onto a wall near the click and aims it into the room (or at the
+      // opening or asset it faces); a snapped position is kept exact (it lies on the wall).
+      placed = mirror.placeCamera(x, y, model?.range_m ?? NaN, sel >= 0 ? s.cameras[sel].heading_deg : 0);
+      const at = placed.snapped ? placed.position : [roundTo(x, 2), roundTo(y, 2)];
+      cam = mirror.newCamera({ id: freshCameraId(s), position: /** @type {[number, number]} */ (at), heading_deg: placed.heading_deg },
         model?.id ?? '', ui.add.height, sel);
     } catch (e) {
       if (!this.d.coreFailed(e, 'Add camera')) messages.showError('Add camera: not possible', errorMessage(e));
@@ -71,7 +77,8 @@ export class CameraCommands {
     }
     if (commands.commit(withAddedCamera(s, cam), 'Add camera')) {
       ui.select(cam.id);
-      messages.announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}`);
+      messages.announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}, ${mountText(placed)}`);
+      if (!placed.mount) messages.toast(`Camera ${cam.id}: nothing here can hold a camera (no solid wall within reach, no room's ceiling).`);
       commands.afterEdit(0);
     }
   }
@@ -140,4 +147,26 @@ export class CameraCommands {
       messages.announce(`Camera ${copy.id} added as a copy of ${src.id}`);
     }
   }
+}
+
+/** How a placed camera hangs, in words. @param {import('../core/types.js').Placed} p */
+function mountText(p) {
+  const aim = p.aim === 'room' ? 'aimed into the room' : p.aim.startsWith('opening') || p.aim.startsWith('asset') ? `aimed at ${p.aim}` : 'aim unchanged';
+  if (p.mount === 'wall') return `on wall ${p.wall}, ${aim}`;
+  if (p.mount === 'ceiling') return `from the ceiling of ${p.zone}, ${aim}`;
+  return 'with nothing to hold it';
+}
+
+/**
+ * A dragged camera dropped near a wall: onto it (the core's rule), turned away from the
+ * wall when it faced into it; else unchanged.
+ * @param {{placeCamera: (x: number, y: number, range: number, heading: number) => import('../core/types.js').Placed}} mirror
+ * @param {Camera} cam @param {[number, number]} at @returns {Partial<Camera>}
+ */
+export function snapOnDrop(mirror, cam, at) {
+  const p = mirror.placeCamera(at[0], at[1], cam.range_m ?? NaN, cam.heading_deg);
+  if (!p.snapped) return { position: at };
+  const off = Math.cos(((cam.heading_deg - (p.out_deg ?? p.heading_deg)) * Math.PI) / 180);
+  // Facing the wall (more than 90° from straight out): turn it to look out.
+  return off < 0 ? { position: p.position, heading_deg: p.heading_deg } : { position: p.position };
 }

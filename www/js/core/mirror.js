@@ -379,6 +379,20 @@ export class SceneMirror {
     return this.summaryCache.summary;
   }
 
+  /** What can hold a camera at plan point (x, y). @param {number} x @param {number} y @returns {import('./types.js').MountAt} */
+  mountAt(x, y) {
+    return this.guarded(() => this.scene.mountAt(x, y));
+  }
+
+  /**
+   * Where a camera placed or dropped at (x, y) goes and where it looks (the core's rule).
+   * @param {number} x @param {number} y @param {number} range NaN: unknown @param {number} heading
+   * @returns {import('./types.js').Placed}
+   */
+  placeCamera(x, y, range, heading) {
+    return this.guarded(() => this.scene.placeCamera(x, y, range, heading));
+  }
+
   /**
    * What changing layout `before` into layout `after` costs: the core's one cost account
    * (the proposal card, the compare view, the curve and the report all use it).

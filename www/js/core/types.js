@@ -28,6 +28,8 @@
 /** @typedef {import('../../pkg/blindspot.js').CameraModelObject} CameraModelObject */
 /** @typedef {import('../../pkg/blindspot.js').Proposal} Proposal */
 /** @typedef {import('../../pkg/blindspot.js').ChangeCost} ChangeCost */
+/** @typedef {import('../../pkg/blindspot.js').MountAt} MountAt */
+/** @typedef {import('../../pkg/blindspot.js').Placed} Placed */
 /** @typedef {import('../../pkg/blindspot.js').CurvePoint} CurvePoint */
 
 export {};

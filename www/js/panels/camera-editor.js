@@ -95,6 +95,7 @@ export function cameraFields(limits) {
  *   openCatalog: (modelId?: string) => void,
  *   showError: (title: string, message: string) => void,
  *   selected: () => number, scenario: () => Scenario,
+ *   mountAt: (x: number, y: number) => import('../core/types.js').MountAt,
  * }} EditorActions
  */
 
@@ -114,6 +115,27 @@ export class CameraEditor {
     this.editorCatalog = null;
     /** @type {Summary|null} */
     this.lastStats = null;
+  }
+
+  /** What holds the camera, as the core finds it at its position. @param {Camera} cam */
+  showMount(cam) {
+    let line = /** @type {HTMLElement|null} */ (this.editorBody.querySelector('.cam-mount'));
+    if (!line) {
+      line = el('p', { class: 'cam-mount note', 'aria-live': 'polite' });
+      this.editorBody.prepend(line);
+    }
+    let m;
+    try {
+      m = this.actions.mountAt(cam.position[0], cam.position[1]);
+    } catch {
+      line.textContent = '';
+      return;
+    }
+    line.dataset.mount = m.mount ?? 'none';
+    line.classList.toggle('alert', !m.mount);
+    line.textContent = m.mount === 'wall' ? `Mount: on wall ${m.wall}${m.distance_m && m.distance_m > 0.005 ? ` (bracket, ${fmtNum(m.distance_m, 2)} m out)` : ''}`
+      : m.mount === 'ceiling' ? `Mount: from the ceiling of ${m.zone}`
+        : 'Mount: nothing here can hold a camera (no solid wall within reach, no room\u2019s ceiling)';
   }
 
   /** @param {Scenario} s @param {number} i @param {Summary|null} sm @param {import('../model/optics.js').ModelRuleMap} rules */
@@ -167,6 +189,7 @@ export class CameraEditor {
         note.textContent = `${fmtNum(lim[0], 2)}–${fmtNum(lim[1], 2)} mm`;
       }
     }
+    this.showMount(cam);
     const swatch = /** @type {HTMLElement} */ (this.editorBody.querySelector('.cam-swatch'));
     swatch.style.background = cameraColour(i);
     this.updateCameraOutputs(s, cam, o, stats, sm?.costs.currency ?? 'EUR');

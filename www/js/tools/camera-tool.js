@@ -38,6 +38,7 @@ import { normDeg, roundTo } from '../model/scenario.js';
  *   hoverLeave: () => void,
  *   requestFrame: (work?: () => void) => void,
  *   toast: (text: string) => void,
+ *   snap?: (cam: Camera, at: [number, number]) => Partial<Camera>,
  * }} CameraToolContext
  */
 
@@ -207,7 +208,14 @@ export class CameraTool {
       return;
     }
     const [wx, wy] = toWorld(f.view, p[0], p[1]);
-    const next = dragResult(s, i, cam, g.drag, wx, wy, g.grab, this.ctx.fovPatch);
+    let next = dragResult(s, i, cam, g.drag, wx, wy, g.grab, this.ctx.fovPatch);
+    // A camera dragged near a wall snaps onto it (the core's rule), as it goes.
+    if (next && g.drag === 'move' && this.ctx.snap) {
+      const moved = next.cameras[i];
+      const cameras = next.cameras.slice();
+      cameras[i] = { ...moved, ...this.ctx.snap(moved, moved.position) };
+      next = { ...next, cameras };
+    }
     if (next) this.ctx.preview(next);
   }
 

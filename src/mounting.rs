@@ -1,0 +1,261 @@
+//! What holds a camera up, and where a camera placed by hand goes.
+//!
+//! A camera hangs on a **wall** (a solid wall, `kind: "wall"`: doors, windows,
+//! glass and railings hold none), on the side it faces: the interior side in a
+//! room, the facade outside for an exterior camera; or from a **ceiling**, only
+//! inside a room (a `room` zone, or an `asset` zone not out of doors); anywhere
+//! else nothing holds it. The optimiser proposes cameras only where
+//! [`mount_at`] finds a mount, and the page snaps a camera placed or dragged
+//! near a wall onto it ([`place`]) and aims it into the room, or at the
+//! nearest exterior opening or asset it can face.
+
+use crate::geometry::{Point, closest_on_segment, label_point};
+use crate::scenario::{Scenario, WallKind, ZoneKind};
+use serde::Serialize;
+
+/// A camera this close to a solid wall hangs on it (a wall bracket's reach),
+/// metres.
+pub const BRACKET_REACH_M: f64 = 0.6;
+/// A camera placed or dragged this close to a solid wall snaps onto it, metres.
+pub const SNAP_M: f64 = 1.0;
+/// A new camera turns to an opening or asset at most this far off the wall's
+/// normal, degrees (farther, the wall itself would fill the picture).
+const AIM_OFF_NORMAL_DEG: f64 = 70.0;
+/// Range assumed for aiming when the camera's model gives none, metres.
+const DEFAULT_AIM_RANGE_M: f64 = 15.0;
+
+/// What holds a camera.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mount {
+    Wall,
+    Ceiling,
+}
+
+/// The mount at a place, with what provides it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MountAt {
+    /// None: nothing here can hold a camera.
+    pub mount: Option<Mount>,
+    /// The wall (its id) for a wall mount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wall: Option<String>,
+    /// The room (zone id) for a ceiling mount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// Distance to that wall, metres (wall mounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+}
+
+/// A camera placed by hand: where it goes, where it looks, what holds it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Placed {
+    pub position: Point,
+    pub heading_deg: f64,
+    /// True when it moved onto a wall.
+    pub snapped: bool,
+    #[serde(flatten)]
+    pub at: MountAt,
+    /// What it aims at: "room", "opening <id>", "asset <id>" or "as it was".
+    pub aim: String,
+    /// On a wall: straight out from it into the side the camera is on,
+    /// degrees (a camera aimed more than 90° from this faces the wall).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_deg: Option<f64>,
+}
+
+/// A solid wall's segment nearest to `p`, within `reach`: (wall index, point
+/// on it, unit direction of the segment, distance).
+fn nearest_wall(scenario: &Scenario, p: Point, reach: f64) -> Option<(usize, Point, Point, f64)> {
+    let mut best: Option<(usize, Point, Point, f64)> = None;
+    for (w, wall) in scenario.plan.walls.iter().enumerate() {
+        if wall.kind != WallKind::Wall {
+            continue;
+        }
+        for seg in wall.path.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            let len = (b - a).length();
+            if len == 0.0 {
+                continue;
+            }
+            let (t, d2) = closest_on_segment(a, b, p);
+            let d = d2.sqrt();
+            if d <= reach && best.is_none_or(|(.., bd)| d < bd) {
+                best = Some((w, a.lerp(b, t), (b - a).scale(1.0 / len), d));
+            }
+        }
+    }
+    best
+}
+
+fn inside(zone: &crate::scenario::Zone, p: Point) -> bool {
+    let shape = zone.shape();
+    shape.bounds().contains(p) && shape.contains(p)
+}
+
+/// The room whose ceiling is over `p`: a room zone, or an asset zone that is
+/// not out of doors.
+fn room_over(scenario: &Scenario, p: Point) -> Option<usize> {
+    let zones = &scenario.plan.zones;
+    let outdoors = zones
+        .iter()
+        .any(|z| z.kind == ZoneKind::Exterior && inside(z, p));
+    zones
+        .iter()
+        .position(|z| z.kind == ZoneKind::Room && inside(z, p))
+        .or_else(|| {
+            if outdoors {
+                None
+            } else {
+                zones
+                    .iter()
+                    .position(|z| z.kind == ZoneKind::Asset && inside(z, p))
+            }
+        })
+}
+
+/// What can hold a camera at `p`: a solid wall within [`BRACKET_REACH_M`],
+/// else a room's ceiling, else nothing.
+pub fn mount_at(scenario: &Scenario, p: Point) -> MountAt {
+    if let Some((w, _, _, d)) = nearest_wall(scenario, p, BRACKET_REACH_M) {
+        return MountAt {
+            mount: Some(Mount::Wall),
+            wall: Some(scenario.plan.walls[w].id.clone()),
+            zone: None,
+            distance_m: Some(d),
+        };
+    }
+    match room_over(scenario, p) {
+        Some(z) => MountAt {
+            mount: Some(Mount::Ceiling),
+            wall: None,
+            zone: Some(scenario.plan.zones[z].id.clone()),
+            distance_m: None,
+        },
+        None => MountAt {
+            mount: None,
+            wall: None,
+            zone: None,
+            distance_m: None,
+        },
+    }
+}
+
+/// Whether a ceiling camera can hang at `p` (inside a room).
+pub fn has_ceiling(scenario: &Scenario, p: Point) -> bool {
+    room_over(scenario, p).is_some()
+}
+
+/// Whether wall `w` can hold a camera.
+pub fn holds_cameras(scenario: &Scenario, w: usize) -> bool {
+    scenario.plan.walls[w].kind == WallKind::Wall
+}
+
+/// Places to aim at: exterior openings (their middles) and assets (their
+/// label points), with what to call them.
+fn aim_targets(scenario: &Scenario) -> Vec<(Point, String)> {
+    let mut out: Vec<(Point, String)> = scenario
+        .plan
+        .walls
+        .iter()
+        .filter(|w| w.exterior && w.kind != WallKind::Wall)
+        .filter_map(|w| {
+            let (a, b) = (w.path.first()?, w.path.last()?);
+            Some((a.lerp(*b, 0.5), format!("opening {}", w.id)))
+        })
+        .collect();
+    out.extend(
+        scenario
+            .plan
+            .zones
+            .iter()
+            .filter(|z| z.kind == ZoneKind::Asset)
+            .map(|z| (label_point(&z.shape()), format!("asset {}", z.id))),
+    );
+    out
+}
+
+/// Degrees from east of the direction `d`.
+fn degrees(d: Point) -> f64 {
+    (d.y.atan2(d.x).to_degrees() * 100.0).round() / 100.0
+}
+
+/// Where a camera placed (or dropped) at `at` goes and where it looks: onto
+/// the nearest solid wall within [`SNAP_M`], facing away from it into the side
+/// `at` was on (when `at` is on the wall line, the side with a room); else
+/// where it is, from the ceiling when in a room. It then turns to the nearest
+/// exterior opening or asset within `range_m` on the side it faces (no more
+/// than 70° off the wall's normal), else looks straight out from the wall, or,
+/// on a ceiling, towards the middle of its room (`heading_deg` when it is at
+/// the middle already).
+pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: f64) -> Placed {
+    let range = range_m.unwrap_or(DEFAULT_AIM_RANGE_M);
+    let targets = aim_targets(scenario);
+    if let Some((w, on, dir, d)) = nearest_wall(scenario, at, SNAP_M) {
+        let left = Point::new(-dir.y, dir.x);
+        let side = if d > 1e-9 {
+            if left.dot(at - on) >= 0.0 {
+                left
+            } else {
+                left.scale(-1.0)
+            }
+        } else if has_ceiling(scenario, on + left.scale(0.05)) {
+            left
+        } else {
+            left.scale(-1.0)
+        };
+        let limit = AIM_OFF_NORMAL_DEG.to_radians().cos();
+        let target = targets
+            .iter()
+            .filter(|(t, _)| {
+                let v = *t - on;
+                let len = v.length();
+                len > 0.5 && len <= range && side.dot(v) / len >= limit
+            })
+            .min_by(|a, b| a.0.distance(on).total_cmp(&b.0.distance(on)));
+        let (heading, aim) = match target {
+            Some((t, name)) => (degrees(*t - on), name.clone()),
+            None => (degrees(side), "room".to_string()),
+        };
+        return Placed {
+            position: on,
+            heading_deg: heading,
+            snapped: d > 0.0,
+            at: MountAt {
+                mount: Some(Mount::Wall),
+                wall: Some(scenario.plan.walls[w].id.clone()),
+                zone: None,
+                distance_m: Some(0.0),
+            },
+            aim,
+            out_deg: Some(degrees(side)),
+        };
+    }
+    let at_mount = mount_at(scenario, at);
+    let target = targets
+        .iter()
+        .filter(|(t, _)| {
+            let len = t.distance(at);
+            len > 0.5 && len <= range
+        })
+        .min_by(|a, b| a.0.distance(at).total_cmp(&b.0.distance(at)));
+    let middle = at_mount.zone.as_ref().and_then(|id| {
+        let z = scenario.plan.zones.iter().find(|z| &z.id == id)?;
+        let m = label_point(&z.shape());
+        (m.distance(at) > 0.5).then_some(m)
+    });
+    let (heading, aim) = match (target, middle) {
+        (Some((t, name)), _) => (degrees(*t - at), name.clone()),
+        (None, Some(m)) => (degrees(m - at), "room".to_string()),
+        (None, None) => (heading_deg, "as it was".to_string()),
+    };
+    Placed {
+        position: at,
+        heading_deg: heading,
+        snapped: false,
+        at: at_mount,
+        aim,
+        out_deg: None,
+    }
+}

@@ -1,0 +1,57 @@
+// @ts-check
+// Issue 13 in the browser: a camera placed or dragged near a wall snaps onto it and aims
+// into the room (or at the asset it faces), the editor shows its mount; the optimiser on
+// the museum wing proposes no camera where nothing can hold one.
+const { test, expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+const { openApp, waitSettled, point, camera, drag, clickCamera } = require('./helpers');
+
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+test('a camera placed by clicking near a wall snaps onto it and aims into the room, at the case it faces', async ({ page }) => {
+  const log = await openApp(page);
+  await page.locator('#btn-add').click();
+  await expect(page.locator('#mode-hint')).toBeVisible();
+  await page.locator('#add-model').selectOption('dome-4mp-2.8mm');
+  // 0.6 m inside the gallery from the solid facade (facade-3 runs along y = 0).
+  const spot = await page.evaluate(() => window.__blindspot.worldToClient(30, 0.6));
+  await page.mouse.click(spot.x, spot.y);
+  const id = /** @type {string} */ (await page.evaluate(() => window.__blindspot.selectedId()));
+  const cam = await camera(page, id);
+  expect(cam.position[0]).toBeCloseTo(30, 1);
+  expect(cam.position[1]).toBe(0);
+  // Not east: into the room (north is 90°), turned to the crown case in front of it.
+  expect(cam.heading_deg).toBeGreaterThan(60);
+  expect(cam.heading_deg).toBeLessThan(120);
+  await waitSettled(page);
+  await expect(page.locator('.cam-mount')).toHaveText('Mount: on wall facade-3');
+  // It sees into the gallery: the crown case is covered by it.
+  const stats = await page.evaluate((i) => window.__blindspot.summary().cameras.find((c) => c.id === i), id);
+  expect(stats?.view_area_m2).toBeGreaterThan(20);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'mount-placed.png') });
+  // Far from walls, out on the quay: placed where clicked, and the editor says nothing holds it.
+  await page.locator('#btn-add').click();
+  const quay = await page.evaluate(() => window.__blindspot.worldToClient(30, -8));
+  await page.mouse.click(quay.x, quay.y);
+  await waitSettled(page);
+  await expect(page.locator('.cam-mount')).toContainText('nothing here can hold a camera');
+  expect(log.errors).toEqual([]);
+});
+
+test('a camera dragged near a wall snaps onto it and keeps looking into the room', async ({ page }) => {
+  const log = await openApp(page);
+  await clickCamera(page, 'gallery-east');
+  const from = await point(page, 'gallery-east');
+  // Towards the gallery's north wall, stopping 0.6 m short of it.
+  const to = await page.evaluate(() => window.__blindspot.worldToClient(45, 11.4));
+  await drag(page, from, to, 16);
+  await waitSettled(page);
+  const cam = await camera(page, 'gallery-east');
+  expect(cam.position).toEqual([45, 12]);
+  expect(cam.heading_deg).toBe(205);
+  await expect(page.locator('.cam-mount')).toHaveText('Mount: on wall gallery-north-3');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'mount-dragged.png') });
+  expect(log.errors).toEqual([]);
+});
