@@ -4,7 +4,8 @@
 #   JOBS=2 scripts/fuzz.sh ...             that many AFL++ instances per target
 #                                          (one main, the rest secondaries), EXECS in all
 # Targets: read (the scenario reader on arbitrary bytes), geometry (plan
-# preparation, views, coverage and blind spots from structured input).
+# preparation, views, coverage and blind spots from structured input), import
+# (the DXF, SVG and GeoJSON importers: a format byte, then the file).
 # Installs cargo-afl (which builds its own AFL++) when missing, builds the
 # instrumented targets in fuzz/target, runs each from fuzz/corpus/TARGET into
 # fuzz/out/TARGET, and prints one line per target: executions, crashes, hangs.
@@ -15,7 +16,7 @@ source "$(dirname "$0")/lib.sh"
 execs="${1:-1000000}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read geometry)
+[ ${#targets[@]} -gt 0 ] || targets=(read geometry import)
 
 if ! cargo afl --version >/dev/null 2>&1; then
   say "installing cargo-afl 0.18.2 (builds AFL++; a few minutes, once)"

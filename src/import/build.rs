@@ -11,10 +11,9 @@ use super::{
     Phase, Preview, Progress, UnitsReport,
 };
 use crate::geometry::{Bounds, Point, ring_contains, ring_signed_area};
+use crate::plan::SegmentIndex;
 use crate::scenario::{MAX_COORDINATE_M, Plan, Scenario, Wall, WallKind, Zone, ZoneKind};
 use geo::{Orient, Simplify, Validation};
-use rstar::primitives::{GeomWithData, Line};
-use rstar::{AABB, RTree};
 
 /// Coordinates farther than this from the origin are moved near it.
 const FAR_M: f64 = 10_000.0;
@@ -518,7 +517,8 @@ pub(super) fn build(
         &o.tolerances,
         &mut w.counts,
         &mut events,
-    );
+    )
+    .map_err(|e| ImportError::at("", format!("cleaning the walls: {e}")))?;
     for e in &events {
         let shape = &d.shapes[w.origins[w.walls[e.origin].origin]];
         let place = d.place_text(shape.place);
@@ -646,17 +646,15 @@ fn doors(w: &mut Work, shapes: &[usize]) -> Result<(), ImportError> {
     }
     let d = w.d;
     // Walls near hinges, to tell along-the-wall from across.
-    let wall_tree: RTree<GeomWithData<Line<[f64; 2]>, ()>> = RTree::bulk_load(
+    let wall_tree = SegmentIndex::new(
         w.walls
             .iter()
             .filter(|x| w.specs[x.spec].kind == WallKind::Wall)
-            .flat_map(|x| {
-                x.points
-                    .windows(2)
-                    .map(|s| GeomWithData::new(Line::new([s[0].x, s[0].y], [s[1].x, s[1].y]), ()))
-            })
+            .flat_map(|x| x.points.windows(2).map(|s| (s[0], s[1])))
             .collect(),
-    );
+        0.0,
+    )
+    .map_err(|e| ImportError::at("", format!("doors: {e}")))?;
     // Group shapes: by insert, else each on its own.
     let mut groups: std::collections::BTreeMap<(u32, usize), Vec<usize>> = Default::default();
     for &i in shapes {
@@ -748,11 +746,7 @@ fn touches(line: &[Point], p: Point, r: f64) -> bool {
 }
 
 /// The arc end where the door is closed.
-fn closed_end(
-    s: &Swing,
-    leaves: &[Vec<Point>],
-    walls: &RTree<GeomWithData<Line<[f64; 2]>, ()>>,
-) -> Point {
+fn closed_end(s: &Swing, leaves: &[Vec<Point>], walls: &SegmentIndex) -> Point {
     let r = 0.05 * s.radius;
     for leaf in leaves {
         if touches(leaf, s.hinge, r) {
@@ -767,13 +761,17 @@ fn closed_end(
     // Along the wall at the hinge: the end whose direction is most parallel
     // to a wall within one leaf of the hinge.
     let reach = s.radius;
-    let env = AABB::from_corners(
-        [s.hinge.x - reach, s.hinge.y - reach],
-        [s.hinge.x + reach, s.hinge.y + reach],
-    );
     let mut best = (f64::INFINITY, s.ends[1]);
-    for g in walls.locate_in_envelope_intersecting(env) {
-        let (a, b) = (Point::from(g.geom().from), Point::from(g.geom().to));
+    let mut near = Vec::new();
+    walls.query(
+        Point::new(s.hinge.x - reach, s.hinge.y - reach),
+        Point::new(s.hinge.x + reach, s.hinge.y + reach),
+        |i| near.push(i),
+    );
+    // In file order, so that a tie goes to the wall drawn first.
+    near.sort_unstable();
+    for i in near {
+        let (a, b) = walls.segment(i);
         let along = (b - a).scale(1.0 / a.distance(b).max(f64::MIN_POSITIVE));
         for e in s.ends {
             let dir = (e - s.hinge).scale(1.0 / s.radius);
@@ -839,7 +837,7 @@ fn zones(
     let mut out: Vec<(Zone, usize)> = Vec::new();
     let mut counter = std::collections::HashMap::<usize, usize>::new();
     let mut used: std::collections::HashSet<String> = Default::default();
-    let labels = Labels::new(d, &w.labels, offset, w.metres);
+    let labels = Labels::new(d, &w.labels, offset, w.metres)?;
     for (shape_index, kind, pieces) in pieces {
         let shape = &d.shapes[shape_index];
         let place = d.place_text(shape.place);
@@ -1014,37 +1012,47 @@ fn nest(pieces: Vec<Piece>, merge_m: f64) -> Vec<Nested> {
 /// The texts on label layers (and zone layers), indexed where they stand in
 /// the plan: a zone is named by the texts inside it.
 struct Labels<'d> {
-    tree: RTree<GeomWithData<[f64; 2], usize>>,
+    /// The texts' points (as zero-length segments) and which text each is.
+    tree: SegmentIndex,
+    ids: Vec<usize>,
     texts: &'d [super::drawing::Text],
 }
 
 impl<'d> Labels<'d> {
-    fn new(d: &'d Drawing, on: &[bool], offset: Option<Point>, metres: f64) -> Labels<'d> {
+    fn new(
+        d: &'d Drawing,
+        on: &[bool],
+        offset: Option<Point>,
+        metres: f64,
+    ) -> Result<Labels<'d>, ImportError> {
         let off = offset.unwrap_or_default();
-        let points = d
+        let (ids, points): (Vec<usize>, Vec<(Point, Point)>) = d
             .texts
             .iter()
             .enumerate()
             .filter(|(_, t)| on[t.layer] && !t.text.trim().is_empty())
             .map(|(i, t)| {
-                GeomWithData::new([t.at[0] * metres + off.x, t.at[1] * metres + off.y], i)
+                let p = Point::new(t.at[0] * metres + off.x, t.at[1] * metres + off.y);
+                (i, (p, p))
             })
-            .collect();
-        Labels {
-            tree: RTree::bulk_load(points),
+            .unzip();
+        Ok(Labels {
+            tree: SegmentIndex::new(points, 0.0)
+                .map_err(|e| ImportError::at("", format!("zone names: {e}")))?,
+            ids,
             texts: &d.texts,
-        }
+        })
     }
 
     /// The texts inside `ring`, in file order, joined (60 characters at most).
     fn name(&self, ring: &[Point]) -> Option<String> {
         let b = Bounds::of_points(ring);
-        let mut inside: Vec<usize> = self
-            .tree
-            .locate_in_envelope(AABB::from_corners([b.min.x, b.min.y], [b.max.x, b.max.y]))
-            .filter(|g| ring_contains(ring, Point::new(g.geom()[0], g.geom()[1])))
-            .map(|g| g.data)
-            .collect();
+        let mut inside: Vec<usize> = Vec::new();
+        self.tree.query(b.min, b.max, |k| {
+            if ring_contains(ring, self.tree.segment(k).0) {
+                inside.push(self.ids[k]);
+            }
+        });
         if inside.is_empty() {
             return None;
         }
