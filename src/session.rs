@@ -5,8 +5,8 @@
 //! applies edits to it while the user drags.
 
 use crate::coverage::{BlindSpot, Coverage, ViewShape};
-use crate::geometry::{Anchor, Bounds, Point, Tolerances};
-use crate::plan::{PlanError, PreparedPlan, plan_bounds};
+use crate::geometry::{Anchor, Bounds, Point, Polygon, Tolerances};
+use crate::plan::{Mesh, PlanError, PreparedPlan, RoomAt, plan_bounds, room_at, room_mesh};
 use crate::report::{self, Report, Summary};
 use crate::scenario::{Camera, InvalidScenario, Problems, Scenario, check_camera};
 use crate::view::{Expander, View, camera_view};
@@ -29,6 +29,49 @@ pub struct Session {
     coverage: Coverage,
     /// Blind spots merged across cells; computed on demand, dropped on any edit.
     blind_spots: RefCell<Option<std::rc::Rc<Vec<BlindSpot>>>>,
+    /// The mesh of every wall for [`Session::room_at`]; built on the first
+    /// query, dropped when the plan changes.
+    rooms: RefCell<Option<std::rc::Rc<Mesh>>>,
+}
+
+/// The room around a point as the page receives it (see [`Session::room_at`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoomFound {
+    /// `"room"`; `"open"` when no closed room contains the point (the walls
+    /// around it leave a gap to the outside, or there are none); `"on_wall"`.
+    pub found: &'static str,
+    /// The room's outline, counter-clockwise, world coordinates, open ring
+    /// (empty unless a room was found).
+    pub polygon: Vec<Point>,
+    /// Its holes (pillars, cases drawn as walls), clockwise.
+    pub holes: Vec<Vec<Point>>,
+    /// The room's floor area (outline minus holes), m².
+    pub area_m2: f64,
+}
+
+impl From<RoomAt> for RoomFound {
+    fn from(room: RoomAt) -> RoomFound {
+        let (found, polygon, area_m2) = match room {
+            RoomAt::Room { polygon, area } => ("room", polygon, area),
+            RoomAt::Open => ("open", Polygon::default(), 0.0),
+            RoomAt::OnWall => ("on_wall", Polygon::default(), 0.0),
+        };
+        RoomFound {
+            found,
+            polygon: polygon.exterior,
+            holes: polygon.holes,
+            area_m2,
+        }
+    }
+}
+
+/// What [`Session::set_plan`] redid (tests, the benchmark and the page read it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PlanEdit {
+    /// Views computed again (the cameras whose reach meets a changed wall or zone).
+    pub views: usize,
+    /// True when the zones changed and the coverage was rebuilt from them.
+    pub zones_rebuilt: bool,
 }
 
 /// What lies under a point of the plan.
@@ -64,6 +107,7 @@ impl Session {
             shapes: Vec::new(),
             coverage,
             blind_spots: RefCell::new(None),
+            rooms: RefCell::new(None),
         };
         session.recompute();
         Ok(session)
@@ -132,9 +176,127 @@ impl Session {
             shapes: Vec::new(),
             coverage: self.coverage.clone(),
             blind_spots: RefCell::new(None),
+            rooms: RefCell::new(self.rooms.borrow().clone()),
         };
         session.recompute();
         Ok(session)
+    }
+
+    /// Replaces the plan (walls and zones) with `scenario`'s, which must be this
+    /// session's scenario with another plan, validated (see
+    /// [`Scenario::with_plan_json`]): the live path of a wall or zone edit.
+    ///
+    /// The walls are prepared again (noding and triangulation: the whole plan);
+    /// only the cameras whose reach meets a changed wall or zone get a new view,
+    /// and the coverage keeps its zones' cells when the zones are unchanged, so
+    /// that only the cells those views touch are measured again.
+    ///
+    /// The plan-local anchor stays where it was while it lies within the plan
+    /// (moving it would move every view): figures then agree with a fresh load of
+    /// the same scenario to rounding.
+    ///
+    /// # Errors
+    /// Walls the core cannot prepare, as [`Session::new`]. Nothing changes on an
+    /// error: the edit is never half-applied.
+    pub fn set_plan(&mut self, scenario: Scenario) -> Result<PlanEdit, InvalidScenario> {
+        let bounds = plan_bounds(&scenario.plan);
+        let old_anchor = self.plan.anchor;
+        let zones_same = scenario.plan.zones == self.scenario.plan.zones;
+        let anchor = if zones_same && bounds.contains(old_anchor.origin) {
+            old_anchor
+        } else {
+            Anchor::of_bounds(bounds)
+        };
+        let plan = PreparedPlan::anchored(&scenario.plan, Tolerances::default(), anchor)
+            .map_err(|e| plan_problem(&scenario, e))?;
+        // Nothing below can fail.
+        let dirty = if anchor == old_anchor {
+            Some(changed_area(&self.scenario.plan, &scenario.plan))
+        } else {
+            None
+        };
+        let old_scenario = std::mem::replace(&mut self.scenario, scenario);
+        self.plan = plan;
+        self.rooms.replace(None);
+        self.blind_spots.replace(None);
+        let mut edit = PlanEdit::default();
+        if !zones_same {
+            self.zone_shapes = self.scenario.plan.zones.iter().map(|z| z.shape()).collect();
+            self.coverage = Coverage::new(&self.scenario.plan.zones, self.levels.len(), anchor);
+            edit.zones_rebuilt = true;
+        }
+        let Some(dirty) = dirty else {
+            self.recompute();
+            edit.views = self.views.len();
+            return Ok(edit);
+        };
+        let mut old_bounds = Bounds::EMPTY;
+        let mut new_bounds = Bounds::EMPTY;
+        for i in 0..self.scenario.cameras.len() {
+            let reach = self.scenario.spec(&self.scenario.cameras[i]).map(|spec| {
+                let r = spec.range_m.max(0.0) + self.plan.tolerances.snap_m * 4.0;
+                Bounds {
+                    min: Point::new(spec.position.x - r, spec.position.y - r),
+                    max: Point::new(spec.position.x + r, spec.position.y + r),
+                }
+            });
+            if !reach.is_some_and(|r| r.intersects(&dirty)) {
+                continue;
+            }
+            old_bounds = old_bounds.union(self.shapes[i].bounds);
+            let (view, shape) = self.compute_view(i);
+            new_bounds = new_bounds.union(shape.bounds);
+            self.views[i] = view;
+            self.shapes[i] = shape;
+            edit.views += 1;
+        }
+        drop(old_scenario);
+        if edit.zones_rebuilt {
+            self.recompute_coverage();
+        } else if edit.views > 0 {
+            self.refresh_area(old_bounds, new_bounds);
+        }
+        Ok(edit)
+    }
+
+    /// The room around world point `p`: the face of the wall graph containing it
+    /// (every wall kind bounds a room; see [`crate::plan::RoomAt`]), in world
+    /// coordinates.
+    ///
+    /// # Errors
+    /// Walls the core cannot triangulate (as [`Session::new`]; never seen after
+    /// validation).
+    pub fn room_at(&self, p: Point) -> Result<RoomAt, InvalidScenario> {
+        let mesh = {
+            let mut cache = self.rooms.borrow_mut();
+            match cache.as_ref() {
+                Some(mesh) => mesh.clone(),
+                None => {
+                    let mesh = room_mesh(
+                        &self.scenario.plan,
+                        self.plan.tolerances.snap_m,
+                        self.plan.anchor,
+                    )
+                    .map_err(|e| plan_problem(&self.scenario, e))?;
+                    cache.insert(std::rc::Rc::new(mesh)).clone()
+                }
+            }
+        };
+        let anchor = self.plan.anchor;
+        Ok(match room_at(&mesh, anchor.to_local(p)) {
+            RoomAt::Room { polygon, area } => RoomAt::Room {
+                polygon: Polygon {
+                    exterior: anchor.ring_to_world(&polygon.exterior),
+                    holes: polygon
+                        .holes
+                        .iter()
+                        .map(|h| anchor.ring_to_world(h))
+                        .collect(),
+                },
+                area,
+            },
+            other => other,
+        })
     }
 
     /// Reads, validates and prepares a scenario from JSON text.
@@ -397,6 +559,61 @@ impl Session {
     pub fn report(&self) -> Report {
         report::build(self)
     }
+}
+
+/// The box around every opaque wall piece and zone that differs between two
+/// plans (world coordinates): empty when nothing that matters for sight or
+/// zones changed (a door's kind between two closed kinds, an id).
+fn changed_area(old: &crate::scenario::Plan, new: &crate::scenario::Plan) -> Bounds {
+    use std::collections::HashMap;
+    type Key = [u64; 4];
+    let pieces = |plan: &crate::scenario::Plan| {
+        let mut out: HashMap<Key, i32> = HashMap::new();
+        for w in plan.walls.iter().filter(|w| w.blocks_sight()) {
+            for p in w.path.windows(2) {
+                let (a, b) = if (p[0].x, p[0].y) <= (p[1].x, p[1].y) {
+                    (p[0], p[1])
+                } else {
+                    (p[1], p[0])
+                };
+                *out.entry([a.x.to_bits(), a.y.to_bits(), b.x.to_bits(), b.y.to_bits()])
+                    .or_default() += 1;
+            }
+        }
+        out
+    };
+    let (a, b) = (pieces(old), pieces(new));
+    let mut dirty = Bounds::EMPTY;
+    let mut add = |k: &Key| {
+        dirty.extend(Point::new(f64::from_bits(k[0]), f64::from_bits(k[1])));
+        dirty.extend(Point::new(f64::from_bits(k[2]), f64::from_bits(k[3])));
+    };
+    for (k, n) in &a {
+        if b.get(k) != Some(n) {
+            add(k);
+        }
+    }
+    for (k, n) in &b {
+        if a.get(k) != Some(n) {
+            add(k);
+        }
+    }
+    // Zones decide which side a camera on a wall sees.
+    for (i, z) in old.zones.iter().enumerate() {
+        if new.zones.get(i) != Some(z) {
+            for p in z.polygon.iter().chain(z.holes.iter().flatten()) {
+                dirty.extend(*p);
+            }
+        }
+    }
+    for (i, z) in new.zones.iter().enumerate() {
+        if old.zones.get(i) != Some(z) {
+            for p in z.polygon.iter().chain(z.holes.iter().flatten()) {
+                dirty.extend(*p);
+            }
+        }
+    }
+    dirty
 }
 
 /// A plan the core could not prepare, as a problem at the wall it names.

@@ -241,6 +241,46 @@ impl Scene {
             .map_err(invalid)
     }
 
+    /// Replaces the plan (walls and zones) with a plan object given as JSON text
+    /// (the file's `plan`), validated with the rest of the scenario like a file:
+    /// the live path of a wall or zone edit, without reloading the scenario. Only
+    /// the cameras whose reach meets a changed wall or zone get a new view; the
+    /// coverage keeps its cells when the zones are unchanged. Throws with every
+    /// problem (named as in a file, `plan.walls[3].path`) and changes nothing;
+    /// an edit the core would have to repair (a zero-length piece) is refused
+    /// the same way. Returns what was redone: `{views, zones_rebuilt}`.
+    #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanEdit")]
+    pub fn set_plan(&mut self, plan_json: &str) -> Result<JsValue, JsError> {
+        guard()?;
+        let (scenario, warnings) = self
+            .session
+            .scenario()
+            .with_plan_json(plan_json)
+            .map_err(invalid)?;
+        // A repair (a zero-length piece dropped) would leave the page's plan and
+        // the core's apart: the edit is refused instead, with the reason.
+        if !warnings.list.is_empty() {
+            return Err(invalid(InvalidScenario { problems: warnings }));
+        }
+        let edit = self.session.set_plan(scenario).map_err(invalid)?;
+        to_js(&edit)
+    }
+
+    /// The room around plan point (x, y): the face of the wall graph containing
+    /// it, bounded by every wall, door, window, glass pane and railing, open or
+    /// closed. `found` is `"room"` (with `polygon`, `holes`, `area_m2`), `"open"`
+    /// when no closed room contains the point (a gap to the outside), or
+    /// `"on_wall"`.
+    #[wasm_bindgen(js_name = roomAt, unchecked_return_type = "RoomFound")]
+    pub fn room_at(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        guard()?;
+        if !(x.is_finite() && y.is_finite()) {
+            return Err(js_error(format!("roomAt: not a plan point: ({x}, {y})")));
+        }
+        let room = self.session.room_at(Point::new(x, y)).map_err(invalid)?;
+        to_js(&crate::session::RoomFound::from(room))
+    }
+
     /// Repairs made while loading, as messages.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn warnings(&self) -> Result<JsValue, JsError> {

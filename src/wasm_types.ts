@@ -316,3 +316,17 @@ export interface CurvePoint {
   refined: boolean;
   cameras: CameraObject[];
 }
+
+/** What `Scene.setPlan` redid: views computed again, and whether the zones' cells were rebuilt. */
+export interface PlanEdit {
+  views: number;
+  zones_rebuilt: boolean;
+}
+
+/** The room around a point (`Scene.roomAt`): `polygon` counter-clockwise, `holes` clockwise, open rings. */
+export interface RoomFound {
+  found: "room" | "open" | "on_wall";
+  polygon: [number, number][];
+  holes: [number, number][][];
+  area_m2: number;
+}

@@ -332,6 +332,22 @@ fn the_declared_result_types_match_the_results() {
     for (x, y) in [(1.0, 1.0), (30.0, 6.0), (-50.0, -50.0)] {
         results.push(("Picked", value(&session.pick(Point::new(x, y)))));
     }
+    // The room around a point: a room, outside every room, on a wall.
+    for (x, y) in [(5.0, 6.0), (-50.0, -50.0), (0.0, 5.0)] {
+        let room = session
+            .room_at(Point::new(x, y))
+            .expect("the room query runs");
+        results.push((
+            "RoomFound",
+            value(&blindspot::session::RoomFound::from(room)),
+        ));
+    }
+    let mut edited = museum();
+    let same = edited.scenario().clone();
+    results.push((
+        "PlanEdit",
+        value(&edited.set_plan(same).expect("the same plan applies")),
+    ));
     let mut problems = Vec::new();
     for (ty, v) in &results {
         types.check(v, ty, ty, &mut problems);

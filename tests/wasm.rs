@@ -553,3 +553,46 @@ fn camera_rules_cross_as_the_core_computes_them() {
     assert!(scene.new_camera(at, "dome", 3.0, 7.0).is_err());
     assert!(scene.refit_camera(4.0, "dome").is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_plan_edit_and_the_room_around_a_point_cross_the_boundary() {
+    let mut scene = Scene::load(ROOM).unwrap();
+    let file: Value = serde_json::from_str(ROOM).unwrap();
+    // The west room, 10 x 10, through the gap in the middle wall: open to the east
+    // room but closed to the outside, so the room is both rooms.
+    let room = json(scene.room_at(5.0, 5.0));
+    assert_eq!(room["found"], "room");
+    assert_eq!(room["area_m2"].as_f64(), Some(200.0));
+    assert_eq!(json(scene.room_at(30.0, 5.0))["found"], "open");
+    assert_eq!(json(scene.room_at(0.0, 5.0))["found"], "on_wall");
+    assert!(scene.room_at(f64::NAN, 0.0).is_err());
+    // Close the gap: two rooms of 100 m².
+    let mut plan = file["plan"].clone();
+    plan["walls"][1]["path"] = serde_json::json!([[10, 0], [10, 10]]);
+    let before = coverage(scene.summary());
+    let edit = json(scene.set_plan(&plan.to_string()));
+    assert_eq!(edit["views"].as_f64(), Some(1.0));
+    assert_eq!(edit["zones_rebuilt"], false);
+    assert_eq!(
+        json(scene.room_at(5.0, 5.0))["area_m2"].as_f64(),
+        Some(100.0)
+    );
+    // The same scenario loaded from scratch reports the same coverage.
+    let mut whole = file.clone();
+    whole["plan"] = plan.clone();
+    let fresh = Scene::load(&whole.to_string()).unwrap();
+    let after = coverage(scene.summary());
+    assert!((after - coverage(fresh.summary())).abs() < 1e-12);
+    // A bad plan is refused with its place, and nothing changes.
+    plan["zones"][0]["polygon"] = serde_json::json!([[0, 0], [10, 10], [10, 0], [0, 10]]);
+    assert!(scene.set_plan(&plan.to_string()).is_err());
+    assert!(scene.set_plan("not json").is_err());
+    // A repeated point would be repaired (dropped): refused, so the page and the
+    // core never hold different plans.
+    let mut repeated = whole["plan"].clone();
+    repeated["walls"][0]["path"] =
+        serde_json::json!([[0, 0], [20, 0], [20, 0], [20, 10], [0, 10], [0, 0]]);
+    assert!(scene.set_plan(&repeated.to_string()).is_err());
+    assert_eq!(coverage(scene.summary()), after);
+    assert!(before >= after);
+}

@@ -5,12 +5,14 @@
 //! plan's [`Anchor`]. A plan far from the origin (survey coordinates) then keeps
 //! full precision, and moving a plan changes no figure.
 
+mod faces;
 mod index;
 mod mesh;
 mod mount;
 mod noding;
 mod steiner;
 
+pub use faces::{RoomAt, room_at, room_mesh};
 pub use index::{IndexError, SegmentIndex};
 pub use mesh::{Link, Location, Mesh, MeshError};
 pub use mount::{Seat, SightStart, WallIndex};

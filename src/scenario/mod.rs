@@ -57,6 +57,32 @@ impl Scenario {
         }
     }
 
+    /// This scenario with another plan read from JSON text (a plan object, as in
+    /// a file's `plan`), validated with everything else like a file: what the
+    /// page sends when walls or zones are edited. Problems name places as in a
+    /// file (`plan.walls[3].path`).
+    ///
+    /// # Errors
+    /// Every problem found, as [`Scenario::from_json`].
+    pub fn with_plan_json(&self, text: &str) -> Result<(Scenario, Problems), InvalidScenario> {
+        let mut problems = Problems::default();
+        let (plan, origins) = read::read_plan(text, &mut problems);
+        let Some(plan) = plan else {
+            return Err(InvalidScenario { problems });
+        };
+        let mut s = Scenario {
+            plan,
+            ..self.clone()
+        };
+        // The rest was checked when it was read: its items are where they were.
+        validate::validate(&mut s, &origins, &mut problems);
+        if problems.has_errors() {
+            Err(InvalidScenario { problems })
+        } else {
+            Ok((s, problems))
+        }
+    }
+
     /// Writes the scenario as pretty-printed JSON in the canonical form.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a scenario always serialises")

@@ -68,6 +68,24 @@ pub(super) fn read_cameras(text: &str, problems: &mut Problems) -> Option<Vec<Ca
     Some(out)
 }
 
+/// Reads a plan object (walls and zones, as the page sends it for an edit),
+/// with the places of its items.
+pub(super) fn read_plan(text: &str, problems: &mut Problems) -> (Option<Plan>, Origins) {
+    let value: Value = match super::json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.error("plan", format!("not valid JSON: {e}"));
+            return (None, Origins::default());
+        }
+    };
+    let mut reader = Reader {
+        problems,
+        origins: Origins::default(),
+    };
+    let plan = reader.plan(&value, "plan");
+    (plan, reader.origins)
+}
+
 struct Reader<'p> {
     problems: &'p mut Problems,
     origins: Origins,

@@ -32,6 +32,9 @@ import { installKeys } from './tools/keys.js';
 import { CameraTool } from './tools/camera-tool.js';
 import { AddCameraTool } from './tools/add-camera-tool.js';
 import { MarkTool, marksOverlay } from './tools/mark-tool.js';
+import { PlanTool, SLOW_EDIT_MS } from './tools/plan-tool.js';
+import { PlanPanel } from './panels/plan-editor.js';
+import { withPlan, setWallProps, setZoneProps } from './model/plan.js';
 import { Toolbar } from './panels/toolbar.js';
 import { LayoutTabs } from './panels/layout-tabs.js';
 import { Tooltip } from './panels/tooltip.js';
@@ -182,6 +185,31 @@ tools.register(new MarkTool({
   frame: () => loop.current, selected: () => commands.selectedIndex(), marks: () => ui.marks.points,
   setMarks: (points) => { ui.setMarks(points, scenario().plan); toolbar.showMarkCount(points.length); }, done: () => setMarking(false), cameraKeys,
 }));
+const planTool = new PlanTool({
+  frame: () => loop.current, scenario,
+  beginGesture: () => commands.beginGesture(), preview: (next) => commands.preview(next), endGesture: (label) => commands.endGesture(label),
+  commit: (next, label) => commands.commit(next, label), roomAt: (x, y) => mirror.roomAt(x, y), zonesAt: (x, y) => mirror.pick(x, y).zones,
+  requestFrame: (w) => loop.request(w), changed: () => updateChrome(), announce: (t) => messages.announce(t), done: () => setEditing(false),
+  lastPlanEditMs: () => mirror.lastPlanEditMs,
+});
+tools.register(planTool);
+const planPanel = new PlanPanel({
+  setMode: (m) => planTool.setMode(/** @type {import('./tools/plan-tool.js').PlanMode} */ (m)),
+  setNewKind: (k) => { planTool.newKind = k; updateChrome(); },
+  setGrid: (on) => { planTool.gridOn = on; updateChrome(); },
+  setWalls: (ids, patch) => {
+    let plan = scenario().plan;
+    for (const id of ids) plan = setWallProps(plan, id, patch);
+    commands.commit(withPlan(scenario(), plan), ids.length === 1 ? 'Wall properties' : `Properties of ${ids.length} walls`);
+  },
+  setZone: (id, patch) => { commands.commit(withPlan(scenario(), setZoneProps(scenario().plan, id, patch)), 'Zone properties'); },
+  deleteSelection: () => planTool.deleteSelection(), split: () => planTool.splitSelected(), done: () => setEditing(false),
+});
+/** Plan editing (Edit plan, or E) or the camera tool. @param {boolean} on */
+function setEditing(on) {
+  tools.use(on ? 'plan' : 'cameras');
+  if (on) messages.announce('Editing the plan: W draws walls, Z a zone, R makes a zone from the room under a click. E or Done goes back to cameras.');
+}
 /** Marking places for the optimiser: from the budget dialog, back to it when done. @param {boolean} on */
 function setMarking(on) {
   if (on) {
@@ -204,6 +232,7 @@ installKeys(tools, {
   undo: () => commands.undo(), redo: () => commands.redo(), save: () => files.save(), open: () => openPicker(), duplicate: () => cams.duplicateSelected(),
   help: () => help.open(), fit: () => view.fit(), zoomBy: (k) => view.zoomBy(k), panBy: (dx, dy) => view.panBy(dx, dy),
   toggleAdd: () => { if (tools.activeId !== 'marks') setAdding(tools.activeId !== 'add-camera'); },
+  togglePlan: () => { if (tools.activeId !== 'marks') setEditing(tools.activeId !== 'plan'); },
 });
 
 /** Toolbar, add bar and layout tabs, after any edit, selection or tool change. */
@@ -214,6 +243,16 @@ function updateChrome() {
     hasSelection: store.scenario !== null && cameraIndex(scenario(), ui.selection.cameraId) >= 0, tool: tools.activeId });
   tabs.update(store.scenario);
   presenter.update(store.scenario);
+  const editing = tools.activeId === 'plan';
+  $('btn-edit-plan').setAttribute('aria-pressed', String(editing));
+  if (store.scenario) {
+    /** @type {string[]} */
+    let levels = [];
+    try { levels = mirror.levels().map((l) => l.name); } catch { /* the core is restarting: the panel shows no levels until it is back */ }
+    planPanel.update(scenario(), { active: editing, mode: planTool.mode, newKind: planTool.newKind, gridOn: planTool.gridOn,
+      walls: planTool.sel.walls, zone: planTool.sel.zone, vertex: planTool.sel.vertex !== null,
+      prepareMs: mirror.lastPlanEditMs, slow: mirror.lastPlanEditMs > SLOW_EDIT_MS }, levels);
+  }
 }
 
 const fileInput = input('file-input');
@@ -228,6 +267,7 @@ toolbar.wire({
   'btn-catalog': () => catalog.open(), 'btn-catalog-2': () => catalog.open(), 'btn-layout-dup': () => layouts.duplicate(),
   'btn-optimize': () => budget.open(), 'btn-curve': () => (budget.curve ? budget.showCurve() : budget.open()), 'btn-compare': () => compare.open(),
   'mark-done': () => setMarking(false), 'btn-export': () => exporter.open(), 'btn-present': () => presenter.toggle(),
+  'btn-edit-plan': () => setEditing(tools.activeId !== 'plan'),
 });
 canvas.addEventListener('focus', () => loop.request());
 canvas.addEventListener('blur', () => loop.request());
@@ -258,6 +298,7 @@ installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
   opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,
+  planEdit: () => ({ last: mirror.lastPlanEdit, ms: mirror.lastPlanEditMs, mode: planTool.mode }),
 } });
 
 await files.start(autosave);

@@ -8,6 +8,7 @@
 
 import { errorMessage } from '../core/mirror.js';
 import { cameraIndex } from '../model/scenario.js';
+import { isPlanEdit } from '../model/plan.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/history.js').Store} Store */
@@ -60,7 +61,9 @@ export class Commands {
   commit(next, label, opts = {}) {
     const { store, mirror, loop } = this.d;
     try {
-      const planChanged = this.scenario().plan !== next.plan;
+      const prev = this.scenario().plan;
+      // Another plan (opened): fit it; an edit of this one keeps the view.
+      const planChanged = prev !== next.plan && !isPlanEdit(prev, next.plan);
       mirror.sync(next);
       store.commit(next, label, { coalesce: opts.coalesce });
       if (planChanged) this.d.planChanged();
@@ -156,7 +159,8 @@ export class Commands {
   step(entry, apply, done, what) {
     if (!entry) return;
     try {
-      const planChanged = entry.scenario.plan !== this.scenario().plan;
+      const prev = this.scenario().plan;
+      const planChanged = entry.scenario.plan !== prev && !isPlanEdit(prev, entry.scenario.plan);
       this.d.mirror.sync(entry.scenario);
       apply();
       if (planChanged) this.d.planChanged();

@@ -26,6 +26,7 @@ import { isTrap } from './load.js';
 /** @typedef {import('./types.js').BlindSpots} BlindSpots */
 /** @typedef {import('./types.js').Level} Level */
 /** @typedef {import('./types.js').Picked} Picked */
+/** @typedef {import('./types.js').RoomFound} RoomFound */
 /** @typedef {import('./types.js').CameraObject} CameraObject */
 /** @typedef {'views'|'blind'|'multi'|'dead'|'bands'} LayerName */
 
@@ -96,6 +97,9 @@ export class SceneMirror {
     this.parkHits = 0;
     /** Restarts after a failure of the core (tests read it). */
     this.restarts = 0;
+    /** What the last `setPlan` redid, and how long it took (ms). @type {import('./types.js').PlanEdit|null} */
+    this.lastPlanEdit = null;
+    this.lastPlanEditMs = 0;
   }
 
   /** The scene; throws when there is none or the core is down. @returns {Scene} */
@@ -248,6 +252,10 @@ export class SceneMirror {
       this.guarded(() => this.switchLayout(prev, next));
       return;
     }
+    if (prev && this.sceneOrNull && prev.plan !== next.plan && onlyPlanChanged(prev, next)) {
+      this.guarded(() => this.setPlan(next));
+      return;
+    }
     if (!prev || !this.sceneOrNull || !sameBase(prev, next)) {
       this.reload(next);
       return;
@@ -265,6 +273,23 @@ export class SceneMirror {
       if (!this.down) this.reload(prev);
       throw e;
     }
+  }
+
+  /**
+   * A wall or zone edit: the core takes the new plan in place (`setPlan`: no reload of
+   * the scenario, only the views near the change recomputed). A refusal changes nothing
+   * in the core and is rethrown. Scenes parked for other layouts hold the old plan: freed.
+   * @param {Scenario} next
+   */
+  setPlan(next) {
+    const t0 = performance.now();
+    this.lastPlanEdit = this.scene.setPlan(JSON.stringify(next.plan));
+    this.lastPlanEditMs = performance.now() - t0;
+    for (const p of this.parked) p.scene.free();
+    this.parked = [];
+    this.scenario = next;
+    this.loadVersion++;
+    this.touch();
   }
 
   /**
@@ -526,6 +551,11 @@ export class SceneMirror {
     return this.guarded(() => takeShapes(this.scene.layer(name)));
   }
 
+  /** The room around a plan point (`roomAt`). @param {number} x @param {number} y @returns {RoomFound} */
+  roomAt(x, y) {
+    return this.guarded(() => this.scene.roomAt(x, y));
+  }
+
   /** What lies under a plan point. @param {number} x @param {number} y @returns {Picked} */
   pick(x, y) {
     return this.guarded(() => this.scene.pick(x, y));
@@ -560,6 +590,12 @@ export class SceneMirror {
     this.touch();
     this.summary();
   }
+}
+
+/** Everything but the plan is the same. @param {Scenario} a @param {Scenario} b */
+function onlyPlanChanged(a, b) {
+  return a.catalog === b.catalog && a.settings === b.settings && a.blindspot === b.blindspot &&
+    a.cameras === b.cameras && a.name === b.name && (a.layouts?.active ?? 0) === (b.layouts?.active ?? 0);
 }
 
 /** @param {unknown[]} a @param {number} i @param {unknown[]} b @param {number} j */

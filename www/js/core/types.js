@@ -21,6 +21,8 @@
 /** @typedef {import('../../pkg/blindspot.js').CostLine} CostLine */
 /** @typedef {import('../../pkg/blindspot.js').Level} Level */
 /** @typedef {import('../../pkg/blindspot.js').Picked} Picked */
+/** @typedef {import('../../pkg/blindspot.js').PlanEdit} PlanEdit */
+/** @typedef {import('../../pkg/blindspot.js').RoomFound} RoomFound */
 /** @typedef {import('../../pkg/blindspot.js').Limits} Limits */
 /** @typedef {import('../../pkg/blindspot.js').Bound} Bound */
 /** @typedef {import('../../pkg/blindspot.js').ModelRules} ModelRules */

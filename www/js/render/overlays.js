@@ -10,6 +10,7 @@ import * as P from '../palette.js';
 import { toScreen } from '../view/transform.js';
 import { cameraHandles } from '../view/camera-handles.js';
 import { roundRect, haloText, FONT } from './paths.js';
+import { drawPlanEdit } from './plan-edit.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Overlay} Overlay */
@@ -25,6 +26,7 @@ export function drawOverlays(ctx, f) {
       case 'ghost': drawGhost(ctx, f, o.at); break;
       case 'marks': drawMarks(ctx, f, o.points); break;
       case 'diff': drawDiff(ctx, f, o); break;
+      case 'plan-edit': drawPlanEdit(ctx, f, o); break;
       default: throw new Error(`no drawing for overlay ${JSON.stringify(o)}`);
     }
   }

@@ -93,9 +93,11 @@ export function drawWalls(ctx, f) {
     ctx.setLineDash([]);
     ctx.lineCap = 'round';
   }
-  // Closed loops of wall (pillars, cores) are solid.
+  // Closed loops of wall that are pillars or cores are solid; a room drawn as one closed
+  // outline is not (see isSolid).
+  const holes = holeBoxes(f.doc.plan.zones);
   ctx.beginPath();
-  for (const w of walls) if (w.kind === 'wall' && isClosed(w.path)) tracePath(ctx, f, w.path);
+  for (const w of walls) if (w.kind === 'wall' && isSolid(w.path, holes)) tracePath(ctx, f, w.path);
   ctx.fillStyle = P.WALL;
   ctx.fill();
   ctx.beginPath();
@@ -111,6 +113,34 @@ export function drawWalls(ctx, f) {
     if (w.kind === 'wall' || w.path.length < 2) continue;
     drawWallSymbol(ctx, f, w, ww);
   }
+}
+
+/** Largest box (m²) of a closed wall loop drawn solid without being a zone's hole. */
+const PILLAR_MAX_M2 = 4;
+
+/** @param {[number, number][]} ring */
+function boxKey(ring) {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of ring) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
+  return { key: `${x0},${y0},${x1},${y1}`, area: (x1 - x0) * (y1 - y0) };
+}
+
+/** The boxes of every zone hole. @param {import('../model/scenario.js').Zone[]} zones */
+function holeBoxes(zones) {
+  const out = new Set();
+  for (const z of zones) for (const h of z.holes ?? []) out.add(boxKey(h).key);
+  return out;
+}
+
+/**
+ * A closed loop of wall is drawn solid when it is a pillar or a core: a zone has it as a
+ * hole, or it is small (a column, PILLAR_MAX_M2). A room drawn as one closed outline stays
+ * hollow. @param {[number, number][]} path @param {Set<string>} holes
+ */
+function isSolid(path, holes) {
+  if (!isClosed(path)) return false;
+  const { key, area } = boxKey(path);
+  return area <= PILLAR_MAX_M2 || holes.has(key);
 }
 
 /** @param {[number, number][]} path */

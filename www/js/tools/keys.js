@@ -12,7 +12,7 @@
  * @typedef {{
  *   undo: () => void, redo: () => void, save: () => void, open: () => void,
  *   duplicate: () => void, help: () => void, toggleAdd: () => void, fit: () => void,
- *   zoomBy: (factor: number) => void, panBy: (dx: number, dy: number) => void,
+ *   zoomBy: (factor: number) => void, panBy: (dx: number, dy: number) => void, togglePlan: () => void,
  * }} AppKeys
  */
 
@@ -43,6 +43,7 @@ export function installKeys(tools, app) {
     if (tools.tool().key(e)) return;
     if (e.key === '?') { e.preventDefault(); app.help(); return; }
     if (e.key === 'n' || e.key === 'N') { e.preventDefault(); app.toggleAdd(); return; }
+    if (e.key === 'e' || e.key === 'E') { e.preventDefault(); app.togglePlan(); return; }
     if (e.key === 'f' || e.key === 'F' || e.key === '0') { e.preventDefault(); app.fit(); return; }
     if (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_') {
       e.preventDefault();

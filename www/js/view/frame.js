@@ -62,10 +62,24 @@
  * - `marks`: places marked for the optimiser (plan points).
  * - `diff`: rings round cameras added and changed, crosses where cameras were removed
  *   (against another layout).
+ * - `plan-edit`: the plan editor's state: the selection (walls by index, zone by index,
+ *   a corner), the corner under the pointer, the outline being drawn and where its next
+ *   point would go, what it snapped to, the length typed, a selection box (CSS px), a
+ *   note shown at a plan point (a refusal's reason), and `ghost`: the pieces a drag moves,
+ *   sketched while the core is too slow to follow every frame.
  * @typedef {{kind: 'camera-handles', index: number, tiltActive: boolean}
  *   | {kind: 'ghost', at: [number, number]}
+ *   | {kind: 'plan-edit', mode: string, ghost: [[number, number], [number, number]][], sel: PlanSelection, hover: [number, number]|null, hoverWall: number,
+ *      draft: [number, number][], next: [number, number]|null, snap: string, snapAt: [number, number]|null,
+ *      typed: string, closed: boolean, box: [[number, number], [number, number]]|null,
+ *      note: {at: [number, number], text: string}|null}
  *   | {kind: 'marks', points: [number, number][]}
  *   | {kind: 'diff', added: [number, number][], changed: [number, number][], removed: [number, number][]}} Overlay
+ */
+
+/**
+ * What the plan editor has selected: walls (indices), a zone (index, or -1) and a corner.
+ * @typedef {{walls: number[], zone: number, vertex: [number, number]|null}} PlanSelection
  */
 
 /** @typedef {{doc: Scenario, core: CoreFrame, view: Viewport, ui: UiFlags, overlays: Overlay[]}} Frame */
