@@ -233,8 +233,18 @@ impl Session {
         let mut old_bounds = Bounds::EMPTY;
         let mut new_bounds = Bounds::EMPTY;
         for i in 0..self.scenario.cameras.len() {
+            // A view reaches no further than its far edge on the floor (a tilted
+            // camera's is short of its range); that edge is optics, not walls.
+            let far = self.views[i].far_m;
             let reach = self.scenario.spec(&self.scenario.cameras[i]).map(|spec| {
-                let r = spec.range_m.max(0.0) + self.plan.tolerances.snap_m * 4.0;
+                let reach = if far > 0.0 {
+                    far.min(spec.range_m)
+                } else {
+                    spec.range_m
+                };
+                // The chord polygon of the range keeps the sector's area, so its
+                // corners lie a little outside the circle: a margin covers them.
+                let r = reach.max(0.0) * 1.05 + self.plan.tolerances.snap_m * 4.0;
                 Bounds {
                     min: Point::new(spec.position.x - r, spec.position.y - r),
                     max: Point::new(spec.position.x + r, spec.position.y + r),

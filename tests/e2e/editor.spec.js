@@ -185,3 +185,31 @@ test('an exact length typed while drawing is the wall in the saved file; a refus
   expect(await plan(page)).toEqual(before);
   expect(log.errors).toEqual([]);
 });
+
+test('a new plan from an empty site: its size in metres, editing starts, undo goes back to the plan before', async ({ page }) => {
+  const log = await openApp(page);
+  const before = await page.evaluate(() => window.__blindspot.scenario().name);
+  await page.locator('#btn-new-plan').click();
+  await expect(page.locator('#new-plan')).toBeVisible();
+  await expect(page.locator('#new-plan')).toContainText('one unit is 1 m');
+  await page.locator('#new-plan-width').fill('0');
+  await page.locator('#new-plan-create').click();
+  await expect(page.locator('#new-plan-error')).toContainText('from 1 to 5,000');
+  await page.locator('#new-plan-name').fill('Chapel annex');
+  await page.locator('#new-plan-width').fill('24');
+  await page.locator('#new-plan-depth').fill('16.5');
+  await page.locator('#new-plan-create').click();
+  await expect(page.locator('#new-plan')).toBeHidden();
+  await expect(page.locator('#scenario-name')).toHaveValue('Chapel annex');
+  const s = await page.evaluate(() => window.__blindspot.scenario());
+  expect(s.plan.walls).toEqual([]);
+  expect(s.plan.zones.map((z) => [z.name, z.kind, z.polygon])).toEqual([['Site', 'exterior', [[0, 0], [24, 0], [24, 16.5], [0, 16.5]]]]);
+  expect(s.cameras).toEqual([]);
+  expect(s.catalog.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.__blindspot.tool())).toBe('plan');
+  await expect(page.locator('#plan-bar')).toBeVisible();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'editor-new-plan.png') });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#scenario-name')).toHaveValue(before);
+  expect(log.errors).toEqual([]);
+});

@@ -45,6 +45,7 @@ import { ImportDialog } from './dialogs/import.js';
 import { WorkerRunner } from './core/worker-runner.js';
 import { CompareView } from './dialogs/compare.js';
 import { Help } from './dialogs/help.js';
+import { NewPlanDialog } from './dialogs/new-plan.js';
 import { BudgetUI } from './budget/dialog.js';
 import { installDropZone } from './files/files.js';
 import { ExportDialog } from './app/export-dialog.js';
@@ -205,6 +206,10 @@ const planPanel = new PlanPanel({
   setZone: (id, patch) => { commands.commit(withPlan(scenario(), setZoneProps(scenario().plan, id, patch)), 'Zone properties'); },
   deleteSelection: () => planTool.deleteSelection(), split: () => planTool.splitSelected(), done: () => setEditing(false),
 });
+const newPlan = new NewPlanDialog({
+  starter: () => mirror.guarded(() => mirror.core().Scene.starterCatalog()),
+  open: (s) => files.openText(JSON.stringify(s), 'a new plan'), startEditing: () => setEditing(true),
+});
 /** Plan editing (Edit plan, or E) or the camera tool. @param {boolean} on */
 function setEditing(on) {
   tools.use(on ? 'plan' : 'cameras');
@@ -267,7 +272,7 @@ toolbar.wire({
   'btn-catalog': () => catalog.open(), 'btn-catalog-2': () => catalog.open(), 'btn-layout-dup': () => layouts.duplicate(),
   'btn-optimize': () => budget.open(), 'btn-curve': () => (budget.curve ? budget.showCurve() : budget.open()), 'btn-compare': () => compare.open(),
   'mark-done': () => setMarking(false), 'btn-export': () => exporter.open(), 'btn-present': () => presenter.toggle(),
-  'btn-edit-plan': () => setEditing(tools.activeId !== 'plan'),
+  'btn-edit-plan': () => setEditing(tools.activeId !== 'plan'), 'btn-new-plan': () => newPlan.open(),
 });
 canvas.addEventListener('focus', () => loop.request());
 canvas.addEventListener('blur', () => loop.request());
