@@ -1,6 +1,6 @@
 // Corner-drag benchmark of the plan editor: opens a sample in headless Chromium, enters
 // the editor (E), drags the wall corner nearest the middle of the plan in a small circle
-// for ~FRAMES frames with the real mouse, and prints the page's own per-frame timings
+// for ~FRAMES frames with the real mouse (Alt held: no snapping), and prints the page's own per-frame timings
 // (window.__blindspotPerf.frames: the core's plan update when it follows every frame, the
 // layers and the redraw) and how long the core took to take the plan (Scene.setPlan).
 //
@@ -45,6 +45,8 @@ try {
   await page.evaluate(() => window.__blindspotPerf.reset());
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
+  // Alt: no snapping, so every frame moves the corner somewhere new.
+  await page.keyboard.down('Alt');
   const raf = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   const edits = [];
   for (let i = 1; i <= FRAMES; i++) {
@@ -54,6 +56,7 @@ try {
     edits.push(await page.evaluate(() => window.__blindspot.planEdit().ms));
   }
   await page.mouse.up();
+  await page.keyboard.up('Alt');
   await page.waitForTimeout(1500);
   const perf = await page.evaluate(() => ({ ...window.__blindspotPerf }));
   const sketched = await page.evaluate(() => window.__blindspot.planEdit());
