@@ -183,3 +183,16 @@ fn soup_1000016_bundle_locate_panic() {
 fn soup_930_bundle_hides_too_much() {
     agrees_with_the_oracle("differential/soup-930.json");
 }
+
+#[test]
+fn soup_1007811_noding_cycle() {
+    // Three points each within the snap tolerance of the others' pieces but
+    // not of each other: noding split a piece one way, then back, and refused
+    // the plan after 16 rounds (the long differential run, 2 of 100,000).
+    agrees_with_the_oracle("differential/soup-1007811.json");
+}
+
+#[test]
+fn soup_1014885_noding_cycle() {
+    agrees_with_the_oracle("differential/soup-1014885.json");
+}

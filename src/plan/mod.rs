@@ -83,6 +83,18 @@ impl PreparedPlan {
         }
         let tolerances = tolerances.for_extent(plan_extent(plan));
         let graph = build_wall_graph(&segments, tolerances.snap_m).map_err(|error| {
+            // The noder works plan-local; the message names the plan's place.
+            let error = match error {
+                NodingError::DidNotConverge { piece, x, y } => {
+                    let p = anchor.to_world(Point::new(x, y));
+                    NodingError::DidNotConverge {
+                        piece,
+                        x: p.x,
+                        y: p.y,
+                    }
+                }
+                other => other,
+            };
             let piece = match error {
                 NodingError::NotFinite { piece } | NodingError::DidNotConverge { piece, .. } => {
                     piece
