@@ -161,6 +161,7 @@ impl Builder {
                     priority: 5.0,
                     required_level: None,
                     delay: None,
+                    min_coverage: None,
                     polygon: Self::rect_path(lo, hi)[..4].to_vec(),
                     holes: Vec::new(),
                 });
@@ -252,6 +253,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
             priority,
             required_level: None,
             delay: None,
+            min_coverage: None,
             polygon: Builder::rect_path(o, o + Point::new(ROOM_W, ROOM_H))[..4].to_vec(),
             holes: Vec::new(),
         });
@@ -264,6 +266,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         priority: 2.0,
         required_level: None,
         delay: None,
+        min_coverage: None,
         polygon: vec![
             Point::new(0.0, -6.0),
             Point::new(width, -6.0),

@@ -289,6 +289,19 @@ export interface ChangeCost {
   example_prices: boolean;
 }
 
+/** A requirement a proposal leaves unmet, with what more meeting it would cost. */
+export interface Unmet {
+  zone: string;
+  name: string;
+  priority: number;
+  required_level: string;
+  blind: boolean;
+  estimated_share: number;
+  required_share: number;
+  extra_cost: number | null;
+  extra_cameras: number;
+}
+
 /** `optimize()`: the proposed layout and what the run found. */
 export interface Proposal {
   cameras: CameraObject[];
@@ -299,7 +312,10 @@ export interface Proposal {
   account: ChangeCost;
   estimated_coverage: number;
   upper_bound: number;
+  objective: number;
+  objective_bound: number;
   guarantee: number;
+  unmet: Unmet[];
   target_reached: boolean;
   warnings: string[];
   stats: ProposalStats;
@@ -313,6 +329,7 @@ export interface CurvePoint {
   camera_count: number;
   account: ChangeCost;
   estimated_coverage: number;
+  objective: number;
   refined: boolean;
   cameras: CameraObject[];
 }

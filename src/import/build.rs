@@ -913,6 +913,7 @@ fn zones(
                     priority: props.and_then(|p| p.priority).unwrap_or(1.0),
                     required_level: props.and_then(|p| p.required_level.clone()),
                     delay: None,
+                    min_coverage: None,
                     polygon: exterior,
                     holes: polygon.interiors().iter().map(open_ring).collect(),
                 },

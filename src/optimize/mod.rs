@@ -58,6 +58,8 @@ pub enum RequestError {
     MinSpacing(f64),
     #[error("id_prefix is empty")]
     EmptyPrefix,
+    #[error("never_blind_priority must be a positive priority, found {0}")]
+    NeverBlind(f64),
 }
 
 /// What to optimise for.
@@ -120,6 +122,9 @@ pub struct Request {
     pub max_samples: usize,
     /// Ids of new cameras are this followed by a number ("new-1"...).
     pub id_prefix: String,
+    /// Zones of this priority or more are never left blind while the limit
+    /// allows seeing them.
+    pub never_blind_priority: f64,
 }
 
 impl Default for Request {
@@ -135,6 +140,7 @@ impl Default for Request {
             sample_step_m: 0.25,
             max_samples: 120_000,
             id_prefix: "new-".to_string(),
+            never_blind_priority: 1.0,
         }
     }
 }
@@ -156,6 +162,7 @@ struct RequestJson {
     seed: Option<u64>,
     max_candidates: Option<usize>,
     id_prefix: Option<String>,
+    never_blind_priority: Option<f64>,
 }
 
 #[derive(Clone, Debug, serde::Deserialize)]
@@ -216,7 +223,14 @@ impl Request {
         if !(spacing >= 0.0 && spacing.is_finite()) {
             return Err(RequestError::MinSpacing(spacing));
         }
+        let never_blind = r
+            .never_blind_priority
+            .unwrap_or(defaults.never_blind_priority);
+        if !(never_blind > 0.0 && never_blind.is_finite()) {
+            return Err(RequestError::NeverBlind(never_blind));
+        }
         Ok(Request {
+            never_blind_priority: never_blind,
             goal,
             models: r.models,
             existing: r.existing.unwrap_or_default(),
@@ -283,16 +297,49 @@ pub struct Proposal {
     /// Weighted coverage estimated on the samples (the exact figure comes from
     /// a report of the layout).
     pub estimated_coverage: f64,
-    /// No layout within the same limit can do better than this (sampled).
+    /// No layout within the same limit can reach a higher weighted coverage
+    /// than this (sampled).
     pub upper_bound: f64,
-    /// The worst-case factor the method guarantees.
+    /// The objective the search maximised (docs/optimizer.md): never-blind
+    /// zones first, then requirements, then weighted coverage; and a bound on
+    /// it for this run.
+    pub objective: f64,
+    pub objective_bound: f64,
+    /// The worst-case factor the method guarantees (on the objective).
     pub guarantee: f64,
+    /// Requirements the layout leaves unmet (estimated), highest priority
+    /// first, with what more meeting each would cost.
+    pub unmet: Vec<Unmet>,
     /// For a coverage target: whether it was reached.
     pub target_reached: bool,
     /// Things the user should know (models without prices...).
     pub warnings: Vec<String>,
     pub stats: Stats,
 }
+
+/// A requirement a proposal leaves unmet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unmet {
+    pub zone: String,
+    pub name: String,
+    pub priority: f64,
+    /// The level it must be seen at ("seen" when the zone states none).
+    pub required_level: String,
+    /// True when the zone is left blind (priority at or above the never-blind
+    /// priority, nothing of it seen).
+    pub blind: bool,
+    /// Share of it seen at that level, estimated; and the share required.
+    pub estimated_share: f64,
+    pub required_share: f64,
+    /// What more meeting it would cost on top of this layout (cameras added
+    /// greedily for this zone alone, from the same candidates); None when no
+    /// candidate gets it there.
+    pub extra_cost: Option<f64>,
+    pub extra_cameras: usize,
+}
+
+/// At most this many unmet requirements are priced (the highest priority).
+pub const UNMET_LISTED: usize = 12;
 
 /// Sizes and effort.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -320,6 +367,8 @@ pub struct CurvePoint {
     pub camera_count: usize,
     pub account: ChangeCost,
     pub estimated_coverage: f64,
+    /// The objective the search maximised (never decreases along the curve).
+    pub objective: f64,
     /// True where the full optimiser (guard and local search) refined it.
     pub refined: bool,
     pub cameras: Vec<Camera>,
@@ -367,7 +416,12 @@ impl<'s> Workspace<'s> {
         }) {
             return Err(Cancelled);
         }
-        let samples = Samples::new(scenario, request.sample_step_m, request.max_samples);
+        let samples = Samples::new(
+            scenario,
+            request.sample_step_m,
+            request.max_samples,
+            request.never_blind_priority,
+        );
         let existing: Vec<(usize, Camera)> = match request.existing {
             Existing::Remove => Vec::new(),
             _ => scenario.cameras.iter().cloned().enumerate().collect(),
@@ -490,6 +544,13 @@ impl<'s> Workspace<'s> {
             coverage.add(&self.candidates[i].footprint);
         }
         coverage.value
+    }
+
+    /// The sampled weighted coverage of a set of candidates (with the starting
+    /// ones).
+    pub fn area_of(&self, chosen: &[usize]) -> f64 {
+        let set: Vec<usize> = self.start.iter().chain(chosen).copied().collect();
+        coverage_area_of(&self.samples, &self.candidates, &set)
     }
 
     /// Runs the optimiser for `goal`.
@@ -621,16 +682,111 @@ impl<'s> Workspace<'s> {
             removed: account.removed.clone(),
             cost: account.spend,
             account,
-            estimated_coverage: selection.value,
-            upper_bound: select::upper_bound(&rules, &coverage, limit).max(selection.value),
+            estimated_coverage: selection.area,
+            upper_bound: select::upper_bound(&rules, &coverage, limit, true).max(selection.area),
+            objective: selection.value,
+            objective_bound: select::upper_bound(&rules, &coverage, limit, false)
+                .max(selection.value),
             guarantee,
+            unmet: self.unmet(&coverage, &selection.chosen),
             target_reached: match goal {
-                Goal::TargetCoverage(t) => selection.value >= t,
+                Goal::TargetCoverage(t) => selection.area >= t,
                 _ => true,
             },
             warnings,
             stats,
         }
+    }
+
+    /// The requirements a selection leaves unmet, priced.
+    fn unmet(&self, coverage: &Coverage, chosen: &[usize]) -> Vec<Unmet> {
+        let scenario = self.session.scenario();
+        let rules = self.rules();
+        let mut list: Vec<Unmet> = Vec::new();
+        let mut pending: Vec<(usize, bool)> = Vec::new();
+        for (z, zone) in scenario.plan.zones.iter().enumerate() {
+            let goal = &self.samples.zones[z];
+            if goal.samples == 0 {
+                continue;
+            }
+            let (seen, met) = coverage.zone_counts(z);
+            let blind = goal.not_blind > 0 && seen == 0;
+            let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
+            let share = zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION);
+            let short = stated && (met as f64) < share * goal.samples as f64 - 1e-9;
+            if blind || short {
+                pending.push((z, blind));
+            }
+        }
+        pending.sort_by(|a, b| {
+            let (za, zb) = (&scenario.plan.zones[a.0], &scenario.plan.zones[b.0]);
+            b.1.cmp(&a.1)
+                .then(zb.priority.total_cmp(&za.priority))
+                .then(a.0.cmp(&b.0))
+        });
+        for &(z, blind) in pending.iter().take(UNMET_LISTED) {
+            let zone = &scenario.plan.zones[z];
+            let goal = &self.samples.zones[z];
+            let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
+            // A blind zone that states nothing more asks only to be seen.
+            let (share, rank, level) = if stated {
+                (
+                    zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION),
+                    goal.rank,
+                    zone.required_level.clone().unwrap_or_else(|| "seen".into()),
+                )
+            } else {
+                (samples::NOT_BLIND_SHARE, 1, "seen".to_string())
+            };
+            let (seen, met_rank) = coverage.zone_counts(z);
+            let met = if rank == 1 { seen } else { met_rank };
+            let need = ((share * goal.samples as f64).ceil() as u32).clamp(1, goal.samples);
+            // Cameras for this zone alone, best gain per added cost first.
+            let mut cov = coverage.clone();
+            let mut set = chosen.to_vec();
+            let useful: Vec<usize> = (0..self.candidates.len())
+                .filter(|&i| cov.gain_in_zone(&self.candidates[i].footprint, z, rank) > 0)
+                .collect();
+            let start_cost = self.pricing.set_cost(&self.candidates, &set);
+            let mut have = met;
+            let mut added = 0;
+            while have < need && added < 20 {
+                let best = useful
+                    .iter()
+                    .copied()
+                    .filter(|i| !set.contains(i) && rules.spaced(&set, *i))
+                    .filter_map(|i| {
+                        let g = cov.gain_in_zone(&self.candidates[i].footprint, z, rank);
+                        (g > 0).then(|| {
+                            let c = self.pricing.added_cost(&self.candidates, &set, i).max(1e-6);
+                            (i, g, g as f64 / c)
+                        })
+                    })
+                    .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
+                let Some((i, g, _)) = best else { break };
+                cov.add(&self.candidates[i].footprint);
+                set.push(i);
+                have += g;
+                added += 1;
+            }
+            let met_after = have >= need;
+            list.push(Unmet {
+                zone: zone.id.clone(),
+                name: zone.name.clone(),
+                priority: zone.priority,
+                required_level: level,
+                blind,
+                estimated_share: met as f64 / goal.samples as f64,
+                required_share: share,
+                extra_cost: met_after.then(|| {
+                    crate::costing::cents(
+                        self.pricing.set_cost(&self.candidates, &set) - start_cost,
+                    )
+                }),
+                extra_cameras: added,
+            });
+        }
+        list
     }
 
     /// Models among the candidates that have no price: their cameras count as
@@ -751,12 +907,13 @@ impl<'s> Workspace<'s> {
         lazy_greedy(&rules, &mut coverage, &self.start, limit, Some(&mut order));
         // Layouts known: every greedy prefix, and the refined ones.
         let start_cost = self.pricing.set_cost(&self.candidates, &self.start);
-        let mut known: Vec<(f64, f64, Vec<usize>, bool)> =
-            vec![(start_cost, base_value, self.start.clone(), false)];
+        let base_area = coverage_area_of(&self.samples, &self.candidates, &self.start);
+        let mut known: Vec<(f64, f64, f64, Vec<usize>, bool)> =
+            vec![(start_cost, base_value, base_area, self.start.clone(), false)];
         let mut prefix = self.start.clone();
-        for &(i, cost, value) in &order {
+        for &(i, cost, value, area) in &order {
             prefix.push(i);
-            known.push((cost, value, prefix.clone(), false));
+            known.push((cost, value, area, prefix.clone(), false));
         }
         for k in 1..=refine {
             let budget = max_budget * k as f64 / refine as f64;
@@ -770,6 +927,7 @@ impl<'s> Workspace<'s> {
             known.push((
                 selection.cost,
                 selection.value,
+                selection.area,
                 selection.chosen.clone(),
                 true,
             ));
@@ -789,7 +947,7 @@ impl<'s> Workspace<'s> {
                 .enumerate()
                 .filter(|(_, (cost, ..))| *cost <= budget + TOLERANCE)
                 .max_by(|(_, a), (_, b)| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0)));
-            let Some((_, (_, value, chosen, refined))) = best else {
+            let Some((_, (_, value, area, chosen, refined))) = best else {
                 continue;
             };
             let mut set = chosen.clone();
@@ -806,11 +964,21 @@ impl<'s> Workspace<'s> {
                 total: account.total_after,
                 camera_count: cameras.len(),
                 account,
-                estimated_coverage: *value,
+                estimated_coverage: *area,
+                objective: *value,
                 refined: *refined,
                 cameras,
             });
         }
         Ok(points)
     }
+}
+
+/// The weighted coverage (sampled) of a set of candidates.
+fn coverage_area_of(samples: &Samples, candidates: &[Candidate], set: &[usize]) -> f64 {
+    let mut c = Coverage::new(samples);
+    for &i in set {
+        c.add(&candidates[i].footprint);
+    }
+    c.area
 }

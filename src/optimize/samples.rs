@@ -18,6 +18,33 @@ pub const NO_SAMPLE: u32 = u32::MAX;
 /// (identify).
 pub type Rank = u8;
 
+/// Weight of "no priority zone left blind" in the objective: any share of it
+/// outweighs every requirement (lexicographic in practice, and still a sum of
+/// truncated coverages: monotone submodular).
+pub const BLIND_WEIGHT: f64 = 100.0;
+/// Weight of "each zone seen at its required level, up to its minimum": any
+/// share of it outweighs all raw weighted area (worth at most 1).
+pub const REQUIRED_WEIGHT: f64 = 10.0;
+/// A zone counts as not blind once this share of it is seen.
+pub const NOT_BLIND_SHARE: f64 = 0.05;
+
+/// What one zone asks of a layout, in samples.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneGoal {
+    /// Samples in the zone.
+    pub samples: u32,
+    /// Samples it must have seen (at any level) not to be blind; 0 when the
+    /// zone's priority is below the never-blind priority.
+    pub not_blind: u32,
+    /// Samples it must have seen at its required level (its minimum coverage).
+    pub required: u32,
+    /// Objective weight of each of those samples, per tier.
+    pub blind_weight: f64,
+    pub required_weight: f64,
+    /// Rank its required level is.
+    pub rank: Rank,
+}
+
 /// A regular grid of sample points over the target.
 #[derive(Clone, Debug)]
 pub struct Samples {
@@ -38,6 +65,11 @@ pub struct Samples {
     pub max_rank: Rank,
     /// Number of samples.
     pub len: usize,
+    /// Per zone (plan order): what it asks.
+    pub zones: Vec<ZoneGoal>,
+    /// `members[offsets[s]..offsets[s + 1]]`: the zones sample s lies in.
+    pub offsets: Vec<u32>,
+    pub members: Vec<u32>,
 }
 
 impl Samples {
@@ -45,7 +77,10 @@ impl Samples {
     /// step grows when needed so that there are at most `max_samples`).
     /// Weights are normalised so that seeing everything at its required level
     /// is worth 1: the value of a layout estimates its weighted coverage.
-    pub fn new(scenario: &Scenario, step: f64, max_samples: usize) -> Samples {
+    ///
+    /// Zones of priority `never_blind` or more must not be left blind; each
+    /// zone's `min_coverage` (all of it when unset) is its requirement.
+    pub fn new(scenario: &Scenario, step: f64, max_samples: usize, never_blind: f64) -> Samples {
         let levels = scenario.settings.levels_densest_first();
         let max_rank = 1 + levels.len() as Rank;
         let zones: Vec<(Polygon, f64, Rank)> = scenario
@@ -79,15 +114,22 @@ impl Samples {
             cum: Vec::new(),
             max_rank,
             len: 0,
+            zones: Vec::new(),
+            offsets: vec![0],
+            members: Vec::new(),
         };
         // Per cell: (weight, required rank) of each zone containing its centre.
-        let mut per_cell: Vec<Vec<(f64, Rank)>> = vec![Vec::new(); cols * rows];
+        let mut per_cell: Vec<Vec<(f64, Rank, u32)>> = vec![Vec::new(); cols * rows];
         let total: f64 = zones.iter().map(|(p, w, _)| p.area() * w).sum();
         let cell_area = step * step;
-        for (polygon, priority, required) in &zones {
+        for (z, (polygon, priority, required)) in zones.iter().enumerate() {
             let rings: Vec<&[Point]> = polygon.rings().map(|r| r.as_slice()).collect();
             grid.scan(&rings, |cell| {
-                per_cell[cell].push((priority * cell_area / total.max(1e-300), *required));
+                per_cell[cell].push((
+                    priority * cell_area / total.max(1e-300),
+                    *required,
+                    z as u32,
+                ));
             });
         }
         let width = max_rank as usize + 1;
@@ -100,13 +142,75 @@ impl Samples {
             for r in 0..width {
                 let earned: f64 = entries
                     .iter()
-                    .filter(|(_, req)| (*req as usize) <= r && r > 0)
-                    .map(|(w, _)| w)
+                    .filter(|(_, req, _)| (*req as usize) <= r && r > 0)
+                    .map(|(w, ..)| w)
                     .sum();
                 grid.cum.push(earned as f32);
             }
+            grid.members.extend(entries.iter().map(|e| e.2));
+            grid.offsets.push(grid.members.len() as u32);
         }
+        // The zones' goals: per-zone shares, so a small display case counts as
+        // much as a hall of the same priority.
+        let mut count = vec![0u32; zones.len()];
+        for &z in &grid.members {
+            count[z as usize] += 1;
+        }
+        let blind_total: f64 = scenario
+            .plan
+            .zones
+            .iter()
+            .zip(&count)
+            .filter(|(z, n)| z.priority >= never_blind && **n > 0)
+            .map(|(z, _)| z.priority)
+            .sum();
+        let required_total: f64 = scenario
+            .plan
+            .zones
+            .iter()
+            .zip(&count)
+            .filter(|(_, n)| **n > 0)
+            .map(|(z, _)| z.priority)
+            .sum();
+        grid.zones = scenario
+            .plan
+            .zones
+            .iter()
+            .zip(&count)
+            .zip(&zones)
+            .map(|((z, &n), (_, _, rank))| {
+                let not_blind = if z.priority >= never_blind && n > 0 {
+                    ((NOT_BLIND_SHARE * n as f64).ceil() as u32).clamp(1, n)
+                } else {
+                    0
+                };
+                let share = z.min_coverage.unwrap_or(1.0);
+                let required = ((share * n as f64).ceil() as u32).min(n);
+                ZoneGoal {
+                    samples: n,
+                    not_blind,
+                    required,
+                    blind_weight: if not_blind > 0 {
+                        BLIND_WEIGHT * z.priority / blind_total / not_blind as f64
+                    } else {
+                        0.0
+                    },
+                    required_weight: if required > 0 {
+                        REQUIRED_WEIGHT * z.priority / required_total / required as f64
+                    } else {
+                        0.0
+                    },
+                    rank: *rank,
+                }
+            })
+            .collect();
         grid
+    }
+
+    /// The zones sample `s` lies in.
+    #[inline]
+    pub fn zones_of(&self, s: u32) -> &[u32] {
+        &self.members[self.offsets[s as usize] as usize..self.offsets[s as usize + 1] as usize]
     }
 
     /// Weight earned by sample `s` at rank `r`.

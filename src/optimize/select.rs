@@ -8,7 +8,7 @@
 //! same cameras as plain greedy with far fewer evaluations.
 
 use super::candidates::{Candidate, Rng};
-use super::samples::{Rank, Samples};
+use super::samples::{BLIND_WEIGHT, REQUIRED_WEIGHT, Rank, Samples};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -17,6 +17,12 @@ use std::collections::BinaryHeap;
 pub const TOLERANCE: f64 = 1e-9;
 
 /// Coverage state of a set of chosen candidates over the samples.
+///
+/// Its `value` is the objective: `BLIND_WEIGHT` x the priority share of
+/// never-blind zones not left blind (each up to its not-blind share), plus
+/// `REQUIRED_WEIGHT` x the priority share of zones seen at their required level
+/// (each up to its minimum coverage), plus the weighted coverage (`area`). Each
+/// term is a truncated coverage, so the sum is monotone submodular.
 #[derive(Clone, Debug)]
 pub struct Coverage<'a> {
     samples: &'a Samples,
@@ -24,22 +30,89 @@ pub struct Coverage<'a> {
     /// r or better.
     counts: Vec<u16>,
     best: Vec<Rank>,
-    /// Sum of earned weights: the (sampled) weighted coverage.
+    /// Per zone: samples seen (any level), and seen at the required level.
+    seen: Vec<u32>,
+    met: Vec<u32>,
+    /// The objective.
     pub value: f64,
+    /// Sum of earned weights: the (sampled) weighted coverage.
+    pub area: f64,
+    scratch: std::cell::RefCell<Scratch>,
+}
+
+/// Per-zone changes while a footprint's gain is summed.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    seen: Vec<u32>,
+    met: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 impl<'a> Coverage<'a> {
     pub fn new(samples: &'a Samples) -> Coverage<'a> {
+        let zones = samples.zones.len();
         Coverage {
             samples,
             counts: vec![0; samples.len * samples.max_rank as usize],
             best: vec![0; samples.len],
+            seen: vec![0; zones],
+            met: vec![0; zones],
             value: 0.0,
+            area: 0.0,
+            scratch: std::cell::RefCell::new(Scratch {
+                seen: vec![0; zones],
+                met: vec![0; zones],
+                touched: Vec::new(),
+            }),
         }
     }
 
-    /// What adding a footprint would earn.
+    /// The zone terms' value at these counts.
+    #[inline]
+    fn zone_term(&self, z: usize, seen: u32, met: u32) -> f64 {
+        let g = &self.samples.zones[z];
+        g.blind_weight * seen.min(g.not_blind) as f64
+            + g.required_weight * met.min(g.required) as f64
+    }
+
+    /// What adding a footprint would earn (objective; see [`Coverage::gain_area`]
+    /// for the weighted coverage alone).
     pub fn gain(&self, footprint: &[(u32, Rank)]) -> f64 {
+        let mut g = 0.0f64;
+        let mut scratch = self.scratch.borrow_mut();
+        let Scratch { seen, met, touched } = &mut *scratch;
+        for &(s, k) in footprint {
+            let b = self.best[s as usize];
+            if k > b {
+                g += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
+                for &z in self.samples.zones_of(s) {
+                    let zi = z as usize;
+                    let rank = self.samples.zones[zi].rank;
+                    let ds = u32::from(b == 0);
+                    let dm = u32::from(b < rank && k >= rank);
+                    if ds + dm > 0 {
+                        if seen[zi] == 0 && met[zi] == 0 {
+                            touched.push(z);
+                        }
+                        seen[zi] += ds;
+                        met[zi] += dm;
+                    }
+                }
+            }
+        }
+        for &z in touched.iter() {
+            let zi = z as usize;
+            let (s0, m0) = (self.seen[zi], self.met[zi]);
+            g += self.zone_term(zi, s0 + seen[zi], m0 + met[zi]) - self.zone_term(zi, s0, m0);
+            seen[zi] = 0;
+            met[zi] = 0;
+        }
+        touched.clear();
+        g
+    }
+
+    /// What adding a footprint would add to the weighted coverage alone.
+    pub fn gain_area(&self, footprint: &[(u32, Rank)]) -> f64 {
         let mut g = 0.0f64;
         for &(s, k) in footprint {
             let b = self.best[s as usize];
@@ -48,6 +121,51 @@ impl<'a> Coverage<'a> {
             }
         }
         g
+    }
+
+    /// Samples of zone `z` a footprint would newly see at `rank` or better.
+    pub fn gain_in_zone(&self, footprint: &[(u32, Rank)], z: usize, rank: Rank) -> u32 {
+        footprint
+            .iter()
+            .filter(|&&(s, k)| {
+                let b = self.best[s as usize];
+                b < rank && k >= rank && self.samples.zones_of(s).contains(&(z as u32))
+            })
+            .count() as u32
+    }
+
+    /// Zone `z`'s samples seen (any level) and seen at its required level.
+    pub fn zone_counts(&self, z: usize) -> (u32, u32) {
+        (self.seen[z], self.met[z])
+    }
+
+    /// Moves sample `s` from best rank `b` to `nb`, keeping zones and values.
+    fn rerank(&mut self, s: u32, b: Rank, nb: Rank) {
+        self.area += (self.samples.earned(s, nb) - self.samples.earned(s, b)) as f64;
+        let samples = self.samples;
+        for &z in samples.zones_of(s) {
+            let zi = z as usize;
+            let rank = samples.zones[zi].rank;
+            let (s0, m0) = (self.seen[zi], self.met[zi]);
+            let (mut s1, mut m1) = (s0, m0);
+            if b == 0 && nb > 0 {
+                s1 += 1;
+            } else if b > 0 && nb == 0 {
+                s1 -= 1;
+            }
+            if b < rank && nb >= rank {
+                m1 += 1;
+            } else if b >= rank && nb < rank {
+                m1 -= 1;
+            }
+            if (s1, m1) != (s0, m0) {
+                self.value += self.zone_term(zi, s1, m1) - self.zone_term(zi, s0, m0);
+                self.seen[zi] = s1;
+                self.met[zi] = m1;
+            }
+        }
+        self.value += (self.samples.earned(s, nb) - self.samples.earned(s, b)) as f64;
+        self.best[s as usize] = nb;
     }
 
     pub fn add(&mut self, footprint: &[(u32, Rank)]) {
@@ -59,8 +177,7 @@ impl<'a> Coverage<'a> {
             }
             let b = self.best[s as usize];
             if k > b {
-                self.value += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
-                self.best[s as usize] = k;
+                self.rerank(s, b, k);
             }
         }
     }
@@ -78,8 +195,7 @@ impl<'a> Coverage<'a> {
                 while nb > 0 && self.counts[base + nb as usize - 1] == 0 {
                     nb -= 1;
                 }
-                self.value -= (self.samples.earned(s, b) - self.samples.earned(s, nb)) as f64;
-                self.best[s as usize] = nb;
+                self.rerank(s, b, nb);
             }
         }
     }
@@ -100,7 +216,10 @@ pub enum Limit {
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
     pub chosen: Vec<usize>,
+    /// The objective.
     pub value: f64,
+    /// The weighted coverage (sampled).
+    pub area: f64,
     pub cost: f64,
     /// Gain evaluations spent.
     pub evaluations: usize,
@@ -239,7 +358,7 @@ pub struct Rules<'c> {
 }
 
 impl Rules<'_> {
-    fn spaced(&self, chosen: &[usize], i: usize) -> bool {
+    pub fn spaced(&self, chosen: &[usize], i: usize) -> bool {
         let p = self.candidates[i].position();
         // A stay candidate and a new one at one spot would be two cameras in
         // one place; the spacing keeps them apart too.
@@ -262,13 +381,14 @@ impl Rules<'_> {
 }
 
 /// Lazy greedy from `start` (already chosen) until the limit is reached or
-/// nothing helps. `order` receives every pick with the cost and value after it.
+/// nothing helps. `order` receives every pick with the cost, value and
+/// weighted coverage after it.
 pub fn lazy_greedy(
     rules: &Rules,
     coverage: &mut Coverage,
     start: &[usize],
     limit: Limit,
-    mut order: Option<&mut Vec<(usize, f64, f64)>>,
+    mut order: Option<&mut Vec<(usize, f64, f64, f64)>>,
 ) -> Selection {
     let candidates = rules.candidates;
     let mut chosen: Vec<usize> = start.to_vec();
@@ -292,7 +412,7 @@ pub fn lazy_greedy(
     while let Some(top) = heap.pop() {
         match limit {
             Limit::Count(n) if chosen.len() >= n => break,
-            Limit::Target(t) if coverage.value >= t => break,
+            Limit::Target(t) if coverage.area >= t => break,
             _ => {}
         }
         let i = top.index;
@@ -317,7 +437,7 @@ pub fn lazy_greedy(
             chosen.push(i);
             cost += added;
             if let Some(order) = order.as_deref_mut() {
-                order.push((i, cost, coverage.value));
+                order.push((i, cost, coverage.value, coverage.area));
             }
         } else {
             heap.push(Entry { score, index: i });
@@ -325,6 +445,7 @@ pub fn lazy_greedy(
     }
     Selection {
         value: coverage.value,
+        area: coverage.area,
         cost,
         chosen,
         evaluations,
@@ -401,13 +522,20 @@ pub fn local_search(
                 }
                 evaluations += 1;
                 let value = base_value + coverage.gain(&candidates[j].footprint);
+                // A coverage target is on the weighted coverage alone.
+                let area = match limit {
+                    Limit::Target(_) => {
+                        coverage.area + coverage.gain_area(&candidates[j].footprint)
+                    }
+                    _ => 0.0,
+                };
                 let mut with = others.clone();
                 with.push(j);
                 let cost = rules.pricing.set_cost(candidates, &with);
                 let better = match limit {
                     Limit::Budget(b) => cost <= b + TOLERANCE && value > current_value + TOLERANCE,
                     Limit::Count(_) => value > current_value + TOLERANCE,
-                    Limit::Target(t) => value >= t && cost < selection.cost - TOLERANCE,
+                    Limit::Target(t) => area >= t && cost < selection.cost - TOLERANCE,
                 };
                 let beats_best = best.is_none_or(|(_, bv, bc)| match limit {
                     Limit::Target(_) => cost < bc,
@@ -431,6 +559,7 @@ pub fn local_search(
             }
         }
         selection.value = coverage.value;
+        selection.area = coverage.area;
         if !improved || evaluations >= max_evaluations {
             break;
         }
@@ -490,12 +619,20 @@ impl Neighbours {
 /// An upper bound on the best value any set within the limit could reach,
 /// from the marginal gains over `selection` (submodularity: the optimum gains
 /// at most the sum of its members' gains over any set). A fractional knapsack
-/// of those gains for a budget, the top gains for a count.
-pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit) -> f64 {
+/// of those gains for a budget, the top gains for a count. `area_only`: a
+/// bound on the weighted coverage alone, else on the whole objective.
+pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit, area_only: bool) -> f64 {
     let mut gains: Vec<(f64, f64)> = rules
         .candidates
         .iter()
-        .map(|c| (coverage.gain(&c.footprint), c.cost))
+        .map(|c| {
+            let g = if area_only {
+                coverage.gain_area(&c.footprint)
+            } else {
+                coverage.gain(&c.footprint)
+            };
+            (g, c.cost)
+        })
         .filter(|(g, _)| *g > 0.0)
         .collect();
     let extra = match limit {
@@ -520,5 +657,9 @@ pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit) -> f64 {
         }
         Limit::Target(_) => 0.0,
     };
-    (coverage.value + extra).min(1.0)
+    if area_only {
+        (coverage.area + extra).min(1.0)
+    } else {
+        (coverage.value + extra).min(BLIND_WEIGHT + REQUIRED_WEIGHT + 1.0)
+    }
 }

@@ -205,6 +205,10 @@ pub struct Zone {
     /// Asset zones: the time needed to force the display case.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delay: Option<Delay>,
+    /// The share of the zone (0..1) a layout must see at its required level:
+    /// the optimiser meets these minimums before it adds raw weighted area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_coverage: Option<f64>,
     /// Outer ring, open (the first point is not repeated), either orientation.
     pub polygon: Vec<Point>,
     pub holes: Vec<Vec<Point>>,

@@ -559,6 +559,7 @@ impl Reader<'_> {
         let priority = self.opt_number(&obj, "priority");
         let required_level = self.opt_string(&obj, "required_level");
         let delay = self.opt_delay(&obj, "delay");
+        let min_coverage = self.opt_number(&obj, "min_coverage");
         let polygon = self
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
@@ -572,6 +573,7 @@ impl Reader<'_> {
                 "priority",
                 "required_level",
                 "delay",
+                "min_coverage",
                 "polygon",
                 "holes",
             ],
@@ -585,6 +587,16 @@ impl Reader<'_> {
             );
             return None;
         }
+        let min_coverage = min_coverage.ok()?;
+        if let Some(m) = min_coverage
+            && !(0.0..=1.0).contains(&m)
+        {
+            self.problems.error(
+                join(path, "min_coverage"),
+                format!("min_coverage is a share of the zone from 0 to 1, found {m}"),
+            );
+            return None;
+        }
         Some(Zone {
             name: name.unwrap_or_else(|| id.clone()),
             id,
@@ -592,6 +604,7 @@ impl Reader<'_> {
             priority,
             required_level: required_level.ok()?,
             delay: delay.ok()?,
+            min_coverage,
             polygon: polygon?,
             holes: holes?,
         })

@@ -38,6 +38,7 @@ pub fn zone(id: &str, pts: &[(f64, f64)]) -> Zone {
         priority: 1.0,
         required_level: None,
         delay: None,
+        min_coverage: None,
         polygon: pts.iter().map(|&(x, y)| p(x, y)).collect(),
         holes: Vec::new(),
     }

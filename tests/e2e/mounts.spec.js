@@ -55,3 +55,27 @@ test('a camera dragged near a wall snaps onto it and keeps looking into the room
   await page.screenshot({ path: path.join(ARTIFACTS, 'mount-dragged.png') });
   expect(log.errors).toEqual([]);
 });
+
+test('the optimiser on the museum wing at €5,000: every camera hangs on something, no room is left blind, the card lists what is unmet', async ({ page }) => {
+  const log = await openApp(page);
+  await page.locator('#btn-optimize').click();
+  await page.locator('#opt-budget').fill('5000');
+  await page.locator('input[name=goal][value=budget]').check();
+  await page.locator('input[name=existing][value=remove]').check();
+  await page.locator('#opt-run').click();
+  await page.waitForFunction(() => !document.body.dataset.optimizing, null, { timeout: 60_000 });
+  await waitSettled(page);
+  const s = await page.evaluate(() => window.__blindspot.scenario());
+  expect(s.cameras.length).toBeGreaterThan(3);
+  for (const c of s.cameras) {
+    const m = await page.evaluate(([x, y]) => window.__blindspot.mountAt(x, y), c.position);
+    expect(m.mount, `${c.id} at ${c.position}`).not.toBeNull();
+  }
+  const sm = await page.evaluate(() => window.__blindspot.summary());
+  for (const z of sm.zones.filter((z) => z.kind === 'room')) expect(z.coverage, z.id).toBeGreaterThan(0);
+  // The card: the account, and the requirements left unmet (or that none are).
+  await expect(page.locator('#proposal-card dl.account')).toBeVisible();
+  await expect(page.locator('#proposal-card')).toContainText(/requirements? left unmet|Every stated requirement is met/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'optimised-5000.png') });
+  expect(log.errors).toEqual([]);
+});

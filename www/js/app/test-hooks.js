@@ -43,6 +43,7 @@ export function installTestHooks(d) {
       report: () => mirror.report(),
       blindSpots: () => mirror.blindSpots(),
       levels: () => mirror.levels(),
+      mountAt: (/** @type {number} */ x, /** @type {number} */ y) => mirror.mountAt(x, y),
       /** the active tool's id */
       tool: () => d.tools.activeId,
       /** the number of polygons with rings in a layer @param {LayerName} name */

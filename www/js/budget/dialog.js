@@ -168,6 +168,9 @@ export class BudgetUI {
     const seed = Number(input('opt-seed').value);
     if (!(Number.isInteger(seed) && seed >= 0)) return { error: 'The seed must be a whole number of zero or more.' };
     request.seed = seed;
+    const never = Number(input('opt-never-blind').value);
+    if (!(never > 0)) return { error: 'The never-blind priority must be a number above zero.' };
+    request.never_blind_priority = never;
     const cands = Number(input('opt-candidates').value);
     if (!(Number.isInteger(cands) && cands >= 1)) return { error: 'Candidates must be a whole number of at least 1.' };
     request.max_candidates = cands;
