@@ -71,9 +71,9 @@ test('an optimisation from the dialog opens a new layout within the budget that 
   await expect(card).toContainText(`${meta?.proposal.added.length} added`);
   await expect(card).toContainText((Math.round(kept.weighted_coverage * 1000) / 10).toFixed(1));
 
-  // 2. From scratch, for no more than the as-is layout costs: the optimiser must beat the
-  // hand-placed layout at the same price (53.5 % weighted): a real test of the optimiser,
-  // not of monotonicity.
+  // 2. From scratch, for no more than the as-is layout costs: requirements come first
+  // (issue 13), so the optimiser leaves no zone blind where the hand-placed layout leaves
+  // the balcony blind, trading some raw weighted area for it.
   await page.locator('.layout-pick').first().click();
   await waitSettled(page);
   expect(await page.evaluate(() => JSON.stringify(window.__blindspot.scenario().cameras))).toBe(asIsCameras);
@@ -91,8 +91,8 @@ test('an optimisation from the dialog opens a new layout within the budget that 
   const meta2 = await page.evaluate(() => window.__blindspot.activeMeta());
   expect(meta2?.proposal.removed.length).toBe(6);
   expect(scratch.costs.total).toBeLessThanOrEqual(asIs.costs.total);
-  expect(scratch.weighted_coverage).toBeGreaterThanOrEqual(asIs.weighted_coverage);
-  expect(scratch.weighted_coverage).toBeGreaterThan(0.7);
+  for (const z of scratch.zones.filter((z) => z.kind !== 'exterior')) expect(z.coverage, z.id).toBeGreaterThan(0);
+  expect(scratch.weighted_coverage).toBeGreaterThan(0.45);
   // The estimate and the exact figure agree closely.
   expect(Math.abs(scratch.weighted_coverage - meta2?.proposal.estimated_coverage)).toBeLessThan(0.03);
   expect(log.errors).toEqual([]);
@@ -168,14 +168,18 @@ test('the cost curve is drawn, never decreases, marks the layouts and a click on
   await expect(page.locator('#curve')).toBeVisible({ timeout: 60_000 });
   const dots = page.locator('#curve .curve-dot');
   const n = await dots.count();
-  expect(n).toBeGreaterThanOrEqual(10);
-  const pts = await dots.evaluateAll((els) => els.map((e) => ({ budget: Number(e.getAttribute('data-budget')), cost: Number(e.getAttribute('data-cost')), cov: Number(e.getAttribute('data-coverage')) })));
+  // One dot per distinct layout (no repeats along a plateau).
+  expect(n).toBeGreaterThanOrEqual(5);
+  const pts = await dots.evaluateAll((els) => els.map((e) => ({ budget: Number(e.getAttribute('data-budget')), cost: Number(e.getAttribute('data-cost')), cov: Number(e.getAttribute('data-coverage')), obj: Number(e.getAttribute('data-objective')) })));
   for (let k = 1; k < pts.length; k++) {
     expect(pts[k].budget).toBeGreaterThan(pts[k - 1].budget);
-    expect(pts[k].cov).toBeGreaterThanOrEqual(pts[k - 1].cov);
+    expect(pts[k].cost).toBeGreaterThan(pts[k - 1].cost);
+    // The objective (requirements first) never decreases.
+    expect(pts[k].obj).toBeGreaterThanOrEqual(pts[k - 1].obj);
   }
   for (const p of pts) expect(p.cost).toBeLessThanOrEqual(p.budget + 1e-6);
-  expect(pts[pts.length - 1].cov).toBeGreaterThan(pts[0].cov + 0.2);
+  // Spending buys coverage (less raw area than before issue 13: requirements come first).
+  expect(pts[pts.length - 1].cov).toBeGreaterThan(pts[0].cov + 0.1);
   // The layout shown is a diamond at no extra spend, at its exact weighted coverage.
   const mark = page.locator('#curve .curve-mark');
   await expect(mark).toHaveCount(1);

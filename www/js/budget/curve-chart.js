@@ -79,7 +79,7 @@ export function curveSvg(c, marks, cur, onPick, axis = 'spend') {
   const dots = svg('g', { class: 'curve-dots' });
   pts.forEach((p, k) => {
     const dot = svg('circle', { cx: X(across(p)), cy: Y(p.estimated_coverage), r: 7, class: `curve-dot${p.refined ? ' refined' : ''}`, tabindex: 0, role: 'button',
-      'data-k': k, 'data-cost': p.cost, 'data-total': p.total, 'data-cameras': p.camera_count, 'data-budget': p.budget, 'data-coverage': p.estimated_coverage,
+      'data-k': k, 'data-cost': p.cost, 'data-total': p.total, 'data-cameras': p.camera_count, 'data-budget': p.budget, 'data-coverage': p.estimated_coverage, 'data-objective': p.objective,
       'aria-label': `${fmtPct(p.estimated_coverage)} for a spend of ${fmtMoney(p.cost, cur)} (total ${fmtMoney(p.total, cur)}), ${p.camera_count} cameras. Open as a new layout.` });
     dot.append(svg('title', {}, `${fmtPct(p.estimated_coverage)} weighted coverage (estimated)\nspend ${fmtMoney(p.cost, cur)} · total ${fmtMoney(p.total, cur)} · ${p.camera_count} cameras${p.refined ? '\nrefined by the full optimiser' : ''}\nClick to open it as a new layout`));
     dot.addEventListener('click', () => onPick(k));
