@@ -14,6 +14,12 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test wasm -- -D warnings
 
+# The page's type check reads the bindings' .d.ts, so the web app is built first (a
+# fresh clone has no www/pkg, and a stale one fails on a changed boundary).
+say "building the web app and the CLI for the browser tests"
+scripts/build-web.sh --test-hooks
+cargo build --release --bin blindspot
+
 say "web page: import rules between folders, type check, unit tests of the pure modules"
 node scripts/check-web-imports.mjs
 (cd tests/e2e && npx tsc -p ../../www/jsconfig.json)
@@ -28,10 +34,6 @@ cargo test --target wasm32-unknown-unknown --no-default-features --test wasm -- 
 say "native and wasm areas on the same differential cases"
 cargo test -q --test differential platform_cases -- --nocapture >target/platform-native.txt
 python3 scripts/compare-platforms.py target/platform-native.txt target/platform-wasm.txt
-
-say "building the web app and the CLI for the browser tests"
-scripts/build-web.sh --test-hooks
-cargo build --release --bin blindspot
 
 say "browser end-to-end tests (headless Chromium)"
 report="$ROOT/target/e2e-report.json"
