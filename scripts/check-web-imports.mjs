@@ -20,6 +20,7 @@ const RUNTIME = {
   'panels': ['panels', 'model', ...LEAVES],
   'dialogs': ['dialogs', 'panels', 'render', 'view', 'model', ...LEAVES],
   'budget': ['budget', 'panels', 'model', 'core', ...LEAVES],
+  'security': ['security', 'panels', 'model', 'core', 'view', ...LEAVES],
   'files': ['files', 'core'],
   'app': ['*'],
   'main.js': ['*'],

@@ -1199,9 +1199,19 @@ impl Scene {
     /// their nearest opening, zones with a required level, cameras by what
     /// their failure costs, the area seen by 0/1/2/3+ cameras (its cost is in
     /// docs/performance.md).
+    #[wasm_bindgen(unchecked_return_type = "Audit")]
     pub fn audit(&self) -> Result<JsValue, JsError> {
         guard()?;
         to_js(&crate::analysis::audit(&self.session))
+    }
+
+    /// The openings alone, `{openings_met, openings_audited, openings,
+    /// cameras_missing_nearest_opening}` as in `audit()`: cheap enough to
+    /// follow a camera drag.
+    #[wasm_bindgen(js_name = auditOpenings, unchecked_return_type = "OpeningsAudit")]
+    pub fn audit_openings(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(&crate::analysis::audit_openings(&self.session))
     }
 
     /// The parts of zones seen, but below their required level, as polygons
@@ -1250,6 +1260,7 @@ impl Scene {
     /// Routes on foot from the outside of opening `from` to zone `to`: least
     /// watched, fastest, most vulnerable with P(I), the best single change.
     /// `resolution_m`: the walk grid's cell size (0.25 is the default).
+    #[wasm_bindgen(unchecked_return_type = "RouteReport")]
     pub fn route(&self, from: &str, to: &str, resolution_m: f64) -> Result<JsValue, JsError> {
         guard()?;
         self.route_from(
@@ -1260,7 +1271,7 @@ impl Scene {
     }
 
     /// Routes from the plan point (`x`, `y`) to zone `to` (see `route`).
-    #[wasm_bindgen(js_name = routeFromPoint)]
+    #[wasm_bindgen(js_name = routeFromPoint, unchecked_return_type = "RouteReport")]
     pub fn route_from_point(
         &self,
         x: f64,

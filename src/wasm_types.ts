@@ -346,4 +346,181 @@ export interface RoomFound {
   polygon: [number, number][];
   holes: [number, number][][];
   area_m2: number;
+// ---- The security analysis (src/analysis/, docs/security.md) ----
+
+export type WallKind = "wall" | "door" | "window" | "glass" | "railing";
+export type OpeningStatus = "met" | "below" | "unseen";
+
+/** What one camera sees of one side of an opening. */
+export interface SideSeen {
+  side: string;
+  width_m: number;
+  fraction: number;
+  level?: string;
+  required_width_m: number;
+}
+
+/** A camera that sees an opening. */
+export interface OpeningCamera {
+  id: string;
+  index: number;
+  sides: SideSeen[];
+  sees_approach: boolean;
+}
+
+/** One audited opening. */
+export interface OpeningAudit {
+  id: string;
+  kind: WallKind;
+  exterior: boolean;
+  width_m: number;
+  at: [number, number];
+  approach: string;
+  required_level?: string;
+  required_cameras: number;
+  status: OpeningStatus;
+  seen_width_m: number;
+  watched_width_m: number;
+  most_cameras: number;
+  seen_from_other_side_by: string[];
+  cameras: OpeningCamera[];
+}
+
+/** A camera whose view misses the audited opening nearest to it. */
+export interface MissedOpening {
+  camera: string;
+  opening: string;
+  distance_m: number;
+}
+
+/** `auditOpenings()`: the openings alone. */
+export interface OpeningsAudit {
+  openings_met: number;
+  openings_audited: number;
+  openings: OpeningAudit[];
+  cameras_missing_nearest_opening: MissedOpening[];
+}
+
+export interface SecurityHeadline {
+  zones_met: number;
+  zones_required: number;
+  openings_met: number;
+  openings_audited: number;
+}
+
+/** A zone with a required level: how much of it meets it. */
+export interface ZoneRequirement {
+  id: string;
+  name: string;
+  kind: ZoneKind;
+  priority: number;
+  required_level: string;
+  area_m2: number;
+  met_area_m2: number;
+  below_m2: number;
+  blind_m2: number;
+  required_coverage: number;
+  met: boolean;
+}
+
+/** What one camera's failure costs. */
+export interface CameraFailure {
+  id: string;
+  index: number;
+  unique_m2: number;
+  unique_weighted_m2: number;
+  openings_lost: string[];
+  zones_lost: string[];
+}
+
+/** `audit()`. */
+export interface Audit {
+  headline: SecurityHeadline;
+  openings: OpeningAudit[];
+  cameras_missing_nearest_opening: MissedOpening[];
+  zones: ZoneRequirement[];
+  critical_cameras: CameraFailure[];
+  seen_by_m2: [number, number, number, number];
+}
+
+export interface Delay {
+  mean_s: number;
+  sd_s: number;
+}
+
+/** A stretch of a route in view of cameras, in metres along it. */
+export interface Stretch {
+  from_m: number;
+  to_m: number;
+  cameras: string[];
+}
+
+/** An opening a route passes. */
+export interface Passage {
+  opening: string;
+  at: [number, number];
+  at_m: number;
+  time_s: number;
+  delay: Delay;
+}
+
+/** A detection opportunity along a route. */
+export interface DetectionPoint {
+  element: string;
+  kind: string;
+  p_detect: number;
+  at: [number, number];
+  time_s: number;
+  remaining_s: number;
+  p_first?: number;
+  p_in_time?: number;
+}
+
+export interface CriticalPoint {
+  at: [number, number];
+  at_m: number;
+  time_s: number;
+}
+
+/** One route with its exposure (and its P(I) when the settings give a response force). */
+export interface PathReport {
+  name: string;
+  points: [number, number][];
+  length_m: number;
+  time_to_asset_s: number;
+  total_time_s: number;
+  seen_m: number;
+  unseen_m: number;
+  unseen_before_first_seen_m: number;
+  unseen_before_first_seen_s: number;
+  first_seen_by?: string;
+  first_seen_to_asset_s?: number;
+  seen_stretches: Stretch[];
+  openings: Passage[];
+  detections: DetectionPoint[];
+  first_detecting_element?: string;
+  p_interruption?: number;
+  critical_point?: CriticalPoint;
+}
+
+/** A change and the lowest P(I) it gives. */
+export interface Change {
+  description: string;
+  p_interruption: number;
+}
+
+/** `route()` and `routeFromPoint()`. */
+export interface RouteReport {
+  from: string;
+  to: string;
+  resolution_m: number;
+  region?: [[number, number], [number, number]];
+  method: string;
+  least_watched: PathReport;
+  fastest: PathReport;
+  most_vulnerable?: PathReport;
+  candidates: [string, number | null, number][];
+  best_change?: Change;
+  changes: Change[];
+  assumptions: string[];
 }

@@ -292,7 +292,31 @@ fn the_declared_result_types_match_the_results() {
             )),
         ),
         ("string[]", value(&vec!["a warning".to_string()])),
+        ("Audit", value(&blindspot::analysis::audit(&session))),
+        (
+            "OpeningsAudit",
+            value(&blindspot::analysis::audit_openings(&session)),
+        ),
     ];
+    // Routes with a response force (P(I), the most vulnerable route, the changes)
+    // and without one (exposure only), from an opening and from a point.
+    let options = blindspot::analysis::RouteOptions {
+        resolution_m: 0.5,
+        ..Default::default()
+    };
+    let from_balcony = blindspot::analysis::Start::Opening("balcony".into());
+    let from_point = blindspot::analysis::Start::Point(Point::new(30.0, 6.0));
+    for start in [&from_balcony, &from_point] {
+        let r =
+            blindspot::analysis::route(&session, start, "crown-case", &options).expect("a route");
+        results.push(("RouteReport", value(&r)));
+    }
+    let mut no_response = scenario.clone();
+    no_response.settings.security.response = None;
+    let bare = Session::new(no_response, Default::default()).expect("loads");
+    let r =
+        blindspot::analysis::route(&bare, &from_balcony, "crown-case", &options).expect("a route");
+    results.push(("RouteReport", value(&r)));
     for i in 0..scenario.cameras.len() {
         results.push((
             "CameraStats",

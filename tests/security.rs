@@ -7,8 +7,8 @@ mod common;
 
 use blindspot::analysis::easi::{Detection, ResponseForce, interruption, phi};
 use blindspot::analysis::{
-    OpeningStatus, RouteError, RouteOptions, Start, audit, count_layer, route, shortfall_pieces,
-    unique_region,
+    OpeningStatus, RouteError, RouteOptions, Start, audit, audit_openings, count_layer, route,
+    shortfall_pieces, unique_region,
 };
 use blindspot::rng::SplitMix64;
 use blindspot::scenario::{CameraModel, CameraUse, Scenario, WallKind, ZoneKind};
@@ -651,5 +651,31 @@ fn what_each_camera_alone_sees_is_what_its_removal_uncovers() {
         let rest = Session::new(without, Default::default()).expect("loads");
         let lost = covered - rest.summary().covered_area_m2;
         assert_near(c.unique_m2, lost, 1e-6 * covered);
+    }
+}
+
+/// The openings alone (what the page follows during a drag) are the full audit's
+/// openings, in the same order, with the same headline counts: on the sample as
+/// is and with the facade camera turned (the balcony's status changes).
+#[test]
+fn the_openings_alone_are_the_full_audits_openings() {
+    let s = museum();
+    let mut turned = s.clone();
+    facade_camera_faces_the_balcony(&mut turned, None);
+    for plan in [s, turned] {
+        let session = Session::new(plan, Default::default()).expect("the sample loads");
+        let full = audit(&session);
+        let alone = audit_openings(&session);
+        assert_eq!(alone.openings, full.openings);
+        assert_eq!(
+            alone.cameras_missing_nearest_opening,
+            full.cameras_missing_nearest_opening
+        );
+        assert_eq!(alone.openings_met, full.headline.openings_met);
+        assert_eq!(alone.openings_audited, full.headline.openings_audited);
+        assert_eq!(
+            alone.openings_audited, 5,
+            "the sample's five exterior openings"
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! changes them. See docs/security.md for the methods and their resolution.
 //!
 //! - [`audit`]: the opening audit, zone requirements, headlines and camera
-//!   criticality ([`Audit`]);
+//!   criticality ([`Audit`]); [`audit_openings`]: the openings alone;
 //! - [`count_layer`], [`shortfall_pieces`], [`unique_region`]: map layers;
 //! - [`route`]: the least-watched, fastest and most vulnerable routes;
 //! - [`easi`]: the probability of interruption of a path.
@@ -159,6 +159,39 @@ pub struct Audit {
     pub seen_by_m2: [f64; 4],
 }
 
+/// The openings alone: the part of the audit cheap enough to follow a camera
+/// drag (no failure costs, no seen-by areas).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OpeningsAudit {
+    /// Openings watched as required.
+    pub openings_met: usize,
+    pub openings_audited: usize,
+    /// Audited openings, riskiest first (unseen, then the weakest).
+    pub openings: Vec<OpeningAudit>,
+    /// Cameras whose view misses the audited opening nearest to them.
+    pub cameras_missing_nearest_opening: Vec<MissedOpening>,
+}
+
+/// The opening audit alone: the same openings, in the same order, as
+/// [`audit`] gives, without what each camera's failure costs.
+///
+/// # Validity
+/// As for [`audit`].
+pub fn audit_openings(session: &Session) -> OpeningsAudit {
+    openings_part(&Context::new(session))
+}
+
+fn openings_part(cx: &Context) -> OpeningsAudit {
+    let openings = openings::audit_openings(cx);
+    let missed = openings::missed_openings(cx, &openings);
+    OpeningsAudit {
+        openings_met: openings.iter().filter(|o| o.met()).count(),
+        openings_audited: openings.len(),
+        openings,
+        cameras_missing_nearest_opening: missed,
+    }
+}
+
 /// The zones with a required level and how much of each meets it.
 fn zone_requirements(session: &Session) -> Vec<ZoneRequirement> {
     let summary = session.summary();
@@ -205,8 +238,12 @@ fn zone_requirements(session: &Session) -> Vec<ZoneRequirement> {
 /// widths are exact along lines [`SIDE_OFFSET_M`] off each side of the opening.
 pub fn audit(session: &Session) -> Audit {
     let cx = Context::new(session);
-    let openings = openings::audit_openings(&cx);
-    let missed = openings::missed_openings(&cx, &openings);
+    let OpeningsAudit {
+        openings_met,
+        openings_audited,
+        openings,
+        cameras_missing_nearest_opening: missed,
+    } = openings_part(&cx);
     let zones = zone_requirements(session);
     let cv = layers::CellViews::new(session);
     let unique = layers::unique_coverage(&cv);
@@ -303,8 +340,8 @@ pub fn audit(session: &Session) -> Audit {
         headline: Headline {
             zones_met: zones.iter().filter(|z| z.met).count(),
             zones_required: zones.len(),
-            openings_met: openings.iter().filter(|o| o.met()).count(),
-            openings_audited: openings.len(),
+            openings_met,
+            openings_audited,
         },
         openings,
         cameras_missing_nearest_opening: missed,

@@ -54,6 +54,9 @@ import { Presenter } from './app/present.js';
 import { installPrintView } from './app/print-view.js';
 import { fmtNum } from './format.js';
 import { fmtBearing } from './model/compass.js';
+import { SecurityAnalysis } from './security/analysis.js';
+import { SecurityUI } from './security/security-ui.js';
+import { RoutePointTool } from './tools/route-point-tool.js';
 
 let core;
 try {
@@ -83,15 +86,24 @@ const coreFailed = (/** @type {unknown} */ e, /** @type {string} */ what) => rec
 /** @type {FrameLoop} */
 const loop = new FrameLoop({
   store, mirror, ui, renderer, canvas, flush: new URLSearchParams(location.search).get('perf') === 'flush',
-  overlays: (f) => [...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
+  overlays: (f) => [...security.overlays(f), ...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
+  security: (show) => security.layers(show),
   refreshPanels: (figs, live) => {
     side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture, mirror.modelRules());
+    security.refresh(figs, live);
     headline.update(figs, scenario().cameras.length);
     toolbar.showName(scenario().name);
   },
   failed: (e) => { if (!coreFailed(e, 'Drawing')) messages.showError('The core failed', errorMessage(e)); },
 });
 const view = new Viewport({ ui, store, mirror, messages });
+const analysis = new SecurityAnalysis(mirror);
+const security = new SecurityUI({
+  analysis, scenario: () => store.scenario, met: limits.met_fraction, inGesture: () => store.inGesture,
+  zoomToBox: (b, m) => view.zoomToBox(b, m), select: (i, why) => commands.select(i, why), requestFrame: () => loop.request(),
+  pickPoint: () => { tools.use('route-point'); messages.toast('Click on the plan where the intruder starts (Esc cancels)'); },
+  failed: (e, what) => { if (!coreFailed(e, what)) messages.showError(`${what} failed`, errorMessage(e)); },
+});
 const commands = new Commands({
   store, mirror, ui, loop, messages, perf, coreFailed, planChanged: () => view.fit(), edited: () => updateChrome(),
   showBlindSpots: (spots) => side.showBlindSpots(spots, scenario()),
@@ -119,7 +131,7 @@ const side = new SidePanel({
 }, limits);
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed,
-  opened: () => { ui.resetForNewPlan(); side.reset(); view.fit(); },
+  opened: () => { ui.resetForNewPlan(); side.reset(); security.reset(); view.fit(); },
   importDrawing: (f, format) => importer.open(f, format),
 });
 const importer = new ImportDialog({
@@ -182,6 +194,7 @@ tools.register(new AddCameraTool({
   frame: () => loop.current, selected: () => commands.selectedIndex(), addCameraAt: (x, y) => cams.addCameraAt(x, y),
   done: () => tools.use('cameras'), cameraKeys, requestFrame: () => loop.request(),
 }));
+tools.register(new RoutePointTool({ frame: () => loop.current, picked: (at) => security.pointPicked(at), done: () => tools.use('cameras') }));
 tools.register(new MarkTool({
   frame: () => loop.current, selected: () => commands.selectedIndex(), marks: () => ui.marks.points,
   setMarks: (points) => { ui.setMarks(points, scenario().plan); toolbar.showMarkCount(points.length); }, done: () => setMarking(false), cameraKeys,
@@ -304,6 +317,12 @@ installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures
   opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,
   planEdit: () => ({ last: mirror.lastPlanEdit, ms: mirror.lastPlanEditMs, mode: planTool.mode }),
+  security: () => ({ openings: analysis.openings(), audit: analysis.audit(), route: analysis.route(), routeDue: analysis.routeDue(),
+    timings: { ...analysis.timings }, focused: security.focused, failureCamera: security.failureCamera, stale: { audit: analysis.stale('audit'), shortfall: analysis.stale('shortfall') } }),
+  securityLayerCount: (/** @type {'shortfall'|'seen1'|'seen2'|'seen3'} */ name) => {
+    const sh = name === 'shortfall' ? analysis.shortfall() : analysis.seenBy()?.[Number(name.slice(4)) - 1];
+    return sh ? sh.polygonOffsets.length - 1 : 0;
+  },
 } });
 
 await files.start(autosave);

@@ -29,6 +29,20 @@ export const MULTI = '#3b2a8f';
 export const DEAD = '#2b313a';
 export const DEAD_FILL = 'rgba(43, 49, 58, 0.26)';
 
+/** Seen, but below the zone's required level: amber hatching the other way from the blind spots'. */
+export const SHORT = '#b86e00';
+export const SHORT_FILL = 'rgba(230, 159, 0, 0.16)';
+/** Seen by exactly 1, exactly 2, 3 or more cameras (0 is the blind spots): vermilion, sky blue, bluish green. */
+export const SEEN_BY = ['#D55E00', '#56B4E9', '#009E73'];
+/** What turns blind if the chosen camera fails. */
+export const FAILURE = '#7a1fa2';
+/** Opening status: watched as required, seen below it, unseen. */
+export const STATUS = { met: '#1b7a3d', below: '#c77700', unseen: '#d4003c' };
+/** A route: unseen stretches crimson, seen ones dark blue; the highlight ring of the cameras that see an opening. */
+export const ROUTE_UNSEEN = '#d4003c';
+export const ROUTE_SEEN = '#0b4f8a';
+export const HIGHLIGHT = '#ffd21f';
+
 export const WALL = '#1d232b';
 export const DOOR = '#8a5a2b';
 export const WINDOW = '#2f6fb0';

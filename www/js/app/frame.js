@@ -50,10 +50,12 @@ export const perf = {
  *   refreshPanels: (figures: Summary, live: boolean) => void,
  *   failed: (e: unknown) => void,
  *   flush: boolean,
+ *   security: (show: import('../view/frame.js').Show) => import('../view/frame.js').SecurityLayers,
  * }} LoopDeps
  * `overlays` gives the active tool's and the open features' overlays; `failed` is told
  * when the core fails while a frame fetches from it; `flush` forces the canvas to
- * rasterise inside each timed drag frame (`?perf=flush`, benchmarks only).
+ * rasterise inside each timed drag frame (`?perf=flush`, benchmarks only); `security`
+ * gives the security analysis's layers for the layers shown (security/analysis.js).
  */
 
 export class FrameLoop {
@@ -81,6 +83,8 @@ export class FrameLoop {
     this.opticsMemo = null;
     /** @type {{polygon: [number, number][][], rings: [number, number][][][]}|null} */
     this.highlightMemo = null;
+    /** A frame asked for so that live figures skipped during a drag catch up once the pointer rests. */
+    this.catchUp = /** @type {ReturnType<typeof setTimeout>|null} */ (null);
   }
 
   /** @param {() => void} [work] run at the start of the next frame (coalesced) */
@@ -152,9 +156,11 @@ export class FrameLoop {
     const levels = mirror.levels();
     const labels = show.labels ? mirror.zoneLabels() : null;
     const optics = this.opticsFor(s, summary);
-    const deps = [layers.views, layers.blind, layers.multi, layers.dead, layers.bands, summary.cameras, optics, levels, labels];
+    const sec = this.d.security(show);
+    const deps = [layers.views, layers.blind, layers.multi, layers.dead, layers.bands, summary.cameras, optics, levels, labels,
+      sec.seenBy, sec.shortfall, sec.failure];
     if (!this.coreMemo || !sameKey(this.coreMemo.deps, deps)) {
-      this.coreMemo = { deps, core: { layers, cameras: summary.cameras, optics, levels, labels } };
+      this.coreMemo = { deps, core: { layers, cameras: summary.cameras, optics, levels, labels, security: sec } };
     }
     const sel = cameraIndex(s, ui.selection.cameraId);
     const blindK = ui.hover.blind >= 0 ? ui.hover.blind : ui.focus.blind;
@@ -216,5 +222,13 @@ export class FrameLoop {
     this.d.renderer.render(frame);
     const { store, mirror } = this.d;
     if (fresh && this.panelState() !== this.panelKey) this.refresh(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
+    // A drag frame that skipped the live figures: if the pointer now rests, no frame would
+    // follow and the panels would lag until the drag ends.
+    if (!fresh && store.inGesture && !this.catchUp) {
+      this.catchUp = setTimeout(() => {
+        this.catchUp = null;
+        this.request();
+      }, LIVE_FIGURES_MS);
+    }
   }
 }

@@ -23,7 +23,7 @@ export class UiState {
     /** What a list highlights or the view was zoomed to. @type {{blind: number, zone: string|null}} */
     this.focus = { blind: -1, zone: null };
     /** @type {Show} */
-    this.show = { views: true, blind: true, multi: false, labels: true, bands: true, dead: true };
+    this.show = { views: true, blind: true, multi: false, labels: true, bands: true, dead: true, shortfall: true, seenby: false };
     /** The add bar: the model for the next camera (null: as the selected camera; '': no model) and its height. */
     this.add = { model: /** @type {string|null} */ (null), height: 3.5 };
     /** Places marked for the optimiser, and the plan they belong to (a new plan clears them). */

@@ -33,5 +33,13 @@
 /** @typedef {import('../../pkg/blindspot.js').MountAt} MountAt */
 /** @typedef {import('../../pkg/blindspot.js').Placed} Placed */
 /** @typedef {import('../../pkg/blindspot.js').CurvePoint} CurvePoint */
+/** @typedef {import('../../pkg/blindspot.js').OpeningsAudit} OpeningsAudit */
+/** @typedef {import('../../pkg/blindspot.js').OpeningAudit} OpeningAudit */
+/** @typedef {import('../../pkg/blindspot.js').Audit} Audit */
+/** @typedef {import('../../pkg/blindspot.js').CameraFailure} CameraFailure */
+/** @typedef {import('../../pkg/blindspot.js').MissedOpening} MissedOpening */
+/** @typedef {import('../../pkg/blindspot.js').RouteReport} RouteReport */
+/** @typedef {import('../../pkg/blindspot.js').PathReport} PathReport */
+/** @typedef {import('../../pkg/blindspot.js').DetectionPoint} DetectionPoint */
 
 export {};

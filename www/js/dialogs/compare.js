@@ -197,9 +197,10 @@ export class CompareView {
         optics: it.cameras.map((c, i) => cameraOptics(doc, c, it.summary.cameras[i], this.a.rules())),
         levels: this.a.levels(),
         labels: null,
+        security: { seenBy: null, shortfall: null, failure: null },
       },
       view: { ...view, width: w, height: h, dpr },
-      ui: { show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true }, selected: -1, active: -1,
+      ui: { show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true, shortfall: false, seenby: false }, selected: -1, active: -1,
         hoverCamera: -1, hoverZone: null, highlight: null, labelCameras: it.cameras, focused: false, live: false, viewMoving: false },
       overlays,
     });

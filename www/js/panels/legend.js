@@ -13,7 +13,8 @@ export function buildLegend(host, drawSwatch) {
   /** @type {[string, string][][]} */
   const groups = [
     [['camera', 'Camera'], ['view', 'Camera view (own colour)'], ['bands', 'Detail rings: identify · recognise · observe'],
-      ['blind', 'Blind spot'], ['dead', 'Dead zone under a camera (blind)'], ['multi', 'Seen by 2+ cameras']],
+      ['blind', 'Blind spot'], ['dead', 'Dead zone under a camera (blind)'], ['multi', 'Seen by 2+ cameras'],
+      ['shortfall', 'Seen, below the required level'], ['seenby', 'Seen by 1 · 2 · 3+ cameras'], ['route', 'Route: unseen · seen']],
     [['exterior', 'Exterior opening (way in)'], ['wall', 'Wall'], ['door', 'Door, closed'], ['door-open', 'Door, open'],
       ['window', 'Window'], ['glass', 'Glass'], ['railing', 'Railing']],
     [['room', 'Room'], ['room-high', 'Room, high priority'], ['asset', 'Asset (display case)'], ['exterior-zone', 'Exterior zone']],

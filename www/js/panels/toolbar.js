@@ -31,7 +31,7 @@ export class Toolbar {
   constructor(actions, show, limits) {
     this.actions = actions;
     this.canvas = $('plan');
-    for (const key of /** @type {(keyof Show)[]} */ (['views', 'bands', 'blind', 'dead', 'multi', 'labels'])) {
+    for (const key of /** @type {(keyof Show)[]} */ (['views', 'bands', 'blind', 'dead', 'multi', 'labels', 'shortfall', 'seenby'])) {
       const box = input(`show-${key}`);
       box.checked = show[key];
       box.addEventListener('change', () => actions.setShow(key, box.checked));

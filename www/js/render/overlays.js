@@ -11,6 +11,7 @@ import { toScreen } from '../view/transform.js';
 import { cameraHandles } from '../view/camera-handles.js';
 import { roundRect, haloText, FONT } from './paths.js';
 import { drawPlanEdit } from './plan-edit.js';
+import { drawSecurityOverlay } from './security.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Overlay} Overlay */
@@ -27,6 +28,7 @@ export function drawOverlays(ctx, f) {
       case 'marks': drawMarks(ctx, f, o.points); break;
       case 'diff': drawDiff(ctx, f, o); break;
       case 'plan-edit': drawPlanEdit(ctx, f, o); break;
+      case 'security': drawSecurityOverlay(ctx, f, o); break;
       default: throw new Error(`no drawing for overlay ${JSON.stringify(o)}`);
     }
   }

@@ -15,6 +15,7 @@ import { ShapePathCache, Patterns, drawShapes, viewRect, unionRect } from './cov
 import { drawView, drawCameras } from './cameras.js';
 import { drawOverlays } from './overlays.js';
 import { drawScaleBar } from './scale-bar.js';
+import { drawSeenBy, drawShortfallAndFailure, shortfallPattern, SEEN_BY_ALPHA } from './security.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../core/shapes.js').Shapes} Shapes */
@@ -73,6 +74,16 @@ export class Renderer {
     /** Blind spots with the dead zones over them (one image per frame, not two), and multi coverage. */
     this.blind = this.shapeLayer('blind', blindOwn, blindExtra);
     this.multi = this.shapeLayer('multi', multiOwn, () => null);
+
+    /** The security analysis: seen-by tints (composited translucent), then the shortfall hatch and the failure region. */
+    this.seenBy = new LayerCache((f) => [...screenKey(f), f.core.security.seenBy], (ctx, f) => drawSeenBy(ctx, f, this.paths));
+    /** @type {Map<number, CanvasPattern|null>} */
+    this.shortHatch = new Map();
+    this.shortfall = new LayerCache((f) => [...screenKey(f), f.core.security.shortfall, f.core.security.failure], (ctx, f) => {
+      const d = f.view.dpr;
+      if (!this.shortHatch.has(d)) this.shortHatch.set(d, shortfallPattern(this.ctx, d));
+      drawShortfallAndFailure(ctx, f, this.paths, this.shortHatch.get(d) ?? null);
+    });
 
     /** The last full-quality frame without overlays and scale bar, for pans and zooms. */
     this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), key: /** @type {unknown[]|null} */ (null), view: { scale: 1, tx: 0, ty: 0 } };
@@ -167,6 +178,13 @@ export class Renderer {
     ctx.drawImage(this.views.get(f), 0, 0);
     if (active && f.ui.show.views && views) drawView(ctx, f, views, f.ui.active, true);
     if (multiOwn(f)) ctx.drawImage(this.multi.get(f), 0, 0);
+    const sec = f.core.security;
+    if (sec.seenBy) {
+      ctx.globalAlpha = SEEN_BY_ALPHA;
+      ctx.drawImage(this.seenBy.get(f), 0, 0);
+      ctx.globalAlpha = 1;
+    }
+    if (sec.shortfall || sec.failure) ctx.drawImage(this.shortfall.get(f), 0, 0);
     if (blindOwn(f) || blindExtra(f)) ctx.drawImage(this.blind.get(f), 0, 0);
     ctx.drawImage(this.cameras.get(f), 0, 0);
     if (f.ui.hoverZone) drawZoneOutline(ctx, f, f.ui.hoverZone);

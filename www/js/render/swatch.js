@@ -82,6 +82,43 @@ export function drawSwatch(ctx, kind, w, h, dpr) {
       }
       break;
     }
+    case 'shortfall': {
+      box(P.SHORT_FILL, P.SHORT);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(3, 3, w - 6, h - 6);
+      ctx.clip();
+      ctx.beginPath();
+      for (let x = -h; x < w + h; x += 8) { ctx.moveTo(x, 0); ctx.lineTo(x + h, h); }
+      ctx.strokeStyle = P.SHORT;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.restore();
+      break;
+    }
+    case 'seenby': {
+      const third = (w - 6) / 3;
+      P.SEEN_BY.forEach((c, k) => {
+        ctx.fillStyle = P.withAlpha(c, 0.45);
+        ctx.fillRect(3 + k * third, 3, third, h - 6);
+      });
+      break;
+    }
+    case 'route': {
+      line('#ffffff', 7, [], 'round');
+      ctx.beginPath();
+      ctx.moveTo(4, my);
+      ctx.lineTo(w / 2, my);
+      ctx.strokeStyle = P.ROUTE_UNSEEN;
+      ctx.lineWidth = 4;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(w / 2, my);
+      ctx.lineTo(w - 4, my);
+      ctx.strokeStyle = P.ROUTE_SEEN;
+      ctx.stroke();
+      break;
+    }
     case 'blind': {
       box(P.BLIND_FILL, P.BLIND);
       ctx.save();

@@ -27,7 +27,15 @@
  *   optics: Optics[],
  *   levels: Level[],
  *   labels: Float64Array|null,
+ *   security: SecurityLayers,
  * }} CoreFrame
+ */
+
+/**
+ * The security analysis's layers (null when not shown): the places seen by at least 1, 2
+ * and 3 cameras, the parts of zones seen but below their required level, and what turns
+ * blind if the chosen camera fails.
+ * @typedef {{seenBy: Shapes[]|null, shortfall: Shapes|null, failure: Shapes|null}} SecurityLayers
  */
 
 /**
@@ -37,7 +45,8 @@
  */
 
 /**
- * @typedef {{views: boolean, blind: boolean, multi: boolean, labels: boolean, bands: boolean, dead: boolean}} Show
+ * @typedef {{views: boolean, blind: boolean, multi: boolean, labels: boolean, bands: boolean, dead: boolean,
+ *   shortfall: boolean, seenby: boolean}} Show
  */
 
 /**
@@ -67,6 +76,9 @@
  *   point would go, what it snapped to, the length typed, a selection box (CSS px), a
  *   note shown at a plan point (a refusal's reason), and `ghost`: the pieces a drag moves,
  *   sketched while the core is too slow to follow every frame.
+ * - `security`: the opening focused in the openings panel (a wall id) with the cameras
+ *   that see it, the route drawn (`routeStale` while it waits for a drag to settle) and
+ *   a route's start point.
  * @typedef {{kind: 'camera-handles', index: number, tiltActive: boolean}
  *   | {kind: 'ghost', at: [number, number]}
  *   | {kind: 'plan-edit', mode: string, ghost: [[number, number], [number, number]][], sel: PlanSelection, hover: [number, number]|null, hoverWall: number,
@@ -74,7 +86,13 @@
  *      typed: string, closed: boolean, box: [[number, number], [number, number]]|null,
  *      note: {at: [number, number], text: string}|null}
  *   | {kind: 'marks', points: [number, number][]}
- *   | {kind: 'diff', added: [number, number][], changed: [number, number][], removed: [number, number][]}} Overlay
+ *   | {kind: 'diff', added: [number, number][], changed: [number, number][], removed: [number, number][]}
+ *   | SecurityOverlay} Overlay
+ */
+
+/**
+ * @typedef {{kind: 'security', opening: string|null, cameras: number[],
+ *   route: import('../core/types.js').PathReport|null, routeStale: boolean, start: [number, number]|null}} SecurityOverlay
  */
 
 /**
