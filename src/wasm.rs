@@ -190,6 +190,18 @@ struct BlindSpotList {
 #[derive(Debug)]
 pub struct Scene {
     session: Session,
+    /// The opening audit's plan part, prepared on first use (a scene's walls and
+    /// zones never change; `auditOpenings` follows camera drags).
+    opening_plan: std::cell::OnceCell<crate::analysis::OpeningPlan>,
+}
+
+impl From<Session> for Scene {
+    fn from(session: Session) -> Scene {
+        Scene {
+            session,
+            opening_plan: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -199,7 +211,7 @@ impl Scene {
         guard()?;
         let session = Session::from_json(text).map_err(invalid)?;
         test_hook(&session.scenario().name);
-        Ok(Scene { session })
+        Ok(Scene::from(session))
     }
 
     /// Loads like `Scene.load`, telling `progress(phase)` as each part starts:
@@ -224,7 +236,7 @@ impl Scene {
         test_hook(&scenario.name);
         tell("preparing")?;
         let session = Session::new(scenario, warnings).map_err(invalid)?;
-        Ok(Scene { session })
+        Ok(Scene::from(session))
     }
 
     /// Another layout of the same plan (a JSON array of cameras, and a name),
@@ -237,7 +249,7 @@ impl Scene {
         let cameras = Camera::list_from_json(cameras_json).map_err(invalid)?;
         self.session
             .with_cameras(name, cameras)
-            .map(|session| Scene { session })
+            .map(Scene::from)
             .map_err(invalid)
     }
 
@@ -1211,7 +1223,10 @@ impl Scene {
     #[wasm_bindgen(js_name = auditOpenings, unchecked_return_type = "OpeningsAudit")]
     pub fn audit_openings(&self) -> Result<JsValue, JsError> {
         guard()?;
-        to_js(&crate::analysis::audit_openings(&self.session))
+        let plan = self
+            .opening_plan
+            .get_or_init(|| crate::analysis::OpeningPlan::new(&self.session));
+        to_js(&crate::analysis::audit_openings_with(&self.session, plan))
     }
 
     /// The parts of zones seen, but below their required level, as polygons
@@ -1241,6 +1256,15 @@ impl Scene {
         };
         let layer = crate::analysis::count_layer(&self.session);
         Ok(flat(&layer.at_least[k]))
+    }
+
+    /// The places seen by at least 1, 2 and 3 cameras, from one pass (what
+    /// `countLayer(k)` gives for each k).
+    #[wasm_bindgen(js_name = countLayers)]
+    pub fn count_layers(&self) -> Result<Vec<FlatShapes>, JsError> {
+        guard()?;
+        let layer = crate::analysis::count_layer(&self.session);
+        Ok(layer.at_least.iter().map(Vec::as_slice).map(flat).collect())
     }
 
     /// What turns blind if camera `i` fails: the places only it sees.

@@ -7,8 +7,8 @@ mod common;
 
 use blindspot::analysis::easi::{Detection, ResponseForce, interruption, phi};
 use blindspot::analysis::{
-    OpeningStatus, RouteError, RouteOptions, Start, audit, audit_openings, count_layer, route,
-    shortfall_pieces, unique_region,
+    OpeningPlan, OpeningStatus, RouteError, RouteOptions, Start, audit, audit_openings,
+    audit_openings_with, count_layer, route, shortfall_pieces, unique_region,
 };
 use blindspot::rng::SplitMix64;
 use blindspot::scenario::{CameraModel, CameraUse, Scenario, WallKind, ZoneKind};
@@ -662,10 +662,13 @@ fn the_openings_alone_are_the_full_audits_openings() {
     let s = museum();
     let mut turned = s.clone();
     facade_camera_faces_the_balcony(&mut turned, None);
+    // The plan part prepared once, from the sample as is, serves both camera layouts.
+    let prepared = OpeningPlan::new(&Session::new(s.clone(), Default::default()).expect("loads"));
     for plan in [s, turned] {
         let session = Session::new(plan, Default::default()).expect("the sample loads");
         let full = audit(&session);
         let alone = audit_openings(&session);
+        assert_eq!(audit_openings_with(&session, &prepared), alone);
         assert_eq!(alone.openings, full.openings);
         assert_eq!(
             alone.cameras_missing_nearest_opening,

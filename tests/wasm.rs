@@ -428,7 +428,7 @@ fn value(v: wasm_bindgen::JsValue) -> serde_json::Value {
 
 #[wasm_bindgen_test]
 fn the_audit_crosses_the_boundary_as_the_library_computes_it() {
-    let scene = Scene::load(MUSEUM).unwrap();
+    let mut scene = Scene::load(MUSEUM).unwrap();
     let audit = value(scene.audit().unwrap());
     let native = Session::from_json(MUSEUM).unwrap();
     let want = serde_json::to_value(blindspot::analysis::audit(&native)).unwrap();
@@ -456,6 +456,30 @@ fn the_audit_crosses_the_boundary_as_the_library_computes_it() {
     let twice = scene.count_layer(2.0).unwrap();
     assert!(twice.coords().length() > 0);
     assert!(scene.count_layer(4.0).is_err());
+    // All three counts at once are each count's layer, point for point.
+    let all = scene.count_layers().unwrap();
+    assert_eq!(all.len(), 3);
+    for (k, layer) in all.iter().enumerate() {
+        let one = scene.count_layer((k + 1) as f64).unwrap();
+        assert_eq!(layer.coords().to_vec(), one.coords().to_vec());
+        assert_eq!(
+            layer.polygon_offsets().to_vec(),
+            one.polygon_offsets().to_vec()
+        );
+    }
+    // The openings alone, once the scene keeps their plan part: the full audit's,
+    // and still so after a camera moves (the plan part is reused).
+    let alone = value(scene.audit_openings().unwrap());
+    assert_eq!(alone["openings"], audit["openings"]);
+    scene.move_camera(0.0, 41.0, -0.5).unwrap();
+    let moved = value(scene.audit_openings().unwrap());
+    let full_moved = value(scene.audit().unwrap());
+    assert_eq!(moved["openings"], full_moved["openings"]);
+    assert_eq!(
+        moved["openings_met"],
+        full_moved["headline"]["openings_met"]
+    );
+    scene.move_camera(0.0, 46.0, -0.5).unwrap();
     let failure = scene.failure_layer(0.0).unwrap();
     assert!(failure.coords().length() > 0);
     assert!(scene.failure_layer(99.0).is_err());

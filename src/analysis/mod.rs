@@ -32,43 +32,83 @@ use serde::Serialize;
 /// last 0.05 % is below what a plan's drawing can promise).
 pub const MET_FRACTION: f64 = 0.9995;
 
-/// What the analysis reads from a session, prepared once.
-struct Context<'s> {
-    session: &'s Session,
+/// What the opening audit reads from the plan alone (walls and zones): the zone
+/// shapes and each audited opening's offset lines and sides. Camera edits leave
+/// it as it is, so a caller that follows them (the page during a camera drag)
+/// prepares it once per plan and passes it to [`audit_openings_with`].
+#[derive(Debug)]
+pub struct OpeningPlan {
     zone_shapes: Vec<Polygon>,
     zone_bounds: Vec<Bounds>,
     probes: Vec<openings::Probe>,
+}
+
+impl OpeningPlan {
+    /// Prepares the plan of `session`.
+    pub fn new(session: &Session) -> OpeningPlan {
+        let scenario = session.scenario();
+        let zone_shapes: Vec<Polygon> = scenario.plan.zones.iter().map(|z| z.shape()).collect();
+        let zone_bounds = zone_shapes.iter().map(Polygon::bounds).collect();
+        let mut plan = OpeningPlan {
+            zone_shapes,
+            zone_bounds,
+            probes: Vec::new(),
+        };
+        plan.probes = scenario
+            .plan
+            .walls
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| openings::audited(w))
+            .map(|(i, _)| openings::probe(&plan, scenario, i))
+            .collect();
+        plan
+    }
+
+    /// Indices of the zones containing `p`.
+    fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
+        (0..self.zone_shapes.len())
+            .filter(move |&z| self.zone_bounds[z].contains(p) && self.zone_shapes[z].contains(p))
+    }
+}
+
+/// The plan part of a [`Context`]: prepared for it, or lent by the caller.
+enum PlanPart<'s> {
+    Own(OpeningPlan),
+    Lent(&'s OpeningPlan),
+}
+
+/// What the analysis reads from a session, prepared once.
+struct Context<'s> {
+    session: &'s Session,
+    plan: PlanPart<'s>,
     /// Box of each camera's view (empty for views that see nothing).
     view_bounds: Vec<Bounds>,
 }
 
 impl<'s> Context<'s> {
     fn new(session: &'s Session) -> Context<'s> {
-        let zone_shapes: Vec<Polygon> = session
-            .scenario()
-            .plan
-            .zones
-            .iter()
-            .map(|z| z.shape())
-            .collect();
-        let zone_bounds = zone_shapes.iter().map(Polygon::bounds).collect();
-        let mut cx = Context {
+        Context::with_plan(session, PlanPart::Own(OpeningPlan::new(session)))
+    }
+
+    fn with_plan(session: &'s Session, plan: PlanPart<'s>) -> Context<'s> {
+        Context {
             session,
-            zone_shapes,
-            zone_bounds,
-            probes: Vec::new(),
+            plan,
             view_bounds: session.views().iter().map(|v| v.bounds).collect(),
-        };
-        cx.probes = session
-            .scenario()
-            .plan
-            .walls
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| openings::audited(w))
-            .map(|(i, _)| openings::probe(&cx, i))
-            .collect();
-        cx
+        }
+    }
+
+    fn opening_plan(&self) -> &OpeningPlan {
+        match &self.plan {
+            PlanPart::Own(p) => p,
+            PlanPart::Lent(p) => p,
+        }
+    }
+
+    /// The audited openings' offset lines and sides.
+    fn probes(&self) -> &[openings::Probe] {
+        &self.opening_plan().probes
     }
 
     fn scenario(&self) -> &'s Scenario {
@@ -77,12 +117,6 @@ impl<'s> Context<'s> {
 
     fn levels(&self) -> &'s [DensityLevel] {
         self.session.levels()
-    }
-
-    /// Indices of the zones containing `p`.
-    fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
-        (0..self.zone_shapes.len())
-            .filter(move |&z| self.zone_bounds[z].contains(p) && self.zone_shapes[z].contains(p))
     }
 
     /// True when camera `i`'s view box reaches the opening.
@@ -179,6 +213,16 @@ pub struct OpeningsAudit {
 /// As for [`audit`].
 pub fn audit_openings(session: &Session) -> OpeningsAudit {
     openings_part(&Context::new(session))
+}
+
+/// [`audit_openings`] with the plan prepared beforehand: the same result, without
+/// preparing the zones and openings again.
+///
+/// # Validity
+/// `plan` must have been prepared ([`OpeningPlan::new`]) from a session with the
+/// same walls and zones as `session` (its cameras may differ).
+pub fn audit_openings_with(session: &Session, plan: &OpeningPlan) -> OpeningsAudit {
+    openings_part(&Context::with_plan(session, PlanPart::Lent(plan)))
 }
 
 fn openings_part(cx: &Context) -> OpeningsAudit {
@@ -310,7 +354,7 @@ pub fn audit(session: &Session) -> Audit {
             .filter(|o| o.met() && o.cameras.iter().any(|c| c.index == i))
             .filter(|o| {
                 let probe = cx
-                    .probes
+                    .probes()
                     .iter()
                     .find(|p| scenario.plan.walls[p.wall].id == o.id);
                 probe.is_some_and(|p| !openings::audit_opening(&cx, p, Some(i)).met())

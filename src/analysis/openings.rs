@@ -8,9 +8,9 @@
 //! ([`SIDE_OFFSET_M`]): the floor where a person at the opening stands.
 
 use super::sight::{self, Intervals};
-use super::{Context, MET_FRACTION};
+use super::{Context, MET_FRACTION, OpeningPlan};
 use crate::geometry::{Point, segment_distance_squared};
-use crate::scenario::{Wall, WallKind};
+use crate::scenario::{Scenario, Wall, WallKind};
 use serde::Serialize;
 
 /// How far from an opening a person at it stands, for what cameras see of it
@@ -111,6 +111,7 @@ pub struct MissedOpening {
 }
 
 /// An opening prepared for auditing: its segments and the two offset lines.
+#[derive(Debug)]
 pub(super) struct Probe {
     pub wall: usize,
     /// Per segment: its length and the offset lines on each side (left, right
@@ -151,8 +152,7 @@ pub(super) fn audited(wall: &Wall) -> bool {
 const SIDE_SEARCH_M: [f64; 4] = [0.25, 0.5, 1.0, 2.0];
 
 /// Offset lines and side labels of an opening.
-pub(super) fn probe(cx: &Context, index: usize) -> Probe {
-    let scenario = cx.scenario();
+pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Probe {
     let wall = &scenario.plan.walls[index];
     let mut segments = Vec::new();
     let mut normals = Vec::new();
@@ -174,7 +174,7 @@ pub(super) fn probe(cx: &Context, index: usize) -> Probe {
         SIDE_SEARCH_M.iter().find_map(|&dist| {
             normals
                 .iter()
-                .flat_map(|&(mid, n)| cx.zones_at(mid + n.scale(sign * dist)))
+                .flat_map(|&(mid, n)| plan.zones_at(mid + n.scale(sign * dist)))
                 .max_by(|&a, &b| {
                     let (za, zb) = (&scenario.plan.zones[a], &scenario.plan.zones[b]);
                     za.priority.total_cmp(&zb.priority).then(b.cmp(&a))
@@ -409,7 +409,7 @@ pub(super) fn audit_opening(
 /// their width watched as required, then the fewest cameras.
 pub(super) fn audit_openings(cx: &Context) -> Vec<OpeningAudit> {
     let mut out: Vec<OpeningAudit> = cx
-        .probes
+        .probes()
         .iter()
         .map(|p| audit_opening(cx, p, None))
         .collect();
@@ -433,7 +433,7 @@ pub(super) fn missed_openings(cx: &Context, audits: &[OpeningAudit]) -> Vec<Miss
             continue;
         };
         let nearest = cx
-            .probes
+            .probes()
             .iter()
             .map(|p| {
                 let wall = &scenario.plan.walls[p.wall];

@@ -21,7 +21,7 @@
 //! exact EASI on these paths: P(I) does not add along a path, so candidates are
 //! generated this way and each is evaluated whole.
 
-use super::Context;
+use super::OpeningPlan;
 use super::easi::{self, Detection, ResponseForce};
 use super::openings;
 use super::sight;
@@ -1124,8 +1124,8 @@ pub fn route(
                     },
                 ));
             }
-            let cx = Context::new(session);
-            let probe = openings::probe(&cx, w);
+            let plan = OpeningPlan::new(session);
+            let probe = openings::probe(&plan, scenario, w);
             if probe.approach == [true, true] {
                 return Err(RouteError::NoOutside(id.clone()));
             }

@@ -3,7 +3,9 @@
 // (window.__blindspotPerf: core update + layers + redraw per frame, and the time from
 // the end of the drag to the exact report on screen).
 //
-//   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1]
+//   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1] [--extra '&param']
+// (--extra appends URL parameters). It also prints where the drag frames' time goes
+// (window.__blindspotPerf.parts: the core's update, figures and layers, drawing, panels).
 //
 // Serves ../../www itself unless --url is given. Exit status 1 when the budget
 // (median <= 16 ms, p95 <= 33 ms, settle <= 100 ms) is missed and --check is set.
@@ -35,7 +37,7 @@ let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: DPR });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}${args.noflush ? "" : "&perf=flush"}`);
+  await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}${args.extra ?? ""}${args.noflush ? "" : "&perf=flush"}`);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120_000 });
   if ((await page.evaluate(() => document.body.dataset.ready)) !== 'true') throw new Error('the page did not load the sample');
   const info = await page.evaluate(() => {
@@ -80,6 +82,14 @@ try {
   console.log(`camera ${cam}: ${perf.frames.length} drag frames`);
   console.log(`frame (core update + layers + redraw): median ${f1(med)} ms, p95 ${f1(p95)} ms, max ${f1(max)} ms`);
   console.log(`settle (drag end -> exact report shown): ${f1(settle)} ms`);
+  const parts = perf.parts ?? [];
+  if (parts.length) {
+    const part = (/** @type {string} */ k) => f1(q(parts.map((x) => x[k]), 0.5));
+    console.log(`median parts: core update ${part('work')} ms, figures and layers ${part('build')} ms, drawing ${part('render')} ms, panels ${part('panels')} ms`);
+    const slow = parts.map((x, i) => ({ ...x, t: perf.frames[i] })).sort((a, b) => b.t - a.t).slice(0, Math.max(1, Math.ceil(parts.length / 20)));
+    const mean = (/** @type {string} */ k) => f1(slow.reduce((a, x) => a + x[k], 0) / slow.length);
+    console.log(`slowest 5% (mean): core update ${mean('work')} ms, figures and layers ${mean('build')} ms, drawing ${mean('render')} ms, panels ${mean('panels')} ms`);
+  }
   const ok = med <= 16 && p95 <= 33 && settle <= 100;
   console.log(`budget (median <= 16, p95 <= 33, settle <= 100): ${ok ? 'met' : 'MISSED'}`);
   if (!ok && args.check) failed = true;

@@ -154,6 +154,8 @@ test('the seen-by layer and what each camera\'s failure costs: the most critical
 
   // The failure card: quay-east first (it alone keeps facade-window-3 watched), with the
   // area only it sees; the areas seen by 0/1/2/3+ add up to the target area.
+  // The full audit comes from the analysis worker once the page has settled.
+  await expect.poll(async () => (await security(page)).auditCurrent).toBe(true);
   const rows = page.locator('#failure-list .failure-row');
   await expect(rows.first()).toHaveAttribute('data-camera', 'quay-east');
   await expect(rows.first().locator('.failure-lost')).toContainText('facade-window-3');
@@ -172,10 +174,7 @@ test('the seen-by layer and what each camera\'s failure costs: the most critical
   await rows.first().click();
   await expect(rows.first()).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate(() => /** @type {any} */ (window.__blindspot).selectedId())).toBe('quay-east');
-  await page.waitForTimeout(100);
-  const purple = await pixelAt(page, 52, -3);
-  expect(differ(before, purple)).toBe(true);
-  expect(purple[2]).toBeGreaterThan(purple[1]);
+  await expect.poll(async () => { const p = await pixelAt(page, 52, -3); return differ(before, p) && p[2] > p[1]; }).toBe(true);
   expect(log.errors).toEqual([]);
 });
 

@@ -57,6 +57,7 @@ import { fmtBearing } from './model/compass.js';
 import { SecurityAnalysis } from './security/analysis.js';
 import { SecurityUI } from './security/security-ui.js';
 import { RoutePointTool } from './tools/route-point-tool.js';
+import { WorkerRunner } from './core/worker-runner.js';
 
 let core;
 try {
@@ -97,7 +98,8 @@ const loop = new FrameLoop({
   failed: (e) => { if (!coreFailed(e, 'Drawing')) messages.showError('The core failed', errorMessage(e)); },
 });
 const view = new Viewport({ ui, store, mirror, messages });
-const analysis = new SecurityAnalysis(mirror);
+const analysis = new SecurityAnalysis(mirror, new WorkerRunner(new URL('./security/worker.js', import.meta.url)),
+  () => security.workerDone(), (e) => messages.showError('The security analysis failed', errorMessage(e)));
 const security = new SecurityUI({
   analysis, scenario: () => store.scenario, met: limits.met_fraction, inGesture: () => store.inGesture,
   zoomToBox: (b, m) => view.zoomToBox(b, m), select: (i, why) => commands.select(i, why), requestFrame: () => loop.request(),
@@ -318,7 +320,8 @@ installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,
   planEdit: () => ({ last: mirror.lastPlanEdit, ms: mirror.lastPlanEditMs, mode: planTool.mode }),
   security: () => ({ openings: analysis.openings(), audit: analysis.audit(), route: analysis.route(), routeDue: analysis.routeDue(),
-    timings: { ...analysis.timings }, focused: security.focused, failureCamera: security.failureCamera, stale: { audit: analysis.stale('audit'), shortfall: analysis.stale('shortfall') } }),
+    auditCurrent: analysis.full?.version === mirror.version, computing: analysis.computing(), workersStarted: analysis.runner.started,
+    timings: { ...analysis.timings }, focused: security.focused, failureCamera: security.failureCamera, stale: { shortfall: analysis.stale('shortfall') } }),
   securityLayerCount: (/** @type {'shortfall'|'seen1'|'seen2'|'seen3'} */ name) => {
     const sh = name === 'shortfall' ? analysis.shortfall() : analysis.seenBy()?.[Number(name.slice(4)) - 1];
     return sh ? sh.polygonOffsets.length - 1 : 0;

@@ -36,11 +36,17 @@ export const perf = {
   intervals: /** @type {number[]} */ ([]),
   /** from the end of a drag to the exact report shown */
   settle: /** @type {number[]} */ ([]),
+  /**
+   * Per drag frame, where its time went (ms): the pointer's work (the core's update),
+   * fetching the figures and layers, drawing, and the side panel's refresh (0 on frames
+   * that reuse the live figures). A benchmark reads them to find the slow frames' cause.
+   */
+  parts: /** @type {{work: number, build: number, render: number, panels: number}[]} */ ([]),
   loadMs: 0,
   warmupMs: 0,
   /** ms to show another layout (commit: the scene follows with the cheapest calls or a reload) */
   switchMs: /** @type {number[]} */ ([]),
-  reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; },
+  reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; this.parts.length = 0; },
 };
 
 /**
@@ -83,6 +89,8 @@ export class FrameLoop {
     this.opticsMemo = null;
     /** @type {{polygon: [number, number][][], rings: [number, number][][][]}|null} */
     this.highlightMemo = null;
+    /** Where the current frame's time goes (see `perf.parts`). */
+    this.timing = { work: 0, build: 0, render: 0, panels: 0 };
     /** A frame asked for so that live figures skipped during a drag catch up once the pointer rests. */
     this.catchUp = /** @type {ReturnType<typeof setTimeout>|null} */ (null);
   }
@@ -103,11 +111,14 @@ export class FrameLoop {
     this.work.clear();
     for (const w of work) w();
     const drag = this.dragDirty;
+    this.timing = { work: performance.now() - t0, build: 0, render: 0, panels: 0 };
     this.draw();
     if (this.d.flush && drag) this.d.renderer.flush();
     const t1 = performance.now();
     if (this.dragDirty) {
       this.dragDirty = false;
+      this.timing.render = t1 - t0 - this.timing.work - this.timing.build - this.timing.panels;
+      perf.parts.push(this.timing);
       perf.frames.push(t1 - t0);
       if (this.lastDragFrameAt) perf.intervals.push(t0 - this.lastDragFrameAt);
       this.lastDragFrameAt = t0;
@@ -210,8 +221,10 @@ export class FrameLoop {
     // While the core restarts after a failure the canvas keeps the last frame.
     if (this.d.mirror.down) return;
     let built;
+    const b0 = performance.now();
     try {
       built = this.build();
+      this.timing.build = performance.now() - b0;
     } catch (e) {
       this.d.failed(e);
       return;
@@ -221,7 +234,11 @@ export class FrameLoop {
     this.current = frame;
     this.d.renderer.render(frame);
     const { store, mirror } = this.d;
-    if (fresh && this.panelState() !== this.panelKey) this.refresh(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
+    if (fresh && this.panelState() !== this.panelKey) {
+      const p0 = performance.now();
+      this.refresh(summary, store.inGesture || !mirror.blindSpotsAreCurrent());
+      this.timing.panels = performance.now() - p0;
+    }
     // A drag frame that skipped the live figures: if the pointer now rests, no frame would
     // follow and the panels would lag until the drag ends.
     if (!fresh && store.inGesture && !this.catchUp) {

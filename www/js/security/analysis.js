@@ -9,10 +9,14 @@
  * (about 20 a second: app/frame.js); what is drawn from them between refreshes uses the
  * last ones (`lastOpenings`). A layer follows live only while the core computes it
  * within LIVE_LAYER_MS; a slower one keeps its last shapes until the drag settles, and
- * says so (`stale`). The full audit and the route wait for the drag to settle.
+ * says so (`stale`). The full audit (what each camera's failure costs), the route and
+ * the failure region are computed in a Web Worker (security/worker.js) once edits
+ * settle: on a big plan they take up to a second, which the page's thread cannot spare.
  */
 
 import { takeShapes } from '../core/shapes.js';
+import { Cancelled } from '../core/worker-runner.js';
+import { coreScenario } from '../model/layouts.js';
 
 /** @typedef {import('../core/mirror.js').SceneMirror} SceneMirror */
 /** @typedef {import('../core/shapes.js').Shapes} Shapes */
@@ -20,6 +24,9 @@ import { takeShapes } from '../core/shapes.js';
 /** @typedef {import('../core/types.js').Audit} Audit */
 /** @typedef {import('../core/types.js').RouteReport} RouteReport */
 /** @typedef {{kind: 'opening', id: string} | {kind: 'point', at: [number, number]}} RouteStart */
+
+/** The walk grid's cell size asked for (m); the core coarsens it on big plans and says so. */
+export const ROUTE_RESOLUTION_M = 0.25;
 
 /** A layer slower than this (ms) waits for the end of a drag. */
 export const LIVE_LAYER_MS = 4;
@@ -30,16 +37,35 @@ export const LIVE_LAYER_MS = 4;
  */
 
 export class SecurityAnalysis {
-  /** @param {SceneMirror} mirror */
-  constructor(mirror) {
+  /**
+   * @param {SceneMirror} mirror
+   * @param {import('../core/worker-runner.js').WorkerRunner<unknown, any>} runner the worker (security/worker.js)
+   * @param {() => void} changed a worker result arrived (or a job ended)
+   * @param {(e: unknown) => void} failed the worker failed
+   */
+  constructor(mirror, runner, changed, failed) {
     this.mirror = mirror;
+    this.runner = runner;
+    this.changed = changed;
+    this.failed = failed;
+    /** The camera whose failure region is wanted (-1: none). */
+    this.failureIndex = -1;
+    /**
+     * The worker's last result: for which scene version, route asked for and failure camera.
+     * @type {{key: string, version: number, ask: {start: RouteStart, to: string}|null, failureIndex: number,
+     *   audit: Audit, route: {report: RouteReport}|{error: string}|null, failure: Shapes|null, timing: any}|null}
+     */
+    this.full = null;
+    /** The job running. @type {{key: string, version: number, ask: {start: RouteStart, to: string}|null, failureIndex: number}|null} */
+    this.inflight = null;
+    /** A job is wanted once the running one ends. */
+    this.pending = false;
+    /** The load version whose scenario the worker has. */
+    this.sentLoad = -1;
     /** @type {Map<string, Entry<any>>} */
     this.cache = new Map();
-    /** The route asked for (null: none), and its last result or error. */
-    /** @type {{start: RouteStart, to: string}|null} */
+    /** The route asked for (null: none). @type {{start: RouteStart, to: string}|null} */
     this.routeAsk = null;
-    /** @type {{version: number, ask: {start: RouteStart, to: string}, report: RouteReport|null, error: string|null, ms: number}|null} */
-    this.routeDone = null;
     /** How long each call took last (ms; tests and the docs' figures read it). */
     /** @type {Record<string, number>} */
     this.timings = {};
@@ -81,9 +107,9 @@ export class SecurityAnalysis {
     return this.cache.get('openings')?.value ?? null;
   }
 
-  /** The full audit (failure costs, seen-by areas); after a drag settles. @returns {Audit|null} */
+  /** The full audit (failure costs, seen-by areas) last computed by the worker, maybe for an earlier scene. @returns {Audit|null} */
   audit() {
-    return this.get('audit', () => this.mirror.scene.audit(), 'settled');
+    return this.full?.audit ?? null;
   }
 
   /** The parts of zones seen, but below their required level. @returns {Shapes|null} */
@@ -93,68 +119,100 @@ export class SecurityAnalysis {
 
   /** The places seen by at least 1, 2 and 3 cameras. @returns {Shapes[]|null} */
   seenBy() {
-    return this.get('seenBy', () => [1, 2, 3].map((k) => takeShapes(this.mirror.scene.countLayer(k))), 'cheap');
+    return this.get('seenBy', () => this.mirror.scene.countLayers().map(takeShapes), 'cheap');
   }
 
-  /** What turns blind if camera i fails. @param {number} i @returns {Shapes|null} */
+  /** What turns blind if camera i fails, once the worker has it. @param {number} i @returns {Shapes|null} */
   failure(i) {
-    if (i < 0 || i >= (this.mirror.scenario?.cameras.length ?? 0)) return null;
-    return this.get(`failure:${i}`, () => takeShapes(this.mirror.scene.failureLayer(i)), 'cheap');
+    this.failureIndex = i;
+    const f = this.full;
+    return f && f.failureIndex === i ? f.failure : null;
   }
 
-  /** Asks for the route from `start` to zone `to` (computed by `computeRoute`). @param {RouteStart} start @param {string} to */
+  /** Asks for the route from `start` to zone `to` (the worker computes it). @param {RouteStart} start @param {string} to */
   askRoute(start, to) {
     this.routeAsk = { start, to };
   }
 
   clearRoute() {
     this.routeAsk = null;
-    this.routeDone = null;
   }
 
   /** True when the route asked for has no result for the scene shown. */
   routeDue() {
-    const a = this.routeAsk, d = this.routeDone;
-    return !!a && (!d || d.ask !== a || d.version !== this.mirror.version);
+    const a = this.routeAsk, f = this.full;
+    return !!a && (!f || f.ask !== a || f.version !== this.mirror.version);
   }
 
   /**
-   * Computes the route asked for on the scene shown. A refusal (no such opening, a start
-   * off the plan) is kept as the route's error, shown where the route is asked for; a
-   * failure of the core itself is rethrown.
-   * @param {number} resolution the walk grid's cell size (m)
+   * The last route computed for the route asked for (maybe for an earlier scene): its
+   * report, or the core's refusal.
+   * @returns {{version: number, report: RouteReport|null, error: string|null, ms: number}|null}
    */
-  computeRoute(resolution) {
-    const ask = this.routeAsk;
-    if (!ask) return;
-    const m = this.mirror;
-    const t0 = performance.now();
-    /** @type {RouteReport|null} */
-    let report = null;
-    /** @type {string|null} */
-    let error = null;
-    try {
-      report = m.guarded(() => (ask.start.kind === 'opening'
-        ? m.scene.route(ask.start.id, ask.to, resolution)
-        : m.scene.routeFromPoint(ask.start.at[0], ask.start.at[1], ask.to, resolution)));
-    } catch (e) {
-      if (m.down) throw e;
-      error = e instanceof Error ? e.message : String(e);
-    }
-    const ms = performance.now() - t0;
-    this.timings.route = ms;
-    this.routeDone = { version: m.version, ask, report, error, ms };
+  route() {
+    const f = this.full;
+    const r = f?.route;
+    if (!f || !r || f.ask !== this.routeAsk) return null;
+    return { version: f.version, report: 'report' in r ? r.report : null, error: 'error' in r ? r.error : null, ms: f.timing.routeMs };
   }
 
-  /** The last route computed for the route asked for (maybe for an earlier scene). */
-  route() {
-    const d = this.routeDone;
-    return d && d.ask === this.routeAsk ? d : null;
+  /** Whether the worker is computing for the scene shown (or will once it is free). */
+  computing() {
+    return this.inflight !== null || this.pending;
+  }
+
+  /**
+   * Has the worker compute the full audit, the route asked for and the failure region
+   * for the scene shown, unless it has them already or a drag is under way. One job at a
+   * time: an edit during a job is computed once it ends.
+   */
+  refreshFull() {
+    const m = this.mirror;
+    const s = m.scenario;
+    if (m.lean || !s || m.down) return;
+    const key = this.jobKey();
+    if (this.full?.key === key || this.inflight?.key === key) return;
+    if (this.runner.busy) {
+      this.pending = true;
+      return;
+    }
+    this.pending = false;
+    const fresh = this.runner.worker === null || this.sentLoad !== m.loadVersion;
+    const ask = this.routeAsk;
+    const job = {
+      type: 'analyse', load: m.loadVersion, name: s.name, cameras: JSON.stringify(s.cameras), failure: this.failureIndex,
+      ...(fresh ? { scenario: JSON.stringify(coreScenario(s)) } : {}),
+      route: ask ? { ...(ask.start.kind === 'opening' ? { from: ask.start.id } : { point: ask.start.at }), to: ask.to, resolution: ROUTE_RESOLUTION_M } : null,
+    };
+    const inflight = { key, version: m.version, ask, failureIndex: this.failureIndex };
+    this.inflight = inflight;
+    this.sentLoad = m.loadVersion;
+    this.runner.start(job, () => {}).then(({ result, timing }) => {
+      this.timings.workerAudit = timing.auditMs;
+      this.timings.workerRoute = timing.routeMs;
+      this.timings.workerLoad = timing.loadMs;
+      this.full = { ...inflight, audit: result.audit, route: result.route, failure: result.failure, timing };
+    }, (e) => {
+      // The worker could not start, or its core failed: the next job starts a fresh one.
+      if (!(e instanceof Cancelled)) this.failed(e);
+    }).finally(() => {
+      if (this.inflight === inflight) this.inflight = null;
+      this.changed();
+      if (this.pending) this.refreshFull();
+    });
+  }
+
+  /** What a worker job is for: the scene, the route asked for, the failure camera. */
+  jobKey() {
+    const a = this.routeAsk;
+    return `${this.mirror.loadVersion}|${this.mirror.version}|${a ? JSON.stringify(a) : ''}|${this.failureIndex}`;
   }
 
   /** A new plan: everything asked for belongs to the old one. */
   reset() {
     this.cache.clear();
     this.clearRoute();
+    this.failureIndex = -1;
+    this.full = null;
   }
 }

@@ -24,11 +24,11 @@ export class FailurePanel {
     this.key = '';
   }
 
-  /** @param {Audit|null} a @param {boolean} stale @param {string|null} chosen */
-  update(a, stale, chosen) {
+  /** @param {Audit|null} a @param {boolean} stale @param {string|null} chosen @param {string} why what the badge says while stale */
+  update(a, stale, chosen, why) {
     this.state.hidden = !stale;
     this.state.className = 'badge live';
-    this.state.textContent = 'updates when you let go';
+    this.state.textContent = why;
     this.list.classList.toggle('stale', stale);
     if (!a) return;
     const key = `${JSON.stringify(a.critical_cameras.slice(0, SHOWN))}|${chosen}|${a.seen_by_m2.join(',')}`;

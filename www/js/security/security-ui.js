@@ -22,9 +22,6 @@ import { FailurePanel } from './failure-panel.js';
 /** @typedef {import('../view/frame.js').SecurityLayers} SecurityLayers */
 /** @typedef {import('../view/transform.js').Box} Box */
 
-/** The walk grid's cell size asked for (m); the core coarsens it on big plans and says so. */
-export const ROUTE_RESOLUTION_M = 0.25;
-
 /**
  * @typedef {{
  *   analysis: SecurityAnalysis,
@@ -50,8 +47,6 @@ export class SecurityUI {
     this.failureCamera = null;
     /** The point picked as a route's start. @type {[number, number]|null} */
     this.point = null;
-    /** A route computation is scheduled. */
-    this.routeTimer = /** @type {ReturnType<typeof setTimeout>|null} */ (null);
     this.openings = new OpeningsPanel({ focus: (id) => this.focus(id) });
     this.routes = new RoutePanel({
       find: (from, to) => this.find(from, to), clear: () => this.clearRoute(), pick: () => d.pickPoint(),
@@ -78,23 +73,30 @@ export class SecurityUI {
       this.stat.openings.classList.toggle('short', o.openings_met < o.openings_audited);
       if (this.focused && !o.openings.some((x) => x.id === this.focused)) this.focused = null;
       this.openings.update(o, this.d.inGesture(), this.focused);
-      const gesture = this.d.inGesture();
-      const full = gesture ? (a.audit() ?? null) : a.audit();
       if (this.failureCamera && !s.cameras.some((c) => c.id === this.failureCamera)) this.failureCamera = null;
-      this.failures.update(full, gesture || a.stale('audit'), this.failureCamera);
+      a.failureIndex = this.failureCamera ? s.cameras.findIndex((c) => c.id === this.failureCamera) : -1;
       this.routes.updateChoices(o.openings.map((x) => x.id), this.point, s);
-      if (!gesture && a.routeDue()) this.scheduleRoute();
-      this.refreshRoute();
+      if (!live || !this.d.inGesture()) a.refreshFull();
+      this.refreshWorkerCards();
     } catch (e) {
       this.d.failed(e, 'The security analysis');
     }
+  }
+
+  /** The cards the worker fills: the failure card, the route card and the P(I). */
+  refreshWorkerCards() {
+    const a = this.d.analysis;
+    const full = a.full;
+    this.failures.update(a.audit(), !full || full.version !== this.d.analysis.mirror.version, this.failureCamera,
+      this.d.inGesture() ? 'updates when you let go' : 'computing…');
+    this.refreshRoute();
   }
 
   /** The route card and the P(I) beside the coverage figures. */
   refreshRoute() {
     const a = this.d.analysis;
     const done = a.route();
-    const state = !a.routeAsk ? 'none' : this.routeTimer ? 'computing' : a.routeDue() ? 'due' : 'current';
+    const state = !a.routeAsk ? 'none' : !a.routeDue() ? 'current' : this.d.inGesture() ? 'due' : 'computing';
     this.routes.update(done, { state, live: this.d.inGesture() });
     const r = done?.report;
     const p = r?.most_vulnerable?.p_interruption;
@@ -108,21 +110,14 @@ export class SecurityUI {
     }
   }
 
-  /** Computes the route once the page has painted the settled figures. */
-  scheduleRoute() {
-    if (this.routeTimer) return;
-    this.routeTimer = setTimeout(() => {
-      this.routeTimer = null;
-      if (this.d.inGesture()) return;
-      try {
-        this.d.analysis.computeRoute(ROUTE_RESOLUTION_M);
-      } catch (e) {
-        this.d.failed(e, 'The route');
-      }
-      this.refreshRoute();
-      this.d.requestFrame();
-    }, 16);
-    this.refreshRoute();
+  /** A worker result arrived: the cards and the plan follow. */
+  workerDone() {
+    try {
+      this.refreshWorkerCards();
+    } catch (e) {
+      this.d.failed(e, 'The security analysis');
+    }
+    this.d.requestFrame();
   }
 
   /** @param {string} from an opening id or '@point' @param {string} to a zone id */
@@ -135,7 +130,8 @@ export class SecurityUI {
       return;
     }
     this.d.analysis.askRoute(start, to);
-    this.scheduleRoute();
+    this.d.analysis.refreshFull();
+    this.refreshRoute();
   }
 
   clearRoute() {
@@ -192,7 +188,9 @@ export class SecurityUI {
     this.failureCamera = this.failureCamera === id ? null : id;
     const i = s.cameras.findIndex((c) => c.id === id);
     if (this.failureCamera && i >= 0) this.d.select(i, 'list');
-    this.failures.update(this.d.analysis.audit(), false, this.failureCamera);
+    this.d.analysis.failureIndex = this.failureCamera ? i : -1;
+    this.d.analysis.refreshFull();
+    this.refreshWorkerCards();
     this.d.requestFrame();
   }
 
