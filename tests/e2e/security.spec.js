@@ -230,6 +230,18 @@ test('a route from the balcony to the crown case: drawn with its critical point,
   // quay-east only records: being seen by it detects nothing in time (the Louvre's lesson).
   expect(Math.abs(s2.route.report.most_vulnerable.p_interruption - mv.p_interruption)).toBeLessThan(0.02);
 
+  // Watch it live (the camera panel's "Watched"): now the intruders are seen on the
+  // balcony before they force the window, and P(I) rises (docs/security.md: about 0.36).
+  await page.locator('#cam-use').selectOption('live');
+  await expect.poll(async () => (await camera(page, 'quay-east')).use).toBe('live');
+  await expect.poll(async () => { const x = await security(page); return !x.routeDue && x.route?.report?.most_vulnerable?.p_interruption; }).toBeGreaterThan(mv.p_interruption + 0.15);
+  const pLive = (await security(page)).route.report.most_vulnerable.p_interruption;
+  await expect(page.locator('#stat-pi')).toHaveText(pLive.toFixed(2));
+  // Undo puts it back to recording only, and the route follows.
+  await page.locator('#btn-undo').click();
+  await expect.poll(async () => (await camera(page, 'quay-east')).use).toBe('recording');
+  await expect.poll(async () => { const x = await security(page); return !x.routeDue && x.route?.report?.most_vulnerable?.p_interruption; }).toBeLessThan(pLive - 0.15);
+
   // Clear removes the route and its P(I).
   await page.locator('#route-clear').click();
   await expect(page.locator('#stat-pi-row')).toBeHidden();

@@ -18,7 +18,7 @@
  * @typedef {import('../core/types.js').CameraModelObject} CameraModel a catalogue model, as the core's types say
  * @typedef {import('../core/types.js').CameraObject} Camera a camera, as the core's types say
  * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
- *            density_levels?: {name: string, px_per_m: number}[]}} Settings
+ *            density_levels?: {name: string, px_per_m: number}[], camera_use?: 'live'|'analytics'|'recording'}} Settings
  * @typedef {{blindspot: number, name: string, plan: Plan,
  *            catalog: CameraModel[], cameras: Camera[], settings?: Settings,
  *            layouts?: import('./layouts.js').Layouts}} Scenario

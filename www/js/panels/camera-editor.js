@@ -99,6 +99,9 @@ export function cameraFields(limits) {
  * }} EditorActions
  */
 
+/** A camera's use in words. @type {Record<string, string>} */
+const USE_TEXT = { live: 'watched live', analytics: 'live, with video analytics', recording: 'recording only' };
+
 export class CameraEditor {
   /** @param {EditorActions} actions @param {import('../core/types.js').Limits} limits */
   constructor(actions, limits) {
@@ -163,6 +166,8 @@ export class CameraEditor {
     if (active !== idInput) idInput.value = cam.id;
     const model = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (this.inputs.get('model')));
     if (active !== model) model.value = cam.model ?? '';
+    const use = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (this.inputs.get('use')));
+    if (active !== use) use.value = cam.use ?? '';
     for (const f of this.fields) {
       const input = /** @type {HTMLInputElement} */ (this.inputs.get(f.key));
       const wrap = /** @type {HTMLElement} */ (input.closest('.field'));
@@ -257,6 +262,17 @@ export class CameraEditor {
     model.append(el('option', { value: '', text: 'No model (own field of view and range)' }));
     model.addEventListener('change', () => this.onModelChange(model.value));
     this.inputs.set('model', /** @type {any} */ (model));
+    // How the camera is used decides what it detects in time (docs/security.md, EASI):
+    // recording only detects nothing, the Louvre's lesson.
+    const planUse = s.settings?.camera_use ?? 'live';
+    const use = /** @type {HTMLSelectElement} */ (el('select', { id: 'cam-use', title: 'How its pictures are used: this sets what it detects in time on a route (P(I))' }));
+    for (const [v, t] of /** @type {[string, string][]} */ ([['', `as the plan says (${USE_TEXT[planUse] ?? planUse})`],
+      ['live', USE_TEXT.live], ['analytics', USE_TEXT.analytics], ['recording', USE_TEXT.recording]])) use.append(el('option', { value: v, text: t }));
+    use.addEventListener('change', () => {
+      const cur = this.actions.selected();
+      if (cur >= 0) this.actions.commitCamera(cur, { use: use.value ? /** @type {import('../core/types.js').CameraObject['use']} */ (use.value) : undefined }, 'Change how the camera is used');
+    });
+    this.inputs.set('use', /** @type {any} */ (use));
     const editModels = el('button', { type: 'button', class: 'link', id: 'cam-edit-models', text: 'Catalogue…', title: 'Edit the camera models, their prices and the currency' });
     editModels.addEventListener('click', () => this.actions.openCatalog(model.value || undefined));
 
@@ -267,6 +283,7 @@ export class CameraEditor {
         el('span', { class: 'label-row' }, [el('label', { for: 'cam-model', text: 'Model' }), editModels]),
         model,
       ]),
+      el('div', { class: 'field wide' }, [el('label', { for: 'cam-use', text: 'Watched' }), use]),
     );
     const grid = el('div', { class: 'field-grid' });
     for (const f of this.fields) {
