@@ -57,7 +57,6 @@ import { fmtBearing } from './model/compass.js';
 import { SecurityAnalysis } from './security/analysis.js';
 import { SecurityUI } from './security/security-ui.js';
 import { RoutePointTool } from './tools/route-point-tool.js';
-import { WorkerRunner } from './core/worker-runner.js';
 
 let core;
 try {
