@@ -275,6 +275,8 @@ impl Scene {
             return Err(invalid(InvalidScenario { problems: warnings }));
         }
         let edit = self.session.set_plan(scenario).map_err(invalid)?;
+        // The openings' plan part belongs to the old walls and zones.
+        self.opening_plan = std::cell::OnceCell::new();
         to_js(&edit)
     }
 

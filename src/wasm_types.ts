@@ -346,6 +346,8 @@ export interface RoomFound {
   polygon: [number, number][];
   holes: [number, number][][];
   area_m2: number;
+}
+
 // ---- The security analysis (src/analysis/, docs/security.md) ----
 
 export type WallKind = "wall" | "door" | "window" | "glass" | "railing";
