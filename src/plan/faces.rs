@@ -9,7 +9,7 @@
 //! the prepared plan's mesh of opaque ones ([`room_mesh`]).
 
 use super::mesh::{Location, Mesh};
-use super::noding::{NodingError, build_wall_graph};
+use super::noding::build_wall_graph;
 use super::{FRAME_HALF_SIZE_M, PlanError};
 use crate::geometry::{Anchor, Point, Polygon, ring_signed_area};
 use crate::scenario::Plan;
@@ -45,18 +45,8 @@ pub fn room_mesh(plan: &Plan, snap_m: f64, anchor: Anchor) -> Result<Mesh, PlanE
             owners.push(i);
         }
     }
-    let graph = build_wall_graph(&segments, snap_m).map_err(|error| {
-        let piece = match error {
-            NodingError::NotFinite { piece } | NodingError::DidNotConverge { piece, .. } => piece,
-            NodingError::Index(_) => 0,
-        };
-        PlanError::Noding {
-            wall: owners
-                .get(piece)
-                .map_or_else(String::new, |&w| plan.walls[w].id.clone()),
-            error,
-        }
-    })?;
+    let graph = build_wall_graph(&segments, snap_m)
+        .map_err(|error| super::noding_error(plan, &owners, anchor, error))?;
     Mesh::build(&graph, &[], FRAME_HALF_SIZE_M).map_err(PlanError::from)
 }
 

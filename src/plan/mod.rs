@@ -82,32 +82,8 @@ impl PreparedPlan {
             }
         }
         let tolerances = tolerances.for_extent(plan_extent(plan));
-        let graph = build_wall_graph(&segments, tolerances.snap_m).map_err(|error| {
-            // The noder works plan-local; the message names the plan's place.
-            let error = match error {
-                NodingError::DidNotConverge { piece, x, y } => {
-                    let p = anchor.to_world(Point::new(x, y));
-                    NodingError::DidNotConverge {
-                        piece,
-                        x: p.x,
-                        y: p.y,
-                    }
-                }
-                other => other,
-            };
-            let piece = match error {
-                NodingError::NotFinite { piece } | NodingError::DidNotConverge { piece, .. } => {
-                    piece
-                }
-                NodingError::Index(_) => 0,
-            };
-            PlanError::Noding {
-                wall: owners
-                    .get(piece)
-                    .map_or_else(String::new, |&w| plan.walls[w].id.clone()),
-                error,
-            }
-        })?;
+        let graph = build_wall_graph(&segments, tolerances.snap_m)
+            .map_err(|error| noding_error(plan, &owners, anchor, error))?;
         let steiner = steiner_points(&graph)?;
         let mesh = Mesh::build(&graph, &steiner, FRAME_HALF_SIZE_M)?;
         let zones = plan
@@ -174,4 +150,36 @@ pub fn plan_bounds(plan: &Plan) -> Bounds {
         }
     }
     b
+}
+
+/// A noding error as a plan error: the wall the failing piece belongs to
+/// (`owners[piece]` is its index in `plan.walls`), and the place in the plan's
+/// own coordinates (the noder works in the local ones of `anchor`).
+pub(crate) fn noding_error(
+    plan: &Plan,
+    owners: &[usize],
+    anchor: Anchor,
+    error: NodingError,
+) -> PlanError {
+    let (piece, error) = match error {
+        NodingError::DidNotConverge { piece, x, y } => {
+            let p = anchor.to_world(Point::new(x, y));
+            (
+                piece,
+                NodingError::DidNotConverge {
+                    piece,
+                    x: p.x,
+                    y: p.y,
+                },
+            )
+        }
+        NodingError::NotFinite { piece } => (piece, error),
+        NodingError::Index(_) => (0, error),
+    };
+    PlanError::Noding {
+        wall: owners
+            .get(piece)
+            .map_or_else(String::new, |&w| plan.walls[w].id.clone()),
+        error,
+    }
 }
