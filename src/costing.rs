@@ -199,6 +199,7 @@ mod tests {
             detectors: Vec::new(),
             settings: Default::default(),
             options: Vec::new(),
+            underlay: None,
         }
     }
 

@@ -385,6 +385,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         cameras,
         settings: Settings::default(),
         options: Vec::new(),
+        underlay: None,
     }
 }
 

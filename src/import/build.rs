@@ -587,6 +587,7 @@ pub(super) fn build(
         detectors: Vec::new(),
         settings: Default::default(),
         options: Vec::new(),
+        underlay: None,
     };
     if !progress(Progress {
         phase: Phase::Checking,

@@ -8,6 +8,7 @@ mod model;
 mod problem;
 mod read;
 mod security;
+mod underlay;
 mod validate;
 
 pub use documents::{
@@ -17,6 +18,7 @@ pub use documents::{
 pub use limits::{Bound, CAMERA_LIMITS, CameraLimits, MAX_COORDINATE_M, MAX_RANGE_M};
 pub use model::*;
 pub use problem::{InvalidScenario, Problem, Problems, Severity};
+pub use underlay::{MAX_UNDERLAY_BYTES, UNDERLAY_TYPES, Underlay, UnderlayImage};
 pub use validate::check_camera;
 
 impl Scenario {

@@ -35,6 +35,10 @@ pub struct Scenario {
     /// catalogue and settings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ScenarioOption>,
+    /// A scanned plan drawn under this one to trace over, shared by every
+    /// layout (the page keeps the image's bytes; the file says where it lies).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub underlay: Option<super::underlay::Underlay>,
 }
 
 /// Another camera layout of the same plan.

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 mod documents;
 mod security;
+mod underlay;
 
 /// Reads the structure of a scenario. Returns `None` when it is too broken to
 /// build; `problems` then says why. Semantic checks (ids, geometry) come after,
@@ -403,6 +404,10 @@ impl Reader<'_> {
             None => Some(Settings::default()),
         };
         let options = self.list(&obj, "options", false, None, Self::option);
+        let underlay = match obj.map.get("underlay") {
+            Some(v) => self.underlay(v, "underlay").map(Some),
+            None => Some(None),
+        };
         self.finish(
             &obj,
             &[
@@ -414,6 +419,7 @@ impl Reader<'_> {
                 "detectors",
                 "settings",
                 "options",
+                "underlay",
             ],
         );
         Some(Scenario {
@@ -425,6 +431,7 @@ impl Reader<'_> {
             detectors: detectors?,
             settings: settings?,
             options: options?,
+            underlay: underlay?,
         })
     }
 

@@ -131,6 +131,7 @@ pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Sce
         detectors: Vec::new(),
         settings: Settings::default(),
         options: Vec::new(),
+        underlay: None,
     }
 }
 
