@@ -56,3 +56,6 @@ if [ "$opt_enabled" = "true" ]; then
   tools/binaryen/node_modules/.bin/wasm-opt "${args[@]}" -o "$out_dir/${out_name}_bg.wasm" "$out_dir/${out_name}_bg.wasm"
 fi
 say "web build: $out_dir/${out_name}.js, $(du -k "$out_dir/${out_name}_bg.wasm" | cut -f1) KB of wasm"
+
+# pdfjs-dist, served from the page's own origin for PDF underlays (scripts/vendor-web.sh).
+scripts/vendor-web.sh
