@@ -3,15 +3,17 @@
 // (window.__blindspotPerf: core update + layers + redraw per frame, and the time from
 // the end of the drag to the exact report on screen).
 //
-//   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1] [--extra '&param']
+//   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1] [--extra '&param'] [--trace FILE]
 // (--extra appends URL parameters). It also prints where the drag frames' time goes
-// (window.__blindspotPerf.parts: the core's update, figures and layers, drawing, panels).
+// (window.__blindspotPerf.parts: the core's update, figures and layers, drawing, panels,
+// the cached layers redrawn); --trace writes a Chromium trace of the drag and sums it.
+// --sample names a file in www/samples (a generated palace can be copied there).
 //
 // Serves ../../www itself unless --url is given. Exit status 1 when the budget
 // (median <= 16 ms, p95 <= 33 ms, settle <= 100 ms) is missed and --check is set.
 import { chromium } from '@playwright/test';
 import { flags, serveWww } from './serve.mjs';
-import path from 'node:path';
+import { q, f1, printParts, startTrace, stopTrace } from './frame-report.mjs';
 
 const args = flags();
 const FRAMES = Number(args.frames ?? 200);
@@ -21,12 +23,6 @@ const DPR = Number(args.dpr ?? 1);
 
 const { base, stop } = await serveWww(PORT, args.url);
 
-const q = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-};
-const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -67,6 +63,7 @@ try {
   const radius = Math.max(8, 3 * scale);
   await page.evaluate(() => window.__blindspotPerf.reset());
   await page.mouse.move(start.x, start.y);
+  await startTrace(browser, page, args.trace);
   await page.mouse.down();
   const raf = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   for (let i = 1; i <= FRAMES; i++) {
@@ -76,20 +73,14 @@ try {
   }
   await page.mouse.up();
   await page.waitForFunction(() => window.__blindspotPerf.settle.length > 0, null, { timeout: 10_000 });
+  await stopTrace(browser, args.trace);
   const perf = await page.evaluate(() => ({ ...window.__blindspotPerf }));
   const med = q(perf.frames, 0.5), p95 = q(perf.frames, 0.95), max = Math.max(...perf.frames);
   const settle = perf.settle[perf.settle.length - 1];
   console.log(`camera ${cam}: ${perf.frames.length} drag frames`);
   console.log(`frame (core update + layers + redraw): median ${f1(med)} ms, p95 ${f1(p95)} ms, max ${f1(max)} ms`);
   console.log(`settle (drag end -> exact report shown): ${f1(settle)} ms`);
-  const parts = perf.parts ?? [];
-  if (parts.length) {
-    const part = (/** @type {string} */ k) => f1(q(parts.map((x) => x[k]), 0.5));
-    console.log(`median parts: core update ${part('work')} ms, figures and layers ${part('build')} ms, drawing ${part('render')} ms, panels ${part('panels')} ms`);
-    const slow = parts.map((x, i) => ({ ...x, t: perf.frames[i] })).sort((a, b) => b.t - a.t).slice(0, Math.max(1, Math.ceil(parts.length / 20)));
-    const mean = (/** @type {string} */ k) => f1(slow.reduce((a, x) => a + x[k], 0) / slow.length);
-    console.log(`slowest 5% (mean): core update ${mean('work')} ms, figures and layers ${mean('build')} ms, drawing ${mean('render')} ms, panels ${mean('panels')} ms`);
-  }
+  printParts(perf);
   const ok = med <= 16 && p95 <= 33 && settle <= 100;
   console.log(`budget (median <= 16, p95 <= 33, settle <= 100): ${ok ? 'met' : 'MISSED'}`);
   if (!ok && args.check) failed = true;

@@ -4,20 +4,17 @@
 // (window.__blindspotPerf.frames: the core's plan update when it follows every frame, the
 // layers and the redraw) and how long the core took to take the plan (Scene.setPlan).
 //
-//   node plan-perf.mjs [--frames 120] [--sample museum-wing.json] [--port 8767]
+//   node plan-perf.mjs [--frames 120] [--sample museum-wing.json] [--port 8767] [--trace FILE]
+// It also prints where the frames' time goes (frame-report.mjs).
 import { chromium } from '@playwright/test';
 import { flags, serveWww } from './serve.mjs';
+import { q, f1, printParts, startTrace, stopTrace } from './frame-report.mjs';
 
 const args = flags();
 const FRAMES = Number(args.frames ?? 120);
 const SAMPLE = args.sample ?? 'museum-wing.json';
 const PORT = Number(args.port ?? 8767);
 const { base, stop } = await serveWww(PORT, args.url);
-const q = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN;
-};
-const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -44,6 +41,7 @@ try {
   const radius = Math.max(6, 0.6 * scale);
   await page.evaluate(() => window.__blindspotPerf.reset());
   await page.mouse.move(start.x, start.y);
+  await startTrace(browser, page, args.trace);
   await page.mouse.down();
   // Alt: no snapping, so every frame moves the corner somewhere new.
   await page.keyboard.down('Alt');
@@ -57,10 +55,13 @@ try {
   }
   await page.mouse.up();
   await page.keyboard.up('Alt');
-  await page.waitForTimeout(1500);
+  // Poll for the exact figures after the release (no fixed wait on this loaded machine).
+  await page.waitForFunction(() => window.__blindspot.settledVersion() >= 0, null, { timeout: 60_000 });
+  await stopTrace(browser, args.trace);
   const perf = await page.evaluate(() => ({ ...window.__blindspotPerf }));
   const sketched = await page.evaluate(() => window.__blindspot.planEdit());
   console.log(`${perf.frames.length} drag frames previewed by the core; frame (plan update + layers + redraw): median ${f1(q(perf.frames, 0.5))} ms, p95 ${f1(q(perf.frames, 0.95))} ms`);
+  printParts(perf);
   console.log(`Scene.setPlan as the page saw it: median ${f1(q(edits, 0.5))} ms, p95 ${f1(q(edits, 0.95))} ms; last ${f1(sketched.ms)} ms`);
 } finally {
   await browser.close();

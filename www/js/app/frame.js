@@ -25,6 +25,17 @@ import { sameKey } from '../render/layer-cache.js';
 /** @typedef {import('./ui-state.js').UiState} UiState */
 /** @typedef {import('../render/renderer.js').Renderer} Renderer */
 
+/**
+ * Where one drag frame's time went (ms): `work` the pointer's work (the core's update: a
+ * camera move or `setPlan`), `build` fetching the figures and layers, `render` drawing,
+ * `panels` the side panel's refresh (0 on frames that reuse the live figures); `core` the
+ * part of all these spent inside the core's calls, `setPlan` the core's plan update alone
+ * (0 when the frame had none), `redrawn` the cached layers redrawn and their ms
+ * (`Renderer.redrawn`).
+ * @typedef {{work: number, build: number, render: number, panels: number, core: number, setPlan: number,
+ *   redrawn: Record<string, number>}} FrameParts
+ */
+
 /** How often the live figures refresh during a drag (ms). */
 const LIVE_FIGURES_MS = 60;
 
@@ -41,7 +52,7 @@ export const perf = {
    * fetching the figures and layers, drawing, and the side panel's refresh (0 on frames
    * that reuse the live figures). A benchmark reads them to find the slow frames' cause.
    */
-  parts: /** @type {{work: number, build: number, render: number, panels: number}[]} */ ([]),
+  parts: /** @type {FrameParts[]} */ ([]),
   loadMs: 0,
   warmupMs: 0,
   /** ms to show another layout (commit: the scene follows with the cheapest calls or a reload) */
@@ -89,8 +100,8 @@ export class FrameLoop {
     this.opticsMemo = null;
     /** @type {{polygon: [number, number][][], rings: [number, number][][][]}|null} */
     this.highlightMemo = null;
-    /** Where the current frame's time goes (see `perf.parts`). */
-    this.timing = { work: 0, build: 0, render: 0, panels: 0 };
+    /** Where the current frame's time goes (see `perf.parts`). @type {FrameParts} */
+    this.timing = { work: 0, build: 0, render: 0, panels: 0, core: 0, setPlan: 0, redrawn: {} };
     /** A frame asked for so that live figures skipped during a drag catch up once the pointer rests. */
     this.catchUp = /** @type {ReturnType<typeof setTimeout>|null} */ (null);
   }
@@ -107,17 +118,22 @@ export class FrameLoop {
   frame() {
     this.requested = false;
     const t0 = performance.now();
+    const { mirror } = this.d;
+    const core0 = mirror.coreMs, edits0 = mirror.planEdits;
     const work = [...this.work];
     this.work.clear();
     for (const w of work) w();
     const drag = this.dragDirty;
-    this.timing = { work: performance.now() - t0, build: 0, render: 0, panels: 0 };
+    this.timing = { work: performance.now() - t0, build: 0, render: 0, panels: 0, core: 0,
+      setPlan: mirror.planEdits !== edits0 ? mirror.lastPlanEditMs : 0, redrawn: {} };
     this.draw();
     if (this.d.flush && drag) this.d.renderer.flush();
     const t1 = performance.now();
     if (this.dragDirty) {
       this.dragDirty = false;
       this.timing.render = t1 - t0 - this.timing.work - this.timing.build - this.timing.panels;
+      this.timing.core = mirror.coreMs - core0;
+      this.timing.redrawn = this.d.renderer.redrawn;
       perf.parts.push(this.timing);
       perf.frames.push(t1 - t0);
       if (this.lastDragFrameAt) perf.intervals.push(t0 - this.lastDragFrameAt);

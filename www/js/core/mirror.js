@@ -100,6 +100,11 @@ export class SceneMirror {
     /** What the last `setPlan` redid, and how long it took (ms). @type {import('./types.js').PlanEdit|null} */
     this.lastPlanEdit = null;
     this.lastPlanEditMs = 0;
+    /** ms spent inside the core's calls so far (copies out of its memory included); benchmarks read it. */
+    this.coreMs = 0;
+    this.depth = 0;
+    /** Plan edits taken so far (`setPlan`). */
+    this.planEdits = 0;
   }
 
   /** The scene; throws when there is none or the core is down. @returns {Scene} */
@@ -122,6 +127,7 @@ export class SceneMirror {
    */
   guarded(call) {
     if (this.down) throw new CoreDown();
+    const t0 = this.depth++ === 0 ? performance.now() : -1;
     try {
       return call();
     } catch (e) {
@@ -129,6 +135,8 @@ export class SceneMirror {
       // refuses every call): either way the instance is done.
       if (isTrap(e) || this.instanceBroken()) this.down = true;
       throw e;
+    } finally {
+      if (--this.depth === 0) this.coreMs += performance.now() - t0;
     }
   }
 
@@ -285,6 +293,7 @@ export class SceneMirror {
     const t0 = performance.now();
     this.lastPlanEdit = this.scene.setPlan(JSON.stringify(next.plan));
     this.lastPlanEditMs = performance.now() - t0;
+    this.planEdits++;
     for (const p of this.parked) p.scene.free();
     this.parked = [];
     this.scenario = next;

@@ -54,6 +54,9 @@ export class LayerCache {
     this.memo = null;
     /** Draws done (tests and benchmarks read it). */
     this.draws = 0;
+    /** How long the last draw took (ms) and whether it was partial (benchmarks read them). */
+    this.lastMs = 0;
+    this.lastPartial = false;
   }
 
   /** The layer for this frame, repainted only if its key changed. @param {Frame} f */
@@ -70,9 +73,12 @@ export class LayerCache {
     const stable = this.stableOf ? this.stableOf(f) : null;
     const partial = !resized && this.canvas !== null && stable !== null && sameKey(this.stable, stable);
     const ctx = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+    const t0 = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (!partial) ctx.clearRect(0, 0, W, H);
     const memo = this.draw(ctx, f, { partial, memo: this.memo, W, H });
+    this.lastMs = performance.now() - t0;
+    this.lastPartial = partial;
     this.memo = memo ?? null;
     this.canvas = cv;
     this.key = key;

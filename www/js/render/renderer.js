@@ -85,6 +85,16 @@ export class Renderer {
       drawShortfallAndFailure(ctx, f, this.paths, this.shortHatch.get(d) ?? null);
     });
 
+    /** The cached layers by name, for the per-frame record of what was redrawn. */
+    this.caches = { base: this.base, views: this.views, top: this.top, cameras: this.cameras, blind: this.blind, multi: this.multi,
+      seenBy: this.seenBy, shortfall: this.shortfall };
+    /**
+     * The layers the last `render` redrew, with the ms each took ("views" includes "base",
+     * "cameras" includes "top" when both were redrawn); benchmarks read it.
+     * @type {Record<string, number>}
+     */
+    this.redrawn = {};
+
     /** The last full-quality frame without overlays and scale bar, for pans and zooms. */
     this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), key: /** @type {unknown[]|null} */ (null), view: { scale: 1, tx: 0, ty: 0 } };
   }
@@ -149,6 +159,18 @@ export class Renderer {
 
   /** @param {Frame} f */
   render(f) {
+    const before = Object.values(this.caches).map((c) => c.draws);
+    this.render0(f);
+    /** @type {Record<string, number>} */
+    const redrawn = {};
+    Object.entries(this.caches).forEach(([name, c], k) => {
+      if (c.draws !== before[k]) redrawn[c.lastPartial ? `${name} (part)` : name] = c.lastMs;
+    });
+    this.redrawn = redrawn;
+  }
+
+  /** @param {Frame} f */
+  render0(f) {
     const { ctx, canvas } = this;
     const v = f.view;
     const W = Math.round(v.width * v.dpr);
