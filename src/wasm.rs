@@ -704,18 +704,67 @@ impl Scene {
     }
 }
 
-/// Reports optimiser progress to a JS callback `(phase, done, total) => bool`;
-/// a `false` return (or a throw) cancels.
-fn progress_to(callback: &js_sys::Function) -> impl FnMut(crate::optimize::Progress) -> bool + '_ {
-    move |p| match callback.call3(
-        &JsValue::NULL,
-        &JsValue::from_str(phase_name(p.phase)),
-        &JsValue::from_f64(p.done as f64),
-        &JsValue::from_f64(p.total as f64),
-    ) {
-        Ok(v) => v.as_bool() != Some(false),
-        Err(_) => false,
+/// A JS progress callback `(phase, done, total) => bool` for a long run:
+/// `false` cancels, and a throw stops the run too. The thrown value is kept so
+/// that the caller sees the page's own error, not "cancelled".
+struct JsProgress<'a> {
+    callback: Option<&'a js_sys::Function>,
+    thrown: std::cell::RefCell<Option<JsValue>>,
+}
+
+impl<'a> JsProgress<'a> {
+    fn new(callback: Option<&'a js_sys::Function>) -> Self {
+        JsProgress {
+            callback,
+            thrown: std::cell::RefCell::new(None),
+        }
     }
+
+    /// Whether the run goes on.
+    fn tell(&self, phase: &str, done: usize, total: usize) -> bool {
+        let Some(f) = self.callback else {
+            return true;
+        };
+        match f.call3(
+            &JsValue::NULL,
+            &JsValue::from_str(phase),
+            &JsValue::from_f64(done as f64),
+            &JsValue::from_f64(total as f64),
+        ) {
+            Ok(v) => v.as_bool() != Some(false),
+            Err(e) => {
+                self.thrown.borrow_mut().get_or_insert(e);
+                false
+            }
+        }
+    }
+
+    /// The run's result, or the callback's throw (which stopped it) in its place.
+    fn finish<T>(self, what: &str, result: Result<T, JsError>) -> Result<T, JsError> {
+        match self.thrown.into_inner() {
+            None => result,
+            Some(e) => Err(js_error(format!(
+                "{what}: the progress callback threw: {}",
+                thrown_message(&e)
+            ))),
+        }
+    }
+}
+
+/// A thrown JS value as text: an Error's message, a string, or its debug form.
+fn thrown_message(e: &JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(error) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(error.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The optimiser's progress, told to `progress`.
+fn progress_to<'p>(
+    progress: &'p JsProgress<'_>,
+) -> impl FnMut(crate::optimize::Progress) -> bool + 'p {
+    move |p| progress.tell(phase_name(p.phase), p.done, p.total)
 }
 
 /// A phase as the page names it (the serde names of `Phase`).
@@ -763,15 +812,19 @@ pub fn optimize(
     progress: &js_sys::Function,
 ) -> Result<JsValue, JsError> {
     guard()?;
-    let mut report = progress_to(progress);
-    loading(&mut report)?;
-    let session = Session::from_json(scenario_json).map_err(invalid)?;
-    let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-    let workspace = workspace_for(&session, &request, &mut report)?;
-    let proposal = workspace
-        .optimize(request.goal, &mut report)
-        .map_err(js_error)?;
-    to_js(&proposal)
+    let progress = JsProgress::new(Some(progress));
+    let result = (|| {
+        let mut report = progress_to(&progress);
+        loading(&mut report)?;
+        let session = Session::from_json(scenario_json).map_err(invalid)?;
+        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+        let workspace = workspace_for(&session, &request, &mut report)?;
+        let proposal = workspace
+            .optimize(request.goal, &mut report)
+            .map_err(js_error)?;
+        to_js(&proposal)
+    })();
+    progress.finish("optimize", result)
 }
 
 /// The cost-versus-coverage curve for a scenario up to `max_budget`: points with
@@ -791,15 +844,19 @@ pub fn curve(
             "the maximum budget must be positive, found {max_budget}"
         )));
     }
-    let mut report = progress_to(progress);
-    loading(&mut report)?;
-    let session = Session::from_json(scenario_json).map_err(invalid)?;
-    let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-    let workspace = workspace_for(&session, &request, &mut report)?;
-    let points = workspace
-        .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)
-        .map_err(js_error)?;
-    to_js(&points)
+    let progress = JsProgress::new(Some(progress));
+    let result = (|| {
+        let mut report = progress_to(&progress);
+        loading(&mut report)?;
+        let session = Session::from_json(scenario_json).map_err(invalid)?;
+        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+        let workspace = workspace_for(&session, &request, &mut report)?;
+        let points = workspace
+            .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)
+            .map_err(js_error)?;
+        to_js(&points)
+    })();
+    progress.finish("curve", result)
 }
 
 // ---- Documents for the board (docs/documents.md, docs/wasm-api.md) ----
@@ -1111,7 +1168,8 @@ pub fn import_preview(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError
 /// Imports a drawing: `{scenario: JSON text (a valid scenario, for
 /// Scene.load), report}` with the report as docs/import.md describes it.
 /// `progress(phase, done, total)` is called as it goes (phases `reading`,
-/// `cleaning`, `checking`); returning `false` cancels. Throws the import's
+/// `cleaning`, `checking`); returning `false` cancels, and a throw stops the
+/// import and is thrown on (as "importDrawing: the progress callback threw: …"). Throws the import's
 /// error (a message naming the line, element or feature, or the limit).
 /// Meant for a Web Worker.
 #[wasm_bindgen(js_name = importDrawing)]
@@ -1122,26 +1180,17 @@ pub fn import_drawing(
 ) -> Result<JsValue, JsError> {
     guard()?;
     let o = import_options(options)?;
-    let mut report = |p: crate::import::Progress| match &progress {
-        None => true,
-        Some(f) => {
-            let phase = match p.phase {
-                crate::import::Phase::Reading => "reading",
-                crate::import::Phase::Cleaning => "cleaning",
-                crate::import::Phase::Checking => "checking",
-            };
-            match f.call3(
-                &JsValue::NULL,
-                &JsValue::from_str(phase),
-                &JsValue::from_f64(p.done as f64),
-                &JsValue::from_f64(p.total as f64),
-            ) {
-                Ok(v) => v.as_bool() != Some(false),
-                Err(_) => false,
-            }
-        }
+    let progress = JsProgress::new(progress.as_ref());
+    let mut report = |p: crate::import::Progress| {
+        let phase = match p.phase {
+            crate::import::Phase::Reading => "reading",
+            crate::import::Phase::Cleaning => "cleaning",
+            crate::import::Phase::Checking => "checking",
+        };
+        progress.tell(phase, p.done, p.total)
     };
-    let imported = crate::import::import(bytes, &o, &mut report).map_err(js_error)?;
+    let imported = crate::import::import(bytes, &o, &mut report).map_err(js_error);
+    let imported = progress.finish("importDrawing", imported)?;
     let out = js_sys::Object::new();
     set(
         &out,

@@ -345,3 +345,119 @@ fn a_rotated_georeference_exports_and_comes_back() {
     };
     assert_close(area(&back.scenario), area(&i.scenario), 1e-9);
 }
+
+/// A zone square in projected metres, with `properties` and an optional
+/// `blindspot` member, as a whole file.
+fn square_with(properties: &str, ours: &str) -> String {
+    format!(
+        r#"{{"type": "FeatureCollection", {ours} "features": [
+  {{"type": "Feature", "properties": {properties},
+    "geometry": {{"type": "Polygon", "coordinates": [[[0,0],[10,0],[10,10],[0,10],[0,0]]]}}}}]}}"#
+    )
+}
+
+const PLAN_METRES: &str = r#""blindspot": {"coordinates": "plan_m"},"#;
+
+#[test]
+fn ill_typed_properties_are_ignored_with_a_note_naming_them() {
+    let text = square_with(
+        r#"{"kind": "room", "name": 101, "priority": "high", "required_level": ["identify"], "exterior": "yes", "opaque": "false"}"#,
+        PLAN_METRES,
+    );
+    let i = import_bytes(text.as_bytes(), "typed.geojson").unwrap();
+    let zone = &i.scenario.plan.zones[0];
+    // A number names the room; the rest falls back to the documented defaults.
+    assert_eq!(zone.name, "101");
+    let note = |key: &str| {
+        i.report
+            .notes
+            .iter()
+            .find(|n| n.place == format!("features[0].properties.{key}"))
+            .unwrap_or_else(|| panic!("no note for {key}: {:?}", i.report.notes))
+    };
+    assert_eq!(
+        note("priority").message,
+        "expected a number, found \"high\": ignored"
+    );
+    assert_eq!(
+        note("required_level").message,
+        "expected text, found [\"identify\"]: ignored"
+    );
+    assert_eq!(
+        note("exterior").message,
+        "expected true or false, found \"yes\": ignored"
+    );
+    // Text spelling a boolean or a number is read as one, without a note.
+    assert!(!i.report.notes.iter().any(|n| n.place.ends_with(".opaque")));
+    let text = square_with(
+        r#"{"kind": "room", "priority": "4", "name": null}"#,
+        PLAN_METRES,
+    );
+    let i = import_bytes(text.as_bytes(), "text.geojson").unwrap();
+    assert_eq!(i.scenario.plan.zones[0].priority, 4.0);
+    assert!(
+        !i.report
+            .notes
+            .iter()
+            .any(|n| n.place.contains(".properties."))
+    );
+}
+
+#[test]
+fn a_malformed_blindspot_member_is_an_error_naming_it() {
+    let cases = [
+        (r#""blindspot": 3,"#, "blindspot: expected an object"),
+        (
+            r#""blindspot": {"coordinates": "WGS-84"},"#,
+            "blindspot.coordinates: expected \"wgs84\" or \"plan_m\", found \"WGS-84\"",
+        ),
+        (
+            r#""blindspot": {"coordinates": "wgs84", "georeference": {"origin": "2.33,48.86"}},"#,
+            "blindspot.georeference.origin: expected [longitude, latitude] in degrees",
+        ),
+        (
+            r#""blindspot": {"coordinates": "wgs84", "georeference": {"origin": [2.33, 48.86], "rotation_deg": "12"}},"#,
+            "blindspot.georeference.rotation_deg: expected a number of degrees, found \"12\"",
+        ),
+        (
+            r#""blindspot": {"coordinates": "wgs84", "georeference": {"origin": [2.33, 88.0]}},"#,
+            "blindspot.georeference.origin: expected [longitude, latitude] in degrees within ±180 and ±85, found [2.33, 88]",
+        ),
+    ];
+    for (ours, message) in cases {
+        let text = square_with(r#"{"kind": "room"}"#, ours);
+        let e = import_bytes(text.as_bytes(), "ours.geojson").unwrap_err();
+        assert_eq!(e.to_string(), message, "for {ours}");
+    }
+}
+
+#[test]
+fn a_georeference_given_as_an_option_is_checked_for_the_cli_and_the_page_alike() {
+    let text = square_with(r#"{"kind": "room"}"#, "");
+    for (g, message) in [
+        (
+            Georeference {
+                origin: [2.33, 48.86],
+                rotation_deg: f64::NAN,
+            },
+            "georeference.rotation_deg: expected a finite rotation in degrees, found NaN",
+        ),
+        (
+            Georeference {
+                origin: [200.0, 48.86],
+                rotation_deg: 0.0,
+            },
+            "georeference.origin: expected [longitude, latitude] in degrees within ±180 and ±85, found [200, 48.86]",
+        ),
+    ] {
+        let o = ImportOptions {
+            georeference: Some(g),
+            lonlat: Some(false),
+            ..named("opt.geojson")
+        };
+        let e = import::import(text.as_bytes(), &o, &mut |_| true).unwrap_err();
+        assert_eq!(e.to_string(), message);
+        let e = import::preview(text.as_bytes(), &o).unwrap_err();
+        assert_eq!(e.to_string(), message);
+    }
+}

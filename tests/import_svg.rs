@@ -197,3 +197,77 @@ fn the_node_limit_is_stated() {
         "the SVG has more than 20 XML nodes; imports are limited to that"
     );
 }
+
+fn note_at<'a>(i: &'a Imported, needle: &str) -> &'a import::Note {
+    i.report
+        .notes
+        .iter()
+        .find(|n| n.message.contains(needle))
+        .unwrap_or_else(|| panic!("no note containing {needle:?}: {:?}", i.report.notes))
+}
+
+#[test]
+fn a_malformed_view_box_is_ignored_as_a_browser_does_and_said() {
+    // viewBox of three numbers: the origin stays user unit (0, 0), y flipped.
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="100mm" viewBox="0 0 100">
+  <line x1="0" y1="0" x2="10" y2="0"/>
+<g inkscape:groupmode="layer" inkscape:label="Rooms"><rect x="0" y="0" width="20" height="20"/></g></svg>"#;
+    let i = import_bytes(svg, &at_1_to_50("bad-viewbox.svg")).unwrap();
+    let n = note_at(&i, "viewBox=\"0 0 100\" ignored");
+    assert_eq!(n.level, import::NoteLevel::Warning);
+    assert_eq!(n.place, "line 1");
+    assert!(
+        n.message.contains("positive width and height"),
+        "{}",
+        n.message
+    );
+    // No viewBox: y = 0 stays at 0 (flipped), x scaled by 0.05.
+    assert!(has_wall(&i, WallKind::Wall, p(0.0, 0.0), p(0.5, 0.0)));
+
+    // A viewBox of zero height is ignored in the same way, for its own reason.
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 100 0"><line x1="0" y1="0" x2="10" y2="0"/><g inkscape:groupmode="layer" inkscape:label="Rooms"><rect x="0" y="0" width="20" height="20"/></g></svg>"#;
+    let i = import_bytes(svg, &at_1_to_50("flat.svg")).unwrap();
+    assert_eq!(note_at(&i, "viewBox=\"0 0 100 0\" ignored").place, "line 1");
+}
+
+#[test]
+fn a_malformed_width_is_ignored_and_said() {
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="wide" viewBox="0 0 100 50">
+  <line x1="0" y1="50" x2="10" y2="50"/>
+<g inkscape:groupmode="layer" inkscape:label="Rooms"><rect x="0" y="0" width="2000" height="2000"/></g></svg>"#;
+    let o = ImportOptions {
+        file_name: "bad-width.svg".into(),
+        ..ImportOptions::default()
+    };
+    let i = import_bytes(svg, &o).unwrap();
+    let n = note_at(&i, "width=\"wide\" ignored");
+    assert_eq!(n.level, import::NoteLevel::Warning);
+    assert_eq!(n.place, "line 1");
+    // The size falls back to CSS pixels, and the report says that too.
+    assert_close(i.report.units.metres_per_unit, 0.0254 / 96.0, 1e-15);
+}
+
+#[test]
+fn points_that_stop_being_numbers_import_up_to_there_and_say_so() {
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 100 100">
+  <polyline points="0,100 10,100 10,x 0,90"/>
+  <polyline points="0,50 20,50 20"/>
+  <polyline points="0,0 30,0"/>
+<g inkscape:groupmode="layer" inkscape:label="Rooms"><rect x="0" y="0" width="20" height="20"/></g></svg>"#;
+    let i = import_bytes(svg, &at_1_to_50("points.svg")).unwrap();
+    let n = note_at(&i, "not a list of number pairs after 2 point(s)");
+    assert_eq!(n.place, "line 2");
+    // The first polyline keeps its two good points (as a browser draws it).
+    assert!(has_wall(&i, WallKind::Wall, p(0.0, 0.0), p(0.5, 0.0)));
+    // The second has an odd count: its last number is dropped, with a note.
+    assert!(has_wall(&i, WallKind::Wall, p(0.0, 2.5), p(1.0, 2.5)));
+    let odd = i
+        .report
+        .notes
+        .iter()
+        .filter(|n| n.message.contains("not a list of number pairs"))
+        .count();
+    assert_eq!(odd, 2, "{:?}", i.report.notes);
+    // A well-formed list gives no note.
+    assert!(!i.report.notes.iter().any(|n| n.place == "line 4"));
+}

@@ -620,3 +620,45 @@ fn a_plan_edit_and_the_room_around_a_point_cross_the_boundary() {
     assert_eq!(coverage(scene.summary()), after);
     assert!(before >= after);
 }
+
+#[wasm_bindgen_test]
+fn a_progress_callback_that_throws_is_reported_as_its_own_error_not_as_cancel() {
+    let message = |e: wasm_bindgen::JsError| {
+        String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(e)).message())
+    };
+    let throws = js_sys::Function::new_with_args(
+        "phase, done, total",
+        "if (phase !== 'loading') throw new Error('the page broke'); return true",
+    );
+    let e = blindspot::wasm::optimize(ROOM, r#"{"goal": {"cameras": 1}}"#, &throws).unwrap_err();
+    assert_eq!(
+        message(e),
+        "optimize: the progress callback threw: the page broke"
+    );
+    let e =
+        blindspot::wasm::curve(ROOM, r#"{"goal": {"budget": 0}}"#, 5.0, 4, 1, &throws).unwrap_err();
+    assert_eq!(
+        message(e),
+        "curve: the progress callback threw: the page broke"
+    );
+    // A false return is still a cancel, with the cancel's own message.
+    let stop = js_sys::Function::new_with_args("phase, done, total", "return false");
+    let cancelled =
+        message(blindspot::wasm::optimize(ROOM, r#"{"goal": {"cameras": 1}}"#, &stop).unwrap_err());
+    assert!(!cancelled.contains("threw"), "{cancelled}");
+    let throws_a_string = js_sys::Function::new_with_args("phase, done, total", "throw 'no more'");
+    let mapping = js_sys::JSON::parse(
+        r#"[{"layer": "A-WALL", "role": "wall"}, {"layer": "A-AREA", "role": "zone"}]"#,
+    )
+    .unwrap();
+    let e = blindspot::wasm::import_drawing(
+        GALLERY_DXF,
+        import_options("gallery-mm.dxf", &[("layers", mapping)]),
+        Some(throws_a_string),
+    )
+    .unwrap_err();
+    assert_eq!(
+        message(e),
+        "importDrawing: the progress callback threw: no more"
+    );
+}

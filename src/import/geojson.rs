@@ -88,13 +88,13 @@ pub fn read(bytes: &[u8], o: &ImportOptions) -> Result<Drawing, ImportError> {
             .map_err(|e| ImportError::at(path.clone(), format!("not a GeoJSON feature: {e}")))?;
         parsed.push((i as u32, f));
     }
-    let ours = top.get("blindspot").and_then(Value::as_object);
+    let ours = read_ours(top)?;
     let lonlat = o
         .lonlat
-        .unwrap_or_else(|| coordinates_are_lonlat(top, ours, &parsed, &mut d));
+        .unwrap_or_else(|| coordinates_are_lonlat(top, ours.lonlat, &parsed, &mut d));
     let mut georef = None;
     if lonlat {
-        let g = match o.georeference.or_else(|| ours.and_then(file_georeference)) {
+        let g = match o.georeference.or(ours.georeference) {
             Some(g) => g,
             None => {
                 let (lo, hi) = lonlat_bounds(&parsed);
@@ -119,7 +119,7 @@ pub fn read(bytes: &[u8], o: &ImportOptions) -> Result<Drawing, ImportError> {
     }
     let mut far: f64 = 0.0;
     for (index, f) in parsed {
-        let props = properties(&f);
+        let props = properties(&f, index, &mut d);
         let Some(geometry) = &f.geometry else {
             let layer = d.layer("(no geometry)");
             d.count(layer, "null");
@@ -259,58 +259,187 @@ fn layer_of(props: &Props, what: &str) -> String {
     .to_string()
 }
 
-fn properties(f: &geojson::Feature) -> Props {
-    let p = f.properties.as_ref();
-    let s = |k: &str| {
-        p.and_then(|p| p.get(k))
-            .and_then(Value::as_str)
-            .map(str::to_string)
+/// The properties a feature's role and names are read from. GIS tables are
+/// loosely typed, so a number is accepted as a name (room 101), and a number
+/// or boolean written as text as that value; `null` is absent. Any other type
+/// is ignored with a warning naming the property: never silently.
+fn properties(f: &geojson::Feature, index: u32, d: &mut Drawing) -> Props {
+    let mut read = PropertyReader {
+        properties: f.properties.as_ref(),
+        ill_typed: Vec::new(),
     };
-    let b = |k: &str| p.and_then(|p| p.get(k)).and_then(Value::as_bool);
     let id = match &f.id {
         Some(geojson::feature::Id::String(s)) => Some(s.clone()),
         Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
-        None => s("id"),
+        None => read.text("id"),
     };
     // Our exports say what a feature is in `layer` for derived results;
     // QGIS writes the DXF layer as `Layer`.
-    let kind = s("kind")
-        .or_else(|| s("layer").filter(|l| RESULT_LAYERS.contains(&l.as_str())))
-        .or_else(|| s("Layer"));
-    Props {
+    let kind = read.text("kind");
+    let layer = read.text("layer");
+    let cad_layer = read.text("Layer");
+    let kind = kind
+        .or_else(|| layer.filter(|l| RESULT_LAYERS.contains(&l.as_str())))
+        .or(cad_layer);
+    let props = Props {
         id,
-        name: s("name"),
+        name: read.text("name"),
         kind,
-        priority: p.and_then(|p| p.get("priority")).and_then(Value::as_f64),
-        required_level: s("required_level"),
-        open: b("open"),
-        opaque: b("opaque"),
-        exterior: b("exterior"),
+        priority: read.number("priority"),
+        required_level: read.text("required_level"),
+        open: read.boolean("open"),
+        opaque: read.boolean("opaque"),
+        exterior: read.boolean("exterior"),
+    };
+    for (key, expected, found) in read.ill_typed {
+        d.note(
+            NoteLevel::Warning,
+            format!("features[{index}].properties.{key}"),
+            format!("expected {expected}, found {found}: ignored"),
+        );
+    }
+    props
+}
+
+struct PropertyReader<'a> {
+    properties: Option<&'a Map<String, Value>>,
+    /// Property, the type expected, the value found.
+    ill_typed: Vec<(&'static str, &'static str, String)>,
+}
+
+impl<'a> PropertyReader<'a> {
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.properties
+            .and_then(|p| p.get(key))
+            .filter(|v| !v.is_null())
+    }
+
+    fn text(&mut self, key: &'static str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            other => self.ill(key, "text", other),
+        }
+    }
+
+    fn number(&mut self, key: &'static str) -> Option<f64> {
+        let v = self.get(key)?;
+        let parsed = match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse::<f64>().ok().filter(|x| x.is_finite()),
+            _ => None,
+        };
+        match parsed {
+            Some(x) => Some(x),
+            None => self.ill(key, "a number", v),
+        }
+    }
+
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        let v = self.get(key)?;
+        let parsed = match v {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        };
+        match parsed {
+            Some(b) => Some(b),
+            None => self.ill(key, "true or false", v),
+        }
+    }
+
+    fn ill<T>(&mut self, key: &'static str, expected: &'static str, found: &Value) -> Option<T> {
+        let mut shown = found.to_string();
+        if shown.len() > 40 {
+            let cut = (0..=40)
+                .rev()
+                .find(|&i| shown.is_char_boundary(i))
+                .unwrap_or(0);
+            shown.truncate(cut);
+            shown.push('…');
+        }
+        self.ill_typed.push((key, expected, shown));
+        None
     }
 }
 
-/// The georeference an export of ours carries.
-fn file_georeference(ours: &Map<String, Value>) -> Option<Georeference> {
-    let g = ours.get("georeference")?;
-    let origin = g.get("origin")?.as_array()?;
-    Some(Georeference {
-        origin: [origin.first()?.as_f64()?, origin.get(1)?.as_f64()?],
-        rotation_deg: g.get("rotation_deg").and_then(Value::as_f64).unwrap_or(0.0),
+/// What an export of ours says about itself, in its `blindspot` member.
+#[derive(Default)]
+struct Ours {
+    /// `coordinates`: `"wgs84"` (true) or `"plan_m"` (false).
+    lonlat: Option<bool>,
+    georeference: Option<Georeference>,
+}
+
+/// Reads the `blindspot` member. It is ours, so anything malformed in it is an
+/// error naming the member, never a silent "not said".
+fn read_ours(top: &Map<String, Value>) -> Result<Ours, ImportError> {
+    let Some(v) = top.get("blindspot") else {
+        return Ok(Ours::default());
+    };
+    let ours = v
+        .as_object()
+        .ok_or_else(|| ImportError::at("blindspot", "expected an object"))?;
+    let lonlat = match ours.get("coordinates") {
+        None => None,
+        Some(Value::String(c)) if c == "wgs84" => Some(true),
+        Some(Value::String(c)) if c == "plan_m" => Some(false),
+        Some(other) => {
+            return Err(ImportError::at(
+                "blindspot.coordinates",
+                format!("expected \"wgs84\" or \"plan_m\", found {other}"),
+            ));
+        }
+    };
+    let georeference = match ours.get("georeference") {
+        None => None,
+        Some(g) => Some(read_our_georeference(g)?),
+    };
+    Ok(Ours {
+        lonlat,
+        georeference,
     })
+}
+
+fn read_our_georeference(g: &Value) -> Result<Georeference, ImportError> {
+    let at = |field: &str| format!("blindspot.georeference.{field}");
+    let g = g
+        .as_object()
+        .ok_or_else(|| ImportError::at("blindspot.georeference", "expected an object"))?;
+    let origin = match g.get("origin").and_then(Value::as_array).map(Vec::as_slice) {
+        Some([lon, lat]) => lon.as_f64().zip(lat.as_f64()),
+        _ => None,
+    }
+    .ok_or_else(|| ImportError::at(at("origin"), "expected [longitude, latitude] in degrees"))?;
+    let rotation_deg = match g.get("rotation_deg") {
+        // Absent: x points east (the documented default).
+        None => 0.0,
+        Some(r) => r.as_f64().ok_or_else(|| {
+            ImportError::at(
+                at("rotation_deg"),
+                format!("expected a number of degrees, found {r}"),
+            )
+        })?,
+    };
+    let g = Georeference {
+        origin: [origin.0, origin.1],
+        rotation_deg,
+    };
+    g.check()
+        .map_err(|(field, message)| ImportError::at(at(field), message))?;
+    Ok(g)
 }
 
 /// Whether the coordinates are longitude/latitude, and a note saying why.
 fn coordinates_are_lonlat(
     top: &Map<String, Value>,
-    ours: Option<&Map<String, Value>>,
+    ours_lonlat: Option<bool>,
     features: &[(u32, geojson::Feature)],
     d: &mut Drawing,
 ) -> bool {
-    if let Some(c) = ours
-        .and_then(|o| o.get("coordinates"))
-        .and_then(Value::as_str)
-    {
-        return c == "wgs84";
+    if let Some(lonlat) = ours_lonlat {
+        return lonlat;
     }
     if let Some(name) = top
         .get("crs")

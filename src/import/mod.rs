@@ -395,6 +395,7 @@ pub struct Imported {
 /// # Errors
 /// A broken or hostile file, one past the [`Limits`], or options that do not fit.
 pub fn preview(bytes: &[u8], options: &ImportOptions) -> Result<Preview, ImportError> {
+    check_options(options)?;
     let drawing = read(bytes, options, &mut |_| true)?;
     build::preview(&drawing, options)
 }
@@ -410,8 +411,21 @@ pub fn import(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
+    check_options(options)?;
     let drawing = read(bytes, options, progress)?;
     build::build(drawing, options, progress)
+}
+
+/// Options from the CLI or the page, checked once for both: a georeference
+/// outside the projection's domain or with a non-finite rotation would make
+/// every coordinate wrong (or, in geo's simplification, panic).
+fn check_options(options: &ImportOptions) -> Result<(), ImportError> {
+    if let Some(g) = options.georeference {
+        g.check().map_err(|(field, message)| {
+            ImportError::Options(format!("georeference.{field}: {message}"))
+        })?;
+    }
+    Ok(())
 }
 
 fn size(bytes: usize) -> String {

@@ -105,17 +105,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Drawing, ImportError> {
             ),
         ));
     }
-    let mpu = units(root, &mut d);
+    let view_box = root_view_box(&doc, root, &mut d);
+    let mpu = units(&doc, root, view_box, &mut d);
     d.units = Some(mpu);
     let ids: HashMap<&str, Node> = doc
         .descendants()
         .filter_map(|n| n.attribute("id").map(|id| (id, n)))
         .collect();
     // y down to y up, with the plan's origin at the viewBox's bottom-left.
-    let (x0, y1) = root
-        .attribute("viewBox")
-        .and_then(|v| svgtypes::ViewBox::from_str(v).ok())
-        .map_or((0.0, 0.0), |v| (v.x, v.y + v.h));
+    let (x0, y1) = view_box.map_or((0.0, 0.0), |v| (v.x, v.y + v.h));
     let flip = Affine::new([1.0, 0.0, 0.0, -1.0, -x0, y1]);
     let mut w = Walker {
         doc: &doc,
@@ -153,20 +151,71 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Drawing, ImportError> {
     Ok(d)
 }
 
+/// A `points` attribute's pairs, read up to the first malformed number (as
+/// SVG renders it), and how many pairs were read when it stopped early
+/// (a malformed number or an odd count), so the caller can say so.
+fn point_list(text: &str) -> (Vec<[f64; 2]>, Option<usize>) {
+    let mut numbers = Vec::new();
+    let mut malformed = false;
+    for number in svgtypes::NumberListParser::from(text) {
+        match number {
+            Ok(v) => numbers.push(v),
+            Err(_) => {
+                malformed = true;
+                break;
+            }
+        }
+    }
+    let points: Vec<[f64; 2]> = numbers.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+    let stopped = (malformed || numbers.len() % 2 == 1).then_some(points.len());
+    (points, stopped)
+}
+
 fn line_of(doc: &Document, n: Node) -> String {
     format!("line {}", doc.text_pos_at(n.range().start).row)
 }
 
+/// The root's viewBox. A malformed one, or one without a positive size, is
+/// an error in SVG that browsers answer by ignoring the attribute; the
+/// import does the same (so it matches what the user sees) and says so.
+fn root_view_box(doc: &Document, root: Node, d: &mut Drawing) -> Option<svgtypes::ViewBox> {
+    let text = root.attribute("viewBox")?;
+    match svgtypes::ViewBox::from_str(text) {
+        Ok(v) if v.w > 0.0 && v.h > 0.0 => Some(v),
+        _ => {
+            d.note(
+                NoteLevel::Warning,
+                line_of(doc, root),
+                format!(
+                    "viewBox=\"{text}\" ignored (it must be four numbers with a positive width and height): \
+                     the plan's origin is user unit (0, 0), as a browser draws it"
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// Metres per user unit: from the root's width and viewBox when the width has
-/// a unit, else CSS pixels. Notes that an SVG's size is usually paper's.
-fn units(root: Node, d: &mut Drawing) -> (f64, String) {
-    let width = root
-        .attribute("width")
-        .and_then(|w| svgtypes::Length::from_str(w).ok());
-    let view_box = root
-        .attribute("viewBox")
-        .and_then(|v| svgtypes::ViewBox::from_str(v).ok())
-        .filter(|v| v.w > 0.0);
+/// a unit, else CSS pixels. Notes that an SVG's size is usually paper's, and
+/// that a malformed width was ignored (as a browser ignores it).
+fn units(
+    doc: &Document,
+    root: Node,
+    view_box: Option<svgtypes::ViewBox>,
+    d: &mut Drawing,
+) -> (f64, String) {
+    let width = root.attribute("width").and_then(|text| {
+        let parsed = svgtypes::Length::from_str(text).ok();
+        if parsed.is_none() {
+            d.note(
+                NoteLevel::Warning,
+                line_of(doc, root),
+                format!("width=\"{text}\" ignored: it is not a length"),
+            );
+        }
+        parsed
+    });
     let metres = |l: svgtypes::Length| -> Option<f64> {
         use svgtypes::LengthUnit as U;
         let per = match l.unit {
@@ -543,10 +592,18 @@ impl<'a, 'input> Walker<'a, 'input> {
                 false,
             )),
             "polyline" | "polygon" => {
-                let points: Vec<[f64; 2]> =
-                    svgtypes::PointsParser::from(n.attribute("points").unwrap_or(""))
-                        .map(|(x, y)| [x, y])
-                        .collect();
+                let (points, stopped) = point_list(n.attribute("points").unwrap_or(""));
+                if let Some(pairs) = stopped {
+                    let place = line_of(self.doc, n);
+                    self.d.note(
+                        NoteLevel::Warning,
+                        place,
+                        format!(
+                            "<{name}> points: not a list of number pairs after {pairs} point(s); \
+                             the rest is ignored, as a browser draws it"
+                        ),
+                    );
+                }
                 if points.len() < 2 || points.iter().flatten().any(|c| !c.is_finite()) {
                     let place = line_of(self.doc, n);
                     self.d.note(

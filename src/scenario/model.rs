@@ -70,6 +70,41 @@ pub struct Georeference {
     pub rotation_deg: f64,
 }
 
+impl Georeference {
+    /// Longitude and latitude the local projection accepts (`crate::georef`
+    /// keeps its stated error only within ±85° of latitude).
+    pub const MAX_LONGITUDE: f64 = 180.0;
+    pub const MAX_LATITUDE: f64 = 85.0;
+
+    /// Whether this georeference can be used: the field at fault
+    /// (`"origin"` or `"rotation_deg"`) and what is wrong with it.
+    ///
+    /// # Errors
+    /// An origin outside ±180° longitude or ±85° latitude (or not finite), or
+    /// a rotation that is not a finite number.
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
+        let [lon, lat] = self.origin;
+        if !(lon.abs() <= Self::MAX_LONGITUDE && lat.abs() <= Self::MAX_LATITUDE) {
+            return Err((
+                "origin",
+                format!(
+                    "expected [longitude, latitude] in degrees within ±180 and ±85, found [{lon}, {lat}]"
+                ),
+            ));
+        }
+        if !self.rotation_deg.is_finite() {
+            return Err((
+                "rotation_deg",
+                format!(
+                    "expected a finite rotation in degrees, found {}",
+                    self.rotation_deg
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// What a wall is made of, which decides whether it blocks sight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -811,17 +811,15 @@ impl Reader<'_> {
             self.problems.error(path, "missing field \"origin\"");
             return None;
         };
-        if lon.abs() > 180.0 || lat.abs() > 85.0 {
-            self.problems.error(
-                join(path, "origin"),
-                format!("expected [longitude, latitude] in degrees within ±180 and ±85, found [{lon}, {lat}]"),
-            );
-            return None;
-        }
-        Some(Georeference {
+        let g = Georeference {
             origin: [lon, lat],
             rotation_deg: rotation.ok()?.unwrap_or(0.0),
-        })
+        };
+        if let Err((field, message)) = g.check() {
+            self.problems.error(join(path, field), message);
+            return None;
+        }
+        Some(g)
     }
 
     fn density_level(&mut self, v: &Value, path: &str) -> Option<DensityLevel> {

@@ -37,14 +37,13 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
 /// `LON,LAT` or `LON,LAT,ROTATION`.
 fn parse_georef(text: &str) -> Result<Georeference, Failure> {
     let nums: Result<Vec<f64>, _> = text.split(',').map(|s| s.trim().parse::<f64>()).collect();
-    // Rust reads "inf" and "NaN" as numbers: a rotation must be a finite one.
+    // Rust reads "inf" and "NaN" as numbers: `check` wants a finite rotation.
     let georef = |lon: f64, lat: f64, rotation_deg: f64| {
-        (lon.abs() <= 180.0 && lat.abs() <= 85.0 && rotation_deg.is_finite()).then_some(
-            Georeference {
-                origin: [lon, lat],
-                rotation_deg,
-            },
-        )
+        let g = Georeference {
+            origin: [lon, lat],
+            rotation_deg,
+        };
+        g.check().is_ok().then_some(g)
     };
     let parsed = match nums.as_deref() {
         // Without a rotation, x is east (the documented default).
