@@ -13,6 +13,9 @@ use crate::view::{Expander, View, camera_view};
 use serde::Serialize;
 use std::cell::RefCell;
 
+mod snapshot;
+pub use snapshot::{MAGIC, SNAPSHOT_VERSION, SnapshotError, build_fingerprint};
+
 /// A scenario with its computed views and coverage.
 #[derive(Debug)]
 pub struct Session {

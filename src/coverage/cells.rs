@@ -11,7 +11,7 @@ use crate::geometry::Bounds;
 use static_aabb2d_index::{StaticAABB2DIndex, StaticAABB2DIndexBuilder};
 
 /// A piece of the target with the zones it belongs to.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Cell {
     pub shapes: IShapes,
     /// Indices of the zones containing this cell, ascending.

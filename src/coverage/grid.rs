@@ -27,7 +27,7 @@ pub type IShapes = Vec<IShape>;
 pub const COORDINATE_BITS: i32 = 48;
 
 /// A mapping between plan metres and integer grid units.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     /// World point mapped to integer (0, 0).
     pub anchor: Anchor,

@@ -13,12 +13,13 @@ use crate::geometry::{Anchor, Bounds, Polygon};
 use crate::scenario::Zone;
 use cells::{Cell, build_cells};
 use grid::{Grid, IContour, IPoint, IShape, IShapes, twice_area};
+use serde::{Deserialize, Serialize};
 
 /// Grid units between a cell's box and the box views are clipped to.
 const CLIP_MARGIN: i64 = 64;
 
 /// Coverage of one cell by the current views.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CellCoverage {
     /// Twice the covered area, grid units.
     pub covered2: i128,
@@ -35,7 +36,7 @@ pub struct CellCoverage {
 /// A camera view prepared for overlays: signed contours on the grid, clipped
 /// to the grid box. Counter-clockwise contours add coverage, clockwise ones (the
 /// dead zone, reversed) take it away; overlays use the positive-winding rule.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ViewShape {
     /// The covered region: the view ring, and the dead zone reversed.
     pub any: Vec<IContour>,
@@ -80,7 +81,7 @@ pub struct BlindSpot {
 }
 
 /// The coverage state of a plan's zones against a set of views.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Coverage {
     pub grid: Grid,
     pub cells: Vec<Cell>,
@@ -90,6 +91,8 @@ pub struct Coverage {
     level_count: usize,
     /// A clockwise box around the grid (for the covered-twice winding trick).
     frame: IContour,
+    /// Scratch buffers only (a snapshot starts with fresh ones).
+    #[serde(skip)]
     overlayer: overlay::Overlayer,
 }
 
@@ -143,6 +146,50 @@ impl Coverage {
             frame,
             overlayer: Default::default(),
         }
+    }
+
+    /// Checks that this coverage (read from a session snapshot) fits `zones`
+    /// zones and `levels` density levels, and that its views' `shapes` do:
+    /// every index the updates follow lies in range.
+    ///
+    /// # Errors
+    /// The first inconsistency found, described.
+    pub(crate) fn check_parts(
+        &self,
+        zones: usize,
+        levels: usize,
+        shapes: &[ViewShape],
+    ) -> Result<(), String> {
+        if self.zone_count != zones || self.level_count != levels {
+            return Err(format!(
+                "coverage of {} zones and {} levels for a scenario of {zones} and {levels}",
+                self.zone_count, self.level_count
+            ));
+        }
+        if self.cells.len() != self.results.len() {
+            return Err(format!(
+                "{} cells but {} cell results",
+                self.cells.len(),
+                self.results.len()
+            ));
+        }
+        if let Some(i) = self
+            .cells
+            .iter()
+            .position(|c| c.zones.iter().any(|&z| z >= zones))
+        {
+            return Err(format!("cell {i} names a zone beyond the {zones}"));
+        }
+        if let Some(i) = self.results.iter().position(|r| r.levels2.len() != levels) {
+            return Err(format!("cell {i}'s result has the wrong number of levels"));
+        }
+        if let Some(i) = shapes
+            .iter()
+            .position(|s| s.levels.len() != levels || s.level_full.len() != levels)
+        {
+            return Err(format!("view {i}'s shape has the wrong number of levels"));
+        }
+        Ok(())
     }
 
     /// Prepares a view for overlays, from its plan-local rings (exact when the

@@ -8,7 +8,7 @@ use super::{Bounds, Point};
 /// of it (Sterbenz), so a plan a millimetre across a kilometre from the origin
 /// keeps every bit of its geometry, and moving a plan moves nothing but the
 /// anchor.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     pub origin: Point,
 }

@@ -1,10 +1,10 @@
 //! Polygons with holes, rings, bounding boxes and their areas.
 
 use super::Point;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An axis-aligned bounding box.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
     pub min: Point,
     pub max: Point,

@@ -1,7 +1,7 @@
 //! Named geometric tolerances, passed explicitly instead of scattered literals.
 
 /// Distances and angles below which the core treats geometry as touching.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tolerances {
     /// Wall vertices closer than this are merged, and a wall end this close to
     /// another wall is joined to it, so sight cannot leak through hairline gaps.

@@ -21,7 +21,7 @@ pub const NO_LINK: u32 = u32::MAX;
 
 /// A neighbour across an edge, or a triangle corner: triangle index and the
 /// edge's (corner's) index in it, packed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Link(pub u32);
 
 impl Link {
@@ -65,8 +65,9 @@ pub enum MeshError {
     Inconsistent(usize),
 }
 
-/// The triangulated plan.
-#[derive(Clone)]
+/// The triangulated plan. Serialised whole (with spade's triangulation, which
+/// point location walks) for session snapshots.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mesh {
     pub points: Vec<Point>,
     pub tris: Vec<[u32; 3]>,
@@ -197,6 +198,48 @@ impl Mesh {
             }
         }
         Ok(mesh)
+    }
+
+    /// Checks that every index in the arrays lies in range and that they agree
+    /// with the triangulation's counts: what a mesh read from a snapshot must
+    /// hold before anything walks it (indexing out of range would panic).
+    ///
+    /// # Errors
+    /// The first inconsistency found, described.
+    pub(crate) fn check_indices(&self) -> Result<(), String> {
+        let (n, t) = (self.points.len(), self.tris.len());
+        if self.links.len() != t || self.walls.len() != t || self.enclosed.len() != t {
+            return Err(format!(
+                "{t} triangles but {} links, {} wall flags, {} enclosed flags",
+                self.links.len(),
+                self.walls.len(),
+                self.enclosed.len()
+            ));
+        }
+        if self.corners.len() != n || self.cdt.num_vertices() != n || self.cdt.num_all_faces() != t
+        {
+            return Err(format!(
+                "{n} points and {t} triangles, but {} corners and a triangulation of {} vertices and {} faces",
+                self.corners.len(),
+                self.cdt.num_vertices(),
+                self.cdt.num_all_faces()
+            ));
+        }
+        let link_ok = |l: &Link| !l.exists() || l.triangle() < t && l.edge() < 3;
+        if let Some(i) = self
+            .tris
+            .iter()
+            .position(|tri| tri.iter().any(|&v| v as usize >= n))
+        {
+            return Err(format!("triangle {i} names a vertex beyond the {n} points"));
+        }
+        if let Some(i) = self.links.iter().position(|l| !l.iter().all(link_ok)) {
+            return Err(format!("triangle {i} links to a triangle beyond the {t}"));
+        }
+        if let Some(i) = self.corners.iter().position(|l| !link_ok(l)) {
+            return Err(format!("vertex {i} names a triangle beyond the {t}"));
+        }
+        Ok(())
     }
 
     /// Finds where `p` lies.

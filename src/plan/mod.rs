@@ -86,28 +86,32 @@ impl PreparedPlan {
             .map_err(|error| noding_error(plan, &owners, anchor, error))?;
         let steiner = steiner_points(&graph)?;
         let mesh = Mesh::build(&graph, &steiner, FRAME_HALF_SIZE_M)?;
-        let zones = plan
-            .zones
-            .iter()
-            .map(|z| {
-                let shape = z.shape();
-                Polygon {
-                    exterior: shape.exterior.iter().map(|&p| anchor.to_local(p)).collect(),
-                    holes: shape
-                        .holes
-                        .iter()
-                        .map(|h| h.iter().map(|&p| anchor.to_local(p)).collect())
-                        .collect(),
-                }
-            })
-            .collect();
         Ok(PreparedPlan {
             anchor,
             walls: WallIndex::new(&graph)?,
             mesh,
             tolerances,
-            zones,
+            zones: local_zones(plan, anchor),
         })
+    }
+
+    /// `plan` prepared before, from its parts (a session snapshot's): the
+    /// zones are derived again; the parts must be what [`PreparedPlan::anchored`]
+    /// made of this plan.
+    pub(crate) fn from_parts(
+        plan: &Plan,
+        anchor: Anchor,
+        mesh: Mesh,
+        walls: WallIndex,
+        tolerances: Tolerances,
+    ) -> PreparedPlan {
+        PreparedPlan {
+            anchor,
+            mesh,
+            walls,
+            tolerances,
+            zones: local_zones(plan, anchor),
+        }
     }
 
     /// Where sight starts for a camera at world `position` looking along
@@ -122,6 +126,24 @@ impl PreparedPlan {
             &self.zones,
         )
     }
+}
+
+/// The plan's zones in the local coordinates of `anchor`.
+fn local_zones(plan: &Plan, anchor: Anchor) -> Vec<Polygon> {
+    plan.zones
+        .iter()
+        .map(|z| {
+            let shape = z.shape();
+            Polygon {
+                exterior: shape.exterior.iter().map(|&p| anchor.to_local(p)).collect(),
+                holes: shape
+                    .holes
+                    .iter()
+                    .map(|h| h.iter().map(|&p| anchor.to_local(p)).collect())
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The largest side of the box holding a plan's walls and zones.

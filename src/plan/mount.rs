@@ -28,7 +28,7 @@ use std::f64::consts::{PI, TAU};
 const PROBE_MAX_M: f64 = 0.05;
 
 /// A wall edge with its vertex indices.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 struct Edge {
     a: Point,
     b: Point,
@@ -123,7 +123,30 @@ impl Wedge {
     }
 }
 
+/// A snapshot keeps the edges only; reading one builds the tree again (a
+/// bulk load, fast, and the tree's own type is not serialisable).
+impl serde::Serialize for WallIndex {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&self.edges, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WallIndex {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let edges = Vec::<Edge>::deserialize(deserializer)?;
+        let tree = SegmentIndex::new(edges.iter().map(|e| (e.a, e.b)).collect(), 0.0)
+            .map_err(serde::de::Error::custom)?;
+        Ok(WallIndex { tree, edges })
+    }
+}
+
 impl WallIndex {
+    /// The largest mesh vertex index an edge names, if any (a snapshot's
+    /// consistency check).
+    pub(crate) fn max_vertex(&self) -> Option<u32> {
+        self.edges.iter().map(|e| e.ia.max(e.ib)).max()
+    }
+
     /// Indexes the graph's edges.
     ///
     /// # Errors

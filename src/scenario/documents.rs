@@ -6,11 +6,11 @@
 
 use super::model::Settings;
 use crate::geometry::Point;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The report's title block. Every field is optional; the date may also come
 /// from the command line (the core has no clock).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportInfo {
     /// The document's title (default: the scenario's name).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,7 +43,7 @@ impl ReportInfo {
 }
 
 /// A video codec, for the bitrate estimate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Codec {
     H264,
@@ -68,7 +68,7 @@ impl Codec {
 }
 
 /// How much moves in a camera's scene, for the bitrate estimate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Activity {
     /// A gallery at night, a store room: little moves.
@@ -98,7 +98,7 @@ impl Activity {
 }
 
 /// Recording defaults for every camera, and the recorders' size.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recording {
     pub codec: Codec,
     /// Frames per second recorded.
@@ -139,7 +139,7 @@ impl Recording {
 }
 
 /// A camera's own recording settings, each overriding `settings.recording`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecordingOverride {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codec: Option<Codec>,
@@ -170,7 +170,7 @@ pub const TASKS: [(&str, f64); 5] = [
 /// What a camera is for: a task (monitor, detect, observe, recognise,
 /// identify, or any density level the settings name), for what target, and
 /// where that target is.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Purpose {
     pub task: String,
     /// What must be seen, in words ("faces of people coming in by the service

@@ -5,7 +5,7 @@
 
 use crate::geometry::Point;
 use crate::optics::{Mount, Sensor};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use super::security::{
     CameraDetection, CameraUse, Delay, Detector, DetectorKind, OpeningSecurity, Response,
@@ -16,7 +16,7 @@ pub use super::security::{
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One scenario file: a plan with cameras.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     /// Always [`FORMAT_VERSION`] when written.
     pub blindspot: u32,
@@ -26,14 +26,14 @@ pub struct Scenario {
     pub cameras: Vec<Camera>,
     /// Non-camera detectors (motion, contacts, glass-break, case alarms), shared
     /// by every layout.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detectors: Vec<Detector>,
-    #[serde(skip_serializing_if = "Settings::is_default")]
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
     /// Other layouts of the same plan kept in the same file ("option A",
     /// "optimised for €60k"...): each its own cameras, sharing the plan,
     /// catalogue and settings.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ScenarioOption>,
     /// A scanned plan drawn under this one to trace over, shared by every
     /// layout (the page keeps the image's bytes; the file says where it lies).
@@ -42,14 +42,14 @@ pub struct Scenario {
 }
 
 /// Another camera layout of the same plan.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioOption {
     pub name: String,
     pub cameras: Vec<Camera>,
 }
 
 /// Walls (what blocks sight) and zones (where coverage is measured).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub walls: Vec<Wall>,
     pub zones: Vec<Zone>,
@@ -61,7 +61,7 @@ pub struct Plan {
 
 /// Places the plan on the Earth: the longitude and latitude of its origin and the
 /// direction of its x axis. See docs/scenario-format.md and [`crate::georef`].
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Georeference {
     /// WGS84 `[longitude, latitude]` in degrees of the plan point (0, 0).
     pub origin: [f64; 2],
@@ -106,7 +106,7 @@ impl Georeference {
 }
 
 /// What a wall is made of, which decides whether it blocks sight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WallKind {
     /// Opaque.
@@ -150,16 +150,16 @@ impl WallKind {
 
 /// A wall: a polyline of a given kind. Walls have no thickness for sight; draw a
 /// thick wall as its two faces.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Wall {
     pub id: String,
     pub kind: WallKind,
     pub path: Vec<Point>,
     /// A door or window on the outside of the building: a way in.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exterior: bool,
     /// Doors only: an open door lets sight through.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
     /// Windows, glass and railings: overrides the kind's default.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,7 +203,7 @@ impl Wall {
 }
 
 /// What a zone represents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ZoneKind {
     Room,
@@ -231,7 +231,7 @@ impl ZoneKind {
 }
 
 /// A region where coverage is measured. Zones may overlap and have holes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Zone {
     pub id: String,
     pub name: String,
@@ -255,7 +255,7 @@ pub struct Zone {
 
 /// What kind of camera a model is: a label for people, and the default
 /// projection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ModelKind {
     Dome,
@@ -295,7 +295,7 @@ impl ModelKind {
 }
 
 /// How the lens maps directions to pixels (see docs/cameras.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Projection {
     /// An ordinary lens: straight lines stay straight.
@@ -336,7 +336,7 @@ impl Zone {
 }
 
 /// A camera model in the catalogue.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CameraModel {
     pub id: String,
     pub name: String,
@@ -372,7 +372,7 @@ pub struct CameraModel {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removal_cost: Option<f64>,
     /// The prices are examples (the starter catalogue's), not quotes.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example_prices: bool,
 }
 
@@ -388,7 +388,7 @@ impl CameraModel {
 }
 
 /// A placed camera. Fields of view and range default to its model's.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Camera {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -424,7 +424,7 @@ pub struct Camera {
 }
 
 /// A pixel-density level (IEC 62676-4 DORI by default).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DensityLevel {
     pub name: String,
     /// Horizontal pixels per metre at the target.
@@ -432,7 +432,7 @@ pub struct DensityLevel {
 }
 
 /// Scenario-wide settings.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// Blind spots smaller than this are left out of the list (never out of totals).
     pub min_blind_spot_m2: f64,
@@ -447,10 +447,16 @@ pub struct Settings {
     #[serde(flatten)]
     pub security: SecuritySettings,
     /// The report's title block.
-    #[serde(skip_serializing_if = "super::documents::ReportInfo::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "super::documents::ReportInfo::is_default"
+    )]
     pub report: super::documents::ReportInfo,
     /// Recording defaults and the recorders' size.
-    #[serde(skip_serializing_if = "super::documents::Recording::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "super::documents::Recording::is_default"
+    )]
     pub recording: super::documents::Recording,
 }
 

@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Repaired or ignored; the scenario still loads.
     Warning,
@@ -12,7 +14,7 @@ pub enum Severity {
 }
 
 /// One problem, at a place in the file such as `cameras[3].position`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     /// A JSON path into the scenario (`plan.walls[7].path[2]`), or empty for the
@@ -36,7 +38,7 @@ impl fmt::Display for Problem {
 }
 
 /// Every problem found while reading and checking a scenario, in file order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problems {
     pub list: Vec<Problem>,
 }

@@ -6,11 +6,11 @@
 //! its meaning and its figures (see docs/scenario-format.md, "Security").
 
 use crate::geometry::Point;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A time with its spread: the mean and the standard deviation, in seconds
 /// (EASI treats such times as normally distributed).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Delay {
     pub mean_s: f64,
     pub sd_s: f64,
@@ -31,7 +31,7 @@ impl Delay {
 
 /// How a camera's picture is used, which decides whether it can detect an
 /// intruder in time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CameraUse {
     /// Watched live by an operator.
@@ -63,7 +63,7 @@ impl CameraUse {
 
 /// What an opening (a door, window, glass or railing) says for the security
 /// analysis; every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OpeningSecurity {
     /// The density level this opening must be seen at (overrides
     /// `settings.opening_required_level`).
@@ -91,7 +91,7 @@ impl OpeningSecurity {
 
 /// Probability that a camera used in a given way detects an intruder in its
 /// view (recording only is always 0).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CameraDetection {
     pub live: f64,
     pub analytics: f64,
@@ -121,7 +121,7 @@ impl CameraDetection {
 
 /// The response force: how long it takes to arrive once an alarm is raised,
 /// and the probability that an alarm reaches it.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     pub mean_s: f64,
     pub sd_s: f64,
@@ -129,7 +129,8 @@ pub struct Response {
 }
 
 /// Scenario-wide settings of the security analysis (part of `settings`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SecuritySettings {
     /// Level every audited opening must be seen at unless it states its own;
     /// `None`: being seen at all is enough.
@@ -189,7 +190,7 @@ fn is_default_detection(d: &CameraDetection) -> bool {
 }
 
 /// A non-camera detector.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Detector {
     pub id: String,
     #[serde(flatten)]
@@ -199,7 +200,7 @@ pub struct Detector {
 }
 
 /// What a detector is and where it is.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DetectorKind {
     /// A passive-infrared motion detector: a cone like a camera's, occluded by
