@@ -326,3 +326,67 @@ fn museum_snapshot_cached() -> &'static [u8] {
     static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     BYTES.get_or_init(museum_snapshot)
 }
+
+#[test]
+fn every_optional_field_of_a_scenario_survives() {
+    use blindspot::scenario::{
+        Activity, CameraUse, Codec, Problems, Purpose, RecordingOverride, Response, ScenarioOption,
+        Underlay, UnderlayImage,
+    };
+    let mut s = sample("museum-wing.json").scenario().clone();
+    let sec = &mut s.settings.security;
+    sec.opening_required_level = Some("detect".into());
+    sec.opening_required_cameras = 2;
+    sec.walking_speed_m_s = 1.1;
+    sec.windows_passable = false;
+    sec.camera_use = CameraUse::Analytics;
+    sec.camera_detection.live = 0.3;
+    sec.response = Some(Response {
+        mean_s: 300.0,
+        sd_s: 60.0,
+        p_communication: 0.95,
+    });
+    s.settings.report.title = Some("Board review".into());
+    s.settings.report.confidentiality = Some("restricted".into());
+    s.settings.recording.fps = 10.0;
+    s.settings.recording.activity = Activity::High;
+    s.settings.min_blind_spot_m2 = 0.5;
+    s.options.push(ScenarioOption {
+        name: "B".into(),
+        cameras: s.cameras[..1].to_vec(),
+    });
+    s.underlay = Some(Underlay {
+        image: UnderlayImage {
+            name: "scan.pdf".into(),
+            kind: "application/pdf".into(),
+            bytes: 1234,
+            sha256: "ab".repeat(32),
+            width: 842.0,
+            height: 595.0,
+        },
+        position: [-1.5, 30.0],
+        rotation_deg: 2.5,
+        scale: 0.07,
+        opacity: 0.4,
+        locked: true,
+    });
+    let c = &mut s.cameras[0];
+    c.recording = Some(RecordingOverride {
+        codec: Some(Codec::H264),
+        bitrate_mbps: Some(6.0),
+        ..Default::default()
+    });
+    c.purpose = Some(Purpose {
+        task: "identify".into(),
+        target: "faces at the door".into(),
+        at: Some(Point::new(1.0, 2.0)),
+        ..Default::default()
+    });
+    c.usage = Some(CameraUse::Recording);
+    s.plan.walls[0].exterior = true;
+    s.plan.walls[0].security.passable = Some(false);
+    let session = Session::new(s.clone(), Problems::default()).expect("prepares");
+    let restored = Session::from_snapshot(&session.snapshot()).expect("restores");
+    assert_eq!(restored.scenario(), &s);
+    assert_eq!(restored.scenario().to_json(), s.to_json());
+}

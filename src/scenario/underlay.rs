@@ -3,7 +3,7 @@
 //! reads, checks and keeps it (the page draws it; the image's bytes live in the
 //! browser's IndexedDB, keyed by `sha256`). See docs/scenario-format.md.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The image's content types the page can draw.
 pub const UNDERLAY_TYPES: [&str; 3] = ["image/png", "image/jpeg", "application/pdf"];
@@ -13,7 +13,7 @@ pub const UNDERLAY_TYPES: [&str; 3] = ["image/png", "image/jpeg", "application/p
 pub const MAX_UNDERLAY_BYTES: u64 = 25_000_000;
 
 /// An image placed under the plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Underlay {
     pub image: UnderlayImage,
     /// The plan point (metres) where the image's top-left corner lies.
@@ -31,7 +31,7 @@ pub struct Underlay {
 }
 
 /// Which file the underlay shows.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnderlayImage {
     /// The file's name, as the user had it (shown, never used as a path).
     pub name: String,
