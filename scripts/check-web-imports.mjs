@@ -22,6 +22,8 @@ const RUNTIME = {
   'budget': ['budget', 'panels', 'model', 'core', ...LEAVES],
   'security': ['security', 'panels', 'model', 'core', 'view', ...LEAVES],
   'files': ['files', 'core'],
+  // Tracing over a scanned plan: the card and bar (DOM through panels/dom.js), files, IndexedDB, pdfjs.
+  'underlay': ['underlay', 'panels', 'model', 'view', ...LEAVES],
   'app': ['*'],
   'main.js': ['*'],
   'format.js': [],
@@ -31,7 +33,7 @@ const RUNTIME = {
 // and the data the core hands over (core/types.js, core/shapes.js); dialogs and app see
 // every type they are handed.
 const TYPES_EVERYWHERE = ['model', 'view', 'core/types.js', 'core/shapes.js'];
-const EXTRA_TYPES = { dialogs: ['core', 'budget'], panels: [], tools: [], render: [] };
+const EXTRA_TYPES = { dialogs: ['core', 'budget'], panels: [], tools: [], render: [], underlay: ['tools/underlay-tool.js'] };
 
 /** The folder (or top-level file) a path inside www/js belongs to; 'pkg' for the bindings. @param {string} abs */
 function areaOf(abs) {

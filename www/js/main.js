@@ -57,6 +57,9 @@ import { fmtBearing } from './model/compass.js';
 import { SecurityAnalysis } from './security/analysis.js';
 import { SecurityUI } from './security/security-ui.js';
 import { RoutePointTool } from './tools/route-point-tool.js';
+import { UnderlayTool } from './tools/underlay-tool.js';
+import { UnderlayUI } from './underlay/underlay-ui.js';
+import { isUnderlayFile } from './underlay/load.js';
 
 let core;
 try {
@@ -88,6 +91,7 @@ const loop = new FrameLoop({
   store, mirror, ui, renderer, canvas, flush: new URLSearchParams(location.search).get('perf') === 'flush',
   overlays: (f) => [...security.overlays(f), ...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
   security: (show) => security.layers(show),
+  underlay: (s) => underlay.frame(s),
   refreshPanels: (figs, live) => {
     side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture, mirror.modelRules());
     security.refresh(figs, live);
@@ -208,6 +212,19 @@ const planTool = new PlanTool({
   lastPlanEditMs: () => mirror.lastPlanEditMs,
 });
 tools.register(planTool);
+const underlayTool = new UnderlayTool({
+  frame: () => loop.current, scenario,
+  beginGesture: () => commands.beginGesture(), preview: (next) => commands.preview(next), endGesture: (label) => commands.endGesture(label),
+  commit: (next, label) => commands.commit(next, label), requestFrame: () => loop.request(), changed: () => updateChrome(),
+  done: () => underlay.toolDone(), refused: (t) => messages.showError('Not possible', t),
+});
+tools.register(underlayTool);
+const underlay = new UnderlayUI({
+  scenario: () => store.scenario, commit: (next, label, opts) => commands.commit(next, label, opts), tool: underlayTool,
+  activeTool: () => tools.activeId, useTool: (id) => tools.use(id), viewport: () => ({ view: ui.viewport.view, width: ui.viewport.width, height: ui.viewport.height }),
+  showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t), announce: (t) => messages.announce(t),
+  requestFrame: () => loop.request(), changed: () => updateChrome(),
+});
 const planPanel = new PlanPanel({
   setMode: (m) => planTool.setMode(/** @type {import('./tools/plan-tool.js').PlanMode} */ (m)),
   setNewKind: (k) => { planTool.newKind = k; updateChrome(); },
@@ -271,13 +288,16 @@ function updateChrome() {
     planPanel.update(scenario(), { active: editing, mode: planTool.mode, newKind: planTool.newKind, gridOn: planTool.gridOn,
       walls: planTool.sel.walls, zone: planTool.sel.zone, vertex: planTool.sel.vertex !== null,
       prepareMs: mirror.lastPlanEditMs, slow: mirror.lastPlanEditMs > SLOW_EDIT_MS }, levels);
+    underlay.update({ editing });
   }
 }
 
 const fileInput = input('file-input');
 const openPicker = () => { fileInput.value = ''; fileInput.click(); };
-fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; if (f) files.openFile(f); });
-installDropZone($('drop-overlay'), (f) => files.openFile(f));
+// A PNG, JPEG or PDF is an underlay to trace over; anything else a plan or a drawing.
+const openAny = (/** @type {File} */ f) => (isUnderlayFile(f) ? underlay.load(f) : files.openFile(f));
+fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; if (f) openAny(f); });
+installDropZone($('drop-overlay'), openAny);
 toolbar.wire({
   'btn-open': openPicker, 'btn-save': () => files.save(), 'btn-undo': () => commands.undo(), 'btn-redo': () => commands.redo(),
   'btn-add': () => setAdding(tools.activeId !== 'add-camera'), 'btn-duplicate': () => cams.duplicateSelected(), 'btn-delete': () => cams.deleteSelected(),
@@ -316,6 +336,8 @@ Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
   opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
+  underlay: () => ({ records: underlay.records.slice(), busy: underlay.busy, tool: { mode: underlayTool.mode, points: underlayTool.points.length },
+    status: store.scenario?.underlay ? underlay.images.entry(store.scenario.underlay.image).status : null }),
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,
   planEdit: () => ({ last: mirror.lastPlanEdit, ms: mirror.lastPlanEditMs, mode: planTool.mode }),
   security: () => ({ openings: analysis.openings(), audit: analysis.audit(), route: analysis.route(), routeDue: analysis.routeDue(),

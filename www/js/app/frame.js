@@ -68,11 +68,14 @@ export const perf = {
  *   failed: (e: unknown) => void,
  *   flush: boolean,
  *   security: (show: import('../view/frame.js').Show) => import('../view/frame.js').SecurityLayers,
+ *   underlay: (s: import('../model/scenario.js').Scenario) => import('../view/frame.js').UnderlayFrame|null,
  * }} LoopDeps
  * `overlays` gives the active tool's and the open features' overlays; `failed` is told
  * when the core fails while a frame fetches from it; `flush` forces the canvas to
  * rasterise inside each timed drag frame (`?perf=flush`, benchmarks only); `security`
- * gives the security analysis's layers for the layers shown (security/analysis.js).
+ * gives the security analysis's layers for the layers shown (security/analysis.js);
+ * `underlay` the underlay with its image (underlay/images.js; the same object while
+ * neither changed).
  */
 
 export class FrameLoop {
@@ -212,6 +215,7 @@ export class FrameLoop {
         viewMoving: vp.moving,
       },
       overlays: [],
+      underlay: this.d.underlay(s),
     };
     frame.overlays = this.d.overlays(frame);
     return { frame, summary, fresh };

@@ -203,6 +203,8 @@ export class CompareView {
       ui: { show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true, shortfall: false, seenby: false }, selected: -1, active: -1,
         hoverCamera: -1, hoverZone: null, highlight: null, labelCameras: it.cameras, focused: false, live: false, viewMoving: false },
       overlays,
+      // The maps compare layouts: no scan under them.
+      underlay: null,
     });
   }
 }

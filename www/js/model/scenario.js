@@ -21,7 +21,7 @@
  *            density_levels?: {name: string, px_per_m: number}[], camera_use?: 'live'|'analytics'|'recording'}} Settings
  * @typedef {{blindspot: number, name: string, plan: Plan,
  *            catalog: CameraModel[], cameras: Camera[], settings?: Settings,
- *            layouts?: import('./layouts.js').Layouts}} Scenario
+ *            layouts?: import('./layouts.js').Layouts, underlay?: import('./underlay.js').Underlay}} Scenario
  *   `name` and `cameras` are the active layout's; `layouts` (page only) lists them all
  *   (layouts.js; in a file: the main layout and `options`).
  */

@@ -12,6 +12,7 @@ import { cameraHandles } from '../view/camera-handles.js';
 import { roundRect, haloText, FONT } from './paths.js';
 import { drawPlanEdit } from './plan-edit.js';
 import { drawSecurityOverlay } from './security.js';
+import { drawUnderlayOverlay } from './underlay.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Overlay} Overlay */
@@ -29,6 +30,7 @@ export function drawOverlays(ctx, f) {
       case 'diff': drawDiff(ctx, f, o); break;
       case 'plan-edit': drawPlanEdit(ctx, f, o); break;
       case 'security': drawSecurityOverlay(ctx, f, o); break;
+      case 'underlay': drawUnderlayOverlay(ctx, f, o); break;
       default: throw new Error(`no drawing for overlay ${JSON.stringify(o)}`);
     }
   }

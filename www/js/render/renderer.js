@@ -15,6 +15,7 @@ import { ShapePathCache, Patterns, drawShapes, viewRect, unionRect } from './cov
 import { drawView, drawCameras } from './cameras.js';
 import { drawOverlays } from './overlays.js';
 import { drawScaleBar } from './scale-bar.js';
+import { UnderlayLayer } from './underlay.js';
 import { drawSeenBy, drawShortfallAndFailure, shortfallPattern, SEEN_BY_ALPHA } from './security.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
@@ -37,16 +38,19 @@ export class Renderer {
     /** Path2D per blind/multi polygon in plan coordinates, by a hash of its coordinates. */
     this.paths = new ShapePathCache();
 
-    /** Background, grid and zones. */
-    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan], (ctx, f, { W, H }) => {
+    /** The scanned plan traced over (its own cache: a wall drag does not resample it). */
+    this.underlay = new UnderlayLayer();
+    /** Background, grid, zones and the underlay over their tints. */
+    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.underlay], (ctx, f, { W, H }) => {
       ctx.fillStyle = P.PAPER;
       ctx.fillRect(0, 0, W, H);
       drawGrid(ctx, f, W, H);
       drawZones(ctx, f);
+      this.underlay.draw(ctx, f);
     });
 
     /** The base with the views (and bands) of every camera except the active one. */
-    this.views = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
+    this.views = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.underlay, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
       f.ui.show.views && f.core.layers.views !== null, f.ui.show.bands, f.core.levels.length, ...otherCameras(f)], (ctx, f) => {
       ctx.drawImage(this.base.get(f), 0, 0);
       const views = f.core.layers.views;
@@ -153,7 +157,7 @@ export class Renderer {
   /** Everything a full frame depends on except the view transform (and the overlays, drawn live). @param {Frame} f */
   snapshotKey(f) {
     const { view: v, ui } = f;
-    return [Math.round(v.width * v.dpr), Math.round(v.height * v.dpr), v.dpr, f.doc, f.core, ui.show, ui.selected, ui.active,
+    return [Math.round(v.width * v.dpr), Math.round(v.height * v.dpr), v.dpr, f.doc, f.core, f.underlay, ui.show, ui.selected, ui.active,
       ui.hoverCamera, ui.hoverZone, ui.highlight, ui.labelCameras, ui.focused];
   }
 

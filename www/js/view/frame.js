@@ -2,8 +2,8 @@
 /**
  * The contract between the app, the tools and the renderer: what one frame draws.
  *
- * A `Frame` is the document, what the core said about it, the viewport, UI flags, and the
- * overlays the active tool and the open features return. The renderer draws it and
+ * A `Frame` is the document, what the core said about it, the viewport, UI flags, the
+ * overlays the active tool and the open features return, and the underlay's image. The renderer draws it and
  * nothing else (render/renderer.js): it keys its caches on these parts and may reproject
  * the last frame only when nothing but `view` changed. Every part is replaced, never
  * mutated, so identity says "unchanged".
@@ -87,7 +87,25 @@
  *      note: {at: [number, number], text: string}|null}
  *   | {kind: 'marks', points: [number, number][]}
  *   | {kind: 'diff', added: [number, number][], changed: [number, number][], removed: [number, number][]}
- *   | SecurityOverlay} Overlay
+ *   | SecurityOverlay | UnderlayOverlay} Overlay
+ */
+
+/**
+ * The underlay tool's items (plan points): the image's outline, its turning knob (`stem`,
+ * the middle of the top edge, and `at`), whether it is locked and what the pointer is over
+ * (`hot`); the calibration's points A and B, the pointer while B is chosen, and the label
+ * of the line between them.
+ * @typedef {{kind: 'underlay', outline: [number, number][]|null, knob: {stem: [number, number], at: [number, number]}|null,
+ *   locked: boolean, hot: string, points: [number, number][], pointer: [number, number]|null, label: string}} UnderlayOverlay
+ */
+
+/**
+ * The underlay (model/underlay.js) as a frame draws it: its placement and the decoded image
+ * (`source`, `sourceWidth` x `sourceHeight` pixels, drawn over the image's width x height
+ * units), or no source while it loads or when this browser does not have it (`status`;
+ * then its outline is drawn).
+ * @typedef {{placement: import('../model/underlay.js').Underlay, source: CanvasImageSource|null,
+ *   sourceWidth: number, sourceHeight: number, status: 'ready'|'loading'|'missing'|'failed'}} UnderlayFrame
  */
 
 /**
@@ -100,6 +118,6 @@
  * @typedef {{walls: number[], zone: number, vertex: [number, number]|null}} PlanSelection
  */
 
-/** @typedef {{doc: Scenario, core: CoreFrame, view: Viewport, ui: UiFlags, overlays: Overlay[]}} Frame */
+/** @typedef {{doc: Scenario, core: CoreFrame, view: Viewport, ui: UiFlags, overlays: Overlay[], underlay: UnderlayFrame|null}} Frame */
 
 export {};
