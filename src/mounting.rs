@@ -9,7 +9,8 @@
 //! near a wall onto it ([`place`]) and aims it into the room, or at the
 //! nearest exterior opening or asset it can face.
 
-use crate::geometry::{Point, closest_on_segment, label_point};
+use crate::geometry::predicates::segments_cross_properly;
+use crate::geometry::{Bounds, Point, Polygon, closest_on_segment, label_point};
 use crate::scenario::{Scenario, WallKind, ZoneKind};
 use serde::Serialize;
 
@@ -23,6 +24,98 @@ pub const SNAP_M: f64 = 1.0;
 const AIM_OFF_NORMAL_DEG: f64 = 70.0;
 /// Range assumed for aiming when the camera's model gives none, metres.
 const DEFAULT_AIM_RANGE_M: f64 = 15.0;
+
+/// How far out from a wall the zone on that side is looked for, nearest first,
+/// metres: zones are often drawn a little off the walls (the museum wing's quay
+/// starts 0.3 m off its facade), and a single probe just off the wall misses
+/// them.
+pub const SIDE_SEARCH_M: [f64; 5] = [0.05, 0.25, 0.5, 1.0, 2.0];
+
+/// The plan's zones and opaque walls, prepared for asking what lies beside a
+/// wall and what is over a point.
+#[derive(Debug)]
+pub struct Sides {
+    zones: Vec<(Polygon, Bounds, ZoneKind)>,
+    /// Opaque wall segments and their boxes.
+    walls: Vec<(Point, Point, Bounds)>,
+}
+
+impl Sides {
+    pub fn new(scenario: &Scenario) -> Sides {
+        let zones = scenario
+            .plan
+            .zones
+            .iter()
+            .map(|z| {
+                let p = z.shape();
+                let b = p.bounds();
+                (p, b, z.kind)
+            })
+            .collect();
+        let walls = scenario
+            .plan
+            .walls
+            .iter()
+            .filter(|w| w.blocks_sight())
+            .flat_map(|w| w.path.windows(2).map(|s| (s[0], s[1])))
+            .map(|(a, b)| (a, b, Bounds::of_points(&[a, b])))
+            .collect();
+        Sides { zones, walls }
+    }
+
+    /// Indices of the zones containing `p`.
+    fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
+        self.zones
+            .iter()
+            .enumerate()
+            .filter(move |(_, (z, b, _))| b.contains(p) && z.contains(p))
+            .map(|(i, _)| i)
+    }
+
+    /// True when `p` lies in some zone.
+    pub fn in_zone(&self, p: Point) -> bool {
+        self.zones_at(p).next().is_some()
+    }
+
+    /// True when `p` lies in an exterior zone.
+    pub fn outdoors(&self, p: Point) -> bool {
+        self.zones_at(p)
+            .any(|z| self.zones[z].2 == ZoneKind::Exterior)
+    }
+
+    /// The zone a camera on a wall at `p` looks into when it faces `out` (a
+    /// unit vector): the first zone met at the distances of
+    /// [`SIDE_SEARCH_M`] with no opaque wall between (the lowest index when
+    /// several hold that point). None: no zone on that side.
+    pub fn beside(&self, p: Point, out: Point) -> Option<usize> {
+        SIDE_SEARCH_M.iter().find_map(|&d| {
+            let z = self.zones_at(p + out.scale(d)).next()?;
+            self.clear(p, out, d).then_some(z)
+        })
+    }
+
+    /// True when no opaque wall crosses the way from `p` out along `out` for
+    /// `d` metres. The way starts a millimetre off `p`, so that the wall at `p`
+    /// (and walls meeting it there) do not count.
+    pub fn clear(&self, p: Point, out: Point, d: f64) -> bool {
+        let (from, to) = (p + out.scale(1e-3), p + out.scale(d));
+        let span = Bounds::of_points(&[from, to]);
+        !self
+            .walls
+            .iter()
+            .any(|(a, b, bx)| bx.intersects(&span) && segments_cross_properly(from, to, *a, *b))
+    }
+
+    /// The kind of zone `z`.
+    pub fn kind(&self, z: usize) -> ZoneKind {
+        self.zones[z].2
+    }
+
+    /// The zones and their boxes.
+    pub fn zones(&self) -> impl Iterator<Item = (&Polygon, ZoneKind)> {
+        self.zones.iter().map(|(p, _, k)| (p, *k))
+    }
+}
 
 /// What holds a camera.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

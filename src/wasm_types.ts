@@ -289,12 +289,17 @@ export interface ChangeCost {
   example_prices: boolean;
 }
 
+/** What an unmet requirement is about: a zone, or an audited opening. */
+export type RequirementKind = "zone" | "opening";
+
 /** A requirement a proposal leaves unmet, with what more meeting it would cost. */
 export interface Unmet {
-  zone: string;
+  kind: RequirementKind;
+  id: string;
   name: string;
   priority: number;
   required_level: string;
+  required_cameras: number;
   blind: boolean;
   estimated_share: number;
   required_share: number;

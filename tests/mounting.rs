@@ -206,3 +206,58 @@ fn the_museum_wing_at_5000_proposes_only_mountable_cameras() {
         );
     }
 }
+
+#[test]
+fn a_zone_drawn_off_the_wall_is_found_beside_it_but_not_past_another_wall() {
+    // Room A's south wall at y = 0; the quay drawn 0.3 m off it (as the
+    // museum wing's is), and in a second plan a wall 0.1 m out in between.
+    let off = TWO_ROOMS.replace(
+        "[[0,-8],[22,-8],[22,0],[0,0]]",
+        "[[0,-8],[22,-8],[22,-0.3],[0,-0.3]]",
+    );
+    let s = Scenario::from_json(&off).unwrap().0;
+    let sides = blindspot::mounting::Sides::new(&s);
+    let south = Point::new(0.0, -1.0);
+    let quay = s.plan.zones.iter().position(|z| z.id == "quay");
+    assert_eq!(sides.beside(Point::new(5.0, 0.0), south), quay);
+    assert_eq!(
+        sides.beside(Point::new(5.0, 0.0), Point::new(0.0, 1.0)),
+        s.plan.zones.iter().position(|z| z.id == "a")
+    );
+    let walled = off.replace(
+        r#"{ "id": "a-west""#,
+        r#"{ "id": "screen", "kind": "wall", "path": [[2,-0.1],[8,-0.1]] }, { "id": "a-west""#,
+    );
+    let s = Scenario::from_json(&walled).unwrap().0;
+    let sides = blindspot::mounting::Sides::new(&s);
+    assert_eq!(sides.beside(Point::new(5.0, 0.0), south), None);
+    assert_eq!(sides.beside(Point::new(9.0, 0.0), south), quay);
+}
+
+#[test]
+fn the_museum_wing_has_candidates_on_its_facade_facing_the_quay() {
+    // The quay starts 0.3 m off the facade (y = 0): the facade holds cameras
+    // on the quay side, on a bracket within reach of the wall.
+    let text = std::fs::read_to_string("www/samples/museum-wing.json").unwrap();
+    let s = Scenario::from_json(&text).unwrap().0;
+    let session = Session::new(s.clone(), Default::default()).unwrap();
+    let req = Request {
+        existing: Existing::Remove,
+        ..Request::default()
+    };
+    let ws = Workspace::new(&session, &req, &mut |_| true).unwrap();
+    let outside: Vec<_> = ws
+        .candidates
+        .iter()
+        .filter(|c| c.camera.position.y < 0.0 && c.camera.position.y > -0.6)
+        .collect();
+    assert!(outside.len() >= 20, "{} facade candidates", outside.len());
+    for c in outside {
+        let m = mount_at(&s, c.camera.position);
+        assert_eq!(m.mount, Some(Mount::Wall), "{:?}", c.camera.position);
+        assert!(
+            m.wall.as_deref().is_some_and(|w| w.starts_with("facade")),
+            "{m:?}"
+        );
+    }
+}

@@ -70,7 +70,7 @@ fn a_priority_room_is_not_left_blind_when_the_budget_can_see_it() {
     assert_eq!(p.cameras.len(), 1);
     assert!(seen_share(&s, &p, "study") > 0.5);
     // The hall is left blind (it cannot have both): listed, with its price.
-    let hall = p.unmet.iter().find(|u| u.zone == "hall").expect("listed");
+    let hall = p.unmet.iter().find(|u| u.id == "hall").expect("listed");
     assert!(hall.blind);
     assert_eq!(hall.extra_cost, Some(500.0));
 }
@@ -86,7 +86,7 @@ fn unmet_requirements_are_listed_with_what_more_they_cost() {
     let hall = p
         .unmet
         .iter()
-        .find(|u| u.zone == "hall")
+        .find(|u| u.id == "hall")
         .expect("the hall is listed");
     assert!(!hall.blind);
     assert_eq!(hall.required_share, 1.0);
@@ -98,7 +98,7 @@ fn unmet_requirements_are_listed_with_what_more_they_cost() {
     // A budget of nothing: the study is blind and listed first.
     let (_, p) = run(&text, Goal::Budget(0.0));
     assert!(p.cameras.is_empty());
-    assert_eq!(p.unmet[0].zone, "study");
+    assert_eq!(p.unmet[0].id, "study");
     assert!(p.unmet[0].blind);
     assert_eq!(p.unmet[0].extra_cost, Some(500.0));
 }

@@ -26,7 +26,9 @@ pub use route::{RouteError, RouteOptions, RouteReport, Start, route};
 use crate::geometry::{Bounds, Point, Polygon};
 use crate::scenario::{DensityLevel, Scenario, ZoneKind};
 use crate::session::Session;
+use crate::view::View;
 use serde::Serialize;
+use sight::Intervals;
 
 /// A requirement counts as met when at least this share of it is met (the
 /// last 0.05 % is below what a plan's drawing can promise).
@@ -69,6 +71,65 @@ impl OpeningPlan {
     fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
         (0..self.zone_shapes.len())
             .filter(move |&z| self.zone_bounds[z].contains(p) && self.zone_shapes[z].contains(p))
+    }
+}
+
+/// An audited opening as a requirement on cameras, for callers that weigh
+/// candidate cameras against it (the optimiser): what the audit judges it by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpeningRequirement {
+    pub id: String,
+    /// Index of the opening in `plan.walls`.
+    pub wall: usize,
+    /// Length of each of its segments, m (the intervals
+    /// [`OpeningPlan::approach_seen`] gives are fractions of them).
+    pub segments: Vec<f64>,
+    /// The level it must be seen at (none: any density), and its index among
+    /// the session's density levels.
+    pub required_level: Option<String>,
+    pub level_index: Option<usize>,
+    /// Cameras that must see every point of its approach at that level.
+    pub required_cameras: u32,
+    /// Box of its offset lines (a view whose box misses it sees none of it).
+    pub bounds: Bounds,
+    probe: usize,
+}
+
+impl OpeningPlan {
+    /// Every audited opening's requirement, in plan order.
+    pub fn requirements(&self, session: &Session) -> Vec<OpeningRequirement> {
+        let scenario = session.scenario();
+        self.probes
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let (required_level, level_index, required_cameras) =
+                    openings::requirement(scenario, session.levels(), p.wall);
+                OpeningRequirement {
+                    id: scenario.plan.walls[p.wall].id.clone(),
+                    wall: p.wall,
+                    segments: p.segments.iter().map(|s| s.0).collect(),
+                    required_level,
+                    level_index,
+                    required_cameras,
+                    bounds: Bounds::of_points(
+                        p.segments
+                            .iter()
+                            .flat_map(|(_, lines)| lines.iter().flat_map(|(a, b)| [a, b])),
+                    ),
+                    probe: k,
+                }
+            })
+            .collect()
+    }
+
+    /// Per segment of `opening`, the parameter intervals (0..1) of its approach
+    /// that `view` sees at the required level: exactly what counts towards the
+    /// requirement in the audit. The opening is met when every point of it lies
+    /// in the intervals of `required_cameras` views (up to [`MET_FRACTION`] of
+    /// its width).
+    pub fn approach_seen(&self, opening: &OpeningRequirement, view: &View) -> Vec<Intervals> {
+        openings::approach_seen(&self.probes[opening.probe], view, opening.level_index)
     }
 }
 

@@ -10,7 +10,8 @@
 use super::sight::{self, Intervals};
 use super::{Context, MET_FRACTION, OpeningPlan};
 use crate::geometry::{Point, segment_distance_squared};
-use crate::scenario::{Scenario, Wall, WallKind};
+use crate::scenario::{DensityLevel, Scenario, Wall, WallKind};
+use crate::view::View;
 use serde::Serialize;
 
 /// How far from an opening a person at it stands, for what cameras see of it
@@ -217,6 +218,40 @@ pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Pr
     }
 }
 
+/// What opening `wall` must have: the level it must be seen at (its own, else
+/// the settings'), that level's index in `levels`, and how many cameras.
+pub(super) fn requirement(
+    scenario: &Scenario,
+    levels: &[DensityLevel],
+    wall: usize,
+) -> (Option<String>, Option<usize>, u32) {
+    let wall = &scenario.plan.walls[wall];
+    let settings = &scenario.settings.security;
+    let required_level = wall
+        .security
+        .required_level
+        .clone()
+        .or_else(|| settings.opening_required_level.clone());
+    let level_index = required_level
+        .as_ref()
+        .and_then(|name| levels.iter().position(|l| &l.name == name));
+    let required_cameras = wall
+        .security
+        .required_cameras
+        .unwrap_or(settings.opening_required_cameras);
+    (required_level, level_index, required_cameras)
+}
+
+/// Per segment, where one view sees the opening's approach at `level` (any
+/// density when none): what counts for its requirement, as the audit counts it.
+pub(super) fn approach_seen(probe: &Probe, view: &View, level: Option<usize>) -> Vec<Intervals> {
+    let sides = match level {
+        Some(l) => seen_sides(probe, |a, b| sight::seen_at_level(view, l, a, b)),
+        None => seen_sides(probe, |a, b| sight::seen(view, a, b)),
+    };
+    on_approach(probe, &sides)
+}
+
 /// Per side, per segment, where a view sees the opening: `at` picks the region
 /// (the whole view or one density band).
 fn seen_sides(probe: &Probe, at: impl Fn(Point, Point) -> Intervals) -> [Vec<Intervals>; 2] {
@@ -277,19 +312,8 @@ pub(super) fn audit_opening(
 ) -> OpeningAudit {
     let scenario = cx.scenario();
     let wall = &scenario.plan.walls[probe.wall];
-    let settings = &scenario.settings.security;
-    let required_level = wall
-        .security
-        .required_level
-        .clone()
-        .or_else(|| settings.opening_required_level.clone());
-    let level_index = required_level
-        .as_ref()
-        .and_then(|name| cx.levels().iter().position(|l| &l.name == name));
-    let required_cameras = wall
-        .security
-        .required_cameras
-        .unwrap_or(settings.opening_required_cameras);
+    let (required_level, level_index, required_cameras) =
+        requirement(scenario, cx.levels(), probe.wall);
     let width = probe.width();
     let fraction = |w: f64| if width > 0.0 { w / width } else { 0.0 };
     let mut cameras = Vec::new();

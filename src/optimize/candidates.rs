@@ -11,8 +11,9 @@
 //! asset in range. Every position, heading and allowed model is one candidate;
 //! its footprint is rasterised onto the samples.
 
-use super::samples::{NO_SAMPLE, Rank, Samples};
-use crate::geometry::{Point, Polygon};
+use super::samples::{Footprint, NO_SAMPLE, Rank, Samples};
+use crate::geometry::Point;
+use crate::mounting::Sides;
 use crate::scenario::{Camera, Projection, Scenario, WallKind, ZoneKind};
 use crate::session::Session;
 use crate::view::{Expander, camera_view};
@@ -54,8 +55,9 @@ pub struct Candidate {
     pub cost: f64,
     /// Installation alone (what moving an owned camera costs).
     pub install: f64,
-    /// The samples it sees and at which rank.
-    pub footprint: Vec<(u32, Rank)>,
+    /// The samples it sees and at which rank, and the opening pieces it sees
+    /// whole at their level.
+    pub footprint: Footprint,
     /// For a candidate that leaves an existing camera where it is: its index.
     pub existing: Option<usize>,
 }
@@ -71,43 +73,17 @@ struct Spot {
     position: Point,
     headings: Vec<f64>,
     ceiling: bool,
+    /// Out of doors on a facade: the point of the wall it hangs on (targets
+    /// level with the wall count as in front of it).
+    facade: Option<Point>,
 }
 
 pub(super) use crate::rng::SplitMix64 as Rng;
 
-/// Zones with their boxes and kinds, for quick point tests.
-struct ZoneIndex {
-    zones: Vec<(Polygon, crate::geometry::Bounds, ZoneKind)>,
-}
-
-impl ZoneIndex {
-    fn new(scenario: &Scenario) -> ZoneIndex {
-        ZoneIndex {
-            zones: scenario
-                .plan
-                .zones
-                .iter()
-                .map(|z| {
-                    let p = z.shape();
-                    let b = p.bounds();
-                    (p, b, z.kind)
-                })
-                .collect(),
-        }
-    }
-
-    fn contains(&self, p: Point) -> bool {
-        self.zones
-            .iter()
-            .any(|(z, b, _)| b.contains(p) && z.contains(p))
-    }
-
-    fn outdoors(&self, p: Point) -> bool {
-        self.zones
-            .iter()
-            .any(|(z, b, k)| *k == ZoneKind::Exterior && b.contains(p) && z.contains(p))
-    }
-}
+/// A camera on the outside of a facade stands this far out on its bracket,
+/// metres (within [`crate::mounting::BRACKET_REACH_M`]), so that it can look
+/// along the facade at its windows and doors.
+pub const FACADE_STANDOFF_M: f64 = 0.5;
 
 /// Headings from `base` (degrees) turned by the offsets.
 fn fan(base: f64, offsets: &[f64]) -> Vec<f64> {
@@ -140,7 +116,7 @@ fn aim_points(scenario: &Scenario) -> Vec<Point> {
 /// Positions and headings, before models.
 fn spots(
     scenario: &Scenario,
-    zone_index: &ZoneIndex,
+    sides: &Sides,
     placement: &Placement,
     spacing: f64,
     rng: &mut Rng,
@@ -157,11 +133,11 @@ fn spots(
                 position: p,
                 headings: (0..8).map(|k| k as f64 * 45.0).collect(),
                 ceiling: mount == crate::mounting::Mount::Ceiling,
+                facade: None,
             });
         }
         return out;
     }
-    let probe = 0.05;
     // Directions of the opaque walls at each wall vertex, for corners.
     // The flag: a solid wall (one that can hold a camera) meets there.
     let mut at_vertex: HashMap<(i64, i64), (Point, Vec<f64>, bool)> = HashMap::new();
@@ -191,11 +167,26 @@ fn spots(
             while t < len - 0.3 {
                 let p = a.lerp(b, t / len);
                 for side in [normal, normal.scale(-1.0)] {
-                    if zone_index.contains(p + side.scale(probe)) {
+                    let Some(z) = sides.beside(p, side) else {
+                        continue;
+                    };
+                    let out_deg = side.angle().to_degrees();
+                    if sides.kind(z) == ZoneKind::Exterior
+                        && sides.clear(p, side, FACADE_STANDOFF_M)
+                    {
+                        // On a bracket off the facade: out, turned, and along it.
+                        out.push(Spot {
+                            position: p + side.scale(FACADE_STANDOFF_M),
+                            headings: fan(out_deg, &[0.0, -40.0, 40.0, -80.0, 80.0]),
+                            ceiling: false,
+                            facade: Some(p),
+                        });
+                    } else {
                         out.push(Spot {
                             position: p,
-                            headings: fan(side.angle().to_degrees(), &[0.0, -40.0, 40.0]),
+                            headings: fan(out_deg, &[0.0, -40.0, 40.0]),
                             ceiling: false,
+                            facade: None,
                         });
                     }
                 }
@@ -229,11 +220,12 @@ fn spots(
                     continue;
                 }
                 let mid = start + wedge / 2.0;
-                if zone_index.contains(*p + Point::from_angle(mid).scale(probe)) {
+                if sides.beside(*p, Point::from_angle(mid)).is_some() {
                     out.push(Spot {
                         position: *p,
                         headings: vec![mid.to_degrees()],
                         ceiling: false,
+                        facade: None,
                     });
                 }
             }
@@ -242,8 +234,8 @@ fn spots(
     if placement.ceiling {
         let grid = spacing * 2.0;
         // A ceiling only inside rooms: none over the quay or a courtyard.
-        for (zone, _, kind) in &zone_index.zones {
-            if *kind == ZoneKind::Exterior {
+        for (zone, kind) in sides.zones() {
+            if kind == ZoneKind::Exterior {
                 continue;
             }
             let b = zone.bounds();
@@ -253,11 +245,12 @@ fn spots(
                 let mut x = b.min.x + ox.min(b.size().x / 2.0);
                 while x < b.max.x {
                     let p = Point::new(x, y);
-                    if zone.contains(p) && (*kind == ZoneKind::Room || !zone_index.outdoors(p)) {
+                    if zone.contains(p) && (kind == ZoneKind::Room || !sides.outdoors(p)) {
                         out.push(Spot {
                             position: p,
                             headings: vec![0.0, 120.0, 240.0],
                             ceiling: true,
+                            facade: None,
                         });
                     }
                     x += grid;
@@ -303,11 +296,11 @@ pub fn generate_candidates(
     if !progress(0, limits.max_candidates) {
         return (Vec::new(), false);
     }
-    let zone_index = ZoneIndex::new(scenario);
+    let sides = Sides::new(scenario);
     let mut spacing = placement.spacing_m.max(0.5);
     let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
     loop {
-        let found = spots(scenario, &zone_index, placement, spacing, &mut Rng(seed));
+        let found = spots(scenario, &sides, placement, spacing, &mut Rng(seed));
         let more = cameras_at(scenario, &found, &models, &aims, placement);
         // Stop when widening no longer helps (corners do not thin out).
         let stalled = !cameras.is_empty() && more.len() * 20 > cameras.len() * 19;
@@ -348,9 +341,12 @@ pub fn generate_candidates(
         let footprint = match scenario.spec(&camera) {
             Some(spec) => {
                 let view = camera_view(session.plan(), &spec, &levels, &mut expander);
-                raster.footprint(samples, &view)
+                Footprint {
+                    samples: raster.footprint(samples, &view),
+                    openings: samples.openings.footprint(&view),
+                }
             }
-            None => Vec::new(),
+            None => Footprint::default(),
         };
         if footprint.is_empty() && existing.is_none() {
             continue;
@@ -414,8 +410,11 @@ fn cameras_at(
                     .filter(|t| {
                         t.distance(spot.position) < range && t.distance(spot.position) > 0.5
                     })
-                    .filter(|t| {
-                        Point::from_angle(facing).dot(**t - spot.position) > 0.0 || spot.ceiling
+                    .filter(|t| match spot.facade {
+                        Some(wall) => Point::from_angle(facing).dot(**t - wall) >= 0.0,
+                        None => {
+                            Point::from_angle(facing).dot(**t - spot.position) > 0.0 || spot.ceiling
+                        }
                     })
                     .min_by(|a, b| {
                         a.distance(spot.position)

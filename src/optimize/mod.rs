@@ -18,6 +18,7 @@
 //! each run, not just in the worst case.
 
 pub mod candidates;
+pub mod openings;
 pub mod samples;
 pub mod select;
 
@@ -320,22 +321,46 @@ pub struct Proposal {
 /// A requirement a proposal leaves unmet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unmet {
-    pub zone: String,
+    /// A zone's requirement or an audited opening's.
+    pub kind: RequirementKind,
+    /// The zone's or the opening's (wall's) id.
+    pub id: String,
+    /// The zone's name; for an opening, its kind and id ("window w-3").
     pub name: String,
+    /// The zone's priority; an opening's: the highest of the zones beside it.
     pub priority: f64,
-    /// The level it must be seen at ("seen" when the zone states none).
+    /// The level it must be seen at ("seen" when it states none).
     pub required_level: String,
+    /// Cameras that must see it at that level (1 for zones).
+    pub required_cameras: u32,
     /// True when the zone is left blind (priority at or above the never-blind
     /// priority, nothing of it seen).
     pub blind: bool,
-    /// Share of it seen at that level, estimated; and the share required.
+    /// Share of it seen at that level (an opening's: of its width, by enough
+    /// cameras), estimated; and the share required.
     pub estimated_share: f64,
     pub required_share: f64,
     /// What more meeting it would cost on top of this layout (cameras added
-    /// greedily for this zone alone, from the same candidates); None when no
-    /// candidate gets it there.
+    /// greedily for this requirement alone, from the same candidates); None
+    /// when no candidate gets it there.
     pub extra_cost: Option<f64>,
     pub extra_cameras: usize,
+}
+
+/// What kind of requirement an [`Unmet`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequirementKind {
+    Zone,
+    Opening,
+}
+
+/// A requirement by index: a zone of the plan, or an audited opening (index
+/// into the samples' openings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Requirement {
+    Zone(usize),
+    Opening(usize),
 }
 
 /// At most this many unmet requirements are priced (the highest priority).
@@ -421,7 +446,8 @@ impl<'s> Workspace<'s> {
             request.sample_step_m,
             request.max_samples,
             request.never_blind_priority,
-        );
+        )
+        .with_openings(openings::Openings::new(session));
         let existing: Vec<(usize, Camera)> = match request.existing {
             Existing::Remove => Vec::new(),
             _ => scenario.cameras.iter().cloned().enumerate().collect(),
@@ -698,12 +724,12 @@ impl<'s> Workspace<'s> {
         }
     }
 
-    /// The requirements a selection leaves unmet, priced.
+    /// The requirements a selection leaves unmet, priced: never-blind zones
+    /// left blind, zones short of their stated level or minimum, audited
+    /// openings not watched as required.
     fn unmet(&self, coverage: &Coverage, chosen: &[usize]) -> Vec<Unmet> {
         let scenario = self.session.scenario();
-        let rules = self.rules();
-        let mut list: Vec<Unmet> = Vec::new();
-        let mut pending: Vec<(usize, bool)> = Vec::new();
+        let mut pending: Vec<(Requirement, bool, f64)> = Vec::new();
         for (z, zone) in scenario.plan.zones.iter().enumerate() {
             let goal = &self.samples.zones[z];
             if goal.samples == 0 {
@@ -713,80 +739,129 @@ impl<'s> Workspace<'s> {
             let blind = goal.not_blind > 0 && seen == 0;
             let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
             let share = zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION);
-            let short = stated && (met as f64) < share * goal.samples as f64 - 1e-9;
+            let short = stated && (met as f64) < share * goal.samples as f64 - TOLERANCE;
             if blind || short {
-                pending.push((z, blind));
+                pending.push((Requirement::Zone(z), blind, zone.priority));
             }
         }
-        pending.sort_by(|a, b| {
-            let (za, zb) = (&scenario.plan.zones[a.0], &scenario.plan.zones[b.0]);
-            b.1.cmp(&a.1)
-                .then(zb.priority.total_cmp(&za.priority))
-                .then(a.0.cmp(&b.0))
-        });
-        for &(z, blind) in pending.iter().take(UNMET_LISTED) {
-            let zone = &scenario.plan.zones[z];
-            let goal = &self.samples.zones[z];
-            let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
-            // A blind zone that states nothing more asks only to be seen.
-            let (share, rank, level) = if stated {
-                (
-                    zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION),
-                    goal.rank,
-                    zone.required_level.clone().unwrap_or_else(|| "seen".into()),
-                )
-            } else {
-                (samples::NOT_BLIND_SHARE, 1, "seen".to_string())
-            };
-            let (seen, met_rank) = coverage.zone_counts(z);
-            let met = if rank == 1 { seen } else { met_rank };
-            let need = ((share * goal.samples as f64).ceil() as u32).clamp(1, goal.samples);
-            // Cameras for this zone alone, best gain per added cost first.
-            let mut cov = coverage.clone();
-            let mut set = chosen.to_vec();
-            let useful: Vec<usize> = (0..self.candidates.len())
-                .filter(|&i| cov.gain_in_zone(&self.candidates[i].footprint, z, rank) > 0)
-                .collect();
-            let start_cost = self.pricing.set_cost(&self.candidates, &set);
-            let mut have = met;
-            let mut added = 0;
-            while have < need && added < 20 {
-                let best = useful
-                    .iter()
-                    .copied()
-                    .filter(|i| !set.contains(i) && rules.spaced(&set, *i))
-                    .filter_map(|i| {
-                        let g = cov.gain_in_zone(&self.candidates[i].footprint, z, rank);
-                        (g > 0).then(|| {
-                            let c = self.pricing.added_cost(&self.candidates, &set, i).max(1e-6);
-                            (i, g, g as f64 / c)
-                        })
+        for (o, goal) in self.samples.openings.goals.iter().enumerate() {
+            let (have, need, _) = coverage.opening_counts(o);
+            if have < need {
+                pending.push((Requirement::Opening(o), false, goal.priority));
+            }
+        }
+        pending.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        pending
+            .iter()
+            .take(UNMET_LISTED)
+            .map(|&(req, blind, _)| match req {
+                Requirement::Zone(z) => self.unmet_zone(coverage, chosen, z, blind),
+                Requirement::Opening(o) => self.unmet_opening(coverage, chosen, o),
+            })
+            .collect()
+    }
+
+    /// Cameras added to `chosen`, best gain towards one requirement per added
+    /// cost first, until `need` is reached (at most 20): what they cost, and
+    /// how many; None when the candidates cannot get there.
+    fn extra_for(
+        &self,
+        coverage: &Coverage,
+        chosen: &[usize],
+        have: u32,
+        need: u32,
+        gain: &dyn Fn(&Coverage, usize) -> u32,
+    ) -> (Option<f64>, usize) {
+        let rules = self.rules();
+        let mut cov = coverage.clone();
+        let mut set = chosen.to_vec();
+        let useful: Vec<usize> = (0..self.candidates.len())
+            .filter(|&i| gain(&cov, i) > 0)
+            .collect();
+        let start_cost = self.pricing.set_cost(&self.candidates, &set);
+        let mut have = have;
+        let mut added = 0;
+        while have < need && added < 20 {
+            let best = useful
+                .iter()
+                .copied()
+                .filter(|i| !set.contains(i) && rules.spaced(&set, *i))
+                .filter_map(|i| {
+                    let g = gain(&cov, i);
+                    (g > 0).then(|| {
+                        let c = self.pricing.added_cost(&self.candidates, &set, i).max(1e-6);
+                        (i, g, g as f64 / c)
                     })
-                    .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
-                let Some((i, g, _)) = best else { break };
-                cov.add(&self.candidates[i].footprint);
-                set.push(i);
-                have += g;
-                added += 1;
-            }
-            let met_after = have >= need;
-            list.push(Unmet {
-                zone: zone.id.clone(),
-                name: zone.name.clone(),
-                priority: zone.priority,
-                required_level: level,
-                blind,
-                estimated_share: met as f64 / goal.samples as f64,
-                required_share: share,
-                extra_cost: met_after.then(|| {
-                    crate::costing::cents(
-                        self.pricing.set_cost(&self.candidates, &set) - start_cost,
-                    )
-                }),
-                extra_cameras: added,
-            });
+                })
+                .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
+            let Some((i, g, _)) = best else { break };
+            cov.add(&self.candidates[i].footprint);
+            set.push(i);
+            have += g;
+            added += 1;
         }
-        list
+        let cost = (have >= need).then(|| {
+            crate::costing::cents(self.pricing.set_cost(&self.candidates, &set) - start_cost)
+        });
+        (cost, added)
+    }
+
+    fn unmet_zone(&self, coverage: &Coverage, chosen: &[usize], z: usize, blind: bool) -> Unmet {
+        let zone = &self.session.scenario().plan.zones[z];
+        let goal = &self.samples.zones[z];
+        let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
+        // A blind zone that states nothing more asks only to be seen.
+        let (share, rank, level) = if stated {
+            (
+                zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION),
+                goal.rank,
+                zone.required_level.clone().unwrap_or_else(|| "seen".into()),
+            )
+        } else {
+            (samples::NOT_BLIND_SHARE, 1, "seen".to_string())
+        };
+        let (seen, met_rank) = coverage.zone_counts(z);
+        let met = if rank == 1 { seen } else { met_rank };
+        let need = ((share * goal.samples as f64).ceil() as u32).clamp(1, goal.samples);
+        let (extra_cost, extra_cameras) = self.extra_for(coverage, chosen, met, need, &|cov, i| {
+            cov.gain_in_zone(&self.candidates[i].footprint, z, rank)
+        });
+        Unmet {
+            kind: RequirementKind::Zone,
+            id: zone.id.clone(),
+            name: zone.name.clone(),
+            priority: zone.priority,
+            required_level: level,
+            required_cameras: 1,
+            blind,
+            estimated_share: met as f64 / goal.samples as f64,
+            required_share: share,
+            extra_cost,
+            extra_cameras,
+        }
+    }
+
+    fn unmet_opening(&self, coverage: &Coverage, chosen: &[usize], o: usize) -> Unmet {
+        let goal = &self.samples.openings.goals[o];
+        let wall = &self.session.scenario().plan.walls[goal.wall];
+        let (have, need, watched) = coverage.opening_counts(o);
+        let (extra_cost, extra_cameras) =
+            self.extra_for(coverage, chosen, have, need, &|cov, i| {
+                cov.gain_in_opening(&self.candidates[i].footprint, o)
+            });
+        Unmet {
+            kind: RequirementKind::Opening,
+            id: goal.id.clone(),
+            name: format!("{} {}", wall.kind.name(), goal.id),
+            priority: goal.priority,
+            required_level: goal.level.clone(),
+            required_cameras: u32::from(goal.cameras),
+            blind: false,
+            estimated_share: f64::from(watched) / f64::from(goal.pieces.max(1)),
+            required_share: 1.0,
+            extra_cost,
+            extra_cameras,
+        }
     }
 
     /// Models among the candidates that have no price: their cameras count as

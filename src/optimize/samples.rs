@@ -7,6 +7,7 @@
 //! samples it sees and at which rank (level). Layouts it proposes are then
 //! reported exactly by the coverage engine.
 
+use super::openings::Openings;
 use crate::geometry::{Bounds, Point, Polygon};
 use crate::scenario::Scenario;
 
@@ -27,6 +28,21 @@ pub const BLIND_WEIGHT: f64 = 100.0;
 pub const REQUIRED_WEIGHT: f64 = 10.0;
 /// A zone counts as not blind once this share of it is seen.
 pub const NOT_BLIND_SHARE: f64 = 0.05;
+
+/// What one candidate sees: the samples with the rank it sees each at, and the
+/// opening pieces it sees whole at their required level.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Footprint {
+    pub samples: Vec<(u32, Rank)>,
+    pub openings: Vec<u32>,
+}
+
+impl Footprint {
+    /// True when it sees no sample and no opening piece.
+    pub fn is_empty(&self) -> bool {
+        self.samples.is_empty() && self.openings.is_empty()
+    }
+}
 
 /// What one zone asks of a layout, in samples.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +86,10 @@ pub struct Samples {
     /// `members[offsets[s]..offsets[s + 1]]`: the zones sample s lies in.
     pub offsets: Vec<u32>,
     pub members: Vec<u32>,
+    /// The audited openings (second tier, beside the zones).
+    pub openings: Openings,
+    /// Sum of the priorities the second tier shares out (zones and openings).
+    required_total: f64,
 }
 
 impl Samples {
@@ -117,6 +137,8 @@ impl Samples {
             zones: Vec::new(),
             offsets: vec![0],
             members: Vec::new(),
+            openings: Openings::none(),
+            required_total: 0.0,
         };
         // Per cell: (weight, required rank) of each zone containing its centre.
         let mut per_cell: Vec<Vec<(f64, Rank, u32)>> = vec![Vec::new(); cols * rows];
@@ -204,7 +226,30 @@ impl Samples {
                 }
             })
             .collect();
+        grid.required_total = required_total;
         grid
+    }
+
+    /// Adds the audited openings to the second tier: each weighs as its
+    /// priority beside the zones' (a zone's share shrinks accordingly), shared
+    /// out over its pieces and its required cameras.
+    pub fn with_openings(mut self, mut openings: Openings) -> Samples {
+        let added: f64 = openings.goals.iter().map(|g| g.priority).sum();
+        let total = self.required_total + added;
+        if total > 0.0 {
+            let scale = self.required_total / total;
+            for z in &mut self.zones {
+                z.required_weight *= scale;
+            }
+            for g in &mut openings.goals {
+                g.weight = REQUIRED_WEIGHT * g.priority
+                    / total
+                    / (g.pieces.max(1) as f64 * g.cameras.max(1) as f64);
+            }
+        }
+        self.required_total = total;
+        self.openings = openings;
+        self
     }
 
     /// The zones sample `s` lies in.

@@ -8,7 +8,7 @@
 //! same cameras as plain greedy with far fewer evaluations.
 
 use super::candidates::{Candidate, Rng};
-use super::samples::{BLIND_WEIGHT, REQUIRED_WEIGHT, Rank, Samples};
+use super::samples::{BLIND_WEIGHT, Footprint, REQUIRED_WEIGHT, Rank, Samples};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -33,6 +33,10 @@ pub struct Coverage<'a> {
     /// Per zone: samples seen (any level), and seen at the required level.
     seen: Vec<u32>,
     met: Vec<u32>,
+    /// Per opening piece: chosen cameras seeing it whole at its level.
+    pieces: Vec<u16>,
+    /// Per opening: pieces seen by its required number of cameras.
+    watched: Vec<u32>,
     /// The objective.
     pub value: f64,
     /// Sum of earned weights: the (sampled) weighted coverage.
@@ -57,6 +61,8 @@ impl<'a> Coverage<'a> {
             best: vec![0; samples.len],
             seen: vec![0; zones],
             met: vec![0; zones],
+            pieces: vec![0; samples.openings.len()],
+            watched: vec![0; samples.openings.goals.len()],
             value: 0.0,
             area: 0.0,
             scratch: std::cell::RefCell::new(Scratch {
@@ -77,11 +83,11 @@ impl<'a> Coverage<'a> {
 
     /// What adding a footprint would earn (objective; see [`Coverage::gain_area`]
     /// for the weighted coverage alone).
-    pub fn gain(&self, footprint: &[(u32, Rank)]) -> f64 {
-        let mut g = 0.0f64;
+    pub fn gain(&self, footprint: &Footprint) -> f64 {
+        let mut g = self.gain_openings(footprint);
         let mut scratch = self.scratch.borrow_mut();
         let Scratch { seen, met, touched } = &mut *scratch;
-        for &(s, k) in footprint {
+        for &(s, k) in &footprint.samples {
             let b = self.best[s as usize];
             if k > b {
                 g += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
@@ -111,10 +117,54 @@ impl<'a> Coverage<'a> {
         g
     }
 
+    /// What a footprint's opening pieces would earn: each camera counts at a
+    /// piece up to the opening's required cameras.
+    fn gain_openings(&self, footprint: &Footprint) -> f64 {
+        let openings = &self.samples.openings;
+        footprint
+            .openings
+            .iter()
+            .map(|&p| {
+                let goal = &openings.goals[openings.owner[p as usize] as usize];
+                if self.pieces[p as usize] < goal.cameras {
+                    goal.weight
+                } else {
+                    0.0
+                }
+            })
+            .sum()
+    }
+
+    /// Camera counts a footprint would add towards opening `o`'s requirement.
+    pub fn gain_in_opening(&self, footprint: &Footprint, o: usize) -> u32 {
+        let openings = &self.samples.openings;
+        let goal = &openings.goals[o];
+        footprint
+            .openings
+            .iter()
+            .filter(|&&p| {
+                openings.owner[p as usize] as usize == o && self.pieces[p as usize] < goal.cameras
+            })
+            .count() as u32
+    }
+
+    /// Opening `o`'s camera counts towards its requirement (each piece up to
+    /// its required cameras), what meeting it takes, and its pieces seen by
+    /// enough cameras.
+    pub fn opening_counts(&self, o: usize) -> (u32, u32, u32) {
+        let goal = &self.samples.openings.goals[o];
+        let range = goal.first as usize..(goal.first + goal.pieces) as usize;
+        let have: u32 = self.pieces[range]
+            .iter()
+            .map(|&c| u32::from(c.min(goal.cameras)))
+            .sum();
+        (have, goal.pieces * u32::from(goal.cameras), self.watched[o])
+    }
+
     /// What adding a footprint would add to the weighted coverage alone.
-    pub fn gain_area(&self, footprint: &[(u32, Rank)]) -> f64 {
+    pub fn gain_area(&self, footprint: &Footprint) -> f64 {
         let mut g = 0.0f64;
-        for &(s, k) in footprint {
+        for &(s, k) in &footprint.samples {
             let b = self.best[s as usize];
             if k > b {
                 g += (self.samples.earned(s, k) - self.samples.earned(s, b)) as f64;
@@ -124,8 +174,9 @@ impl<'a> Coverage<'a> {
     }
 
     /// Samples of zone `z` a footprint would newly see at `rank` or better.
-    pub fn gain_in_zone(&self, footprint: &[(u32, Rank)], z: usize, rank: Rank) -> u32 {
+    pub fn gain_in_zone(&self, footprint: &Footprint, z: usize, rank: Rank) -> u32 {
         footprint
+            .samples
             .iter()
             .filter(|&&(s, k)| {
                 let b = self.best[s as usize];
@@ -168,9 +219,22 @@ impl<'a> Coverage<'a> {
         self.best[s as usize] = nb;
     }
 
-    pub fn add(&mut self, footprint: &[(u32, Rank)]) {
+    pub fn add(&mut self, footprint: &Footprint) {
+        let openings = &self.samples.openings;
+        for &p in &footprint.openings {
+            let o = openings.owner[p as usize] as usize;
+            let goal = &openings.goals[o];
+            let count = &mut self.pieces[p as usize];
+            if *count < goal.cameras {
+                self.value += goal.weight;
+            }
+            *count += 1;
+            if *count == goal.cameras {
+                self.watched[o] += 1;
+            }
+        }
         let width = self.samples.max_rank as usize;
-        for &(s, k) in footprint {
+        for &(s, k) in &footprint.samples {
             let base = s as usize * width;
             for r in 0..k as usize {
                 self.counts[base + r] += 1;
@@ -182,9 +246,22 @@ impl<'a> Coverage<'a> {
         }
     }
 
-    pub fn remove(&mut self, footprint: &[(u32, Rank)]) {
+    pub fn remove(&mut self, footprint: &Footprint) {
+        let openings = &self.samples.openings;
+        for &p in &footprint.openings {
+            let o = openings.owner[p as usize] as usize;
+            let goal = &openings.goals[o];
+            let count = &mut self.pieces[p as usize];
+            if *count == goal.cameras {
+                self.watched[o] -= 1;
+            }
+            *count -= 1;
+            if *count < goal.cameras {
+                self.value -= goal.weight;
+            }
+        }
         let width = self.samples.max_rank as usize;
-        for &(s, k) in footprint {
+        for &(s, k) in &footprint.samples {
             let base = s as usize * width;
             for r in 0..k as usize {
                 self.counts[base + r] -= 1;

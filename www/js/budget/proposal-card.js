@@ -72,10 +72,10 @@ export function proposalBody(meta, s, exact, cur, account) {
     // Requirements first: what the layout leaves unmet and what more each would cost.
     if (p.unmet?.length) {
       out.push(el('p', { class: 'alert', text: `${p.unmet.length} requirement${p.unmet.length === 1 ? '' : 's'} left unmet (estimated):` }));
-      out.push(el('ul', { class: 'unmet-list' }, p.unmet.map((u) => el('li', { 'data-zone': u.zone, 'data-blind': String(u.blind) , text:
-        `${u.name} (priority ${fmtInt(u.priority)}): ${u.blind ? 'left blind' : `${fmtPct(u.estimated_share)} seen at ${u.required_level}, ${fmtPct(u.required_share)} required`}; ${u.extra_cost === null ? 'no allowed camera place gets it there' : `about ${fmtMoney(u.extra_cost, cur)} more (${u.extra_cameras} camera${u.extra_cameras === 1 ? '' : 's'})`}` }))));
+      out.push(el('ul', { class: 'unmet-list' }, p.unmet.map((u) => el('li', { 'data-kind': u.kind, 'data-id': u.id, 'data-blind': String(u.blind), text:
+        `${u.name} (priority ${fmtInt(u.priority)}): ${u.blind ? 'left blind' : u.kind === 'opening' ? `${fmtPct(u.estimated_share)} of its width watched at ${u.required_level}${u.required_cameras > 1 ? ` by ${u.required_cameras} cameras` : ''}` : `${fmtPct(u.estimated_share)} seen at ${u.required_level}, ${fmtPct(u.required_share)} required`}; ${u.extra_cost === null ? 'no allowed camera place gets it there' : `about ${fmtMoney(u.extra_cost, cur)} more (${u.extra_cameras} camera${u.extra_cameras === 1 ? '' : 's'})`}` }))));
     } else {
-      out.push(el('p', { class: 'ok-text', text: 'Every stated requirement is met (estimated), and no zone of high priority is left blind.' }));
+      out.push(el('p', { class: 'ok-text', text: 'Every stated requirement is met (estimated): zones at their level, openings watched as the security settings ask; and no zone of high priority is left blind.' }));
     }
     for (const w of p.warnings) out.push(el('p', { class: 'alert warn', text: w }));
     const t = /** @type {import('./runner.js').Timing|undefined} */ (meta.timing);
