@@ -1,7 +1,9 @@
 // @ts-check
 // Files for the underlay tests, made here so that every pixel and distance is known:
 // a PNG drawn pixel by pixel (zlib from Node), a one-page vector PDF written by hand,
-// and broken variants of both.
+// and broken variants of both. fixtures/encrypted.pdf is vectorPdf() encrypted by qpdf 11.3
+// (`qpdf --encrypt survey-2026 owner-2026 256 -- in.pdf fixtures/encrypted.pdf`: AES-256,
+// a user password is needed to open it).
 const zlib = require('node:zlib');
 
 /** CRC-32 (PNG chunks). @param {Buffer} buf */
@@ -66,16 +68,18 @@ function scanPng() {
 }
 
 /**
- * A one-page PDF (A4 landscape, 842 x 595 pt) drawing a thick blue rectangle and a black
- * diagonal in vector operators: what it renders is known without fonts.
- * The rectangle fills x 100..400, y 100..300 in PDF points (origin bottom-left).
+ * A one-page PDF (A4 landscape, 842 x 595 pt) drawing a blue rectangle and a black
+ * diagonal in vector operators, and "EXIT" in Helvetica (not embedded: pdfjs draws it with
+ * its standard font data, fetched from the page's own origin).
+ * The rectangle fills x 100..400, y 100..300 in PDF points (origin bottom-left); the text
+ * starts at (100, 450), 48 pt high.
  */
 function vectorPdf() {
-  const content = '0 0 1 rg 100 100 300 200 re f\n0 0 0 RG 6 w 500 100 m 800 500 l S\n';
+  const content = '0 0 1 rg 100 100 300 200 re f\n0 0 0 RG 6 w 500 100 m 800 500 l S\n0 0 0 rg BT /F1 48 Tf 100 450 Td (EXIT) Tj ET\n';
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << >> >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>',
     `<< /Length ${content.length} >>\nstream\n${content}endstream`,
   ];
   let out = '%PDF-1.4\n';
@@ -90,4 +94,30 @@ function vectorPdf() {
   return Buffer.from(out, 'latin1');
 }
 
-module.exports = { png, scanPng, SCAN, vectorPdf, crc32, chunk };
+/**
+ * A scanned floor plan for the screenshots: 1200 x 800 px, walls 6 px thick with door
+ * gaps, a column grid and a 10 m dimension line of 500 px (so 50 px per metre).
+ */
+function floorPlanPng() {
+  const W = 1200, H = 800;
+  /** @type {[number, number, number, number][]} walls as x0, y0, x1, y1 (axis-aligned) */
+  const walls = [
+    [100, 100, 1100, 100], [100, 100, 100, 650], [1100, 100, 1100, 650], [100, 650, 520, 650], [600, 650, 1100, 650],
+    [450, 100, 450, 330], [450, 400, 450, 650], [800, 100, 800, 260], [800, 330, 800, 650], [100, 380, 380, 380], [800, 420, 1100, 420],
+  ];
+  const ink = /** @type {[number, number, number]} */ ([38, 38, 44]);
+  return png(W, H, (x, y) => {
+    for (const [x0, y0, x1, y1] of walls) {
+      if (x >= Math.min(x0, x1) - 3 && x <= Math.max(x0, x1) + 3 && y >= Math.min(y0, y1) - 3 && y <= Math.max(y0, y1) + 3) return ink;
+    }
+    // Columns of the hall.
+    for (const cx of [550, 700]) for (const cy of [220, 380, 540]) if (Math.abs(x - cx) <= 8 && Math.abs(y - cy) <= 8) return ink;
+    // The dimension line under the plan: 10 m.
+    if (y >= 719 && y <= 721 && x >= 100 && x <= 600) return ink;
+    if ((Math.abs(x - 100) <= 1 || Math.abs(x - 600) <= 1) && Math.abs(y - 720) <= 12) return ink;
+    // A faint paper texture, as a scan has.
+    return (x * 7 + y * 13) % 97 === 0 ? [225, 222, 214] : [248, 246, 240];
+  });
+}
+
+module.exports = { png, scanPng, SCAN, vectorPdf, floorPlanPng, crc32, chunk };

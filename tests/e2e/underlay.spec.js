@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { openApp, waitSettled } = require('./helpers');
-const { scanPng, SCAN, vectorPdf, png } = require('./underlay-files');
+const { scanPng, SCAN, vectorPdf, png, floorPlanPng } = require('./underlay-files');
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -142,5 +142,257 @@ test('a PNG underlay: loaded, drawn under the plan, calibrated with two clicks, 
   expect(Math.abs(Math.hypot(x1 - x0, y1 - y0) - 12)).toBeLessThan(0.03);
   expect(saved.underlay.image.sha256).toBe(u.image.sha256);
   expect(saved.underlay.scale).toBeCloseTo(0.02, 4);
+  expect(log.errors).toEqual([]);
+});
+
+/** Opens BLANK, enters the editor and loads the scan (calibration left with Esc). @param {import('@playwright/test').Page} page */
+async function blankWithScan(page) {
+  await openScenario(page, BLANK, 'traced.json');
+  await page.locator('#btn-edit-plan').click();
+  const rec = await loadUnderlay(page, { name: 'scan.png', mimeType: 'image/png', buffer: scanPng() });
+  expect(rec.outcome).toBe('loaded');
+  await expect.poll(async () => (await state(page)).status).toBe('ready');
+  await page.locator('#plan').focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => window.__blindspot.tool())).toBe('plan');
+  await page.locator('#show-blind').uncheck();
+}
+
+/** @param {import('@playwright/test').Page} page */
+const undoLabel = (page) => page.locator('#btn-undo').getAttribute('title');
+
+test('fade, move, turn and lock the underlay: each one undoable edit, a locked one stays put', async ({ page }) => {
+  const log = await openApp(page);
+  await blankWithScan(page);
+  const u0 = await underlay(page);
+
+  // Fade: the slider sets the opacity live; the dark line lightens; one undo puts it back.
+  const dark = lum(await pixelAtImage(page, 300.5, 400.5));
+  await page.locator('#underlay-opacity').fill('20');
+  await expect.poll(async () => (await underlay(page)).opacity).toBe(0.2);
+  await expect(page.locator('.underlay-pct')).toHaveText('20 %');
+  await expect.poll(async () => lum(await pixelAtImage(page, 300.5, 400.5))).toBeGreaterThan(dark + 40);
+  await page.locator('#btn-undo').click();
+  await expect.poll(async () => (await underlay(page)).opacity).toBe(u0.opacity);
+
+  // Move: drag the image by (+120, +60) CSS px; the position moves by that in metres.
+  await page.locator('#underlay-move').click();
+  await expect.poll(() => page.evaluate(() => window.__blindspot.tool())).toBe('underlay');
+  await expect(page.locator('#underlay-bar')).toContainText('Move the underlay');
+  const from = await imagePoint(page, 400, 300);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 12 * i, from.y + 6 * i);
+  await page.mouse.up();
+  await expect.poll(async () => (await underlay(page)).position[0]).not.toBe(u0.position[0]);
+  const m = await underlay(page);
+  const scalePx = await page.evaluate(([a, b]) => {
+    const p = window.__blindspot.worldToClient(a, b), q = window.__blindspot.worldToClient(a + 1, b);
+    return q.x - p.x;
+  }, [0, 0]);
+  expect(m.position[0] - u0.position[0]).toBeCloseTo(120 / scalePx, 6);
+  expect(m.position[1] - u0.position[1]).toBeCloseTo(-60 / scalePx, 6);
+  expect(await undoLabel(page)).toContain('Move underlay');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-move.png') });
+
+  // Turn: the knob above the top edge, dragged to the right of the centre: a quarter turn clockwise.
+  const c = await imagePoint(page, 400, 300);
+  const top = await imagePoint(page, 400, 0);
+  const knob = { x: top.x, y: top.y - 30 };
+  const r = c.y - knob.y;
+  await page.mouse.move(knob.x, knob.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    const a = (Math.PI / 2) * (1 - i / 12);
+    await page.mouse.move(c.x + r * Math.cos(a), c.y - r * Math.sin(a));
+  }
+  await page.mouse.up();
+  await expect.poll(async () => (await underlay(page)).rotation_deg).toBeCloseTo(-90, 0);
+  const t = await underlay(page);
+  const centreOf = (/** @type {any} */ v) => {
+    const th = (v.rotation_deg * Math.PI) / 180;
+    return [v.position[0] + v.scale * (400 * Math.cos(th) + 300 * Math.sin(th)), v.position[1] + v.scale * (400 * Math.sin(th) - 300 * Math.cos(th))];
+  };
+  const [cx0, cy0] = centreOf(m), [cx1, cy1] = centreOf(t);
+  expect(cx1).toBeCloseTo(cx0, 6);
+  expect(cy1).toBeCloseTo(cy0, 6);
+  await expect(page.locator('#underlay-rotation')).toHaveValue(String(Math.round(t.rotation_deg * 10) / 10));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-turned.png') });
+  await page.locator('#btn-undo').click();
+  await expect.poll(async () => (await underlay(page)).rotation_deg).toBe(0);
+  await page.locator('#btn-undo').click();
+  await expect.poll(async () => (await underlay(page)).position).toEqual(u0.position);
+
+  // An exact rotation typed in the card.
+  await page.locator('#underlay-done').click();
+  await page.locator('#underlay-rotation').fill('12.5');
+  await page.locator('#underlay-rotation').press('Enter');
+  await expect.poll(async () => (await underlay(page)).rotation_deg).toBe(12.5);
+
+  // Lock: the buttons that change the placement are disabled, and a drop does not replace it.
+  await page.locator('#underlay-locked').check();
+  await expect.poll(async () => (await underlay(page)).locked).toBe(true);
+  for (const id of ['#underlay-move', '#underlay-calibrate', '#underlay-replace', '#underlay-remove']) await expect(page.locator(id)).toBeDisabled();
+  const locked = await underlay(page);
+  await page.locator('#underlay-input').setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: png(10, 10, () => null) });
+  await expect(page.locator('#banner')).toBeVisible();
+  await expect(page.locator('#banner-message')).toContainText('locked');
+  expect(await underlay(page)).toEqual(locked);
+  await page.locator('#banner-close').click();
+  await page.locator('#btn-undo').click();
+  await expect.poll(async () => (await underlay(page)).locked).toBe(false);
+  await expect(page.locator('#underlay-move')).toBeEnabled();
+  expect(log.errors).toEqual([]);
+});
+
+test('a reload restores the underlay image from IndexedDB; a file whose image this browser lacks opens intact, says so, and takes the image again', async ({ page, browser }) => {
+  const log = await openApp(page);
+  await blankWithScan(page);
+  const u = await underlay(page);
+  // The autosave (0.4 s after the edit) holds the placement; IndexedDB the bytes.
+  await page.waitForTimeout(800);
+  // Without ?fresh: the autosave opens.
+  await page.goto('./');
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
+  await expect.poll(async () => (await state(page)).status, { timeout: 15_000 }).toBe('ready');
+  expect(await underlay(page)).toEqual(u);
+  await page.locator('#show-blind').uncheck();
+  await expect.poll(async () => lum(await pixelAtImage(page, 300.5, 400.5))).toBeLessThan(150);
+
+  // The saved file, opened in another browser profile (a new context: empty IndexedDB).
+  const saved = { ...BLANK, name: 'Traced elsewhere', plan: { ...BLANK.plan, walls: [{ id: 'w1', kind: 'wall', path: [[2, 2], [14, 2]] }] }, underlay: u };
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  const log2 = await openApp(other);
+  await openScenario(other, saved, 'traced-elsewhere.json');
+  await expect.poll(async () => (await state(other)).status).toBe('missing');
+  expect((await scenario(other)).plan.walls).toEqual(saved.plan.walls);
+  expect(await underlay(other)).toEqual(u);
+  await expect(other.locator('#underlay-card')).toBeVisible();
+  await expect(other.locator('#underlay-missing-text')).toContainText('scan.png is not stored in this browser');
+  await expect(other.locator('#underlay-missing-text')).toContainText('The plan is intact');
+  await other.screenshot({ path: path.join(ARTIFACTS, 'underlay-missing.png') });
+  const undoBefore = await undoLabel(other);
+  const rec = await loadUnderlay(other, { name: 'scan.png', mimeType: 'image/png', buffer: scanPng() });
+  expect(rec.outcome).toBe('restored');
+  await expect.poll(async () => (await state(other)).status).toBe('ready');
+  await expect(other.locator('.underlay-missing')).toBeHidden();
+  expect(await underlay(other)).toEqual(u);
+  expect(await undoLabel(other)).toBe(undoBefore);
+  await ctx.close();
+  expect(log.errors).toEqual([]);
+  expect(log2.errors).toEqual([]);
+});
+
+test('a PDF underlay: its first page renders under the plan (pixels), in points', async ({ page }) => {
+  const log = await openApp(page);
+  await openScenario(page, BLANK, 'traced.json');
+  await page.locator('#btn-edit-plan').click();
+  await page.locator('#show-blind').uncheck();
+  const bytes = vectorPdf();
+  const rec = await loadUnderlay(page, { name: 'fire escape plan.pdf', mimeType: 'application/pdf', buffer: bytes });
+  expect(rec).toEqual({ name: 'fire escape plan.pdf', outcome: 'loaded', message: '' });
+  const u = await underlay(page);
+  expect(u.image).toEqual({ name: 'fire escape plan.pdf', type: 'application/pdf', bytes: bytes.length,
+    sha256: crypto.createHash('sha256').update(bytes).digest('hex'), width: 842, height: 595 });
+  await expect.poll(async () => (await state(page)).status).toBe('ready');
+  // The blue rectangle (x 100..400, y 100..300 pt from the bottom): blue on the canvas.
+  await expect.poll(async () => {
+    const [r, g, b] = await pixelAtImage(page, 250, 595 - 200);
+    return b - Math.max(r, g);
+  }).toBeGreaterThan(80);
+  // Outside it the page's white leaves the tint alone; on the diagonal it is dark.
+  const [r0, g0, b0] = await pixelAtImage(page, 600, 595 - 450);
+  expect(Math.abs(b0 - r0)).toBeLessThan(30);
+  expect(lum(await pixelAtImage(page, 650, 595 - 300))).toBeLessThan(lum([r0, g0, b0]) - 60);
+  // The text, drawn with the standard font data pdfjs fetched from this page's origin.
+  const samples = [];
+  for (let u = 104; u < 200; u += 4) for (let v = 595 - 480; v < 595 - 452; v += 3) samples.push(lum(await pixelAtImage(page, u, v)));
+  expect(Math.min(...samples)).toBeLessThan(lum([r0, g0, b0]) - 60);
+  await expect(page.locator('#underlay-card')).toContainText('PDF · 842 × 595 pt');
+  // Under the page's Content-Security-Policy as it is, and only the page's own files.
+  const origin = new URL(page.url()).origin;
+  expect(log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  expect(log.requests.some((u) => u.includes('/vendor/pdfjs/pdf.worker.min.mjs'))).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-pdf.png') });
+  expect(log.errors).toEqual([]);
+});
+
+test('broken, encrypted and oversized files are refused with the file named and the reason; nothing changes', async ({ page }) => {
+  const log = await openApp(page);
+  await openScenario(page, BLANK, 'traced.json');
+  await page.locator('#btn-edit-plan').click();
+  const good = scanPng();
+  const huge = Buffer.from(good);
+  huge.writeUInt32BE(20000, 16);
+  huge.writeUInt32BE(20000, 20);
+  const cases = [
+    { file: { name: 'damaged.png', mimeType: 'image/png', buffer: Buffer.concat([good.subarray(0, 33), Buffer.alloc(200, 7)]) }, words: ['damaged.png', 'could not be decoded', 'damaged or cut short'] },
+    { file: { name: 'cut.png', mimeType: 'image/png', buffer: good.subarray(0, 20) }, words: ['cut.png', 'header is damaged or cut short'] },
+    { file: { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('these are not pixels') }, words: ['notes.png', 'not a PNG, JPEG or PDF'] },
+    { file: { name: 'enormous.png', mimeType: 'image/png', buffer: huge }, words: ['enormous.png', '20,000 x 20,000 pixels', 'too large to decode', '50 megapixels'] },
+    { file: { name: 'heavy.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(26_000_000, 0xff) }, words: ['heavy.jpg', '26.0 MB', 'at most 25.0 MB'] },
+    { file: { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage') }, words: ['broken.pdf', 'not a valid PDF'] },
+    { file: { name: 'locked.pdf', mimeType: 'application/pdf', buffer: fs.readFileSync(path.join(__dirname, 'fixtures', 'encrypted.pdf')) }, words: ['locked.pdf', 'encrypted', 'password'] },
+  ];
+  const before = await scenario(page);
+  const undoBefore = await undoLabel(page);
+  for (const c of cases) {
+    const rec = await loadUnderlay(page, c.file);
+    expect(rec.outcome, c.file.name).toBe('refused');
+    await expect(page.locator('#banner')).toBeVisible();
+    await expect(page.locator('#banner-title')).toHaveText('Underlay not loaded');
+    for (const w of c.words) await expect(page.locator('#banner-message'), c.file.name).toContainText(w);
+    await expect(page.locator('#banner-message')).toContainText('Your plan is unchanged.');
+    if (c.file.name === 'locked.pdf') await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-refused.png') });
+    await page.locator('#banner-close').click();
+    expect(await scenario(page)).toEqual(before);
+    expect(await undoLabel(page)).toBe(undoBefore);
+  }
+  // A damaged PNG dropped on the page goes to the underlay reader too (not the scenario reader).
+  const dt = await page.evaluateHandle((b64) => {
+    const d = new DataTransfer();
+    d.items.add(new File([Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+    return d;
+  }, Buffer.from('not a png at all').toString('base64'));
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await expect(page.locator('#banner-message')).toContainText('dropped.png is not a PNG, JPEG or PDF');
+  expect(await scenario(page)).toEqual(before);
+  expect(log.errors).toEqual([]);
+});
+
+test('looks: tracing a scanned floor plan at 1366 x 768', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const log = await openApp(page);
+  await openScenario(page, { ...BLANK, plan: { walls: [], zones: [{ ...BLANK.plan.zones[0], polygon: [[0, 0], [26, 0], [26, 18], [0, 18]] }] } }, 'scan.json');
+  await page.locator('#btn-edit-plan').click();
+  await page.locator('#show-blind').uncheck();
+  await page.locator('#show-views').uncheck();
+  await loadUnderlay(page, { name: 'Ground floor — fire escape plan (scan).png', mimeType: 'image/png', buffer: floorPlanPng() });
+  await expect.poll(async () => (await state(page)).status).toBe('ready');
+  // Calibrate on the 10 m dimension line.
+  await click(page, await imagePoint(page, 100.5, 720.5));
+  const b = await imagePoint(page, 600.5, 720.5);
+  await page.mouse.move(b.x - 80, b.y);
+  await page.waitForTimeout(60);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-1366-calibrating.png') });
+  await click(page, b);
+  await expect(page.locator('#underlay-distance')).toBeFocused();
+  await page.keyboard.type('10');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-1366-distance.png') });
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await underlay(page)).scale).toBeCloseTo(0.02, 4);
+  await page.locator('#btn-fit').click();
+  // Trace the outer walls (snapping on, as a user would).
+  await page.locator('#plan-mode-wall').click();
+  for (const [u, v] of [[100, 100], [1100, 100], [1100, 650], [600, 650]]) await click(page, await imagePoint(page, u + 0.5, v + 0.5));
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await scenario(page)).plan.walls.length).toBe(1);
+  await waitSettled(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-1366-tracing.png') });
+  await page.locator('#plan-underlay').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-1366-card.png') });
   expect(log.errors).toEqual([]);
 });

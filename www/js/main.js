@@ -236,6 +236,7 @@ const planPanel = new PlanPanel({
   },
   setZone: (id, patch) => { commands.commit(withPlan(scenario(), setZoneProps(scenario().plan, id, patch)), 'Zone properties'); },
   deleteSelection: () => planTool.deleteSelection(), split: () => planTool.splitSelected(), done: () => setEditing(false),
+  underlay: () => underlay.reveal(),
 });
 const newPlan = new NewPlanDialog({
   starter: () => mirror.guarded(() => mirror.core().Scene.starterCatalog()),

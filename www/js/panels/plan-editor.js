@@ -25,7 +25,9 @@ import { WALL_KINDS, ZONE_KINDS, pathLength } from '../model/plan.js';
  *   deleteSelection: () => void,
  *   split: () => void,
  *   done: () => void,
+ *   underlay: () => void,
  * }} PlanPanelActions
+ * `underlay` shows the Underlay card (a scan to trace over) and, without one, offers to load it.
  */
 
 /**
@@ -74,13 +76,15 @@ export class PlanPanel {
       this.modeButtons.set(id, b);
       group.append(b);
     }
+    const underlay = el('button', { type: 'button', id: 'plan-underlay', title: 'Trace over a scanned plan: a PNG, JPEG or PDF under the plan, calibrated to scale' }, ['Underlay…']);
+    underlay.addEventListener('click', () => this.a.underlay());
     const done = el('button', { type: 'button', id: 'plan-done', class: 'primary', title: 'Back to cameras (E or Esc)' }, ['Done']);
     done.addEventListener('click', () => this.a.done());
     this.bar.append(
       el('strong', { text: 'Editing the plan' }), group,
       el('label', { for: 'plan-new-kind', text: 'new:' }), this.kind,
       el('label', { class: 'plan-grid' }, [this.grid, ' snap to grid (G)']),
-      this.hint, el('span', { class: 'spacer' }), done,
+      el('div', { class: 'plan-hint-row' }, [this.hint, underlay]), el('span', { class: 'spacer' }), done,
     );
     /** The selection and plan the card was built for. @type {unknown[]} */
     this.built = [];

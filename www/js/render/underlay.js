@@ -65,11 +65,13 @@ function drawImage(ctx, f) {
     ctx.strokeStyle = '#8a8f98';
     ctx.stroke();
     ctx.setLineDash([]);
-    const [cx, cy] = toScreen(f.view, ...toPlan(u, u.image.width / 2, u.image.height / 2));
-    ctx.font = `600 12px ${FONT}`;
-    ctx.textAlign = 'center';
-    ctx.fillStyle = '#5b616b';
-    ctx.fillText(layer.status === 'loading' ? `Loading ${u.image.name}…` : `Underlay image missing: ${u.image.name}`, cx, cy);
+    // The note sits inside the top-left corner, clear of the zone labels in the middle.
+    const [x0, y0] = pts.reduce(([a, b], [x, y]) => [Math.min(a, x), Math.min(b, y)], [Infinity, Infinity]);
+    ctx.font = `600 13px ${FONT}`;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    const text = layer.status === 'loading' ? `Loading the underlay ${u.image.name}…` : `Underlay image missing: ${u.image.name} (see the Underlay card)`;
+    haloText(ctx, text, Math.max(8, x0 + 10), Math.max(8, y0 + 10), '#5b616b', 1);
   }
   ctx.restore();
 }
@@ -122,7 +124,7 @@ export function drawUnderlayOverlay(ctx, f, o) {
       ctx.setLineDash(pts.length === 1 ? [6, 4] : []);
       ctx.stroke();
       ctx.setLineDash([]);
-      if (o.label) haloText(ctx, o.label, (pts[0][0] + end[0]) / 2, (pts[0][1] + end[1]) / 2 - 10, CAL, 1);
+      if (o.label) haloText(ctx, o.label, (pts[0][0] + end[0]) / 2, (pts[0][1] + end[1]) / 2 - 14, CAL, 1);
     }
     pts.forEach(([x, y], i) => {
       ctx.beginPath();
@@ -131,7 +133,7 @@ export function drawUnderlayOverlay(ctx, f, o) {
       ctx.lineWidth = 2;
       ctx.strokeStyle = CAL;
       ctx.stroke();
-      haloText(ctx, i ? 'B' : 'A', x + 10, y - 10, CAL, 1);
+      haloText(ctx, i ? 'B' : 'A', x, y + 18, CAL, 1);
     });
   }
   ctx.restore();

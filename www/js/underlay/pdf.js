@@ -92,6 +92,7 @@ export async function renderFirstPage(name, bytes, maxPixels, maxSide) {
   } catch (e) {
     throw new UnderlayError(`${name}: its first page could not be drawn (${e instanceof Error ? e.message : String(e)}).`);
   } finally {
-    doc.destroy();
+    // Ends the worker's copy of the document (the loading task owns it).
+    task.destroy();
   }
 }

@@ -143,9 +143,9 @@ export class UnderlayUI {
       el('span', { class: 'input-unit' }, [this.distance, el('span', { class: 'unit', text: 'm' })]), this.applyBtn]);
     this.barCalibrate = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', id: 'underlay-bar-calibrate' }, ['Calibrate…']));
     this.barCalibrate.addEventListener('click', () => this.startTool('calibrate'));
-    const done = el('button', { type: 'button', id: 'underlay-done', title: 'Back to what you were doing (Esc)' }, ['Done']);
-    done.addEventListener('click', () => this.toolDone());
-    this.bar.append(this.barTitle, this.barHint, this.distanceGroup, el('span', { class: 'spacer' }), this.barCalibrate, done);
+    this.doneBtn = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', id: 'underlay-done', title: 'Back to what you were doing (Esc)' }, ['Done']));
+    this.doneBtn.addEventListener('click', () => this.toolDone());
+    this.bar.append(this.barTitle, this.barHint, this.distanceGroup, el('span', { class: 'spacer' }), this.barCalibrate, this.doneBtn);
     /** The bar's last state, so the distance field keeps focus and text while nothing changed. */
     this.barKey = /** @type {string} */ ('');
   }
@@ -153,6 +153,14 @@ export class UnderlayUI {
   /** The underlay frame part for the renderer. @param {Scenario} s */
   frame(s) {
     return this.images.frame(s);
+  }
+
+  /** The plan bar's Underlay… button: brings the card into view, and offers a file when there is no underlay yet. */
+  reveal() {
+    this.card.hidden = false;
+    this.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!this.d.scenario()?.underlay) this.pick();
+    else (this.calibrateBtn.disabled ? this.opacity : this.calibrateBtn).focus({ preventScroll: true });
   }
 
   /** Opens the file picker. */
@@ -329,6 +337,8 @@ export class UnderlayUI {
           : '';
     this.distanceGroup.hidden = !(cal && n === 2);
     this.barCalibrate.hidden = cal;
+    // Leaving a calibration half done changes nothing: it is a cancel.
+    this.doneBtn.textContent = cal ? 'Cancel' : 'Done';
     if (cal && n === 2) {
       const m = tool.measured();
       this.distance.value = '';
