@@ -102,6 +102,13 @@ fn an_opening_seen_by_one_camera_at_a_known_density_and_width() {
     let w = &audit(&session(&strict)).openings[0];
     assert_eq!(w.status, OpeningStatus::Below);
     assert_eq!(w.watched_width_m, 0.0);
+    // Seen over 2 m, none of it at identify: a width of 0, not -0 (an empty
+    // float sum is -0, which a report printed as "-0.0").
+    let side = &w.cameras[0].sides[0];
+    assert_close(side.width_m, 2.0, 1e-9);
+    assert!(side.required_width_m == 0.0 && side.required_width_m.is_sign_positive());
+    let json = serde_json::to_string(&w.cameras[0]).unwrap();
+    assert!(json.contains("\"required_width_m\":0.0"), "{json}");
     let mut two = s.clone();
     two.settings.security.opening_required_level = Some("recognise".into());
     two.settings.security.opening_required_cameras = 2;
@@ -297,6 +304,8 @@ fn the_unseen_route_takes_the_unwatched_door() {
     assert!(r.fastest.seen_m > 1.0);
     assert_eq!(r.fastest.first_seen_by.as_deref(), Some("watch"));
     assert!(r.fastest.length_m < r.least_watched.length_m);
+    assert_crossings_on_their_openings(&s, &r.least_watched);
+    assert_crossings_on_their_openings(&s, &r.fastest);
     // Lengths: no shorter than the straight lines through the doors, and at
     // most the grid's 2.7 % over them once smoothed.
     let via = |door: (f64, f64)| {
@@ -597,6 +606,64 @@ fn the_museum_probability_of_interruption_rises_when_the_facade_camera_watches_t
         low,
         1e-9,
     );
+}
+
+/// Every opening a route passes is crossed at a point on that opening.
+fn assert_crossings_on_their_openings(s: &Scenario, path: &blindspot::analysis::route::PathReport) {
+    for o in &path.openings {
+        let wall = s.plan.walls.iter().find(|w| w.id == o.opening).unwrap();
+        let d2 = wall
+            .path
+            .windows(2)
+            .map(|w| blindspot::geometry::segment_distance_squared(w[0], w[1], o.at))
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            d2.sqrt() < 1e-9,
+            "{} crossed at {:?}, {} m off it",
+            o.opening,
+            o.at,
+            d2.sqrt()
+        );
+        assert!(
+            path.points.contains(&o.at),
+            "the crossing is a route vertex"
+        );
+    }
+}
+
+#[test]
+fn a_route_from_the_balcony_goes_in_by_it_and_never_back_out() {
+    // The least-watched route used to force the balcony window, step in, go
+    // back out through it, climb the railing and force facade-window-2: the
+    // search started inside (in gallery-east's view) and leaving cost only the
+    // window's delay. Now the way in is never crossed again: the route stays
+    // inside, seen by gallery-east from the window to the case.
+    let s = museum();
+    let r = route(
+        &Session::new(s.clone(), Default::default()).expect("the sample loads"),
+        &Start::Opening("balcony".into()),
+        "crown-case",
+        &RouteOptions::default(),
+    )
+    .unwrap();
+    let vulnerable = r.most_vulnerable.as_ref().unwrap();
+    for path in [&r.least_watched, &r.fastest, vulnerable] {
+        let through: Vec<&str> = path.openings.iter().map(|o| o.opening.as_str()).collect();
+        assert_eq!(through, vec!["balcony"], "{}", path.name);
+        assert_crossings_on_their_openings(&s, path);
+        // In from the balcony deck (y < 0), then inside the gallery (y > 0).
+        assert!(path.points[0].y < 0.0);
+        assert!(path.points[2..].iter().all(|q| q.y > 0.0), "{}", path.name);
+    }
+    let least = &r.least_watched;
+    assert_eq!(least.first_seen_by.as_deref(), Some("gallery-east"));
+    assert!(least.seen_m <= r.fastest.seen_m + 1e-9);
+    let cameras: Vec<&str> = least
+        .seen_stretches
+        .iter()
+        .flat_map(|st| st.cameras.iter().map(String::as_str))
+        .collect();
+    assert!(cameras.iter().all(|&c| c == "gallery-east"), "{cameras:?}");
 }
 
 #[test]

@@ -126,16 +126,16 @@ pub(super) struct Probe {
 
 impl Probe {
     pub fn width(&self) -> f64 {
-        self.segments.iter().map(|s| s.0).sum()
+        self.segments.iter().fold(0.0, |total, s| total + s.0)
     }
 
-    /// Width (m) covered by per-segment intervals.
+    /// Width (m) covered by per-segment intervals. Sums start from +0 (not
+    /// `Iterator::sum`'s -0), so a width nothing covers reads 0, not -0.
     pub fn width_of(&self, per_segment: &[Intervals]) -> f64 {
         self.segments
             .iter()
             .zip(per_segment)
-            .map(|(s, iv)| s.0 * sight::measure(iv))
-            .sum()
+            .fold(0.0, |total, (s, iv)| total + s.0 * sight::measure(iv))
     }
 }
 

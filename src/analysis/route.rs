@@ -479,22 +479,25 @@ impl Ord for Queued {
     }
 }
 
-/// A grid path: cells from the source to a goal, with the opening crossed by
-/// the move into each cell, and the cost so far at each.
+/// A grid path: cells from the source to a goal, with what the move into each
+/// cell crosses (an opening segment of the walk grid, and its wall), and the
+/// cost so far at each.
 struct GridPath {
     cells: Vec<usize>,
-    crossed: Vec<Option<usize>>,
+    crossed: Vec<Option<(usize, usize)>>,
     dist: Vec<f64>,
 }
 
 /// Dijkstra from `source` to the nearest of the `goal` cells (a goal mask),
-/// with A*'s lower bound `floor` per metre of straight distance to `target`.
+/// with A*'s lower bound `floor` per metre of straight distance to `target`,
+/// never crossing the opening `barred` (the one a route came in by).
 fn search(
     p: &Prepared,
     cost: Cost,
     source: usize,
     goal: &[bool],
     target: &Bounds,
+    barred: Option<usize>,
 ) -> Option<GridPath> {
     let g = &p.grid;
     let n = g.cells();
@@ -538,6 +541,9 @@ fn search(
                 continue;
             }
             let opening = g.crossing(c, m);
+            if opening.is_some() && opening == barred {
+                continue;
+            }
             let d = dist[c] + p.move_cost(cost, c, to, g.move_length(m), opening);
             if d < dist[to] {
                 dist[to] = d;
@@ -552,7 +558,7 @@ fn search(
     let mut c = end;
     while prev[c].0 != u32::MAX {
         let (from, m) = prev[c];
-        crossed.push(g.crossing(from as usize, m as usize));
+        crossed.push(g.crossed(from as usize, m as usize));
         c = from as usize;
         cells.push(c);
     }
@@ -586,19 +592,17 @@ fn polyline(p: &Prepared, cost: Cost, prefix: &Polyline, path: &GridPath) -> Pol
     let mut run_start = 0;
     let cells = &path.cells;
     for k in 1..=cells.len() {
-        let crossing = k < cells.len() && path.crossed[k].is_some();
-        if !crossing && k < cells.len() {
+        let crossed = path.crossed.get(k).copied().flatten();
+        if crossed.is_none() && k < cells.len() {
             continue;
         }
         let run = &cells[run_start..k];
         let dist = &path.dist[run_start..k];
         smooth_into(p, cost, run, dist, &mut out.points);
-        if crossing {
-            let w = path.crossed[k].expect("a crossing");
+        if let Some((seg, w)) = crossed {
             let (a, b) = (g.center(cells[k - 1]), g.center(cells[k]));
-            let at = crossing_point(&p.session.scenario().plan.walls[w].path, a, b)
-                .unwrap_or(a.lerp(b, 0.5));
-            out.points.push(at);
+            let (q, r, _) = g.segments[seg];
+            out.points.push(crossing_point(q, r, a, b));
             out.crossings.push((out.points.len() - 1, w));
         }
         run_start = k;
@@ -631,19 +635,25 @@ fn smooth_into(p: &Prepared, cost: Cost, run: &[usize], dist: &[f64], out: &mut 
     }
 }
 
-/// Where segment `a b` crosses a wall's path.
-fn crossing_point(path: &[Point], a: Point, b: Point) -> Option<Point> {
-    let d = b - a;
-    path.windows(2).find_map(|s| {
-        let e = s[1] - s[0];
-        let denom = d.cross(e);
-        if denom == 0.0 {
-            return None;
+/// Where move `a b` crosses the opening segment `q r` (the walk grid found
+/// them meeting with the exact test): a point on `q r`. Where they cross, their
+/// intersection (kept on the segment against rounding); where they are parallel
+/// (the move runs along the segment, touching it), the point of the segment
+/// nearest the move's middle.
+fn crossing_point(q: Point, r: Point, a: Point, b: Point) -> Point {
+    let (d, e) = (b - a, r - q);
+    let denom = d.cross(e);
+    let u = if denom != 0.0 {
+        (q - a).cross(d) / denom
+    } else {
+        let len2 = e.dot(e);
+        if len2 > 0.0 {
+            (a.lerp(b, 0.5) - q).dot(e) / len2
+        } else {
+            0.0
         }
-        let t = (s[0] - a).cross(e) / denom;
-        let u = (s[0] - a).cross(d) / denom;
-        ((0.0..=1.0).contains(&t) && (0.0..=1.0).contains(&u)).then(|| a + d.scale(t))
-    })
+    };
+    q.lerp(r, u.clamp(0.0, 1.0))
 }
 
 /// A detection opportunity before it is put in order.
@@ -1218,9 +1228,14 @@ pub fn route(
             Cost::Detection(lambda),
         ));
     }
+    // A route from an opening came in by it: going back out through it would
+    // make the forced entry pointless (it is then the route from whichever
+    // opening it goes in by next, which that opening's own route covers with
+    // less exposure: no walk in and back). So the searches never cross it.
+    let barred = opening.map(|(w, _)| w);
     let mut measured: Vec<(Measured, Polyline)> = Vec::new();
     for (name, cost) in searches {
-        let Some(path) = search(&p, cost, source, &goal, &zb) else {
+        let Some(path) = search(&p, cost, source, &goal, &zb, barred) else {
             return Err(RouteError::Unreachable(from, to.to_string()));
         };
         let line = polyline(&p, cost, &prefix, &path);
@@ -1459,4 +1474,45 @@ fn suggest(
     }
     out.sort_by(|a, b| b.p_interruption.total_cmp(&a.p_interruption));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f64, y: f64) -> Point {
+        Point::new(x, y)
+    }
+
+    #[test]
+    fn a_move_across_an_opening_crosses_it_where_they_meet() {
+        let at = crossing_point(p(0.0, 0.0), p(2.0, 0.0), p(0.5, -1.0), p(1.5, 1.0));
+        assert_eq!(at, p(1.0, 0.0));
+    }
+
+    #[test]
+    fn a_move_along_an_opening_crosses_it_on_the_opening() {
+        // Collinear and overlapping: the opening's point nearest the move's
+        // middle (1.5, 0), not a point made up between the cell centres.
+        assert_eq!(
+            crossing_point(p(0.0, 0.0), p(2.0, 0.0), p(1.0, 0.0), p(2.0, 0.0)),
+            p(1.5, 0.0)
+        );
+        // Touching the opening's end only: that end.
+        assert_eq!(
+            crossing_point(p(0.0, 0.0), p(2.0, 0.0), p(2.0, 0.0), p(3.0, 0.0)),
+            p(2.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn a_move_through_an_opening_end_stays_on_the_opening() {
+        // Through the end point (2, 0) exactly: the float parameter may land a
+        // hair past 1, and the point is kept on the segment.
+        let at = crossing_point(p(0.0, 0.0), p(2.0, 0.0), p(1.9, -0.1), p(2.1, 0.1));
+        assert!(
+            at.x <= 2.0 && (at.x - 2.0).abs() < 1e-12 && at.y == 0.0,
+            "{at:?}"
+        );
+    }
 }

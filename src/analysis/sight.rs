@@ -109,9 +109,10 @@ pub fn union(sets: impl IntoIterator<Item = Intervals>) -> Intervals {
     out
 }
 
-/// Total length of an interval set (in parameter units).
+/// Total length of an interval set (in parameter units): 0 (never -0, which
+/// `Iterator::sum` gives for nothing) when empty.
 pub fn measure(set: &[(f64, f64)]) -> f64 {
-    set.iter().map(|(s, e)| e - s).sum()
+    set.iter().fold(0.0, |total, (s, e)| total + (e - s))
 }
 
 /// Where on segment `a b` the view sees: inside its ring, outside its dead zone.

@@ -8,6 +8,12 @@ fn pct(x: f64) -> String {
     format!("{:.1} %", 100.0 * x)
 }
 
+/// A probability to three places, or "—" when it is not known (no response
+/// force in the settings): an unknown is never printed as 0.
+fn probability(p: Option<f64>) -> String {
+    p.map_or_else(|| "—".to_string(), |p| format!("{p:.3}"))
+}
+
 /// The audit as a few tables: headline, openings, cameras missing their
 /// nearest opening, zone shortfalls, critical cameras, cameras per place.
 pub fn render_audit(name: &str, a: &Audit) -> String {
@@ -184,27 +190,25 @@ pub fn render_route(r: &RouteReport) -> String {
         for d in &m.detections {
             let _ = writeln!(
                 s,
-                "    {:<22} {:<19} P_D {:.2} at {:>6.1} s, {:>6.1} s left: first {:.3}, response in time {:.3}",
+                "    {:<22} {:<19} P_D {:.2} at {:>6.1} s, {:>6.1} s left: first {}, response in time {}",
                 d.element,
                 d.kind,
                 d.p_detect,
                 d.time_s,
                 d.remaining_s,
-                d.p_first.unwrap_or(0.0),
-                d.p_in_time.unwrap_or(0.0)
+                probability(d.p_first),
+                probability(d.p_in_time)
             );
         }
     }
     if let Some(c) = &r.best_change {
-        let from = r
-            .most_vulnerable
-            .as_ref()
-            .and_then(|m| m.p_interruption)
-            .unwrap_or(0.0);
+        let from = r.most_vulnerable.as_ref().and_then(|m| m.p_interruption);
         let _ = writeln!(
             s,
-            "Best single change: {}: lowest P(I) {:.3} -> {:.3}",
-            c.description, from, c.p_interruption
+            "Best single change: {}: lowest P(I) {} -> {:.3}",
+            c.description,
+            probability(from),
+            c.p_interruption
         );
     }
     if !r.assumptions.is_empty() {
@@ -214,4 +218,81 @@ pub fn render_route(r: &RouteReport) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::route::{Change, DetectionPoint};
+    use crate::geometry::Point;
+
+    fn path(name: &str) -> PathReport {
+        PathReport {
+            name: name.to_string(),
+            points: vec![Point::new(0.0, 0.0), Point::new(10.0, 0.0)],
+            length_m: 10.0,
+            time_to_asset_s: 10.0,
+            total_time_s: 10.0,
+            seen_m: 0.0,
+            unseen_m: 10.0,
+            unseen_before_first_seen_m: 10.0,
+            unseen_before_first_seen_s: 10.0,
+            first_seen_by: None,
+            first_seen_to_asset_s: None,
+            seen_stretches: Vec::new(),
+            openings: Vec::new(),
+            detections: Vec::new(),
+            first_detecting_element: None,
+            p_interruption: None,
+            critical_point: None,
+        }
+    }
+
+    #[test]
+    fn unknown_probabilities_print_as_unknown_not_zero() {
+        let mut vulnerable = path("least detected");
+        vulnerable.detections.push(DetectionPoint {
+            element: "cam".to_string(),
+            kind: "camera (live)".to_string(),
+            p_detect: 0.5,
+            at: Point::new(5.0, 0.0),
+            time_s: 5.0,
+            remaining_s: 5.0,
+            p_first: None,
+            p_in_time: None,
+        });
+        let report = RouteReport {
+            from: "door".to_string(),
+            to: "case".to_string(),
+            resolution_m: 0.25,
+            region: None,
+            method: String::new(),
+            least_watched: path("least watched"),
+            fastest: path("fastest"),
+            most_vulnerable: Some(vulnerable),
+            candidates: Vec::new(),
+            best_change: Some(Change {
+                description: "watch cam live".to_string(),
+                p_interruption: 0.4,
+            }),
+            changes: Vec::new(),
+            assumptions: Vec::new(),
+        };
+        let text = render_route(&report);
+        assert!(!text.contains("0.000"), "{text}");
+        assert!(text.contains("first —, response in time —"), "{text}");
+        assert!(text.contains("lowest P(I) — -> 0.400"), "{text}");
+        // Known ones print as numbers.
+        let mut known = report.clone();
+        let m = known.most_vulnerable.as_mut().unwrap();
+        m.p_interruption = Some(0.25);
+        m.detections[0].p_first = Some(0.5);
+        m.detections[0].p_in_time = Some(0.125);
+        let text = render_route(&known);
+        assert!(
+            text.contains("first 0.500, response in time 0.125"),
+            "{text}"
+        );
+        assert!(text.contains("lowest P(I) 0.250 -> 0.400"), "{text}");
+    }
 }

@@ -11,7 +11,6 @@
 use crate::geometry::predicates::segments_intersect;
 use crate::geometry::{Bounds, Point};
 use crate::view::View;
-use std::collections::HashMap;
 
 /// The 16 moves: 8 neighbours, then 8 knight's moves.
 pub(super) const MOVES: [(i32, i32); 16] = [
@@ -90,8 +89,12 @@ pub(super) struct WalkGrid {
     pub blocked: Vec<u16>,
     /// Per cell, a bit per move: set when the move crosses an opening.
     crossing_bits: Vec<u16>,
-    /// Moves that cross an opening: (cell, move) -> wall index.
-    crossings: HashMap<(u32, u8), usize>,
+    /// Per cell, the offset of its crossing moves in `crossing_segments`
+    /// (one entry per set bit of `crossing_bits`, in move order).
+    crossing_start: Vec<u32>,
+    /// What each crossing move crosses: (opening segment, an index into
+    /// `segments`; its wall).
+    crossing_segments: Vec<(u32, u32)>,
     /// Per cell, the watchers seeing its centre (offsets into `cell_watchers`).
     watch_start: Vec<u32>,
     cell_watchers: Vec<u32>,
@@ -131,7 +134,8 @@ impl WalkGrid {
             cell_segments: Vec::new(),
             blocked: vec![0; nx * ny],
             crossing_bits: vec![0; nx * ny],
-            crossings: HashMap::new(),
+            crossing_start: Vec::new(),
+            crossing_segments: Vec::new(),
             watch_start: Vec::new(),
             cell_watchers: Vec::new(),
             watchers: Vec::new(),
@@ -174,10 +178,20 @@ impl WalkGrid {
 
     /// The opening (wall index) move `m` from `cell` crosses, if any.
     pub fn crossing(&self, cell: usize, m: usize) -> Option<usize> {
-        if self.crossing_bits[cell] & (1 << m) == 0 {
+        self.crossed(cell, m).map(|(_, w)| w)
+    }
+
+    /// What move `m` from `cell` crosses, if anything: the opening segment
+    /// (index into `segments`) the exact test found the move meeting, and its
+    /// wall.
+    pub fn crossed(&self, cell: usize, m: usize) -> Option<(usize, usize)> {
+        let bits = self.crossing_bits[cell];
+        if bits & (1 << m) == 0 {
             return None;
         }
-        self.crossings.get(&(cell as u32, m as u8)).copied()
+        let before = (bits & ((1u16 << m) - 1)).count_ones();
+        let (seg, wall) = self.crossing_segments[(self.crossing_start[cell] + before) as usize];
+        Some((seg as usize, wall as usize))
     }
 
     /// Length of move `m`, m.
@@ -227,9 +241,15 @@ impl WalkGrid {
     }
 
     /// What a straight segment between two points meets: `None` when a wall
-    /// blocks it, else the openings it crosses.
-    pub fn segment_barriers(&self, a: Point, b: Point, cells: &[usize]) -> Option<Vec<usize>> {
-        let mut openings = Vec::new();
+    /// blocks it, else the openings it crosses (wall index, and the first of
+    /// its segments found meeting it).
+    pub fn segment_barriers(
+        &self,
+        a: Point,
+        b: Point,
+        cells: &[usize],
+    ) -> Option<Vec<(usize, usize)>> {
+        let mut openings: Vec<(usize, usize)> = Vec::new();
         for &c in cells {
             for &s in self.segments_of(c) {
                 let (p, q, barrier) = self.segments[s as usize];
@@ -237,8 +257,8 @@ impl WalkGrid {
                     match barrier {
                         Barrier::Wall => return None,
                         Barrier::Opening(w) => {
-                            if !openings.contains(&w) {
-                                openings.push(w);
+                            if !openings.iter().any(|&(x, _)| x == w) {
+                                openings.push((w, s as usize));
                             }
                         }
                     }
@@ -256,7 +276,8 @@ impl WalkGrid {
         let has: Vec<bool> = (0..self.cells())
             .map(|c| self.seg_start[c] != self.seg_start[c + 1])
             .collect();
-        let mut crossings = HashMap::new();
+        // (cell, move, segment, wall) of each move crossing an opening.
+        let mut crossings: Vec<(u32, u8, u32, u32)> = Vec::new();
         let mut cells = Vec::with_capacity(4);
         for cell in 0..self.cells() {
             let (i, j) = ((cell % self.nx) as i32, (cell / self.nx) as i32);
@@ -289,9 +310,9 @@ impl WalkGrid {
                     }
                     Some(openings) => match openings.as_slice() {
                         [] => {}
-                        [w] => {
-                            crossings.insert((cell as u32, m as u8), *w);
-                            crossings.insert((to as u32, back as u8), *w);
+                        &[(w, seg)] => {
+                            crossings.push((cell as u32, m as u8, seg as u32, w as u32));
+                            crossings.push((to as u32, back as u8, seg as u32, w as u32));
                             self.crossing_bits[cell] |= 1 << m;
                             self.crossing_bits[to] |= 1 << back;
                         }
@@ -310,7 +331,17 @@ impl WalkGrid {
                 }
             }
         }
-        self.crossings = crossings;
+        // In cell and move order: a cell's entries follow its bits.
+        crossings.sort_unstable();
+        let mut start = vec![0u32; self.cells() + 1];
+        for &(c, ..) in &crossings {
+            start[c as usize + 1] += 1;
+        }
+        for c in 0..self.cells() {
+            start[c + 1] += start[c];
+        }
+        self.crossing_start = start;
+        self.crossing_segments = crossings.iter().map(|&(_, _, s, w)| (s, w)).collect();
     }
 
     /// Which watchers see each cell's centre: each view's ring filled row by
@@ -525,6 +556,40 @@ mod tests {
         assert_eq!(g.blocked[c] & (1 << 2), 0, "north along it");
         let above = g.cell_at(Point::new(4.5, 5.5)).unwrap();
         assert_eq!(g.blocked[above] & 1, 0, "east above its end");
+    }
+
+    #[test]
+    fn a_move_along_an_opening_crosses_that_segment() {
+        // An opening on the row of cell centres y = 1.5: the east move from
+        // (2.5, 1.5) runs along it (touching it), and is recorded as crossing
+        // its first segment, not as blocked.
+        let g = WalkGrid::new(
+            Bounds {
+                min: Point::new(0.0, 0.0),
+                max: Point::new(10.0, 10.0),
+            },
+            1.0,
+            vec![
+                (
+                    Point::new(3.0, 1.5),
+                    Point::new(5.0, 1.5),
+                    Barrier::Opening(7),
+                ),
+                (
+                    Point::new(5.0, 1.5),
+                    Point::new(5.0, 3.5),
+                    Barrier::Opening(7),
+                ),
+            ],
+            &[],
+        );
+        let c = g.cell_at(Point::new(2.5, 1.5)).unwrap();
+        assert_eq!(g.blocked[c] & 1, 0);
+        assert_eq!(g.crossed(c, 0), Some((0, 7)));
+        // The same move seen from its other end.
+        let d = g.cell_at(Point::new(3.5, 1.5)).unwrap();
+        assert_eq!(g.crossed(d, 4), Some((0, 7)));
+        assert_eq!(g.crossing(c, 2), None, "north of it crosses nothing");
     }
 
     #[test]
