@@ -193,6 +193,12 @@ test('fade, move, turn and lock the underlay: each one undoable edit, a locked o
   expect(m.position[0] - u0.position[0]).toBeCloseTo(120 / scalePx, 6);
   expect(m.position[1] - u0.position[1]).toBeCloseTo(-60 / scalePx, 6);
   expect(await undoLabel(page)).toContain('Move underlay');
+  // The keyboard: Shift+→ nudges 1 m east, one undo step.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => (await underlay(page)).position[0]).toBeCloseTo(m.position[0] + 1, 9);
+  expect((await underlay(page)).position[1]).toBe(m.position[1]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await underlay(page)).position[0]).toBe(m.position[0]);
   await page.screenshot({ path: path.join(ARTIFACTS, 'underlay-move.png') });
 
   // Turn: the knob above the top edge, dragged to the right of the centre: a quarter turn clockwise.

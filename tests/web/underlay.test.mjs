@@ -3,7 +3,7 @@
 // `node --test tests/web/`. Expected values are worked out by hand.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { toPlan, toImage, corners, contains, calibrated, rotatedTo, moved, placeNew, withImage, withUnderlay, distanceM, imageMatrix } from '../../www/js/model/underlay.js';
+import { toPlan, toImage, corners, contains, calibrated, rotatedTo, moved, placeNew, withImage, withUnderlay, distanceM, imageMatrix, placementProblem } from '../../www/js/model/underlay.js';
 import { sniff, headerSize, isUnderlayFile } from '../../www/js/underlay/load.js';
 
 const IMG = { name: 'scan.png', type: 'image/png', bytes: 10, sha256: 'a'.repeat(64), width: 800, height: 600 };
@@ -93,4 +93,14 @@ test('file types by their first bytes, sizes from the headers', () => {
   assert.ok(isUnderlayFile(/** @type {any} */ ({ name: 'Plan.JPG', type: '' })));
   assert.ok(isUnderlayFile(/** @type {any} */ ({ name: 'scan', type: 'application/pdf' })));
   assert.ok(!isUnderlayFile(/** @type {any} */ ({ name: 'plan.json', type: 'application/json' })));
+});
+
+test('a placement the core would refuse on reading is caught before the edit', () => {
+  assert.equal(placementProblem(u0()), null);
+  // A and B one pixel apart, typed as 10,000 km: a scale no file may hold.
+  const far = calibrated(u0(), [0, 0], [1, 0], 1e7);
+  assert.ok(far);
+  assert.match(String(placementProblem(far)), /at most 1000000/);
+  assert.match(String(placementProblem(moved(u0(), 2e6, 0))), /beyond ±1000000 m/);
+  assert.equal(placementProblem(moved(u0(), 999_000, 0)), null);
 });

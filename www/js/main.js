@@ -215,7 +215,7 @@ tools.register(planTool);
 const underlayTool = new UnderlayTool({
   frame: () => loop.current, scenario,
   beginGesture: () => commands.beginGesture(), preview: (next) => commands.preview(next), endGesture: (label) => commands.endGesture(label),
-  commit: (next, label) => commands.commit(next, label), requestFrame: () => loop.request(), changed: () => updateChrome(),
+  commit: (next, label, opts) => commands.commit(next, label, opts), requestFrame: () => loop.request(), changed: () => updateChrome(),
   done: () => underlay.toolDone(), refused: (t) => messages.showError('Not possible', t),
 });
 tools.register(underlayTool);

@@ -40,6 +40,28 @@ export function imageMatrix(u) {
   return [c, n, n, -c, u.position[0], u.position[1]];
 }
 
+/**
+ * The limits the core's reader puts on a placement (src/scenario/read/underlay.rs, which
+ * refuses a file beyond them): the page checks an edit against them before it is made, so
+ * that the autosave and a saved file always open again.
+ */
+export const PLACEMENT_LIMITS = { maxCoordinateM: 1_000_000, maxScale: 1_000_000 };
+
+/**
+ * Why a placement would be refused when the file is read again, or null when it is fine.
+ * @param {Underlay} u @returns {string|null}
+ */
+export function placementProblem(u) {
+  const { maxCoordinateM: c, maxScale } = PLACEMENT_LIMITS;
+  if (!(u.scale > 0) || u.scale > maxScale) {
+    return `That scale (${u.scale} m per image unit) is beyond what a plan file holds (above 0, at most ${maxScale}): ` +
+      'check the distance typed and that A and B are apart on the image.';
+  }
+  const [x, y] = u.position;
+  if (!(Math.abs(x) <= c && Math.abs(y) <= c)) return `That would put the underlay's corner at (${x}, ${y}), beyond ±${c} m.`;
+  return null;
+}
+
 /** The plan point of image point (iu, iv). @param {Underlay} u @param {number} iu @param {number} iv @returns {[number, number]} */
 export function toPlan(u, iu, iv) {
   const [a, b, c, d, e, f] = imageMatrix(u);

@@ -8,11 +8,13 @@
  *   page then asks for the distance (underlay/underlay-ui.js) and `calibrate(metres)`
  *   sets the scale, keeping A where it is. Clicks follow the view (pan and zoom freely
  *   between them).
- * A locked underlay refuses both. Esc steps back: the last point, then the mode.
+ * A locked underlay refuses both. Esc steps back: the last point, then the mode. In `move`,
+ * the arrow keys nudge it 0.1 m (Shift 1 m, Alt 0.01 m) and [ ] turn it 1° (Shift 15°,
+ * Alt 0.1°); nudges within a second are one undo step.
  */
 
 import { toWorld, toScreen } from '../view/transform.js';
-import { toImage, toPlan, contains, corners, centre, moved, rotatedTo, calibrated, distanceM, withUnderlay } from '../model/underlay.js';
+import { toImage, toPlan, contains, corners, centre, moved, rotatedTo, calibrated, distanceM, withUnderlay, placementProblem } from '../model/underlay.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Overlay} Overlay */
@@ -31,7 +33,7 @@ const KNOB_REACH = 11;
  * @typedef {{
  *   frame: () => Frame|null, scenario: () => Scenario,
  *   beginGesture: () => void, preview: (next: Scenario) => boolean, endGesture: (label: string) => void,
- *   commit: (next: Scenario, label: string) => boolean,
+ *   commit: (next: Scenario, label: string, opts?: {coalesce?: string}) => boolean,
  *   requestFrame: () => void, changed: () => void, done: () => void, refused: (text: string) => void,
  * }} UnderlayToolContext
  * `changed` refreshes the bar (points chosen, mode); `done` leaves the tool; `refused` says
@@ -128,6 +130,8 @@ export class UnderlayTool {
       const step = e.shiftKey ? 15 : 0.1;
       next = rotatedTo(d.base, Math.round(raw / step) * step);
     }
+    // Beyond what a file holds: the underlay stays at the last good place.
+    if (placementProblem(next)) return;
     d.moved = true;
     this.ctx.preview(withUnderlay(this.ctx.scenario(), next));
   }
@@ -193,6 +197,8 @@ export class UnderlayTool {
     if (!(metres > 0) || !Number.isFinite(metres)) return 'Type the real distance from A to B in metres, a number above 0.';
     const next = calibrated(u, this.points[0], this.points[1], metres);
     if (!next) return 'A and B are the same point: click two points apart.';
+    const why = placementProblem(next);
+    if (why) return why;
     if (!this.ctx.commit(withUnderlay(this.ctx.scenario(), next), 'Calibrate underlay')) return 'The calibration was not applied.';
     this.points = [];
     this.ctx.done();
@@ -201,6 +207,22 @@ export class UnderlayTool {
 
   /** @param {KeyboardEvent} e */
   key(e) {
+    const u = this.underlay();
+    const arrows = /** @type {Record<string, [number, number]>} */ ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] });
+    if (this.mode === 'move' && u && !u.locked && (e.key in arrows || e.key === '[' || e.key === ']')) {
+      let next;
+      if (e.key in arrows) {
+        const step = e.shiftKey ? 1 : e.altKey ? 0.01 : 0.1;
+        const [dx, dy] = arrows[e.key];
+        next = moved(u, dx * step, dy * step);
+      } else {
+        const step = e.shiftKey ? 15 : e.altKey ? 0.1 : 1;
+        next = rotatedTo(u, (u.rotation_deg ?? 0) + (e.key === '[' ? step : -step));
+      }
+      e.preventDefault();
+      if (!placementProblem(next)) this.ctx.commit(withUnderlay(this.ctx.scenario(), next), 'Nudge underlay', { coalesce: 'underlay-nudge' });
+      return true;
+    }
     if (e.key !== 'Escape') return false;
     if (this.mode === 'calibrate' && this.points.length) {
       this.points.pop();

@@ -12,7 +12,7 @@ import { el, $ } from '../panels/dom.js';
 import { fmt1, fmtInt, fmtNum } from '../format.js';
 import { readUnderlayFile, UnderlayError, LIMITS_TEXT } from './load.js';
 import { UnderlayImages } from './images.js';
-import { UNDERLAY_TYPES, placeNew, withImage, withUnderlay, rotatedTo } from '../model/underlay.js';
+import { UNDERLAY_TYPES, placeNew, withImage, withUnderlay, rotatedTo, placementProblem } from '../model/underlay.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/underlay.js').Underlay} Underlay */
@@ -275,7 +275,14 @@ export class UnderlayUI {
   edit(f, label, coalesce) {
     const s = this.d.scenario();
     if (!s?.underlay) return;
-    this.d.commit(withUnderlay(s, f(s.underlay)), label, coalesce ? { coalesce } : {});
+    const next = f(s.underlay);
+    const why = next && placementProblem(next);
+    if (why) {
+      this.d.showError(`${label}: not possible`, why);
+      this.sync(true);
+      return;
+    }
+    this.d.commit(withUnderlay(s, next), label, coalesce ? { coalesce } : {});
   }
 
 
@@ -331,7 +338,7 @@ export class UnderlayUI {
     const cal = tool.mode === 'calibrate';
     this.barTitle.textContent = cal ? 'Calibrate the scale' : 'Move the underlay';
     this.barHint.textContent = !cal
-      ? 'Drag the image to move it · drag the round knob to turn it (Shift: 15° steps) · drag off the image to pan · Esc ends'
+      ? 'Drag the image to move it · drag the round knob to turn it (Shift: 15° steps) · arrows nudge, [ ] turn · drag off the image to pan · Esc ends'
       : n === 0 ? 'Click a point on the image at one end of a known distance (a dimension line, a door, a column grid) · Esc cancels'
         : n === 1 ? 'Click the other end (B) · pan and zoom as you like between the clicks · Esc takes A back'
           : '';
