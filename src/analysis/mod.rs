@@ -325,7 +325,7 @@ fn zone_requirements(session: &Session) -> Vec<ZoneRequirement> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sorting::by(&mut out, |a, b| {
         a.required_coverage
             .total_cmp(&b.required_coverage)
             .then(b.priority.total_cmp(&a.priority))
@@ -432,7 +432,7 @@ pub fn audit(session: &Session) -> Audit {
             zones_lost,
         });
     }
-    critical.sort_by(|a, b| {
+    crate::sorting::by(&mut critical, |a, b| {
         let lost = |c: &CameraFailure| c.openings_lost.len() + c.zones_lost.len();
         lost(b)
             .cmp(&lost(a))

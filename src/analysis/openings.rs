@@ -289,7 +289,7 @@ fn width_seen_by(probe: &Probe, sets: &[Vec<Intervals>], n: usize) -> (f64, usiz
                 events.push((b, -1));
             }
         }
-        events.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+        crate::sorting::by(&mut events, |x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
         let (mut count, mut last) = (0i32, 0.0);
         for (t, step) in events {
             if count >= 0 && count as usize >= n {
@@ -356,7 +356,7 @@ pub(super) fn audit_opening(
                 },
             ));
         }
-        sides.sort_by_key(|(other, _)| *other);
+        crate::sorting::by(&mut sides, |a, b| a.0.cmp(&b.0));
         let sees_approach = sides.iter().any(|(other, _)| !other);
         let required = match level_index {
             Some(l) => on_approach(probe, &bands[l]),
@@ -394,7 +394,7 @@ pub(super) fn audit_opening(
                 (acc.0.max(s.required_width_m), acc.1.max(s.width_m))
             })
     };
-    cameras.sort_by(|a, b| {
+    crate::sorting::by(&mut cameras, |a, b| {
         let (ra, wa) = approach_width(a);
         let (rb, wb) = approach_width(b);
         b.sees_approach
@@ -437,7 +437,7 @@ pub(super) fn audit_openings(cx: &Context) -> Vec<OpeningAudit> {
         .iter()
         .map(|p| audit_opening(cx, p, None))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sorting::by(&mut out, |a, b| {
         a.status
             .cmp(&b.status)
             .then((a.watched_width_m / a.width_m).total_cmp(&(b.watched_width_m / b.width_m)))

@@ -880,7 +880,7 @@ fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measur
             });
         }
     }
-    events.sort_by(|a, b| a.time.total_cmp(&b.time));
+    crate::sorting::by_key(&mut events, |e| e.time);
     // Seen stretches (cameras only), merged along the route.
     let mut stretches: Vec<Stretch> = Vec::new();
     let mut seen_m = 0.0;
@@ -1330,7 +1330,7 @@ fn lowest_with(
                 })
                 .collect();
             edit(k, m, line, &mut events);
-            events.sort_by(|a, b| a.time.total_cmp(&b.time));
+            crate::sorting::by_key(&mut events, |e| e.time);
             easi_of(&events, m.total, response).p_interruption
         })
         .fold(f64::INFINITY, f64::min)
@@ -1472,7 +1472,7 @@ fn suggest(
             });
         }
     }
-    out.sort_by(|a, b| b.p_interruption.total_cmp(&a.p_interruption));
+    crate::sorting::by_key_descending(&mut out, |r| r.p_interruption);
     out
 }
 

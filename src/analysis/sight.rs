@@ -54,7 +54,7 @@ pub fn inside_ring(ring: &[Point], a: Point, b: Point) -> Intervals {
             cuts.push(t);
         }
     }
-    cuts.sort_by(f64::total_cmp);
+    crate::sorting::by_key(&mut cuts, |t| *t);
     cuts.dedup();
     let mut out: Intervals = Vec::new();
     for w in cuts.windows(2) {
@@ -98,7 +98,7 @@ pub fn subtract(a: &[(f64, f64)], b: &[(f64, f64)]) -> Intervals {
 /// The union of interval sets.
 pub fn union(sets: impl IntoIterator<Item = Intervals>) -> Intervals {
     let mut all: Intervals = sets.into_iter().flatten().collect();
-    all.sort_by(|x, y| x.0.total_cmp(&y.0));
+    crate::sorting::by_key(&mut all, |x| x.0);
     let mut out: Intervals = Vec::new();
     for (s, e) in all {
         match out.last_mut() {

@@ -499,7 +499,7 @@ fn row_spans(ring: &[Point], y: f64) -> Vec<(f64, f64)> {
             xs.push(p.x + (y - p.y) * (q.x - p.x) / (q.y - p.y));
         }
     }
-    xs.sort_by(f64::total_cmp);
+    crate::sorting::by_key(&mut xs, |x| *x);
     xs.chunks_exact(2).map(|c| (c[0], c[1])).collect()
 }
 

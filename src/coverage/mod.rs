@@ -520,7 +520,7 @@ impl Coverage {
             i
         }
         let mut order: Vec<usize> = (0..pieces.len()).collect();
-        order.sort_by(|&a, &b| pieces[a].bounds.min.x.total_cmp(&pieces[b].bounds.min.x));
+        crate::sorting::by_key(&mut order, |&a| pieces[a].bounds.min.x);
         for (k, &a) in order.iter().enumerate() {
             for &b in &order[k + 1..] {
                 if pieces[b].bounds.min.x > pieces[a].bounds.max.x {
@@ -610,7 +610,7 @@ impl Coverage {
                 spots.push(self.blind_spot(shape, zs));
             }
         }
-        spots.sort_by(|a, b| b.area.total_cmp(&a.area));
+        crate::sorting::by_key_descending(&mut spots, |s| s.area);
         spots
     }
 

@@ -261,7 +261,7 @@ pub fn vulnerable_path(session: &Session) -> VulnerableSearch {
         }
     }
     tried.retain(|(_, p)| p.is_finite());
-    tried.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    crate::sorting::by(&mut tried, |a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let Some((from, _)) = tried.first().cloned() else {
         return search;
     };
@@ -393,7 +393,7 @@ fn camera_changes(from: &[Camera], to: &[Camera]) -> [Vec<String>; 4] {
 
 fn compliance(scenario: &Scenario, levels: &[crate::scenario::DensityLevel]) -> Compliance {
     let mut standard = default_density_levels();
-    standard.sort_by(|a, b| b.px_per_m.total_cmp(&a.px_per_m));
+    crate::sorting::by_key_descending(&mut standard, |l| l.px_per_m);
     let is_standard = levels == standard.as_slice();
     Compliance {
         scheme: if is_standard {

@@ -354,7 +354,7 @@ fn merge_overlaps(
             .keys()
             .map(|&p| ((pts.list[p] - a).dot(dir), p))
             .collect();
-        along.sort_by(|x, y| x.0.total_cmp(&y.0));
+        crate::sorting::by_key(&mut along, |x| x.0);
         let first = along[0].1;
         let last = along[along.len() - 1].1;
         let kept: Vec<usize> = along
@@ -493,7 +493,7 @@ fn close_gaps(
         }
     }
     for (j, mut cuts) in splits {
-        cuts.sort_by(|x, y| x.0.total_cmp(&y.0));
+        crate::sorting::by_key(&mut cuts, |x| x.0);
         live[j] = false;
         let s = segs[j];
         let mut from = s.a;
@@ -585,7 +585,7 @@ fn double_lines(
         }
     }
     if !thickness.is_empty() {
-        thickness.sort_by(f64::total_cmp);
+        crate::sorting::by_key(&mut thickness, |t| *t);
         counts.typical_wall_thickness_m = Some(thickness[thickness.len() / 2]);
     }
     // Caps: free ends of parallel faces facing each other across the thickness.
@@ -624,7 +624,9 @@ fn double_lines(
             }
         }
     }
-    candidates.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    crate::sorting::by(&mut candidates, |x, y| {
+        x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+    });
     let mut used: HashSet<usize> = HashSet::default();
     for (d, e, f, i) in candidates {
         if used.contains(&e) || used.contains(&f) {

@@ -197,7 +197,9 @@ fn spots(
     if placement.corners {
         let mut vertices: Vec<&(Point, Vec<f64>, bool)> =
             at_vertex.values().filter(|v| v.2).collect();
-        vertices.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.0.y.total_cmp(&b.0.y)));
+        crate::sorting::by(&mut vertices, |a, b| {
+            a.0.x.total_cmp(&b.0.x).then(a.0.y.total_cmp(&b.0.y))
+        });
         for (p, dirs, _) in vertices {
             let mut dirs: Vec<f64> = dirs
                 .iter()
@@ -206,7 +208,7 @@ fn spots(
             if dirs.len() < 2 {
                 continue;
             }
-            dirs.sort_by(f64::total_cmp);
+            crate::sorting::by_key(&mut dirs, |d| *d);
             for i in 0..dirs.len() {
                 let start = dirs[i];
                 let end = if i + 1 < dirs.len() {

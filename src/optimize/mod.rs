@@ -750,7 +750,9 @@ impl<'s> Workspace<'s> {
                 pending.push((Requirement::Opening(o), false, goal.priority));
             }
         }
-        pending.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        crate::sorting::by(&mut pending, |a, b| {
+            b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+        });
         pending
             .iter()
             .take(UNMET_LISTED)

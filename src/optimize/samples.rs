@@ -298,7 +298,7 @@ impl Samples {
                     }
                 }
             }
-            xs.sort_by(f64::total_cmp);
+            crate::sorting::by_key(&mut xs, |x| *x);
             for pair in xs.chunks_exact(2) {
                 let from = ((pair[0] - self.origin.x) / self.step - 0.5)
                     .ceil()

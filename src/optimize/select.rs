@@ -714,11 +714,11 @@ pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit, area_only: 
         .collect();
     let extra = match limit {
         Limit::Count(n) => {
-            gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+            crate::sorting::by_key_descending(&mut gains, |g| g.0);
             gains.iter().take(n).map(|g| g.0).sum::<f64>()
         }
         Limit::Budget(b) => {
-            gains.sort_by(|a, b| (b.0 / b.1.max(1e-12)).total_cmp(&(a.0 / a.1.max(1e-12))));
+            crate::sorting::by_key_descending(&mut gains, |g| g.0 / g.1.max(1e-12));
             let mut left = b;
             let mut sum = 0.0;
             for (g, c) in gains {

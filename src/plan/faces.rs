@@ -102,7 +102,7 @@ pub fn room_at(mesh: &Mesh, p: Point) -> RoomAt {
     let (mut outer, holes): (Vec<_>, Vec<_>) =
         rings.into_iter().partition(|r| ring_signed_area(r) > 0.0);
     debug_assert!(outer.len() <= 1, "a face with {} outer rings", outer.len());
-    outer.sort_by(|a, b| ring_signed_area(b).total_cmp(&ring_signed_area(a)));
+    crate::sorting::by_key_descending(&mut outer, |r| ring_signed_area(r));
     let exterior = outer.into_iter().next();
     let Some(exterior) = exterior else {
         return RoomAt::Open;

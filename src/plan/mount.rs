@@ -402,7 +402,7 @@ fn sort_around(c: Point, points: &mut [Point]) {
         // 0: angle in [0, pi), 1: [pi, 2 pi).
         u8::from(d.y < 0.0 || (d.y == 0.0 && d.x < 0.0))
     };
-    points.sort_by(|p, q| {
+    crate::sorting::by(points, |p, q| {
         half(p).cmp(&half(q)).then_with(|| {
             let o = orient(c, *p, *q);
             if o > 0.0 {

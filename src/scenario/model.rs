@@ -499,7 +499,7 @@ impl Settings {
     /// The density levels, densest first.
     pub fn levels_densest_first(&self) -> Vec<DensityLevel> {
         let mut levels = self.density_levels.clone();
-        levels.sort_by(|a, b| b.px_per_m.total_cmp(&a.px_per_m));
+        crate::sorting::by_key_descending(&mut levels, |l| l.px_per_m);
         levels
     }
 }

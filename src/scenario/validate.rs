@@ -646,7 +646,9 @@ fn meeting(a: Point, b: Point, c: Point, d: Point) -> Option<Meeting> {
             .collect();
         let mut distinct = shared.clone();
         distinct.dedup();
-        distinct.sort_by(|p, q| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)));
+        crate::sorting::by(&mut distinct, |p, q| {
+            p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y))
+        });
         distinct.dedup();
         return Some(if distinct.len() > 1 {
             Meeting::Cross(distinct.first().copied())
@@ -696,7 +698,7 @@ fn find_crossing(rings: &[(&Vec<Point>, String)]) -> Option<String> {
         .collect();
     // Sort by min x to prune pairs quickly.
     let mut order: Vec<usize> = (0..edges.len()).collect();
-    order.sort_by(|&i, &j| boxes[i].0.total_cmp(&boxes[j].0));
+    crate::sorting::by_key(&mut order, |&i| boxes[i].0);
     for (k, &i) in order.iter().enumerate() {
         for &j in &order[k + 1..] {
             if boxes[j].0 > boxes[i].1 {
