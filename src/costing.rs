@@ -14,6 +14,10 @@
 //! - only in the new layout: **added**, price and installation;
 //! - only in the old layout: **removed**, its model's `removal_cost`.
 //!
+//! Poles: a pole site holding a camera of the new layout and none of the old is
+//! **put up**, at its `cost` (once, however many cameras it holds); a pole left
+//! without cameras stays standing (no cost either way).
+//!
 //! Every amount is rounded to the cent once per camera, so sums of lines equal
 //! the totals exactly.
 
@@ -38,10 +42,12 @@ pub struct ChangeCost {
     pub moves: f64,
     /// Taking down cameras removed or replaced.
     pub removals: f64,
-    /// The sum of the four: what the change costs.
+    /// Poles put up (pole sites the new layout uses and the old does not).
+    pub poles: f64,
+    /// The sum of the five: what the change costs.
     pub spend: f64,
     /// The old layout at catalogue prices (price and installation of each
-    /// camera), as the report's costs give it.
+    /// camera, and the poles it uses), as the report's costs give it.
     pub total_before: f64,
     /// The new layout at catalogue prices.
     pub total_after: f64,
@@ -50,6 +56,8 @@ pub struct ChangeCost {
     pub moved: Vec<String>,
     pub replaced: Vec<String>,
     pub removed: Vec<String>,
+    /// Ids of the pole sites put up.
+    pub poles_added: Vec<String>,
     /// Cameras bought, moved or removed whose model states no price for what
     /// was done to them (counted at zero).
     pub unpriced: Vec<String>,
@@ -82,6 +90,20 @@ fn same_aim(a: &Camera, b: &Camera) -> bool {
         && close(a.focal_mm, b.focal_mm)
         && close(a.hfov_deg, b.hfov_deg)
         && close(a.range_m, b.range_m)
+}
+
+/// The pole sites (indices, ascending) holding cameras of a layout.
+pub fn poles_used(scenario: &Scenario, cameras: &[Camera]) -> Vec<usize> {
+    if scenario.pole_sites.is_empty() {
+        return Vec::new();
+    }
+    let mut used: Vec<usize> = cameras
+        .iter()
+        .filter_map(|c| crate::mounting::pole_at(scenario, c.position))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used
 }
 
 /// What changing `before` into `after` costs with the scenario's catalogue.
@@ -143,17 +165,30 @@ pub fn change_cost(scenario: &Scenario, before: &[Camera], after: &[Camera]) -> 
             c.removed.push(old.id.clone());
         }
     }
+    let (old_poles, new_poles) = (poles_used(scenario, before), poles_used(scenario, after));
+    for &i in &old_poles {
+        c.total_before += cents(scenario.pole_sites[i].cost);
+    }
+    for &i in &new_poles {
+        let site = &scenario.pole_sites[i];
+        c.total_after += cents(site.cost);
+        if !old_poles.contains(&i) {
+            c.poles += cents(site.cost);
+            c.poles_added.push(site.id.clone());
+        }
+    }
     for x in [
         &mut c.hardware,
         &mut c.installation,
         &mut c.moves,
         &mut c.removals,
+        &mut c.poles,
         &mut c.total_before,
         &mut c.total_after,
     ] {
         *x = cents(*x);
     }
-    c.spend = cents(c.hardware + c.installation + c.moves + c.removals);
+    c.spend = cents(c.hardware + c.installation + c.moves + c.removals + c.poles);
     c.example_prices = any_example;
     c
 }
@@ -200,6 +235,7 @@ mod tests {
             settings: Default::default(),
             options: Vec::new(),
             underlay: None,
+            pole_sites: Vec::new(),
         }
     }
 

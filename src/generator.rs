@@ -386,6 +386,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         settings: Settings::default(),
         options: Vec::new(),
         underlay: None,
+        pole_sites: Vec::new(),
     }
 }
 

@@ -2,9 +2,10 @@
 //!
 //! A camera hangs on a **wall** (a solid wall, `kind: "wall"`: doors, windows,
 //! glass and railings hold none), on the side it faces: the interior side in a
-//! room, the facade outside for an exterior camera; or from a **ceiling**, only
-//! inside a room (a `room` zone, or an `asset` zone not out of doors); anywhere
-//! else nothing holds it. The optimiser proposes cameras only where
+//! room, the facade outside for an exterior camera; on a **pole**, only at the
+//! scenario's `pole_sites` (each paid for once, at its stated cost); or from a
+//! **ceiling**, only inside a room (a `room` zone, or an `asset` zone not out of
+//! doors); anywhere else nothing holds it. The optimiser proposes cameras only where
 //! [`mount_at`] finds a mount, and the page snaps a camera placed or dragged
 //! near a wall onto it ([`place`]) and aims it into the room, or at the
 //! nearest exterior opening or asset it can face.
@@ -17,6 +18,9 @@ use serde::Serialize;
 /// A camera this close to a solid wall hangs on it (a wall bracket's reach),
 /// metres.
 pub const BRACKET_REACH_M: f64 = 0.6;
+/// A camera this close to a pole site hangs on its pole (a pole arm's
+/// reach), metres.
+pub const POLE_REACH_M: f64 = 0.3;
 /// A camera placed or dragged this close to a solid wall snaps onto it, metres.
 pub const SNAP_M: f64 = 1.0;
 /// A new camera turns to an opening or asset at most this far off the wall's
@@ -123,6 +127,8 @@ impl Sides {
 pub enum Mount {
     Wall,
     Ceiling,
+    /// A pole at one of the plan's pole sites (paid for once, when first used).
+    Pole,
 }
 
 /// The mount at a place, with what provides it.
@@ -136,6 +142,9 @@ pub struct MountAt {
     /// The room (zone id) for a ceiling mount.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
+    /// The pole site (its id) for a pole mount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pole: Option<String>,
     /// Distance to that wall, metres (wall mounts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_m: Option<f64>,
@@ -208,30 +217,58 @@ fn room_over(scenario: &Scenario, p: Point) -> Option<usize> {
         })
 }
 
+/// The pole site nearest to `p` within `reach`: its index and distance.
+fn nearest_pole(scenario: &Scenario, p: Point, reach: f64) -> Option<(usize, f64)> {
+    scenario
+        .pole_sites
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.position.distance(p)))
+        .filter(|&(_, d)| d <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+}
+
+/// The pole site whose pole holds a camera at `p` (index into
+/// `scenario.pole_sites`), if that is its mount.
+pub fn pole_at(scenario: &Scenario, p: Point) -> Option<usize> {
+    let (i, _) = nearest_pole(scenario, p, POLE_REACH_M)?;
+    (nearest_wall(scenario, p, BRACKET_REACH_M).is_none()).then_some(i)
+}
+
 /// What can hold a camera at `p`: a solid wall within [`BRACKET_REACH_M`],
-/// else a room's ceiling, else nothing.
+/// else a pole site within [`POLE_REACH_M`], else a room's ceiling, else
+/// nothing. (A wall is preferred to a pole: it costs nothing to put up.)
 pub fn mount_at(scenario: &Scenario, p: Point) -> MountAt {
+    let none = MountAt {
+        mount: None,
+        wall: None,
+        zone: None,
+        pole: None,
+        distance_m: None,
+    };
     if let Some((w, _, _, d)) = nearest_wall(scenario, p, BRACKET_REACH_M) {
         return MountAt {
             mount: Some(Mount::Wall),
             wall: Some(scenario.plan.walls[w].id.clone()),
-            zone: None,
             distance_m: Some(d),
+            ..none
+        };
+    }
+    if let Some((i, d)) = nearest_pole(scenario, p, POLE_REACH_M) {
+        return MountAt {
+            mount: Some(Mount::Pole),
+            pole: Some(scenario.pole_sites[i].id.clone()),
+            distance_m: Some(d),
+            ..none
         };
     }
     match room_over(scenario, p) {
         Some(z) => MountAt {
             mount: Some(Mount::Ceiling),
-            wall: None,
             zone: Some(scenario.plan.zones[z].id.clone()),
-            distance_m: None,
+            ..none
         },
-        None => MountAt {
-            mount: None,
-            wall: None,
-            zone: None,
-            distance_m: None,
-        },
+        None => none,
     }
 }
 
@@ -276,8 +313,9 @@ fn degrees(d: Point) -> f64 {
 
 /// Where a camera placed (or dropped) at `at` goes and where it looks: onto
 /// the nearest solid wall within [`SNAP_M`], facing away from it into the side
-/// `at` was on (when `at` is on the wall line, the side with a room); else
-/// where it is, from the ceiling when in a room. It then turns to the nearest
+/// `at` was on (when `at` is on the wall line, the side with a room); else onto
+/// the nearest pole site within [`SNAP_M`]; else where it is, from the ceiling
+/// when in a room. It then turns to the nearest
 /// exterior opening or asset within `range_m` on the side it faces (no more
 /// than 70° off the wall's normal), else looks straight out from the wall, or,
 /// on a ceiling, towards the middle of its room (`heading_deg` when it is at
@@ -319,12 +357,18 @@ pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: 
                 mount: Some(Mount::Wall),
                 wall: Some(scenario.plan.walls[w].id.clone()),
                 zone: None,
+                pole: None,
                 distance_m: Some(0.0),
             },
             aim,
             out_deg: Some(degrees(side)),
         };
     }
+    // Out of a wall's reach, onto a pole site within snapping distance.
+    let (at, snapped) = match nearest_pole(scenario, at, SNAP_M) {
+        Some((i, d)) => (scenario.pole_sites[i].position, d > 0.0),
+        None => (at, false),
+    };
     let at_mount = mount_at(scenario, at);
     let target = targets
         .iter()
@@ -346,7 +390,7 @@ pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: 
     Placed {
         position: at,
         heading_deg: heading,
-        snapped: false,
+        snapped,
         at: at_mount,
         aim,
         out_deg: None,

@@ -255,9 +255,10 @@ export interface ProposalStats {
 
 /** `Scene.mountAt`: what can hold a camera at a point (`mount: null`: nothing). */
 export interface MountAt {
-  mount: "wall" | "ceiling" | null;
+  mount: "wall" | "ceiling" | "pole" | null;
   wall?: string;
   zone?: string;
+  pole?: string;
   distance_m?: number;
 }
 
@@ -277,6 +278,7 @@ export interface ChangeCost {
   installation: number;
   moves: number;
   removals: number;
+  poles: number;
   spend: number;
   total_before: number;
   total_after: number;
@@ -285,6 +287,7 @@ export interface ChangeCost {
   moved: string[];
   replaced: string[];
   removed: string[];
+  poles_added: string[];
   unpriced: string[];
   example_prices: boolean;
 }

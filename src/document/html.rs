@@ -1153,12 +1153,17 @@ fn change_list(m: &mut Markup, d: &Dossier, c: &LayoutChanges) {
     m.element(
         "li",
         &format!(
-            "The change costs {}: hardware {}, installation {}, moves {}, removals {}. The layout is worth {} at catalogue prices ({}).",
+            "The change costs {}: hardware {}, installation {}, moves {}, removals {}{}. The layout is worth {} at catalogue prices ({}).",
             money(k.spend, &d.currency),
             money(k.hardware, &d.currency),
             money(k.installation, &d.currency),
             money(k.moves, &d.currency),
             money(k.removals, &d.currency),
+            if k.poles_added.is_empty() {
+                String::new()
+            } else {
+                format!(", poles {} ({})", money(k.poles, &d.currency), k.poles_added.join(", "))
+            },
             money(k.total_after, &d.currency),
             money_delta(c.cost_delta, &d.currency),
         ),

@@ -588,6 +588,7 @@ pub(super) fn build(
         settings: Default::default(),
         options: Vec::new(),
         underlay: None,
+        pole_sites: Vec::new(),
     };
     if !progress(Progress {
         phase: Phase::Checking,

@@ -25,6 +25,8 @@ pub struct Placement {
     pub walls: bool,
     pub corners: bool,
     pub ceiling: bool,
+    /// On poles at the scenario's pole sites.
+    pub poles: bool,
     /// When not empty: only these positions (the user's marks).
     pub marked: Vec<Point>,
     /// Spacing of positions along walls and of the ceiling grid, metres (grown
@@ -40,6 +42,7 @@ impl Default for Placement {
             walls: true,
             corners: true,
             ceiling: true,
+            poles: true,
             marked: Vec::new(),
             spacing_m: 3.0,
             height_m: 3.0,
@@ -60,6 +63,8 @@ pub struct Candidate {
     pub footprint: Footprint,
     /// For a candidate that leaves an existing camera where it is: its index.
     pub existing: Option<usize>,
+    /// The pole site whose pole holds it (index into `scenario.pole_sites`).
+    pub pole: Option<usize>,
 }
 
 impl Candidate {
@@ -76,6 +81,9 @@ struct Spot {
     /// Out of doors on a facade: the point of the wall it hangs on (targets
     /// level with the wall count as in front of it).
     facade: Option<Point>,
+    /// On a pole: it looks all round, at the pole's height when it states one.
+    pole: bool,
+    height_m: Option<f64>,
 }
 
 pub(super) use crate::rng::SplitMix64 as Rng;
@@ -134,6 +142,9 @@ fn spots(
                 headings: (0..8).map(|k| k as f64 * 45.0).collect(),
                 ceiling: mount == crate::mounting::Mount::Ceiling,
                 facade: None,
+                pole: mount == crate::mounting::Mount::Pole,
+                height_m: crate::mounting::pole_at(scenario, p)
+                    .and_then(|i| scenario.pole_sites[i].height_m),
             });
         }
         return out;
@@ -180,6 +191,8 @@ fn spots(
                             headings: fan(out_deg, &[0.0, -40.0, 40.0, -80.0, 80.0]),
                             ceiling: false,
                             facade: Some(p),
+                            pole: false,
+                            height_m: None,
                         });
                     } else {
                         out.push(Spot {
@@ -187,6 +200,8 @@ fn spots(
                             headings: fan(out_deg, &[0.0, -40.0, 40.0]),
                             ceiling: false,
                             facade: None,
+                            pole: false,
+                            height_m: None,
                         });
                     }
                 }
@@ -228,9 +243,28 @@ fn spots(
                         headings: vec![mid.to_degrees()],
                         ceiling: false,
                         facade: None,
+                        pole: false,
+                        height_m: None,
                     });
                 }
             }
+        }
+    }
+    if placement.poles {
+        // Only where the plan says a pole may stand (and no wall holds a
+        // camera instead: the account would not charge the pole there).
+        for (i, site) in scenario.pole_sites.iter().enumerate() {
+            if crate::mounting::pole_at(scenario, site.position) != Some(i) {
+                continue;
+            }
+            out.push(Spot {
+                position: site.position,
+                headings: (0..8).map(|k| k as f64 * 45.0).collect(),
+                ceiling: false,
+                facade: None,
+                pole: true,
+                height_m: site.height_m,
+            });
         }
     }
     if placement.ceiling {
@@ -253,6 +287,8 @@ fn spots(
                             headings: vec![0.0, 120.0, 240.0],
                             ceiling: true,
                             facade: None,
+                            pole: false,
+                            height_m: None,
                         });
                     }
                     x += grid;
@@ -357,12 +393,18 @@ pub fn generate_candidates(
         // In cents, as the account prices them.
         let price = crate::costing::cents(model.and_then(|m| m.unit_price).unwrap_or(0.0));
         let install = crate::costing::cents(model.and_then(|m| m.install_cost).unwrap_or(0.0));
+        let pole = if scenario.pole_sites.is_empty() {
+            None
+        } else {
+            crate::mounting::pole_at(scenario, camera.position)
+        };
         out.push(Candidate {
             camera,
             cost: price + install,
             install,
             footprint,
             existing,
+            pole,
         });
     }
     progress(total, total);
@@ -388,7 +430,7 @@ fn cameras_at(
                 continue;
             };
             let fisheye = optics.projection == Projection::Fisheye || hfov >= 360.0;
-            if fisheye && !spot.ceiling {
+            if fisheye && !(spot.ceiling || spot.pole) {
                 continue;
             }
             let tilt = match optics.vfov_deg {
@@ -415,7 +457,9 @@ fn cameras_at(
                     .filter(|t| match spot.facade {
                         Some(wall) => Point::from_angle(facing).dot(**t - wall) >= 0.0,
                         None => {
-                            Point::from_angle(facing).dot(**t - spot.position) > 0.0 || spot.ceiling
+                            Point::from_angle(facing).dot(**t - spot.position) > 0.0
+                                || spot.ceiling
+                                || spot.pole
                         }
                     })
                     .min_by(|a, b| {
@@ -433,7 +477,9 @@ fn cameras_at(
                         model: Some(model.id.clone()),
                         position: spot.position,
                         heading_deg: (heading * 10.0).round() / 10.0,
-                        height_m: optics.vfov_deg.map(|_| placement.height_m),
+                        height_m: optics
+                            .vfov_deg
+                            .map(|_| spot.height_m.unwrap_or(placement.height_m)),
                         tilt_deg: optics.vfov_deg.map(|_| tilt),
                         ..Default::default()
                     },

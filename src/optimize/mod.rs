@@ -180,6 +180,7 @@ struct PlacementJson {
     walls: Option<bool>,
     corners: Option<bool>,
     ceiling: Option<bool>,
+    poles: Option<bool>,
     #[serde(default)]
     marked: Vec<[f64; 2]>,
     spacing_m: Option<f64>,
@@ -206,6 +207,7 @@ impl Request {
             placement.walls = p.walls.unwrap_or(placement.walls);
             placement.corners = p.corners.unwrap_or(placement.corners);
             placement.ceiling = p.ceiling.unwrap_or(placement.ceiling);
+            placement.poles = p.poles.unwrap_or(placement.poles);
             placement.marked = p
                 .marked
                 .iter()
@@ -513,7 +515,21 @@ impl<'s> Workspace<'s> {
             Existing::Remove => scenario.cameras.iter().map(removal_of).sum(),
             _ => 0.0,
         };
-        let pricing = Pricing::new(&candidates, &owned, base);
+        // Poles holding a camera of the scenario stand already (free).
+        let standing = crate::costing::poles_used(scenario, &scenario.cameras);
+        let pole_cost = scenario
+            .pole_sites
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if standing.contains(&i) {
+                    0.0
+                } else {
+                    crate::costing::cents(s.cost)
+                }
+            })
+            .collect();
+        let pricing = Pricing::new(&candidates, &owned, base, pole_cost);
         let start: Vec<usize> = if matches!(request.existing, Existing::Keep | Existing::Move) {
             candidates
                 .iter()

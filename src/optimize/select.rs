@@ -307,8 +307,14 @@ pub struct Selection {
 /// cameras of a model remain unused, moving one costs its installation only;
 /// owned cameras left unused are removed at their model's removal cost; and a
 /// fixed `base` (removing every existing camera when they are all removed).
+/// A pole is paid once, with the first chosen camera on it (poles already
+/// standing cost nothing).
 #[derive(Clone, Debug)]
 pub struct Pricing {
+    /// Per candidate: the pole site holding it.
+    pole_of: Vec<Option<usize>>,
+    /// Per pole site: what putting it up costs (0 when it stands already).
+    pole_cost: Vec<f64>,
     /// Per candidate: the model index (for the owned pool).
     model_of: Vec<usize>,
     /// Owned cameras per model index.
@@ -329,7 +335,12 @@ pub struct Owned {
 }
 
 impl Pricing {
-    pub fn new(candidates: &[Candidate], owned_by_model: &[Owned], base: f64) -> Pricing {
+    pub fn new(
+        candidates: &[Candidate],
+        owned_by_model: &[Owned],
+        base: f64,
+        pole_cost: Vec<f64>,
+    ) -> Pricing {
         let mut names: Vec<String> = owned_by_model.iter().map(|o| o.model.clone()).collect();
         let mut owned: Vec<usize> = owned_by_model.iter().map(|o| o.count).collect();
         let mut removal: Vec<f64> = owned_by_model.iter().map(|o| o.removal_cost).collect();
@@ -349,6 +360,8 @@ impl Pricing {
             })
             .collect();
         Pricing {
+            pole_of: candidates.iter().map(|c| c.pole).collect(),
+            pole_cost,
             model_of,
             owned,
             removal,
@@ -391,7 +404,18 @@ impl Pricing {
         for (m, &n) in self.owned.iter().enumerate() {
             cost += n.saturating_sub(used[m]) as f64 * self.removal[m];
         }
+        if !self.pole_cost.is_empty() {
+            let mut poles: Vec<usize> = chosen.iter().filter_map(|&i| self.pole_of[i]).collect();
+            poles.sort_unstable();
+            poles.dedup();
+            cost += poles.iter().map(|&p| self.pole_cost[p]).sum::<f64>();
+        }
         cost
+    }
+
+    /// Whether candidates `i` and `j` hang on the same pole.
+    pub fn same_pole(&self, i: usize, j: usize) -> bool {
+        self.pole_of[i].is_some() && self.pole_of[i] == self.pole_of[j]
     }
 
     /// Cost of adding candidate `i` to `chosen` (negative when it saves a
@@ -439,10 +463,12 @@ impl Rules<'_> {
         let p = self.candidates[i].position();
         // A stay candidate and a new one at one spot would be two cameras in
         // one place; the spacing keeps them apart too.
+        // Cameras on one pole stand together (back to back) by design.
         chosen.iter().all(|&j| {
             j != i
                 && (self.spacing <= 0.0
-                    || self.candidates[j].position().distance(p) >= self.spacing)
+                    || self.candidates[j].position().distance(p) >= self.spacing
+                    || self.pricing.same_pole(i, j))
                 && !(self.candidates[i].existing.is_some()
                     && self.candidates[i].existing == self.candidates[j].existing)
         })
@@ -515,6 +541,25 @@ pub fn lazy_greedy(
             cost += added;
             if let Some(order) = order.as_deref_mut() {
                 order.push((i, cost, coverage.value, coverage.area));
+            }
+            // The pole is paid for now: the other cameras on it got cheaper,
+            // so their stale scores are no longer upper bounds. Score them
+            // afresh (a stale entry left behind is skipped when popped).
+            if candidates[i].pole.is_some() {
+                for j in (0..candidates.len()).filter(|&j| rules.pricing.same_pole(i, j)) {
+                    if chosen.contains(&j) {
+                        continue;
+                    }
+                    let gain = coverage.gain(&candidates[j].footprint);
+                    evaluations += 1;
+                    if gain > 0.0 {
+                        let c = rules.pricing.added_cost(candidates, &chosen, j);
+                        heap.push(Entry {
+                            score: Rules::score(gain, c, limit),
+                            index: j,
+                        });
+                    }
+                }
             }
         } else {
             heap.push(Entry { score, index: i });

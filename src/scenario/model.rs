@@ -39,6 +39,25 @@ pub struct Scenario {
     /// layout (the page keeps the image's bytes; the file says where it lies).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub underlay: Option<super::underlay::Underlay>,
+    /// Where a pole for cameras may stand (on a quay, in a courtyard), shared by
+    /// every layout: the only places out of reach of a wall and outside a room
+    /// where a camera can be mounted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pole_sites: Vec<PoleSite>,
+}
+
+/// A place where a pole for cameras may stand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoleSite {
+    pub id: String,
+    pub position: Point,
+    /// What putting the pole up costs (the pole, its foundation, the cable to
+    /// it), in the settings' currency: paid once, however many cameras it holds.
+    pub cost: f64,
+    /// Height cameras on it are mounted at, metres (none: the optimiser's
+    /// mounting height).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height_m: Option<f64>,
 }
 
 /// Another camera layout of the same plan.

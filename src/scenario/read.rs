@@ -408,6 +408,7 @@ impl Reader<'_> {
             Some(v) => self.underlay(v, "underlay").map(Some),
             None => Some(None),
         };
+        let pole_sites = self.list(&obj, "pole_sites", false, None, Self::pole_site);
         self.finish(
             &obj,
             &[
@@ -420,6 +421,7 @@ impl Reader<'_> {
                 "settings",
                 "options",
                 "underlay",
+                "pole_sites",
             ],
         );
         Some(Scenario {
@@ -432,7 +434,70 @@ impl Reader<'_> {
             settings: settings?,
             options: options?,
             underlay: underlay?,
+            pole_sites: pole_sites.and_then(|sites| self.distinct_pole_ids(sites))?,
         })
+    }
+
+    /// One entry of `pole_sites`.
+    fn pole_site(&mut self, v: &Value, path: &str) -> Option<PoleSite> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(&obj, "id").and_then(|id| {
+            if id.trim().is_empty() {
+                self.problems.error(join(path, "id"), "empty id");
+                None
+            } else {
+                Some(id)
+            }
+        });
+        let position = self
+            .required(&obj, "position")
+            .and_then(|v| self.point(v, &join(path, "position")));
+        let cost = self.req_number(&obj, "cost").and_then(|c| {
+            if c >= 0.0 {
+                Some(c)
+            } else {
+                self.problems.error(
+                    join(path, "cost"),
+                    format!("expected a cost of zero or more, found {c}"),
+                );
+                None
+            }
+        });
+        let height = self
+            .opt_number(&obj, "height_m")
+            .ok()
+            .and_then(|h| match h {
+                Some(h) if !(h > 0.0 && h <= 100.0) => {
+                    self.problems.error(
+                        join(path, "height_m"),
+                        format!("expected a height above 0 and at most 100 m, found {h}"),
+                    );
+                    None
+                }
+                h => Some(h),
+            });
+        self.finish(&obj, &["id", "position", "cost", "height_m"]);
+        Some(PoleSite {
+            id: id?,
+            position: position?,
+            cost: cost?,
+            height_m: height?,
+        })
+    }
+
+    /// The pole sites if their ids are distinct (a camera's mount names one).
+    fn distinct_pole_ids(&mut self, sites: Vec<PoleSite>) -> Option<Vec<PoleSite>> {
+        let mut ok = true;
+        for (i, s) in sites.iter().enumerate() {
+            if sites[..i].iter().any(|t| t.id == s.id) {
+                self.problems.error(
+                    format!("pole_sites[{i}].id"),
+                    format!("duplicate pole site id \"{}\"", s.id),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(sites)
     }
 
     fn option(&mut self, v: &Value, path: &str) -> Option<ScenarioOption> {

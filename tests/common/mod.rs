@@ -132,6 +132,7 @@ pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Sce
         settings: Settings::default(),
         options: Vec::new(),
         underlay: None,
+        pole_sites: Vec::new(),
     }
 }
 

@@ -37,6 +37,15 @@ test('a camera placed by clicking near a wall snaps onto it and aims into the ro
   await page.mouse.click(quay.x, quay.y);
   await waitSettled(page);
   await expect(page.locator('.cam-mount')).toContainText('nothing here can hold a camera');
+  // Within a metre of the quay's pole site: onto the pole, and the editor says so.
+  await page.locator('#btn-add').click();
+  const nearPole = await page.evaluate(() => window.__blindspot.worldToClient(40.5, -9.5));
+  await page.mouse.click(nearPole.x, nearPole.y);
+  await waitSettled(page);
+  const poled = await camera(page, /** @type {string} */ (await page.evaluate(() => window.__blindspot.selectedId())));
+  expect(poled.position).toEqual([40, -9]);
+  await expect(page.locator('.cam-mount')).toHaveText('Mount: on pole quay-pole');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'mount-pole.png') });
   expect(log.errors).toEqual([]);
 });
 
@@ -76,6 +85,31 @@ test('the optimiser on the museum wing at €5,000: every camera hangs on someth
   // The card: the account, and the requirements left unmet (or that none are).
   await expect(page.locator('#proposal-card dl.account')).toBeVisible();
   await expect(page.locator('#proposal-card')).toContainText(/requirements? left unmet|Every stated requirement is met/);
+  // Every audited opening (the sample asks "recognise" of each) is watched as required in
+  // the page's own security analysis of the layout, or listed on the card with its price.
+  const meta = await page.evaluate(() => window.__blindspot.activeMeta());
+  const unmet = /** @type {any[]} */ (meta?.proposal?.unmet ?? []);
+  await expect.poll(() => page.evaluate(() => window.__blindspot.security().openings?.openings_audited ?? 0)).toBe(5);
+  const openings = await page.evaluate(() => window.__blindspot.security().openings);
+  for (const o of openings.openings) {
+    if (o.status === 'met') continue;
+    const u = unmet.find((x) => x.kind === 'opening' && x.id === o.id);
+    expect(u, `${o.id} is ${o.status} and not listed as unmet`).toBeTruthy();
+    expect(u.required_level).toBe(o.required_level ?? 'seen');
+    expect(u.extra_cost === null || u.extra_cost > 0).toBe(true);
+    const li = page.locator(`#proposal-card .unmet-list li[data-kind="opening"][data-id="${o.id}"]`);
+    await expect(li).toContainText(u.extra_cost === null ? 'no allowed camera place' : 'more (');
+  }
+  // A camera on the quay pole is on its site and its cost is in the account.
+  const onPole = [];
+  for (const c of s.cameras) {
+    const m = await page.evaluate(([x, y]) => window.__blindspot.mountAt(x, y), c.position);
+    if (m.mount === 'pole') onPole.push(c.id);
+  }
+  if (onPole.length) {
+    expect(meta?.proposal?.account.poles_added).toEqual(['quay-pole']);
+    await expect(page.locator('#proposal-card dl.account')).toContainText('Poles put up (quay-pole)');
+  }
   await page.screenshot({ path: path.join(ARTIFACTS, 'optimised-5000.png') });
   expect(log.errors).toEqual([]);
 });

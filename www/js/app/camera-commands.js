@@ -78,7 +78,7 @@ export class CameraCommands {
     if (commands.commit(withAddedCamera(s, cam), 'Add camera')) {
       ui.select(cam.id);
       messages.announce(`Camera ${cam.id} added${model ? `: ${model.name}` : ''}, ${mountText(placed)}`);
-      if (!placed.mount) messages.toast(`Camera ${cam.id}: nothing here can hold a camera (no solid wall within reach, no room's ceiling).`);
+      if (!placed.mount) messages.toast(`Camera ${cam.id}: nothing here can hold a camera (no solid wall within reach, no pole site, no room's ceiling).`);
       commands.afterEdit(0);
     }
   }
@@ -154,6 +154,7 @@ function mountText(p) {
   const aim = p.aim === 'room' ? 'aimed into the room' : p.aim.startsWith('opening') || p.aim.startsWith('asset') ? `aimed at ${p.aim}` : 'aim unchanged';
   if (p.mount === 'wall') return `on wall ${p.wall}, ${aim}`;
   if (p.mount === 'ceiling') return `from the ceiling of ${p.zone}, ${aim}`;
+  if (p.mount === 'pole') return `on pole ${p.pole}, ${aim}`;
   return 'with nothing to hold it';
 }
 

@@ -54,7 +54,7 @@ export function curveSvg(c, marks, cur, onPick, axis = 'spend') {
   g.append(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, class: 'axis' }));
   g.append(svg('line', { x1: L, x2: L, y1: T, y2: H - B, class: 'axis' }));
   g.append(svg('text', { x: (L + W - R) / 2, y: H - 14, class: 'axis-label', 'text-anchor': 'middle' },
-    byCameras ? 'Cameras in the layout' : `Spend: the change from the as-is layout (${cur}: hardware, installation, moves, removals)`));
+    byCameras ? 'Cameras in the layout' : `Spend: the change from the as-is layout (${cur}: hardware, installation, moves, removals, poles)`));
   g.append(svg('text', { x: 18, y: (T + H - B) / 2, class: 'axis-label', 'text-anchor': 'middle', transform: `rotate(-90 18 ${(T + H - B) / 2})` },
     'Weighted coverage at each zone\u2019s required level'));
   root.append(g);

@@ -156,12 +156,13 @@ export class BudgetUI {
     const only = input('opt-marked-only').checked;
     if (only && !marked.length) return { error: 'No places are marked: mark some on the plan, or untick "Only at places I mark".' };
     const walls = input('opt-walls').checked, corners = input('opt-corners').checked, ceiling = input('opt-ceiling').checked;
-    if (!only && !walls && !corners && !ceiling && !marked.length) return { error: 'Tick at least one kind of place where cameras may go.' };
+    const poles = input('opt-poles').checked;
+    if (!only && !walls && !corners && !ceiling && !poles && !marked.length) return { error: 'Tick at least one kind of place where cameras may go.' };
     const height = Number(input('opt-height').value);
     if (!(height >= 0 && height <= 100)) return { error: 'The mounting height must be 0 to 100 m.' };
     request.placement = only
-      ? { walls: false, corners: false, ceiling: false, marked, height_m: height }
-      : { walls, corners, ceiling, marked, height_m: height };
+      ? { walls: false, corners: false, ceiling: false, poles: false, marked, height_m: height }
+      : { walls, corners, ceiling, poles, marked, height_m: height };
     const spacing = Number(input('opt-spacing').value);
     if (!(spacing >= 0)) return { error: 'The minimum spacing must be zero or more metres.' };
     request.min_spacing_m = spacing;

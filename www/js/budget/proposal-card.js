@@ -25,6 +25,7 @@ function accountRows(k, cur, asIs) {
   row('Installation', k.installation);
   if (k.moves || k.moved.length) row(`Moves (${k.moved.length})`, k.moves);
   if (k.removals || k.removed.length || k.replaced.length) row(`Removals (${k.removed.length + k.replaced.length})`, k.removals);
+  if (k.poles || k.poles_added.length) row(`Poles put up (${k.poles_added.join(', ')})`, k.poles);
   row(`Change from "${asIs}"`, k.spend, 'strong');
   row('Layout at catalogue prices', k.total_after);
   const dl = el('dl', { class: 'figures account', 'data-spend': k.spend.toFixed(2), 'data-total': k.total_after.toFixed(2) }, rows);

@@ -132,6 +132,7 @@ export class CompareView {
       const parts = [`hardware ${fmtMoney(k.hardware, cur)}`, `installation ${fmtMoney(k.installation, cur)}`];
       if (k.moved.length) parts.push(`${k.moved.length} moved ${fmtMoney(k.moves, cur)}`);
       if (k.removed.length + k.replaced.length) parts.push(`${k.removed.length + k.replaced.length} removed ${fmtMoney(k.removals, cur)}`);
+      if (k.poles_added.length) parts.push(`${k.poles_added.length} pole${k.poles_added.length === 1 ? '' : 's'} ${fmtMoney(k.poles, cur)}`);
       return el('span', { class: 'cmp-fig cmp-change', 'data-spend': k.spend.toFixed(2) }, [
         el('span', { class: 'cmp-value', text: fmtMoney(k.spend, cur) }),
         el('span', { class: 'note', text: ` (${parts.join(', ')})` })]);

@@ -19,9 +19,11 @@
  * @typedef {import('../core/types.js').CameraObject} Camera a camera, as the core's types say
  * @typedef {{min_blind_spot_m2?: number, currency?: string, target_height_m?: number,
  *            density_levels?: {name: string, px_per_m: number}[], camera_use?: 'live'|'analytics'|'recording'}} Settings
+ * @typedef {{id: string, position: Pt, cost: number, height_m?: number}} PoleSite where a pole for cameras may stand
  * @typedef {{blindspot: number, name: string, plan: Plan,
  *            catalog: CameraModel[], cameras: Camera[], settings?: Settings,
- *            layouts?: import('./layouts.js').Layouts, underlay?: import('./underlay.js').Underlay}} Scenario
+ *            layouts?: import('./layouts.js').Layouts, underlay?: import('./underlay.js').Underlay,
+ *            pole_sites?: PoleSite[]}} Scenario
  *   `name` and `cameras` are the active layout's; `layouts` (page only) lists them all
  *   (layouts.js; in a file: the main layout and `options`).
  */

@@ -138,7 +138,8 @@ export class CameraEditor {
     line.classList.toggle('alert', !m.mount);
     line.textContent = m.mount === 'wall' ? `Mount: on wall ${m.wall}${m.distance_m && m.distance_m > 0.005 ? ` (bracket, ${fmtNum(m.distance_m, 2)} m out)` : ''}`
       : m.mount === 'ceiling' ? `Mount: from the ceiling of ${m.zone}`
-        : 'Mount: nothing here can hold a camera (no solid wall within reach, no room\u2019s ceiling)';
+        : m.mount === 'pole' ? `Mount: on pole ${m.pole}`
+          : 'Mount: nothing here can hold a camera (no solid wall within reach, no pole site, no room\u2019s ceiling)';
   }
 
   /** @param {Scenario} s @param {number} i @param {Summary|null} sm @param {import('../model/optics.js').ModelRuleMap} rules */

@@ -291,6 +291,36 @@ export function drawZoneLabels(ctx, f) {
   });
 }
 
+/**
+ * The places where a pole may stand: a ringed dot with the site's id (poles are
+ * the only mounts out of doors away from the walls).
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ */
+export function drawPoleSites(ctx, f) {
+  const sites = f.doc.pole_sites ?? [];
+  if (!sites.length) return;
+  const v = f.view;
+  const d = v.dpr;
+  ctx.font = `600 ${11 * d}px ${FONT}`;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const s of sites) {
+    const [X, Y] = toDevice(v, d, s.position[0], s.position[1]);
+    ctx.beginPath();
+    ctx.arc(X, Y, 6 * d, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.lineWidth = 2 * d;
+    ctx.strokeStyle = '#111111';
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(X, Y, 2.5 * d, 0, Math.PI * 2);
+    ctx.fillStyle = '#111111';
+    ctx.fill();
+    if (f.ui.show.labels) haloText(ctx, `pole site ${s.id}`, X + 10 * d, Y, '#111111', d);
+  }
+}
+
 /** A black tag with yellow text naming each exterior opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
 export function drawOpeningLabels(ctx, f) {
   const v = f.view;

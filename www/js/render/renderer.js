@@ -10,7 +10,7 @@
 
 import * as P from '../palette.js';
 import { LayerCache, screenKey, otherCameras, sameKey } from './layer-cache.js';
-import { drawGrid, drawZones, drawWalls, drawZoneLabels, drawOpeningLabels, drawZoneOutline, drawHighlight } from './plan.js';
+import { drawGrid, drawZones, drawWalls, drawZoneLabels, drawOpeningLabels, drawPoleSites, drawZoneOutline, drawHighlight } from './plan.js';
 import { ShapePathCache, Patterns, drawShapes, viewRect, unionRect } from './coverage.js';
 import { drawView, drawCameras } from './cameras.js';
 import { drawOverlays } from './overlays.js';
@@ -62,6 +62,7 @@ export class Renderer {
     /** Walls and labels, drawn above coverage. Labels step clear of `ui.labelCameras`. */
     this.top = new LayerCache((f) => this.topKey(f), (ctx, f) => {
       drawWalls(ctx, f);
+      drawPoleSites(ctx, f);
       if (f.ui.show.labels) {
         drawZoneLabels(ctx, f);
         drawOpeningLabels(ctx, f);
@@ -106,7 +107,7 @@ export class Renderer {
   /** @param {Frame} f */
   topKey(f) {
     const labels = f.ui.show.labels;
-    return [...screenKey(f), f.doc.plan, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
+    return [...screenKey(f), f.doc.plan, f.doc.pole_sites, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
   }
 
   /**
