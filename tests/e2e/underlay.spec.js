@@ -324,6 +324,33 @@ test('a PDF underlay: its first page renders under the plan (pixels), in points'
   expect(log.errors).toEqual([]);
 });
 
+test('a JPEG underlay (made by the browser\'s own encoder): its size from the frame header, its pixels drawn', async ({ page }) => {
+  const log = await openApp(page);
+  await openScenario(page, BLANK, 'traced.json');
+  await page.locator('#btn-edit-plan').click();
+  await page.locator('#show-blind').uncheck();
+  // 640 x 480, white with a black band at rows 200..279.
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 640; c.height = 480;
+    const x = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+    x.fillStyle = '#ffffff'; x.fillRect(0, 0, 640, 480);
+    x.fillStyle = '#000000'; x.fillRect(0, 200, 640, 80);
+    const blob = await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9));
+    const bytes = new Uint8Array(await /** @type {Blob} */ (blob).arrayBuffer());
+    let s = '';
+    for (const v of bytes) s += String.fromCharCode(v);
+    return btoa(s);
+  });
+  const rec = await loadUnderlay(page, { name: 'photo of the map.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') });
+  expect(rec.outcome).toBe('loaded');
+  const u = await underlay(page);
+  expect([u.image.type, u.image.width, u.image.height]).toEqual(['image/jpeg', 640, 480]);
+  await expect.poll(async () => lum(await pixelAtImage(page, 320, 240))).toBeLessThan(lum(await pixelAtImage(page, 320, 100)) - 80);
+  await expect(page.locator('#underlay-card')).toContainText('JPEG · 640 × 480 px');
+  expect(log.errors).toEqual([]);
+});
+
 test('broken, encrypted and oversized files are refused with the file named and the reason; nothing changes', async ({ page }) => {
   const log = await openApp(page);
   await openScenario(page, BLANK, 'traced.json');

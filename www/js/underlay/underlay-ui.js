@@ -231,7 +231,8 @@ export class UnderlayUI {
         this.d.toast(`Underlay image replaced by ${image.name}; the placement was kept: check the calibration.`);
       } else {
         this.d.toast(`Underlay ${image.name} loaded. Calibrate it: click two points a known distance apart.`);
-        this.startTool('calibrate');
+        // A scan is loaded to trace over: after calibrating, the plan editor.
+        this.startTool('calibrate', 'plan');
       }
     } finally {
       this.busy--;
@@ -250,8 +251,8 @@ export class UnderlayUI {
     return placeNew(image, mid, k * Math.max(image.width, image.height));
   }
 
-  /** @param {'move'|'calibrate'} mode */
-  startTool(mode) {
+  /** @param {'move'|'calibrate'} mode @param {string} [then] the tool after it (default: the one active now) */
+  startTool(mode, then) {
     const u = this.d.scenario()?.underlay;
     if (!u) return;
     if (u.locked) {
@@ -259,7 +260,8 @@ export class UnderlayUI {
       return;
     }
     const active = this.d.activeTool();
-    if (active !== 'underlay') this.returnTo = active === 'plan' ? 'plan' : active === 'cameras' ? 'cameras' : 'plan';
+    if (then) this.returnTo = then;
+    else if (active !== 'underlay') this.returnTo = active === 'cameras' ? 'cameras' : 'plan';
     this.d.tool.start(mode);
     this.d.useTool('underlay');
     this.d.announce(mode === 'move' ? 'Moving the underlay: drag the image to move it, drag the round knob to turn it. Escape ends.'
