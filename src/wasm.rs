@@ -239,6 +239,27 @@ impl Scene {
         Ok(Scene::from(session))
     }
 
+    /// This scene as bytes (a session snapshot, docs/wasm-api.md): a worker that
+    /// loaded a large file hands them to the page, which rebuilds the scene with
+    /// `Scene.fromSnapshot` instead of reading and preparing the file again. The
+    /// bytes are a copy (their buffer can be transferred).
+    pub fn snapshot(&self) -> Result<Vec<u8>, JsError> {
+        guard()?;
+        Ok(self.session.snapshot())
+    }
+
+    /// The scene `snapshot()` made, in this build of the core: the same views,
+    /// coverage, blind spots and report, bit for bit. Throws when the bytes are
+    /// not a snapshot of this build (a stale worker's) or are truncated or
+    /// damaged, with the reason.
+    #[wasm_bindgen(js_name = fromSnapshot)]
+    pub fn from_snapshot(bytes: &[u8]) -> Result<Scene, JsError> {
+        guard()?;
+        let session = Session::from_snapshot(bytes).map_err(js_error)?;
+        test_hook(&session.scenario().name);
+        Ok(Scene::from(session))
+    }
+
     /// Another layout of the same plan (a JSON array of cameras, and a name),
     /// reusing this scene's prepared walls and zones: much cheaper than
     /// `Scene.load` of the whole scenario. This scene is unchanged.

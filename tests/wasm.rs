@@ -86,6 +86,28 @@ fn loads_and_reports_like_the_cli() {
 }
 
 #[wasm_bindgen_test]
+fn a_snapshot_rebuilds_the_scene_and_damaged_bytes_are_refused() {
+    let scene = Scene::load(ROOM).unwrap();
+    let bytes = scene.snapshot().unwrap();
+    let again = Scene::from_snapshot(&bytes).unwrap();
+    assert!(same(&json(again.report()), &json(scene.report())));
+    assert_eq!(
+        again.scenario_json().unwrap(),
+        scene.scenario_json().unwrap()
+    );
+    assert_eq!(again.snapshot().unwrap(), bytes);
+    // Truncated, one bit flipped, not a snapshot: refused, and the core keeps working.
+    assert!(Scene::from_snapshot(&bytes[..bytes.len() - 1]).is_err());
+    let mut flipped = bytes.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 4;
+    assert!(Scene::from_snapshot(&flipped).is_err());
+    assert!(Scene::from_snapshot(ROOM.as_bytes()).is_err());
+    assert!(!scene.is_broken());
+    assert!(same(&json(again.summary()), &json(scene.summary())));
+}
+
+#[wasm_bindgen_test]
 fn edits_change_coverage_and_layers() {
     let mut scene = Scene::load(ROOM).unwrap();
     let before = coverage(scene.summary());

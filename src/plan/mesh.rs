@@ -21,7 +21,7 @@ pub const NO_LINK: u32 = u32::MAX;
 
 /// A neighbour across an edge, or a triangle corner: triangle index and the
 /// edge's (corner's) index in it, packed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link(pub u32);
 
 impl Link {
@@ -65,9 +65,9 @@ pub enum MeshError {
     Inconsistent(usize),
 }
 
-/// The triangulated plan. Serialised whole (with spade's triangulation, which
-/// point location walks) for session snapshots.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
+/// The triangulated plan. A session snapshot keeps spade's triangulation only
+/// (point location walks its hierarchy); the arrays are derived from it again.
+#[derive(Clone)]
 pub struct Mesh {
     pub points: Vec<Point>,
     pub tris: Vec<[u32; 3]>,
@@ -90,6 +90,23 @@ impl std::fmt::Debug for Mesh {
     }
 }
 
+/// The frame's corners: the last vertices of every mesh [`Mesh::build`] makes.
+const FRAME_CORNERS: usize = 4;
+
+impl serde::Serialize for Mesh {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&self.cdt, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Mesh {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let cdt = <Cdt as serde::Deserialize>::deserialize(deserializer)?;
+        check_handles(&cdt).map_err(serde::de::Error::custom)?;
+        Mesh::from_cdt(cdt, FRAME_CORNERS).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Mesh {
     /// Triangulates the wall graph, with the extra open-space points `steiner`,
     /// inside a square frame of half-size `frame` centred on the origin (the
@@ -99,7 +116,7 @@ impl Mesh {
     /// A point spade cannot take, or constraints that still cross (both mean the
     /// noding broke its promise; reported, never papered over).
     pub fn build(graph: &WallGraph, steiner: &[Point], frame: f64) -> Result<Mesh, MeshError> {
-        let corners = [
+        let corners: [Point; FRAME_CORNERS] = [
             Point::new(-frame, -frame),
             Point::new(frame, -frame),
             Point::new(frame, frame),
@@ -135,6 +152,31 @@ impl Mesh {
         if cdt.num_vertices() != input.len() {
             return Err(MeshError::Duplicates(input.len() - cdt.num_vertices()));
         }
+        let mesh = Mesh::from_cdt(cdt, corners.len())?;
+        // Cameras on a wall start from the wall's mesh edge: every wall edge
+        // must be one, walled on both sides.
+        for e in &graph.edges {
+            let (a, b) = (e[0] as usize, e[1] as usize);
+            let walled = |from: usize, to: usize| {
+                mesh.directed_edge(from, to)
+                    .is_some_and(|l| mesh.walls[l.triangle()][l.edge()])
+            };
+            if !walled(a, b) || !walled(b, a) {
+                return Err(MeshError::Conflict {
+                    a: input[a],
+                    b: input[b],
+                });
+            }
+        }
+        Ok(mesh)
+    }
+
+    /// The flat arrays of a triangulation whose last `frame_corners` vertices
+    /// are the frame's.
+    ///
+    /// # Errors
+    /// A triangulation whose faces do not agree across an edge (never seen).
+    fn from_cdt(cdt: Cdt, frame_corners: usize) -> Result<Mesh, MeshError> {
         let points: Vec<Point> = cdt
             .vertices()
             .map(|v| Point::new(v.position().x, v.position().y))
@@ -171,9 +213,9 @@ impl Mesh {
                 vertex_corners[tris[t][k] as usize] = Link::new(t, k);
             }
         }
-        let frame_first = (points.len() - corners.len()) as u32;
+        let frame_first = points.len().saturating_sub(frame_corners) as u32;
         let enclosed = enclosed_triangles(&cdt, &tris, &links, &walls, frame_first);
-        let mesh = Mesh {
+        Ok(Mesh {
             points,
             tris,
             links,
@@ -181,65 +223,7 @@ impl Mesh {
             enclosed,
             corners: vertex_corners,
             cdt,
-        };
-        // Cameras on a wall start from the wall's mesh edge: every wall edge
-        // must be one, walled on both sides.
-        for e in &graph.edges {
-            let (a, b) = (e[0] as usize, e[1] as usize);
-            let walled = |from: usize, to: usize| {
-                mesh.directed_edge(from, to)
-                    .is_some_and(|l| mesh.walls[l.triangle()][l.edge()])
-            };
-            if !walled(a, b) || !walled(b, a) {
-                return Err(MeshError::Conflict {
-                    a: input[a],
-                    b: input[b],
-                });
-            }
-        }
-        Ok(mesh)
-    }
-
-    /// Checks that every index in the arrays lies in range and that they agree
-    /// with the triangulation's counts: what a mesh read from a snapshot must
-    /// hold before anything walks it (indexing out of range would panic).
-    ///
-    /// # Errors
-    /// The first inconsistency found, described.
-    pub(crate) fn check_indices(&self) -> Result<(), String> {
-        let (n, t) = (self.points.len(), self.tris.len());
-        if self.links.len() != t || self.walls.len() != t || self.enclosed.len() != t {
-            return Err(format!(
-                "{t} triangles but {} links, {} wall flags, {} enclosed flags",
-                self.links.len(),
-                self.walls.len(),
-                self.enclosed.len()
-            ));
-        }
-        if self.corners.len() != n || self.cdt.num_vertices() != n || self.cdt.num_all_faces() != t
-        {
-            return Err(format!(
-                "{n} points and {t} triangles, but {} corners and a triangulation of {} vertices and {} faces",
-                self.corners.len(),
-                self.cdt.num_vertices(),
-                self.cdt.num_all_faces()
-            ));
-        }
-        let link_ok = |l: &Link| !l.exists() || l.triangle() < t && l.edge() < 3;
-        if let Some(i) = self
-            .tris
-            .iter()
-            .position(|tri| tri.iter().any(|&v| v as usize >= n))
-        {
-            return Err(format!("triangle {i} names a vertex beyond the {n} points"));
-        }
-        if let Some(i) = self.links.iter().position(|l| !l.iter().all(link_ok)) {
-            return Err(format!("triangle {i} links to a triangle beyond the {t}"));
-        }
-        if let Some(i) = self.corners.iter().position(|l| !link_ok(l)) {
-            return Err(format!("vertex {i} names a triangle beyond the {t}"));
-        }
-        Ok(())
+        })
     }
 
     /// Finds where `p` lies.
@@ -357,6 +341,46 @@ fn point_error(p: Point, e: InsertionError) -> MeshError {
         y: p.y,
         why,
     }
+}
+
+/// Checks that every handle a triangulation read from a snapshot holds names
+/// an element it has (spade resolves handles only when they are followed, and
+/// an out-of-range one would panic there), so that deriving the flat arrays
+/// from it cannot panic.
+fn check_handles(cdt: &Cdt) -> Result<(), String> {
+    let (vertices, faces, edges) = (
+        cdt.num_vertices(),
+        cdt.num_all_faces(),
+        cdt.num_directed_edges(),
+    );
+    if vertices < FRAME_CORNERS || cdt.num_inner_faces() == 0 {
+        return Err("a triangulation without its frame".into());
+    }
+    let bad = |what: &str, i: usize| Err(format!("a triangulation whose {what} {i} names nothing"));
+    for e in cdt.directed_edges() {
+        let i = e.fix().index();
+        if e.next().fix().index() >= edges
+            || e.prev().fix().index() >= edges
+            || e.face().fix().index() >= faces
+            || e.from().fix().index() >= vertices
+        {
+            return bad("edge", i);
+        }
+    }
+    for v in cdt.vertices() {
+        if v.out_edge().is_some_and(|o| o.fix().index() >= edges) {
+            return bad("vertex", v.fix().index());
+        }
+    }
+    for f in cdt.all_faces() {
+        // Every face but the outer one is a triangle with an edge.
+        match f.adjacent_edge() {
+            Some(e) if e.fix().index() < edges => {}
+            None if f.is_outer() => {}
+            _ => return bad("face", f.fix().index()),
+        }
+    }
+    Ok(())
 }
 
 /// Marks the triangles walls enclose: those not reachable from the frame

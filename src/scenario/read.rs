@@ -155,6 +155,17 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
+/// `v` as a point when [`Reader::point`] would take it without a problem: two
+/// finite numbers within the supported extent. Anything else goes to
+/// `Reader::point`, which says what is wrong and where.
+fn valid_point(v: &Value) -> Option<Point> {
+    let Value::Array(pair) = v else { return None };
+    let [x, y] = pair.as_slice() else { return None };
+    let (x, y) = (x.as_f64()?, y.as_f64()?);
+    let ok = |c: f64| c.is_finite() && c.abs() <= MAX_COORDINATE_M;
+    (ok(x) && ok(y)).then(|| Point::new(x, y))
+}
+
 fn describe(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -294,6 +305,9 @@ impl Reader<'_> {
                 return None;
             }
         };
+        if let Some(p) = valid_point(v) {
+            return Some(p);
+        }
         let x = self.number(&pair[0], &format!("{path}[0]"));
         let y = self.number(&pair[1], &format!("{path}[1]"));
         let p = Point::new(x?, y?);
@@ -315,7 +329,9 @@ impl Reader<'_> {
         let mut ok = true;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            match self.point(item, &format!("{path}[{i}]")) {
+            // The item's path is built only when there is a problem to report
+            // (a path per point was a tenth of reading a large plan).
+            match valid_point(item).or_else(|| self.point(item, &format!("{path}[{i}]"))) {
                 Some(p) => out.push(p),
                 None => ok = false,
             }

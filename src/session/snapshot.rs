@@ -15,10 +15,13 @@
 //!
 //! The body holds what is expensive to make: the scenario (as compact JSON,
 //! read back without the strict reader's checks: it was checked when the
-//! session was made), the warnings, the prepared plan's triangulation and wall
-//! edges, every view and its overlay shape, and the coverage with its cells.
-//! Derived indexes (the wall tree, the zones in local coordinates, the density
-//! levels, the overlay buffers) are rebuilt; caches start empty.
+//! session was made), the warnings, the prepared plan's triangulation (spade's,
+//! whose hierarchy point location walks) and wall edges, every view's
+//! plan-local rings, and the coverage with its cells and their results. What
+//! is derived cheaply and exactly is derived again: the mesh's flat arrays
+//! from the triangulation, the wall tree, the zones in local coordinates, the
+//! density levels, the views' world rings and boxes, their overlay contours,
+//! the overlay buffers; caches start empty.
 //!
 //! A snapshot lives only as long as the page, but a stale worker (another
 //! build) or a damaged transfer must never give a wrong scene: the version and
@@ -29,10 +32,10 @@
 
 use super::Session;
 use crate::coverage::{Coverage, ViewShape};
-use crate::geometry::{Anchor, Tolerances};
+use crate::geometry::{Anchor, Bounds, Point, Tolerances};
 use crate::plan::{Mesh, PreparedPlan, WallIndex};
 use crate::scenario::{Problems, Scenario};
-use crate::view::{Expander, View};
+use crate::view::{Expander, LocalRings, View};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -80,8 +83,7 @@ struct PartsRef<'a> {
     tolerances: Tolerances,
     mesh: &'a Mesh,
     walls: &'a WallIndex,
-    views: &'a [View],
-    shapes: &'a [ViewShape],
+    views: Vec<ViewRef<'a>>,
     coverage: &'a Coverage,
 }
 
@@ -94,9 +96,117 @@ struct Parts {
     tolerances: Tolerances,
     mesh: Mesh,
     walls: WallIndex,
-    views: Vec<View>,
-    shapes: Vec<ViewShape>,
+    views: Vec<ViewPart>,
     coverage: Coverage,
+}
+
+/// A view as a snapshot keeps it: its plan-local rings (the world rings and
+/// the box are derived from them exactly as `view::camera_view` derives them),
+/// and a density band that is the whole view ring (a level that holds to the
+/// far edge: a copy of it) marked rather than repeated.
+#[derive(Serialize)]
+struct ViewRef<'a> {
+    anchor: Anchor,
+    ring: &'a [Point],
+    dead: &'a [Point],
+    levels: Vec<BandRef<'a>>,
+    area: f64,
+    level_areas: &'a [f64],
+    near_m: f64,
+    far_m: f64,
+    level_radii: &'a [f64],
+}
+
+#[derive(Deserialize)]
+struct ViewPart {
+    anchor: Anchor,
+    ring: Vec<Point>,
+    dead: Vec<Point>,
+    levels: Vec<Band>,
+    area: f64,
+    level_areas: Vec<f64>,
+    near_m: f64,
+    far_m: f64,
+    level_radii: Vec<f64>,
+}
+
+/// A density band's ring: the view ring itself, or its own (the variants of
+/// `BandRef` and `Band` are written and read by position: keep them in step).
+#[derive(Serialize)]
+enum BandRef<'a> {
+    Ring,
+    Own(&'a [Point]),
+}
+
+#[derive(Deserialize)]
+enum Band {
+    Ring,
+    Own(Vec<Point>),
+}
+
+impl<'a> ViewRef<'a> {
+    fn of(view: &'a View) -> ViewRef<'a> {
+        let local = &view.local;
+        let same_bits = |a: &[Point], b: &[Point]| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(p, q)| p.x.to_bits() == q.x.to_bits() && p.y.to_bits() == q.y.to_bits())
+        };
+        ViewRef {
+            anchor: local.anchor,
+            ring: &local.ring,
+            dead: &local.dead,
+            levels: local
+                .levels
+                .iter()
+                .map(|band| {
+                    if !band.is_empty() && same_bits(band, &local.ring) {
+                        BandRef::Ring
+                    } else {
+                        BandRef::Own(band)
+                    }
+                })
+                .collect(),
+            area: view.area,
+            level_areas: &view.level_areas,
+            near_m: view.near_m,
+            far_m: view.far_m,
+            level_radii: &view.level_radii,
+        }
+    }
+}
+
+impl ViewPart {
+    fn into_view(self) -> View {
+        let anchor = self.anchor;
+        let levels: Vec<Vec<Point>> = self
+            .levels
+            .into_iter()
+            .map(|band| match band {
+                Band::Ring => self.ring.clone(),
+                Band::Own(ring) => ring,
+            })
+            .collect();
+        let ring = anchor.ring_to_world(&self.ring);
+        View {
+            bounds: Bounds::of_points(&ring),
+            ring,
+            dead: anchor.ring_to_world(&self.dead),
+            levels: levels.iter().map(|r| anchor.ring_to_world(r)).collect(),
+            area: self.area,
+            level_areas: self.level_areas,
+            near_m: self.near_m,
+            far_m: self.far_m,
+            level_radii: self.level_radii,
+            local: LocalRings {
+                anchor,
+                ring: self.ring,
+                dead: self.dead,
+                levels,
+            },
+        }
+    }
 }
 
 impl Session {
@@ -114,8 +224,28 @@ impl Session {
         out
     }
 
+    /// The size in bytes of each part of this session's snapshot body, named
+    /// (for the performance notes: examples/snapshot_parts.rs).
+    pub fn snapshot_part_sizes(&self) -> Vec<(&'static str, usize)> {
+        let p = self.parts();
+        let size = |r: Result<Vec<u8>, postcard::Error>| r.map_or(0, |b| b.len());
+        vec![
+            ("scenario", p.scenario.len()),
+            ("warnings", size(postcard::to_allocvec(p.warnings))),
+            ("mesh", size(postcard::to_allocvec(p.mesh))),
+            ("walls", size(postcard::to_allocvec(p.walls))),
+            ("views", size(postcard::to_allocvec(&p.views))),
+            ("coverage", size(postcard::to_allocvec(p.coverage))),
+        ]
+    }
+
     fn body(&self) -> Vec<u8> {
-        let parts = PartsRef {
+        postcard::to_allocvec(&self.parts())
+            .expect("postcard writes every part (no unsized sequences)")
+    }
+
+    fn parts(&self) -> PartsRef<'_> {
+        PartsRef {
             scenario: serde_json::to_string(&self.scenario)
                 .expect("a scenario always serialises (no maps with non-string keys)"),
             warnings: &self.warnings,
@@ -123,11 +253,9 @@ impl Session {
             tolerances: self.plan.tolerances,
             mesh: &self.plan.mesh,
             walls: &self.plan.walls,
-            views: &self.views,
-            shapes: &self.shapes,
+            views: self.views.iter().map(ViewRef::of).collect(),
             coverage: &self.coverage,
-        };
-        postcard::to_allocvec(&parts).expect("postcard writes every part (no unsized sequences)")
+        }
     }
 
     /// The session [`Session::snapshot`] wrote, with the same views, coverage,
@@ -144,7 +272,6 @@ impl Session {
             .map_err(|e| SnapshotError::Decode(format!("its scenario: {e}")))?;
         let levels = scenario.settings.levels_densest_first();
         let inconsistent = SnapshotError::Inconsistent;
-        parts.mesh.check_indices().map_err(inconsistent)?;
         if parts
             .walls
             .max_vertex()
@@ -155,11 +282,10 @@ impl Session {
             ));
         }
         let cameras = scenario.cameras.len();
-        if parts.views.len() != cameras || parts.shapes.len() != cameras {
+        if parts.views.len() != cameras {
             return Err(inconsistent(format!(
-                "{cameras} cameras but {} views and {} view shapes",
-                parts.views.len(),
-                parts.shapes.len()
+                "{cameras} cameras but {} views",
+                parts.views.len()
             )));
         }
         if parts.coverage.grid.anchor != parts.anchor {
@@ -167,9 +293,12 @@ impl Session {
                 "the coverage grid is anchored elsewhere than the plan".into(),
             ));
         }
+        let views: Vec<View> = parts.views.into_iter().map(ViewPart::into_view).collect();
+        // Each view's overlay contours, as `Session::compute_view` makes them.
+        let shapes: Vec<ViewShape> = views.iter().map(|v| parts.coverage.view_shape(v)).collect();
         parts
             .coverage
-            .check_parts(scenario.plan.zones.len(), levels.len(), &parts.shapes)
+            .check_parts(scenario.plan.zones.len(), levels.len(), &shapes)
             .map_err(inconsistent)?;
         let plan = PreparedPlan::from_parts(
             &scenario.plan,
@@ -185,8 +314,8 @@ impl Session {
             warnings: parts.warnings,
             plan,
             expander: Expander::default(),
-            views: parts.views,
-            shapes: parts.shapes,
+            views,
+            shapes,
             coverage: parts.coverage,
             blind_spots: RefCell::new(None),
             rooms: RefCell::new(None),

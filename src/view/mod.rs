@@ -21,7 +21,7 @@ use crate::scenario::CameraSpec;
 /// counter-clockwise, cut from the same angular grid, with `dead` inside
 /// `ring`. Rings are in world coordinates; `local` holds the same rings in the
 /// plan's local coordinates, exactly as computed (coverage uses those).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct View {
     /// Everything visible up to the far edge (open ring: the first point is not
     /// repeated; for a view that is not a whole circle the first point is the
@@ -50,7 +50,7 @@ pub struct View {
 }
 
 /// A view's rings in the plan's local coordinates (world minus the plan's anchor).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LocalRings {
     pub anchor: Anchor,
     pub ring: Vec<Point>,

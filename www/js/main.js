@@ -141,7 +141,7 @@ const files = new Files({
 });
 const importer = new ImportDialog({
   worker: new WorkerRunner(new URL('./files/import-worker.js', import.meta.url)),
-  open: (text, source) => files.openText(text, source),
+  open: (text, source, snapshot) => files.openText(text, source, { snapshot }),
   showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
 });
 const budget = new BudgetUI({

@@ -10,7 +10,7 @@ import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
 import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList, drawingFormat } from '../files/files.js';
 import { WorkerRunner, Cancelled } from '../core/worker-runner.js';
 import { ProgressPanel } from '../panels/progress-panel.js';
-import { fmtNum, fmt1 } from '../format.js';
+import { fmt1 } from '../format.js';
 import { el, $, select } from '../panels/dom.js';
 import { offlineData } from '../files/offline.js';
 
@@ -35,6 +35,7 @@ const OPEN_PHASES = /** @type {Record<string, string>} */ ({
   reading: 'Reading the file',
   checking: 'Checking the scenario (every problem is reported with its place)',
   preparing: 'Preparing the plan: walls, views and coverage',
+  handing: 'Handing the prepared plan to the page',
 });
 
 /** @param {number} bytes */
@@ -58,7 +59,7 @@ export class Files {
   /** @param {OpenDeps} deps */
   constructor(deps) {
     this.d = deps;
-    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, warnings: string[]}>} */
+    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, warnings: string[], snapshot: Uint8Array}>} */
     this.opener = new WorkerRunner(new URL('../files/open-worker.js', import.meta.url));
     this.progress = new ProgressPanel('open-progress', 'open-cancel', () => this.opener.cancel());
     /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, outcome: string, totalMs: number}[]} */
@@ -70,14 +71,15 @@ export class Files {
    * step), on failure the error is shown and nothing changes. A file's `options` become
    * layouts; `active` picks the one shown (the autosave remembers it).
    * @param {string} text @param {string} source shown in messages
-   * @param {{record?: boolean, active?: number, warnings?: string[]}} [opts] `warnings`: the repairs
-   *   already made (a worker loaded the file first; the text it hands over has them applied)
+   * @param {{record?: boolean, active?: number, warnings?: string[], snapshot?: Uint8Array}} [opts] `warnings`: the repairs
+   *   already made (a worker loaded the file first; the text it hands over has them applied);
+   *   `snapshot`: that worker's prepared scene, rebuilt here instead of loading `text` again
    */
   openText(text, source, opts = {}) {
     const { store, mirror, messages } = this.d;
     let parsed;
     try {
-      parsed = mirror.parse(text);
+      parsed = opts.snapshot ? mirror.fromSnapshot(opts.snapshot, text) : mirror.parse(text);
     } catch (e) {
       if (!this.d.coreFailed(e, `Opening ${source}`)) messages.showError(`Could not open ${source}`, `${errorMessage(e)} — the current plan is unchanged.`);
       return false;
@@ -150,8 +152,9 @@ export class Files {
 
   /**
    * A large file: read, checked and prepared in a worker with progress and Cancel; the
-   * plan shown is replaced only once that has worked. The page then loads the file's
-   * canonical text into its own core, a pause the panel announces.
+   * plan shown is replaced only once that has worked. The worker hands its prepared scene
+   * over as a snapshot, which the page's core rebuilds (no reading or preparing again);
+   * drawing the new plan is the page's last, short step.
    * @param {File} file
    */
   async openLarge(file) {
@@ -169,13 +172,12 @@ export class Files {
         else this.progress.say(text, null);
       });
       record.timing = timing;
-      // The page's own core now loads it (as long as the worker's checking and preparing
-      // took); say so, and let the panel paint before the pause.
-      const seconds = (timing.checkMs + timing.prepareMs) / 1000;
-      this.progress.say(`Putting it on the plan: the page pauses for about ${fmtNum(Math.max(seconds, 0.1), 1)} s`, 0.95);
+      // The page's core rebuilds the worker's scene from its snapshot, then the plan is
+      // drawn: let the panel paint first.
+      this.progress.say('Putting it on the plan', 0.95);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const p0 = performance.now();
-      if (this.openText(result.text, file.name, { warnings: result.warnings })) messages.toast(`Opened ${file.name}`);
+      if (this.openText(result.text, file.name, { warnings: result.warnings, snapshot: result.snapshot })) messages.toast(`Opened ${file.name}`);
       else record.outcome = 'refused';
       record.pageMs = performance.now() - p0;
     } catch (e) {

@@ -199,6 +199,26 @@ export class SceneMirror {
     });
   }
 
+  /**
+   * A scene rebuilt from a worker's session snapshot (files/open-worker.js), with `text`
+   * the scenario the worker's scene held (its canonical JSON): nothing is read or
+   * prepared again. Throws the core's message when the bytes are not a snapshot of this
+   * build or are damaged; the current scene is untouched either way.
+   * @param {Uint8Array} snapshot @param {string} text
+   * @returns {{scene: Scene, scenario: Scenario, warnings: string[]}}
+   */
+  fromSnapshot(snapshot, text) {
+    return this.guarded(() => {
+      const scene = this.wasm.Scene.fromSnapshot(snapshot);
+      try {
+        return { scene, scenario: JSON.parse(text), warnings: scene.warnings() };
+      } catch (e) {
+        if (!isTrap(e)) scene.free();
+        throw e;
+      }
+    });
+  }
+
   /** Makes a parsed scene current. @param {Scene} scene @param {Scenario} scenario */
   adopt(scene, scenario) {
     if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();

@@ -33,8 +33,9 @@ const ZONE_ROLES = new Set(['room', 'exterior', 'asset']);
 const PHASES = /** @type {Record<string, {text: string, from: number, to: number}>} */ ({
   reading: { text: 'Reading the drawing', from: 0, to: 0.45 },
   cleaning: { text: 'Cleaning the walls: duplicates, overlaps, gaps, double lines, doors', from: 0.45, to: 0.85 },
-  checking: { text: 'Checking the plan', from: 0.85, to: 0.9 },
-  loading: { text: 'Putting it on the plan: walls, views and coverage', from: 0.9, to: 0.98 },
+  checking: { text: 'Checking the plan', from: 0.85, to: 0.88 },
+  preparing: { text: 'Preparing the plan: walls, views and coverage', from: 0.88, to: 0.96 },
+  loading: { text: 'Putting it on the plan', from: 0.96, to: 0.99 },
 });
 
 /**
@@ -45,7 +46,7 @@ const PHASES = /** @type {Record<string, {text: string, from: number, to: number
  *   sketch: {coords: Float64Array, starts: Uint32Array, layers: Uint32Array, omitted: number}}} Preview
  * @typedef {{format: string, layers: LayerSummary[], units: {metres_per_unit: number, source: string}, offset_m?: [number, number],
  *   walls: number, wall_segments: number, doors: number, zones: number, cleanup: Record<string, number>, notes: Note[]}} Report
- * @typedef {{scenario: string, report: Report, georef: {origin: [number, number], rotation_deg: number, scale?: number}|null}} ImportResult
+ * @typedef {{scenario: string, report: Report, georef: {origin: [number, number], rotation_deg: number, scale?: number}|null, snapshot: Uint8Array}} ImportResult
  * @typedef {{kind: 'typed', origin: [number, number], rotation_deg: number}
  *   | {kind: 'points', a: [number, number], aLonLat: [number, number], b: [number, number], bLonLat: [number, number], sketchMetresPerUnit: number}} GeorefChoice
  */
@@ -53,7 +54,7 @@ const PHASES = /** @type {Record<string, {text: string, from: number, to: number
 /**
  * @typedef {{
  *   worker: import('../core/worker-runner.js').WorkerRunner<{phase: string, done: number, total: number}, any>,
- *   open: (text: string, source: string) => boolean,
+ *   open: (text: string, source: string, snapshot: Uint8Array) => boolean,
  *   showError: (title: string, message: string) => void, toast: (text: string) => void,
  * }} ImportDeps `worker` runs files/import-worker.js; `open` puts a scenario on the plan
  * (one undoable step), false when refused
@@ -415,13 +416,12 @@ export class ImportDialog {
       if (georef?.kind === 'typed' && this.format === 'geojson') options.georeference = { origin: georef.origin, rotationDeg: georef.rotation_deg };
       const { result, timing } = await this.worker.start({ type: 'import', file, options, georef }, (m) => this.say(m.phase, m.done, m.total));
       const r = /** @type {ImportResult} */ (result);
-      // The page's own core now loads the plan (its preparation runs on this thread, as
-      // for any file opened): say so, and let the bar paint before the pause.
+      // The page's core rebuilds the worker's prepared scene from its snapshot (nothing is
+      // read or prepared again), then the plan is drawn: let the bar paint first.
       this.say('loading', 1, 1);
-      $('import-progress-phase').textContent = `Putting it on the plan: the page pauses while its core prepares ${fmtInt(r.report.wall_segments)} wall segments and ${fmtInt(r.report.zones)} zones`;
       await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
       const p0 = performance.now();
-      const opened = this.d.open(r.scenario, file.name);
+      const opened = this.d.open(r.scenario, file.name, r.snapshot);
       record.pageMs = performance.now() - p0;
       record.workerMs = timing.totalMs;
       if (!opened) {

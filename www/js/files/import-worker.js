@@ -9,12 +9,14 @@
  * Messages in: `{type: 'init'}`; `{type: 'preview', id, file, options}`;
  *   `{type: 'import', id, file, options}` (file: a File; options: the core's import options).
  * Messages out:
- *   {type: 'progress', id, phase: 'reading'|'cleaning'|'checking', done, total, at}
+ *   {type: 'progress', id, phase: 'reading'|'cleaning'|'checking'|'preparing', done, total, at}
  *   {type: 'result', id, result, timing: {readMs, workMs, totalMs}}
  *     preview: the core's importPreview answer (the sketch as typed arrays, transferred);
- *     import: {scenario: JSON text, report, georef}: a scenario the core's reader accepted
- *       (the import reads what it wrote back before answering); the page loads it into its
- *       own core, which validates it again before anything is replaced
+ *     import: {scenario: JSON text, report, georef, snapshot}: the imported scenario with
+ *       the georeference chosen, loaded here by the core (read, validated, prepared) and
+ *       handed over as the core holds it (canonical JSON) with the prepared scene's session
+ *       snapshot (its buffer transferred), which the page's core rebuilds without reading
+ *       or preparing it again
  *   {type: 'error', id, message, trap}
  *
  * `georef` (import): the dialog's georeference, typed or from two points picked on the
@@ -54,8 +56,16 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       return true;
     });
     const { text, georef } = withGeoreference(wasm, imported.scenario, imported.report, msg.georef ?? null);
+    progress('preparing', 0, 1);
+    const scene = wasm.Scene.load(text);
+    let result;
+    try {
+      result = { scenario: scene.scenarioJson(), report: imported.report, georef, snapshot: scene.snapshot() };
+    } finally {
+      scene.free();
+    }
     const end = performance.now();
-    postMessage({ type: 'result', id, result: { scenario: text, report: imported.report, georef }, timing: { readMs, workMs: end - start - readMs, totalMs: end - start } });
+    postMessage({ type: 'result', id, result, timing: { readMs, workMs: end - start - readMs, totalMs: end - start } }, { transfer: [result.snapshot.buffer] });
   } catch (err) {
     // A trap leaves this worker's core unusable: the page starts a fresh worker next time.
     const trap = isTrap(err);

@@ -3,14 +3,18 @@
  * Opens a scenario file off the page's main thread: a module worker with its own core
  * reads the file (with byte progress), checks that it is UTF-8 text, and loads it (the
  * core's reading and validation, then the plan's preparation), telling the page when each
- * phase starts. The page's plan is never touched here: the page replaces it only once this
- * has succeeded, and Cancel terminates this worker.
+ * phase starts; then it hands the prepared scene over as a session snapshot (bytes whose
+ * buffer is transferred, not copied), which the page's core rebuilds without reading or
+ * preparing the file again (docs/wasm-api.md, "Snapshots"). The page's plan is never
+ * touched here: the page replaces it only once this has succeeded, and Cancel terminates
+ * this worker.
  *
  * Messages in: `{type: 'init'}`; `{type: 'open', id, file}` (a File).
  * Messages out (worker-runner.js's protocol):
- *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing', done, total, at}
- *   {type: 'result', id, result: {text, warnings}, timing: {readMs, checkMs, prepareMs, totalMs}}
- *     `text` is the scenario as the core holds it (canonical JSON, repairs applied)
+ *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing'|'handing', done, total, at}
+ *   {type: 'result', id, result: {text, warnings, snapshot}, timing: {readMs, checkMs, prepareMs, snapshotMs, totalMs}}
+ *     `text` is the scenario as the core holds it (canonical JSON, repairs applied);
+ *     `snapshot` the scene's snapshot (a Uint8Array, its buffer transferred)
  *   {type: 'error', id, message, trap}
  */
 
@@ -38,10 +42,17 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       starts[phase] = performance.now();
       progress(phase, 0, 1);
     });
+    const prepared = performance.now();
+    progress('handing', 0, 1);
+    let result;
+    try {
+      result = { text: scene.scenarioJson(), warnings: scene.warnings(), snapshot: scene.snapshot() };
+    } finally {
+      scene.free();
+    }
     const end = performance.now();
-    const result = { text: scene.scenarioJson(), warnings: scene.warnings() };
-    scene.free();
-    postMessage({ type: 'result', id, result, timing: { readMs, checkMs: starts.preparing - starts.checking, prepareMs: end - starts.preparing, totalMs: end - start } });
+    const timing = { readMs, checkMs: starts.preparing - starts.checking, prepareMs: prepared - starts.preparing, snapshotMs: end - prepared, totalMs: end - start };
+    postMessage({ type: 'result', id, result, timing }, { transfer: [result.snapshot.buffer] });
   } catch (err) {
     // A trap leaves this worker's core unusable: the page starts a fresh worker next time.
     const trap = isTrap(err);
