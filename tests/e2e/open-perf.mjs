@@ -86,7 +86,8 @@ try {
       const rec = await page.evaluate(() => window.__blindspot.opens().slice(-1)[0]);
       const t = rec.timing ?? {};
       console.log(`${path.basename(file)} (${(bytes / 1e6).toFixed(1)} MB): ${rec.outcome} in ${ms(wall)}; worker: read ${ms(t.readMs)}, check ${ms(t.checkMs)}, prepare ${ms(t.prepareMs)}` +
-        `${t.snapshotMs != null ? `, snapshot ${ms(t.snapshotMs)}` : ''}; the page's part ${ms(rec.pageMs)}`);
+        `${t.snapshotMs != null ? `, snapshot ${ms(t.snapshotMs)}` : ''}; the page's part ${ms(rec.pageMs)}` +
+        `${rec.split ? ` (core ${ms(rec.split.core)}, store ${ms(rec.split.store)}, first drawing ${ms(rec.split.draw)}, warm-up ${ms(rec.split.warmUp)}, panels ${ms(rec.split.panels)})` : ''}`);
       console.log(`  main thread: longest task ${ms(w.longest)} (at ${ms(w.longestAt)}), ${w.longTasks} long tasks, ${w.over1s} over 1 s; longest frame gap ${ms(w.frameGap)}; ` +
         `progress shown ${w.progressTexts} times, longest gap between updates ${ms(w.progressGap)}`);
     }

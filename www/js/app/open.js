@@ -62,8 +62,10 @@ export class Files {
     /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, warnings: string[], snapshot: Uint8Array}>} */
     this.opener = new WorkerRunner(new URL('../files/open-worker.js', import.meta.url));
     this.progress = new ProgressPanel('open-progress', 'open-cancel', () => this.opener.cancel());
-    /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, outcome: string, totalMs: number}[]} */
+    /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, split: any, outcome: string, totalMs: number}[]} */
     this.opens = [];
+    /** The split of the last openText (see there). @type {{core: number, store: number, draw: number, warmUp: number, panels: number}|null} */
+    this.lastSplit = null;
   }
 
   /**
@@ -78,6 +80,7 @@ export class Files {
   openText(text, source, opts = {}) {
     const { store, mirror, messages } = this.d;
     let parsed;
+    const p0 = performance.now();
     try {
       parsed = opts.snapshot ? mirror.fromSnapshot(opts.snapshot, text) : mirror.parse(text);
     } catch (e) {
@@ -86,6 +89,9 @@ export class Files {
     }
     messages.hideError();
     const t0 = performance.now();
+    /** Where the page's part of opening went (ms; files opened through the worker record it). */
+    const split = { core: t0 - p0, store: 0, draw: 0, warmUp: 0, panels: 0 };
+    this.lastSplit = split;
     const main = fromFile(parsed.scenario);
     mirror.adopt(parsed.scene, main);
     let opened = main;
@@ -100,8 +106,11 @@ export class Files {
     }
     if (store.scenario && opts.record !== false) store.commit(opened, `Open ${source}`);
     else store.reset(opened);
+    const d0 = performance.now();
+    split.store = d0 - t0;
     this.d.opened();
     const w0 = performance.now();
+    split.draw = w0 - d0;
     try {
       mirror.warmUp();
     } catch (e) {
@@ -111,7 +120,10 @@ export class Files {
     this.d.perf.loadMs = performance.now() - t0;
     const warnings = opts.warnings ?? parsed.warnings;
     if (warnings.length) messages.toast(`Opened ${source} with repairs: ${warnings.join('; ')}`);
+    const a0 = performance.now();
+    split.warmUp = a0 - w0;
     this.d.commands.afterEdit(0);
+    split.panels = performance.now() - a0;
     return true;
   }
 
@@ -162,7 +174,7 @@ export class Files {
     // A new file replaces the one being opened.
     if (this.opener.busy) this.opener.cancel();
     const t0 = performance.now();
-    const record = { name: file.name, bytes: file.size, timing: /** @type {any} */ (null), pageMs: 0, outcome: 'opened' };
+    const record = { name: file.name, bytes: file.size, timing: /** @type {any} */ (null), pageMs: 0, split: /** @type {any} */ (null), outcome: 'opened' };
     this.progress.show(`Opening ${file.name} (${megabytes(file.size)})`, OPEN_PHASES.reading);
     document.body.dataset.opening = file.name;
     try {
@@ -180,6 +192,7 @@ export class Files {
       if (this.openText(result.text, file.name, { warnings: result.warnings, snapshot: result.snapshot })) messages.toast(`Opened ${file.name}`);
       else record.outcome = 'refused';
       record.pageMs = performance.now() - p0;
+      record.split = this.lastSplit;
     } catch (e) {
       if (e instanceof Cancelled) {
         record.outcome = 'cancelled';
