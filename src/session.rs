@@ -69,10 +69,14 @@ impl From<RoomAt> for RoomFound {
 }
 
 /// What [`Session::set_plan`] redid (tests, the benchmark and the page read it).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PlanEdit {
     /// Views computed again (the cameras whose reach meets a changed wall or zone).
     pub views: usize,
+    /// The indices of those cameras, in camera order: every other camera's view
+    /// (and so its layers and figures) is exactly what it was, which lets the page
+    /// fetch and redraw only these.
+    pub cameras: Vec<usize>,
     /// True when the zones changed and the coverage was rebuilt from them.
     pub zones_rebuilt: bool,
 }
@@ -190,7 +194,9 @@ impl Session {
     /// [`Scenario::with_plan_json`]): the live path of a wall or zone edit.
     ///
     /// The walls are prepared again (noding and triangulation: the whole plan);
-    /// only the cameras whose reach meets a changed wall or zone get a new view,
+    /// only the cameras whose reach meets a changed wall or zone, or whose view
+    /// overlaps a triangle the new mesh cuts differently, get a new view (every
+    /// other view is bit for bit what a fresh load computes),
     /// and the coverage keeps its zones' cells when the zones are unchanged, so
     /// that only the cells those views touch are measured again.
     ///
@@ -218,6 +224,18 @@ impl Session {
         } else {
             None
         };
+        // A view walks the triangles its sector meets and casts rays at their
+        // corners (a corner beyond the range still puts a vertex on the range's
+        // edge), so a triangle the new mesh cuts differently changes every view
+        // that entered it, walls or not. A view enters a triangle only through an
+        // edge it sees, so it overlaps the triangle with some area: a changed
+        // triangle whose box does not overlap the view's box leaves the view as
+        // it was (tests/incremental_plan.rs checks this bit for bit).
+        let changed_tris = if dirty.is_some() {
+            changed_triangles(&self.plan.mesh, &plan.mesh)
+        } else {
+            Vec::new()
+        };
         let old_scenario = std::mem::replace(&mut self.scenario, scenario);
         self.plan = plan;
         self.rooms.replace(None);
@@ -231,6 +249,7 @@ impl Session {
         let Some(dirty) = dirty else {
             self.recompute();
             edit.views = self.views.len();
+            edit.cameras = (0..self.views.len()).collect();
             return Ok(edit);
         };
         let mut old_bounds = Bounds::EMPTY;
@@ -253,7 +272,18 @@ impl Session {
                     max: Point::new(spec.position.x + r, spec.position.y + r),
                 }
             });
-            if !reach.is_some_and(|r| r.intersects(&dirty)) {
+            let walls_near = reach.is_some_and(|r| r.intersects(&dirty));
+            let ring = &self.views[i].local.ring;
+            let seen = if ring.len() >= 3 {
+                Bounds::of_points(ring)
+            } else {
+                // No view to bound the walk by: where it could reach.
+                reach.map_or(Bounds::EMPTY, |r| Bounds {
+                    min: anchor.to_local(r.min),
+                    max: anchor.to_local(r.max),
+                })
+            };
+            if !walls_near && !changed_tris.iter().any(|t| overlaps(t, &seen)) {
                 continue;
             }
             old_bounds = old_bounds.union(self.shapes[i].bounds);
@@ -262,6 +292,7 @@ impl Session {
             self.views[i] = view;
             self.shapes[i] = shape;
             edit.views += 1;
+            edit.cameras.push(i);
         }
         drop(old_scenario);
         if edit.zones_rebuilt {
@@ -270,6 +301,18 @@ impl Session {
             self.refresh_area(old_bounds, new_bounds);
         }
         Ok(edit)
+    }
+
+    /// Moves every wall vertex at `from` to `to` (the page's corner drag; see
+    /// [`Scenario::with_corner_moved`] for what is checked), then applies the
+    /// plan as [`Session::set_plan`] does.
+    ///
+    /// # Errors
+    /// As [`Scenario::with_corner_moved`] and [`Session::set_plan`]; nothing
+    /// changes on an error.
+    pub fn move_corner(&mut self, from: Point, to: Point) -> Result<PlanEdit, InvalidScenario> {
+        let (next, _) = self.scenario.with_corner_moved(from, to)?;
+        self.set_plan(next)
     }
 
     /// The room around world point `p`: the face of the wall graph containing it
@@ -627,6 +670,55 @@ fn changed_area(old: &crate::scenario::Plan, new: &crate::scenario::Plan) -> Bou
         }
     }
     dirty
+}
+
+/// The boxes (plan-local) of every triangle that is in one mesh and not the
+/// other: a triangle is the same when its corners in the same turning order,
+/// its wall edges and its enclosed flag are (its index in the mesh does not
+/// matter).
+fn changed_triangles(old: &Mesh, new: &Mesh) -> Vec<Bounds> {
+    use std::collections::HashMap;
+    type Key = ([[u64; 2]; 3], [bool; 3], bool);
+    let key = |m: &Mesh, t: usize| -> Key {
+        let c = |k: usize| {
+            let p = m.corner(t, k);
+            [p.x.to_bits(), p.y.to_bits()]
+        };
+        let corners = [c(0), c(1), c(2)];
+        // Start at the smallest corner, keeping the turning order and each edge
+        // with the corner it starts at.
+        let r = (0..3).min_by_key(|&k| corners[k]).unwrap_or(0);
+        let w = m.walls[t];
+        (
+            [corners[r], corners[(r + 1) % 3], corners[(r + 2) % 3]],
+            [w[r], w[(r + 1) % 3], w[(r + 2) % 3]],
+            m.enclosed[t],
+        )
+    };
+    let mut count: HashMap<Key, i32> = HashMap::with_capacity(old.tris.len());
+    for t in 0..old.tris.len() {
+        *count.entry(key(old, t)).or_default() += 1;
+    }
+    for t in 0..new.tris.len() {
+        *count.entry(key(new, t)).or_default() -= 1;
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .map(|((corners, _, _), _)| {
+            let mut b = Bounds::EMPTY;
+            for c in corners {
+                b.extend(Point::new(f64::from_bits(c[0]), f64::from_bits(c[1])));
+            }
+            b
+        })
+        .collect()
+}
+
+/// True when the two boxes share some area (touching along an edge or at a
+/// corner is not overlapping).
+fn overlaps(a: &Bounds, b: &Bounds) -> bool {
+    a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
 }
 
 /// A plan the core could not prepare, as a problem at the wall it names.

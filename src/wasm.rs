@@ -281,7 +281,9 @@ impl Scene {
     /// coverage keeps its cells when the zones are unchanged. Throws with every
     /// problem (named as in a file, `plan.walls[3].path`) and changes nothing;
     /// an edit the core would have to repair (a zero-length piece) is refused
-    /// the same way. Returns what was redone: `{views, zones_rebuilt}`.
+    /// the same way. Returns what was redone: `{views, cameras, zones_rebuilt}`
+    /// (`cameras`: the indices of the views computed again; every other view is
+    /// unchanged).
     #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanEdit")]
     pub fn set_plan(&mut self, plan_json: &str) -> Result<JsValue, JsError> {
         guard()?;
@@ -297,6 +299,22 @@ impl Scene {
         }
         let edit = self.session.set_plan(scenario).map_err(invalid)?;
         // The openings' plan part belongs to the old walls and zones.
+        self.opening_plan = std::cell::OnceCell::new();
+        to_js(&edit)
+    }
+
+    /// Moves every wall vertex at (x0, y0) to (x1, y1), as one corner: the live
+    /// path of a corner drag, without sending the plan (see `setPlan`, which it
+    /// equals for this edit). Throws, changing nothing, when no wall has a corner
+    /// there, the point is not finite or out of the extent, or a wall would get
+    /// a zero-length piece. Returns what was redone, as `setPlan`.
+    #[wasm_bindgen(js_name = moveCorner, unchecked_return_type = "PlanEdit")]
+    pub fn move_corner(&mut self, x0: f64, y0: f64, x1: f64, y1: f64) -> Result<JsValue, JsError> {
+        guard()?;
+        let edit = self
+            .session
+            .move_corner(Point::new(x0, y0), Point::new(x1, y1))
+            .map_err(invalid)?;
         self.opening_plan = std::cell::OnceCell::new();
         to_js(&edit)
     }

@@ -342,9 +342,10 @@ export interface CurvePoint {
   cameras: CameraObject[];
 }
 
-/** What `Scene.setPlan` redid: views computed again, and whether the zones' cells were rebuilt. */
+/** What `Scene.setPlan` redid: views computed again (and which cameras' they are: the others are unchanged), and whether the zones' cells were rebuilt. */
 export interface PlanEdit {
   views: number;
+  cameras: number[];
   zones_rebuilt: boolean;
 }
 

@@ -684,3 +684,23 @@ fn a_progress_callback_that_throws_is_reported_as_its_own_error_not_as_cancel() 
         "importDrawing: the progress callback threw: no more"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_corner_move_crosses_the_boundary_and_equals_the_plan_sent_whole() {
+    let mut by_move = Scene::load(ROOM).unwrap();
+    let mut by_plan = Scene::load(ROOM).unwrap();
+    let file: Value = serde_json::from_str(ROOM).unwrap();
+    // The gap's south jamb (10, 4) moved up to (10, 5.5): the gap narrows.
+    let edit = json(by_move.move_corner(10.0, 4.0, 10.0, 5.5));
+    assert!(same(&edit["cameras"], &serde_json::json!([0])));
+    assert_eq!(edit["views"].as_f64(), Some(1.0));
+    let mut plan = file["plan"].clone();
+    plan["walls"][1]["path"] = serde_json::json!([[10, 0], [10, 5.5]]);
+    assert!(same(&edit, &json(by_plan.set_plan(&plan.to_string()))));
+    assert_eq!(coverage(by_move.summary()), coverage(by_plan.summary()));
+    // No corner there, or one that would give a wall no length: refused, nothing changes.
+    // (The messages are checked natively: tests/incremental_plan.rs.)
+    assert!(by_move.move_corner(3.0, 3.0, 4.0, 4.0).is_err());
+    assert!(by_move.move_corner(10.0, 5.5, 10.0, 0.0).is_err());
+    assert_eq!(coverage(by_move.summary()), coverage(by_plan.summary()));
+}

@@ -85,6 +85,67 @@ impl Scenario {
         }
     }
 
+    /// This scenario with every wall vertex at `from` moved to `to` (a corner
+    /// shared by several walls moves as one): the page's corner drag, without
+    /// sending or reading the whole plan. Only what the move can break is
+    /// checked, by the rules a file's walls follow: `to` is finite and within the
+    /// supported extent, and no moved wall gets a zero-length piece (a file's
+    /// reader would drop it with a warning; a live edit refuses it instead, so
+    /// the page's plan and this one never part). Returns the scenario and the
+    /// indices of the walls moved.
+    ///
+    /// # Errors
+    /// No wall vertex at `from`; `to` not finite or beyond the extent; a moved
+    /// wall with a zero-length piece (the problem names the wall, as in a file).
+    pub fn with_corner_moved(
+        &self,
+        from: crate::geometry::Point,
+        to: crate::geometry::Point,
+    ) -> Result<(Scenario, Vec<usize>), InvalidScenario> {
+        let mut problems = Problems::default();
+        let at = format!("a corner moved to ({}, {})", to.x, to.y);
+        if !(to.x.is_finite() && to.y.is_finite()) {
+            problems.error(at, "the new position is not a finite point");
+            return Err(InvalidScenario { problems });
+        }
+        if !read::check_extent(to, &at, &mut problems) {
+            return Err(InvalidScenario { problems });
+        }
+        let moved: Vec<usize> = (0..self.plan.walls.len())
+            .filter(|&i| self.plan.walls[i].path.contains(&from))
+            .collect();
+        if moved.is_empty() {
+            problems.error(
+                "plan.walls",
+                format!("no wall has a corner at ({}, {})", from.x, from.y),
+            );
+            return Err(InvalidScenario { problems });
+        }
+        let mut s = self.clone();
+        for &i in &moved {
+            let wall = &mut s.plan.walls[i];
+            for p in &mut wall.path {
+                if *p == from {
+                    *p = to;
+                }
+            }
+            let mut checked = wall.clone();
+            let mut found = Problems::default();
+            let kept = validate::repair_wall(&mut checked, &format!("plan.walls[{i}]"), &mut found);
+            if !kept || !found.list.is_empty() {
+                // Nothing may be repaired: the problem (a warning in a file) refuses the move.
+                for mut p in found.list {
+                    p.severity = Severity::Error;
+                    problems.list.push(p);
+                }
+            }
+        }
+        if problems.has_errors() {
+            return Err(InvalidScenario { problems });
+        }
+        Ok((s, moved))
+    }
+
     /// Writes the scenario as pretty-printed JSON in the canonical form.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a scenario always serialises")

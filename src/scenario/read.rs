@@ -311,17 +311,7 @@ impl Reader<'_> {
         let x = self.number(&pair[0], &format!("{path}[0]"));
         let y = self.number(&pair[1], &format!("{path}[1]"));
         let p = Point::new(x?, y?);
-        if p.x.abs() > MAX_COORDINATE_M || p.y.abs() > MAX_COORDINATE_M {
-            self.problems.error(
-                path,
-                format!(
-                    "coordinate ({}, {}) is beyond the supported extent of ±{MAX_COORDINATE_M} m",
-                    p.x, p.y
-                ),
-            );
-            return None;
-        }
-        Some(p)
+        check_extent(p, path, self.problems).then_some(p)
     }
 
     fn points(&mut self, v: &Value, path: &str) -> Option<Vec<Point>> {
@@ -956,4 +946,20 @@ fn describe_point(v: &Value) -> String {
         Value::Array(items) => format!("an array of {} items", items.len()),
         other => describe(other).to_string(),
     }
+}
+
+/// True when `p` lies within the supported extent; else a problem at `path` says so
+/// (finiteness is the number reader's rule).
+pub(super) fn check_extent(p: Point, path: &str, problems: &mut Problems) -> bool {
+    if p.x.abs() > MAX_COORDINATE_M || p.y.abs() > MAX_COORDINATE_M {
+        problems.error(
+            path,
+            format!(
+                "coordinate ({}, {}) is beyond the supported extent of ±{MAX_COORDINATE_M} m",
+                p.x, p.y
+            ),
+        );
+        return false;
+    }
+    true
 }

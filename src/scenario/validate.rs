@@ -485,7 +485,7 @@ fn duplicate_ids<'a>(
 }
 
 /// Drops zero-length pieces of a wall. Returns false when nothing is left.
-fn repair_wall(wall: &mut Wall, path: &str, problems: &mut Problems) -> bool {
+pub(super) fn repair_wall(wall: &mut Wall, path: &str, problems: &mut Problems) -> bool {
     if wall.path.len() < 2 {
         problems.error(
             format!("{path}.path"),

@@ -39,6 +39,12 @@ export function printParts(perf) {
     layers.get(name)?.push(ms);
   }
   const list = [...layers].map(([name, ms]) => `${name} ${ms.length}× (median ${f1(q(ms, 0.5))} ms)`);
+  const ph = parts.filter((p) => p.phases);
+  if (ph.length) {
+    const names = Object.keys(ph[0].phases);
+    const med = names.map((k) => `${k} ${f1(q(ph.map((p) => p.phases[k]), 0.5))}`).join(', ');
+    console.log(`drawing, median ms: ${med}, forced raster ${f1(q(parts.map((p) => p.flush ?? 0), 0.5))}`);
+  }
   console.log(`cached layers redrawn over ${parts.length} frames: ${list.length ? list.join(', ') : 'none'}`);
 }
 

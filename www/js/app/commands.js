@@ -97,6 +97,7 @@ export class Commands {
     store.beginGesture();
     mirror.lean = true;
     loop.lastDragFrameAt = 0;
+    loop.gestureVersion = mirror.version;
     if (this.settleTimer) clearTimeout(this.settleTimer);
   }
 

@@ -32,9 +32,14 @@ import { sameKey } from '../render/layer-cache.js';
  * part of all these spent inside the core's calls, `setPlan` the core's plan update alone
  * (0 when the frame had none), `redrawn` the cached layers redrawn and their ms
  * (`Renderer.redrawn`).
+ * `flush` is the raster forced by `?perf=flush` (part of `render`), `phases` the
+ * renderer's own split (`Renderer.phases`).
  * @typedef {{work: number, build: number, render: number, panels: number, core: number, setPlan: number,
- *   redrawn: Record<string, number>}} FrameParts
+ *   redrawn: Record<string, number>, flush?: number, phases?: Renderer['phases']}} FrameParts
  */
+
+/** No live views (one array, so that cache keys holding it stay equal). @type {number[]} */
+const NO_VIEWS = [];
 
 /** How often the live figures refresh during a drag (ms). */
 const LIVE_FIGURES_MS = 60;
@@ -105,6 +110,15 @@ export class FrameLoop {
     this.highlightMemo = null;
     /** Where the current frame's time goes (see `perf.parts`). @type {FrameParts} */
     this.timing = { work: 0, build: 0, render: 0, panels: 0, core: 0, setPlan: 0, redrawn: {} };
+    /**
+     * The gesture's live parts (see `UiFlags`): the cameras whose views changed since it
+     * began (null: something else changed, draw everything from scratch), the scene
+     * version they were gathered up to, and the edited walls.
+     * @type {{base: unknown, version: number, cams: Set<number>|null, list: number[], walls: number[]|null, activeFree?: number[]}|null}
+     */
+    this.gestureLive = null;
+    /** The scene version when the gesture began (-1: unknown). */
+    this.gestureVersion = -1;
     /** A frame asked for so that live figures skipped during a drag catch up once the pointer rests. */
     this.catchUp = /** @type {ReturnType<typeof setTimeout>|null} */ (null);
   }
@@ -130,13 +144,16 @@ export class FrameLoop {
     this.timing = { work: performance.now() - t0, build: 0, render: 0, panels: 0, core: 0,
       setPlan: mirror.planEdits !== edits0 ? mirror.lastPlanEditMs : 0, redrawn: {} };
     this.draw();
+    const tf = performance.now();
     if (this.d.flush && drag) this.d.renderer.flush();
     const t1 = performance.now();
+    this.timing.flush = t1 - tf;
     if (this.dragDirty) {
       this.dragDirty = false;
       this.timing.render = t1 - t0 - this.timing.work - this.timing.build - this.timing.panels;
       this.timing.core = mirror.coreMs - core0;
       this.timing.redrawn = this.d.renderer.redrawn;
+      this.timing.phases = this.d.renderer.phases;
       perf.parts.push(this.timing);
       perf.frames.push(t1 - t0);
       if (this.lastDragFrameAt) perf.intervals.push(t0 - this.lastDragFrameAt);
@@ -193,6 +210,7 @@ export class FrameLoop {
       this.coreMemo = { deps, core: { layers, cameras: summary.cameras, optics, levels, labels, security: sec } };
     }
     const sel = cameraIndex(s, ui.selection.cameraId);
+    const live = this.liveParts(sel);
     const blindK = ui.hover.blind >= 0 ? ui.hover.blind : ui.focus.blind;
     const spot = blindK >= 0 && mirror.blindSpotsAreCurrent() ? mirror.lastBlindSpots()?.blind_spots[blindK] : undefined;
     const highlight = spot ? this.highlightFor(spot.polygon) : null;
@@ -213,12 +231,62 @@ export class FrameLoop {
         focused: document.activeElement === this.d.canvas,
         live: store.inGesture,
         viewMoving: vp.moving,
+        plan: live.walls && store.gestureBase ? store.gestureBase.plan : s.plan,
+        editedWalls: live.walls,
+        liveViews: live.views,
       },
       overlays: [],
       underlay: this.d.underlay(s),
     };
     frame.overlays = this.d.overlays(frame);
     return { frame, summary, fresh };
+  }
+
+  /**
+   * What changed during the gesture so far, for the renderer to draw live: the cameras
+   * whose views changed (besides the active one) and the walls a wall drag changed. Kept
+   * per gesture and grown frame by frame from the mirror's change log; everything is
+   * drawn from scratch (empty lists) when the log cannot say.
+   * @param {number} active @returns {{views: number[], walls: number[]|null}}
+   */
+  liveParts(active) {
+    const { store, mirror } = this.d;
+    const base = store.inGesture ? store.gestureBase : null;
+    if (!base) {
+      this.gestureLive = null;
+      return { views: NO_VIEWS, walls: null };
+    }
+    let g = this.gestureLive;
+    if (!g || g.base !== base) {
+      // From the scene version the gesture began at (its first change may be in already).
+      const start = this.gestureVersion;
+      g = { base, version: start, cams: start >= 0 ? new Set() : null, list: [], walls: null };
+      this.gestureLive = g;
+    }
+    if (g.cams && g.version !== mirror.version) {
+      const more = mirror.changedSince(g.version);
+      if (!more) g.cams = null;
+      else {
+        const n = g.cams.size;
+        for (const i of more) g.cams.add(i);
+        if (g.cams.size !== n) g.list = [...g.cams].sort((a, b) => a - b);
+      }
+      g.version = mirror.version;
+    }
+    if (!g.cams) return { views: NO_VIEWS, walls: null };
+    const s = store.scenario;
+    const views = g.list.includes(active) ? g.list.filter((i) => i !== active) : g.list;
+    if (views !== g.list && !sameKey(g.activeFree ?? null, views)) g.activeFree = views;
+    const list = views === g.list ? g.list : /** @type {number[]} */ (g.activeFree);
+    // Walls: only a drag that kept the zones and the number of walls (a corner, a vertex).
+    let walls = null;
+    if (s && s.plan !== base.plan && s.plan.zones === base.plan.zones && s.plan.walls.length === base.plan.walls.length) {
+      const now = [];
+      for (let i = 0; i < s.plan.walls.length; i++) if (s.plan.walls[i] !== base.plan.walls[i]) now.push(i);
+      if (!g.walls || !sameKey(g.walls, now)) g.walls = now;
+      walls = g.walls;
+    }
+    return { views: list, walls };
   }
 
   /** Each camera's optics in effect, kept while the cameras, catalogue and figures are. @param {import('../model/scenario.js').Scenario} s @param {Summary} summary */

@@ -11,6 +11,7 @@ import { cameraOptics } from '../model/optics.js';
 import { cameraHandles } from '../view/camera-handles.js';
 import { toScreen } from '../view/transform.js';
 import { nonEmptyPolygons, sameShapes } from '../core/shapes.js';
+import { Renderer } from '../render/renderer.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../core/types.js').Summary} Summary */
@@ -30,6 +31,42 @@ import { nonEmptyPolygons, sameShapes } from '../core/shapes.js';
  *   extra?: Record<string, unknown>,
  * }} HookDeps
  */
+
+/**
+ * How the canvas differs from the same frame drawn by a fresh renderer (no cached layer):
+ * the pixels off by more than `tol` in some channel, and the largest difference. The
+ * caches' oracle: a stale layer shows as pixels that a fresh draw does not have.
+ * With `layer`, compares that cached layer's canvas instead (renderer.caches).
+ * @param {Renderer} renderer @param {import('../view/frame.js').Frame|null} frame @param {string} [layer] @param {number} [tol]
+ */
+export function renderDiff(renderer, frame, layer, tol = 8) {
+  if (!frame) return null;
+  const fresh = new Renderer(document.createElement('canvas'));
+  fresh.render(frame);
+  const pick = (/** @type {Renderer} */ r) => {
+    if (!layer) return r.canvas;
+    const c = /** @type {Record<string, import('../render/layer-cache.js').LayerCache<any>>} */ (r.caches)[layer];
+    return c?.canvas ?? null;
+  };
+  const shown = pick(renderer), other = pick(fresh);
+  if (!shown || !other) return { differing: -1, max: -1 };
+  const W = shown.width, H = shown.height;
+  if (other.width !== W || other.height !== H) return { differing: W * H, max: 255 };
+  const get = (/** @type {HTMLCanvasElement} */ c) => /** @type {CanvasRenderingContext2D} */ (c.getContext('2d')).getImageData(0, 0, W, H).data;
+  const a = get(shown), b = get(other);
+  let differing = 0, max = 0;
+  let x0 = W, y0 = H, x1 = -1, y1 = -1;
+  for (let k = 0; k < a.length; k += 4) {
+    const m = Math.max(Math.abs(a[k] - b[k]), Math.abs(a[k + 1] - b[k + 1]), Math.abs(a[k + 2] - b[k + 2]), Math.abs(a[k + 3] - b[k + 3]));
+    if (m > tol) {
+      differing++;
+      const x = (k / 4) % W, y = Math.floor(k / 4 / W);
+      x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+    }
+    if (m > max) max = m;
+  }
+  return differing ? { differing, max, box: [x0, y0, x1, y1] } : { differing, max };
+}
 
 /** @param {HookDeps} d */
 export function installTestHooks(d) {

@@ -11,8 +11,9 @@
 
 import { coreScenario } from '../model/layouts.js';
 import { sameBase } from '../model/scenario.js';
+import { cornerMoved } from '../model/plan.js';
 import { ruleMap } from '../model/optics.js';
-import { takeShapes, replacePolygons } from './shapes.js';
+import { takeShapes, replacePolygonRuns } from './shapes.js';
 import { isTrap } from './load.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
@@ -44,6 +45,13 @@ export class CoreDown extends Error {
   }
 }
 
+/**
+ * At most this many changed cameras are patched into the last summary and layers during
+ * a drag (a camera drag changes one; a wall drag the cameras whose views it reaches);
+ * beyond it everything is fetched whole, which is then cheaper.
+ */
+const LEAN_CAMERAS = 32;
+
 /** How many scenes of other layouts stay loaded. */
 const PARK_LIMIT = 3;
 
@@ -69,8 +77,12 @@ export class SceneMirror {
     this.blindCache = null;
     /** Bumped when the scene is rebuilt (plan, catalogue or settings changed). */
     this.loadVersion = 0;
-    /** @type {{load: number, levels: Level[], labels: Float64Array|null, rules: ModelRuleMap}|null} */
+    /** Bumped when the catalogue or settings may have changed (not by a plan edit). */
+    this.rulesVersion = 0;
+    /** @type {{load: number, levels: Level[], rules: ModelRuleMap}|null} */
     this.loadCache = null;
+    /** The zone label points, for the zones they were computed for (a wall edit keeps them). @type {{zones: unknown, load: number, labels: Float64Array}|null} */
+    this.labelCache = null;
     /**
      * Lean mode (set by the page during a drag): summaries merge the core's lean
      * `totals()` with the full summary last fetched and the changed cameras'
@@ -79,13 +91,14 @@ export class SceneMirror {
      */
     this.lean = false;
     /**
-     * Which camera each scene version changed (-1: anything else), newest last. 64
-     * entries reach back further than a lean summary ever needs (one per drag frame
-     * between two full summaries).
-     * @type {{version: number, cam: number}[]}
+     * Which cameras' views and figures each scene version changed (null: anything
+     * else), newest last, and whether it was a wall edit (the totals changed with no
+     * camera's settings). 64 entries reach back further than a lean summary ever needs
+     * (one per drag frame between two full summaries).
+     * @type {{version: number, cams: number[]|null}[]}
      */
     this.log = [];
-    /** cameraLayers(i) per version. @type {{version: number, i: number, shapes: Shapes}|null} */
+    /** cameraLayers(i) of this version, per camera. @type {{version: number, byCamera: Map<number, Shapes>}|null} */
     this.cameraLayersCache = null;
     /**
      * Scenes of the layouts shown before (model/layouts.js), kept loaded so that
@@ -231,6 +244,7 @@ export class SceneMirror {
     this.sceneOrNull = scene;
     this.scenario = scenario;
     this.loadVersion++;
+    this.rulesVersion++;
     this.touch();
   }
 
@@ -240,16 +254,21 @@ export class SceneMirror {
     this.adopt(scene, scenario);
   }
 
-  /** A new scene version. @param {number} [cam] the only camera that changed, if so */
-  touch(cam = -1) {
+  /**
+   * A new scene version. @param {number|number[]} [cams] the only camera that changed,
+   * or the cameras whose views a wall edit changed (every other view is as it was); -1
+   * (or nothing): anything else
+   */
+  touch(cams = -1) {
     this.version++;
-    this.log.push({ version: this.version, cam });
+    this.log.push({ version: this.version, cams: Array.isArray(cams) ? cams : cams >= 0 ? [cams] : null });
     if (this.log.length > 64) this.log.splice(0, this.log.length - 64);
   }
 
   /**
-   * The cameras changed since scene version `v`, or null when something else changed
-   * (a load, a camera added or removed, a rename) or the log does not reach back.
+   * The cameras whose views or figures changed since scene version `v`, or null when
+   * something else changed (a load, a camera added or removed, a rename, a zone edit)
+   * or the log does not reach back.
    * @param {number} v @returns {Set<number>|null}
    */
   changedSince(v) {
@@ -258,9 +277,9 @@ export class SceneMirror {
     if (first < 0) return null;
     const cams = new Set();
     for (let k = first; k < this.log.length; k++) {
-      const c = this.log[k].cam;
-      if (c < 0) return null;
-      cams.add(c);
+      const c = this.log[k].cams;
+      if (!c) return null;
+      for (const i of c) cams.add(i);
     }
     return cams;
   }
@@ -293,7 +312,7 @@ export class SceneMirror {
         if (prev.name !== next.name) this.scene.setName(next.name);
         const cam = this.syncCameras(prev, next);
         this.scenario = next;
-        this.touch(prev.name === next.name ? cam : -1);
+        this.touch(prev.name === next.name && cam >= 0 ? cam : -1);
       });
     } catch (e) {
       // Some calls may have gone through: rebuild from the last good scenario (unless
@@ -305,20 +324,28 @@ export class SceneMirror {
 
   /**
    * A wall or zone edit: the core takes the new plan in place (`setPlan`: no reload of
-   * the scenario, only the views near the change recomputed). A refusal changes nothing
+   * the scenario, only the views near the change recomputed; a corner move goes as
+   * `moveCorner`). A refusal changes nothing
    * in the core and is rethrown. Scenes parked for other layouts hold the old plan: freed.
    * @param {Scenario} next
    */
   setPlan(next) {
     const t0 = performance.now();
-    this.lastPlanEdit = this.scene.setPlan(JSON.stringify(next.plan));
+    // A corner drag sends the move, not the plan (the core checks and applies the same edit).
+    const move = this.scenario ? cornerMoved(this.scenario.plan, next.plan) : null;
+    const edit = move ? this.scene.moveCorner(move.from[0], move.from[1], move.to[0], move.to[1]) : this.scene.setPlan(JSON.stringify(next.plan));
+    this.lastPlanEdit = edit;
     this.lastPlanEditMs = performance.now() - t0;
     this.planEdits++;
     for (const p of this.parked) p.scene.free();
     this.parked = [];
+    const zonesSame = this.scenario?.plan.zones === next.plan.zones && !edit.zones_rebuilt;
     this.scenario = next;
     this.loadVersion++;
-    this.touch();
+    // Walls only: the views the core did not list are exactly as they were, so the
+    // layers and figures are patched for the listed cameras (a zone edit changes
+    // every zone's figures: everything is fetched again).
+    this.touch(zonesSame ? edit.cameras : -1);
   }
 
   /**
@@ -343,6 +370,7 @@ export class SceneMirror {
     this.sceneOrNull = scene;
     this.scenario = next;
     this.loadVersion++;
+    this.rulesVersion++;
     this.touch();
   }
 
@@ -417,7 +445,7 @@ export class SceneMirror {
     if (c?.version === this.version && (this.lean || !c.lean)) return c.summary;
     const changed = this.lean && c ? this.changedSince(c.version) : null;
     this.summaryCache = this.guarded(() => {
-      if (c && changed && changed.size <= 4) {
+      if (c && changed && changed.size <= LEAN_CAMERAS) {
         const t = this.scene.totals();
         const base = c.summary;
         const zones = base.zones.map((z, k) => {
@@ -464,9 +492,13 @@ export class SceneMirror {
   /** Camera i's view, dead zone and bands (cameraLayers), per version. @param {number} i */
   cameraLayers(i) {
     const c = this.cameraLayersCache;
-    if (c && c.version === this.version && c.i === i) return c.shapes;
-    const shapes = this.guarded(() => takeShapes(this.scene.cameraLayers(i)));
-    this.cameraLayersCache = { version: this.version, i, shapes };
+    if (c?.version !== this.version) this.cameraLayersCache = { version: this.version, byCamera: new Map() };
+    const byCamera = /** @type {NonNullable<SceneMirror['cameraLayersCache']>} */ (this.cameraLayersCache).byCamera;
+    let shapes = byCamera.get(i);
+    if (!shapes) {
+      shapes = this.guarded(() => takeShapes(this.scene.cameraLayers(i)));
+      byCamera.set(i, shapes);
+    }
     return shapes;
   }
 
@@ -498,8 +530,8 @@ export class SceneMirror {
 
   /** Per-load data: the density levels (densest first), the models' rules, the zone label points. */
   loadData() {
-    if (this.loadCache?.load !== this.loadVersion) {
-      this.loadCache = this.guarded(() => ({ load: this.loadVersion, levels: this.scene.levels(), labels: null, rules: ruleMap(this.scene.modelRules()) }));
+    if (this.loadCache?.load !== this.rulesVersion) {
+      this.loadCache = this.guarded(() => ({ load: this.rulesVersion, levels: this.scene.levels(), rules: ruleMap(this.scene.modelRules()) }));
     }
     return this.loadCache;
   }
@@ -516,9 +548,12 @@ export class SceneMirror {
 
   /** A point well inside each zone (x, y pairs in zone order), for its label. */
   zoneLabels() {
-    const d = this.loadData();
-    if (!d.labels) d.labels = this.guarded(() => this.scene.zoneLabels());
-    return d.labels;
+    const zones = this.scenario?.plan.zones;
+    const c = this.labelCache;
+    if (c && c.zones === zones && c.load === this.rulesVersion) return c.labels;
+    const labels = this.guarded(() => this.scene.zoneLabels());
+    this.labelCache = { zones, load: this.rulesVersion, labels };
+    return labels;
   }
 
   /**
@@ -561,13 +596,9 @@ export class SceneMirror {
     const per = name === 'views' || name === 'dead' ? 1 : name === 'bands' ? this.levels().length : 0;
     const changed = this.lean && c && per > 0 ? this.changedSince(c.version) : null;
     let shapes;
-    if (c && changed && changed.size <= 4) {
-      shapes = c.shapes;
-      for (const i of changed) {
-        const part = this.cameraLayers(i);
-        const from = name === 'views' ? 0 : name === 'dead' ? 1 : 2;
-        shapes = replacePolygons(shapes, i * per, part, from, per);
-      }
+    if (c && changed && changed.size <= LEAN_CAMERAS) {
+      const from = name === 'views' ? 0 : name === 'dead' ? 1 : 2;
+      shapes = changed.size ? replacePolygonRuns(c.shapes, [...changed].map((i) => ({ p: i * per, part: this.cameraLayers(i), q: from })), per) : c.shapes;
     } else {
       shapes = this.guarded(() => takeShapes(this.scene.layer(name)));
     }

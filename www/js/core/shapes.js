@@ -69,3 +69,53 @@ export function replacePolygons(full, p, part, q, n) {
   for (let k = p + n + 1; k < P.length; k++) polygonOffsets[k] = P[k] + dRings;
   return { coords, ringOffsets, polygonOffsets };
 }
+
+/**
+ * `full` with several runs of `n` polygons replaced at once (one copy of the arrays, not
+ * one per run): each patch puts polygons [q, q + n) of `part` in place of [p, p + n).
+ * Throws when a run is out of bounds or the runs overlap (a patch that does not fit is a
+ * bug, never a silent no-op).
+ * @param {Shapes} full @param {{p: number, part: Shapes, q: number}[]} patches @param {number} n @returns {Shapes}
+ */
+export function replacePolygonRuns(full, patches, n) {
+  const P = full.polygonOffsets, R = full.ringOffsets;
+  const runs = patches.slice().sort((a, b) => a.p - b.p);
+  for (let k = 0; k < runs.length; k++) {
+    const { p, part, q } = runs[k];
+    if (p + n >= P.length || q + n >= part.polygonOffsets.length || (k > 0 && runs[k - 1].p + n > p)) {
+      throw new Error(`replacePolygonRuns: polygons ${p}..${p + n} of ${P.length - 1} or ${q}..${q + n} of ${part.polygonOffsets.length - 1} do not fit`);
+    }
+  }
+  // Sizes first.
+  let pts = full.coords.length / 2, rings = R.length;
+  for (const { p, part, q } of runs) {
+    const pr0 = part.polygonOffsets[q], pr1 = part.polygonOffsets[q + n];
+    rings += (pr1 - pr0) - (P[p + n] - P[p]);
+    pts += (part.ringOffsets[pr1] - part.ringOffsets[pr0]) - (R[P[p + n]] - R[P[p]]);
+  }
+  const coords = new Float64Array(2 * pts);
+  const ringOffsets = new Uint32Array(rings);
+  const polygonOffsets = new Uint32Array(P.length);
+  let op = 0, or = 0, oc = 0; // next polygon, ring and point written
+  /** Copies polygons [a, b) of `src`. @param {Shapes} src @param {number} a @param {number} b */
+  const copy = (src, a, b) => {
+    const SP = src.polygonOffsets, SR = src.ringOffsets;
+    const r0 = SP[a], r1 = SP[b], c0 = SR[r0], c1 = SR[r1];
+    coords.set(src.coords.subarray(2 * c0, 2 * c1), 2 * oc);
+    for (let k = r0; k < r1; k++) ringOffsets[or + k - r0] = oc + SR[k] - c0;
+    for (let k = a; k < b; k++) polygonOffsets[op + k - a] = or + SP[k] - r0;
+    op += b - a;
+    or += r1 - r0;
+    oc += c1 - c0;
+  };
+  let at = 0;
+  for (const { p, part, q } of runs) {
+    copy(full, at, p);
+    copy(part, q, q + n);
+    at = p + n;
+  }
+  copy(full, at, P.length - 1);
+  polygonOffsets[op] = or;
+  ringOffsets[or] = oc;
+  return { coords, ringOffsets, polygonOffsets };
+}

@@ -202,7 +202,8 @@ export class CompareView {
       },
       view: { ...view, width: w, height: h, dpr },
       ui: { show: { views: true, blind: true, multi: false, labels: false, bands: false, dead: true, shortfall: false, seenby: false }, selected: -1, active: -1,
-        hoverCamera: -1, hoverZone: null, highlight: null, labelCameras: it.cameras, focused: false, live: false, viewMoving: false },
+        hoverCamera: -1, hoverZone: null, highlight: null, labelCameras: it.cameras, focused: false, live: false, viewMoving: false,
+        plan: doc.plan, editedWalls: null, liveViews: [] },
       overlays,
       // The maps compare layouts: no scan under them.
       underlay: null,

@@ -89,6 +89,47 @@ export function moveCorner(plan, at, p) {
   return changed ? edited(plan, { walls }) : plan;
 }
 
+/**
+ * When plan `b` is plan `a` with one corner moved (`moveCorner`: every wall vertex at
+ * `from` is at `to`, nothing else changed), that move; else null. Lets the core take a
+ * corner drag without the whole plan (`Scene.moveCorner`).
+ * @param {Plan} a @param {Plan} b @returns {{from: Pt, to: Pt}|null}
+ */
+export function cornerMoved(a, b) {
+  if (a.zones !== b.zones || a.walls.length !== b.walls.length) return null;
+  for (const k of Object.keys(b)) if (k !== 'walls' && b[/** @type {keyof Plan} */ (k)] !== a[/** @type {keyof Plan} */ (k)]) return null;
+  /** @type {Pt|null} */
+  let from = null;
+  /** @type {Pt|null} */
+  let to = null;
+  const changed = [];
+  for (let i = 0; i < a.walls.length; i++) {
+    const wa = a.walls[i], wb = b.walls[i];
+    if (wa === wb) continue;
+    if (wa.path.length !== wb.path.length) return null;
+    for (const k of new Set([...Object.keys(wa), ...Object.keys(wb)])) {
+      if (k !== 'path' && wa[/** @type {keyof Wall} */ (k)] !== wb[/** @type {keyof Wall} */ (k)]) return null;
+    }
+    for (let k = 0; k < wa.path.length; k++) {
+      const p = wa.path[k], q = wb.path[k];
+      if (p[0] === q[0] && p[1] === q[1]) continue;
+      if (!from) { from = p; to = q; }
+      if (p[0] !== from[0] || p[1] !== from[1] || !to || q[0] !== to[0] || q[1] !== to[1]) return null;
+    }
+    changed.push(i);
+  }
+  if (!from || !to) return null;
+  // The core moves every vertex at `from`: none may be left there, in any wall.
+  for (let i = 0; i < a.walls.length; i++) {
+    if (a.walls[i] !== b.walls[i]) {
+      if (b.walls[i].path.some((p) => p[0] === from[0] && p[1] === from[1])) return null;
+      continue;
+    }
+    if (a.walls[i].path.some((p) => p[0] === from[0] && p[1] === from[1])) return null;
+  }
+  return changed.length ? { from, to } : null;
+}
+
 /** Inserts a vertex in wall i after vertex k. @param {Plan} plan @param {number} i @param {number} k @param {Pt} p */
 export function insertWallVertex(plan, i, k, p) {
   const w = plan.walls[i];

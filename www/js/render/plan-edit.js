@@ -71,9 +71,7 @@ export function drawPlanEdit(ctx, f, o) {
 
   // Every wall corner (small), so corners can be found and grabbed.
   const small = v.scale > 6;
-  if (small) {
-    for (const w of plan.walls) for (const q of w.path) square(ctx, S(q), 2.5, '#ffffff', '#5b6470');
-  }
+  if (small) cornerSquares(ctx, f, 2.5);
   for (const i of o.sel.walls) {
     const w = plan.walls[i];
     if (!w) continue;
@@ -173,6 +171,31 @@ function strokePath(ctx, pts, colour, width) {
   pts.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;
+  ctx.stroke();
+}
+
+/** Every wall corner on screen as a small square. @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {number} r */
+function cornerSquares(ctx, f, r) {
+  // One path for every corner on screen (each shared corner once): a large plan has
+  // thousands, and a fill and a stroke each would cost a frame.
+  const v = f.view;
+  const W = v.width + r, H = v.height + r;
+  const seen = new Set();
+  ctx.beginPath();
+  for (const w of f.doc.plan.walls) {
+    for (const q of w.path) {
+      const [x, y] = toScreen(v, q[0], q[1]);
+      if (x < -r || y < -r || x > W || y > H) continue;
+      const key = `${q[0]},${q[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+    }
+  }
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.strokeStyle = '#5b6470';
+  ctx.lineWidth = 1.5;
   ctx.stroke();
 }
 

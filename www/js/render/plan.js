@@ -70,12 +70,11 @@ function wallWidth(f) {
 /**
  * Walls by kind. Plain walls are batched into one path; the rarer kinds get their own
  * symbols. Exterior openings get black-and-yellow hazard bands underneath.
- * @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {readonly Wall[]} [walls] the plan's by default
  */
-export function drawWalls(ctx, f) {
+export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
   const ww = wallWidth(f);
   const d = f.view.dpr;
-  const walls = f.doc.plan.walls;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   // Hazard bands under exterior openings.
@@ -257,7 +256,9 @@ export function drawZoneLabels(ctx, f) {
   const zones = f.doc.plan.zones;
   const many = zones.length > 60;
   const lp = f.core.labels && f.core.labels.length === 2 * zones.length ? f.core.labels : null;
-  const icons = f.ui.labelCameras.map((c) => toDevice(v, d, c.position[0], c.position[1]));
+  /** @type {[number, number][]|null} computed for the first label that needs it */
+  let icons = null;
+  const W = v.width * d, H = v.height * d;
   zones.forEach((z, k) => {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const [x, y] of z.polygon) {
@@ -266,6 +267,10 @@ export function drawZoneLabels(ctx, f) {
     }
     const [left, top] = toDevice(v, d, minX, maxY), [right, bottom] = toDevice(v, d, maxX, minY);
     const wpx = right - left;
+    // Level of detail: a zone off screen, or too small on screen for any name, gets none
+    // (decided before any text is measured: a palace has thousands of zones).
+    if (right < 0 || left > W || bottom < -24 * d || top > H + 24 * d) return;
+    if (z.kind === 'asset' ? wpx < 10 * d : wpx < 24 * d || bottom - top < 22 * d) return;
     if (z.kind === 'asset') {
       ctx.font = `600 ${12 * d}px ${FONT}`;
       const tw = ctx.measureText(z.name).width;
@@ -285,6 +290,7 @@ export function drawZoneLabels(ctx, f) {
     // Keep the text inside the zone's box when the point is near an edge.
     const x = Math.min(Math.max(X, left + tw / 2 + 6 * d), right - tw / 2 - 6 * d);
     // Step clear of a camera icon sitting on the label (a ceiling camera mid-room).
+    icons ??= f.ui.labelCameras.map((c) => toDevice(v, d, c.position[0], c.position[1]));
     const clash = icons.some(([cx, cy]) => Math.abs(cy - Y) < 16 * d && cx > x - tw / 2 - 14 * d && cx < x + tw / 2 + 14 * d);
     const y = clash ? Y - 24 * d : Y;
     haloText(ctx, z.name, x, y, z.kind === 'exterior' ? '#2f4a3a' : '#3a3630', d);
@@ -321,11 +327,14 @@ export function drawPoleSites(ctx, f) {
   }
 }
 
-/** A black tag with yellow text naming each exterior opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f */
-export function drawOpeningLabels(ctx, f) {
+/**
+ * A black tag with yellow text naming each exterior opening.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {readonly Wall[]} [walls] the plan's by default
+ */
+export function drawOpeningLabels(ctx, f, walls = f.doc.plan.walls) {
   const v = f.view;
   const d = v.dpr;
-  const ext = f.doc.plan.walls.filter((w) => w.exterior && w.path.length >= 2);
+  const ext = walls.filter((w) => w.exterior && w.path.length >= 2);
   if (ext.length > 80) return;
   ctx.font = `700 ${11.5 * d}px ${FONT}`;
   ctx.textBaseline = 'middle';

@@ -40,8 +40,8 @@ export class Renderer {
 
     /** The scanned plan traced over (its own cache: a wall drag does not resample it). */
     this.underlay = new UnderlayLayer();
-    /** Background, grid, zones and the underlay over their tints. */
-    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.underlay], (ctx, f, { W, H }) => {
+    /** Background, grid, zones and the underlay over their tints (a wall edit keeps it). */
+    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan.zones, f.underlay], (ctx, f, { W, H }) => {
       ctx.fillStyle = P.PAPER;
       ctx.fillRect(0, 0, W, H);
       drawGrid(ctx, f, W, H);
@@ -49,25 +49,37 @@ export class Renderer {
       this.underlay.draw(ctx, f);
     });
 
-    /** The base with the views (and bands) of every camera except the active one. */
-    this.views = new LayerCache((f) => [...screenKey(f), f.doc.plan, f.underlay, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
-      f.ui.show.views && f.core.layers.views !== null, f.ui.show.bands, f.core.levels.length, ...otherCameras(f)], (ctx, f) => {
+    /**
+     * The base with the views (and bands) of every camera except the active one and the
+     * live ones (`ui.liveViews`: the views a wall drag changes). A view depends on its
+     * camera, model, settings and the walls; during a wall drag the views not listed live
+     * are exactly as before it, so `ui.plan` (the plan before the drag) keys them.
+     */
+    this.views = new LayerCache((f) => [...screenKey(f), f.ui.plan, f.underlay, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
+      f.ui.show.views && f.core.layers.views !== null, f.ui.show.bands, f.core.levels.length, f.ui.liveViews, ...otherCameras(f)], (ctx, f) => {
       ctx.drawImage(this.base.get(f), 0, 0);
       const views = f.core.layers.views;
       if (!f.ui.show.views || !views) return;
       const n = Math.min(f.doc.cameras.length, views.polygonOffsets.length - 1);
-      for (let i = 0; i < n; i++) if (i !== f.ui.active) drawView(ctx, f, views, i, false);
+      const live = new Set(f.ui.liveViews);
+      for (let i = 0; i < n; i++) if (i !== f.ui.active && !live.has(i)) drawView(ctx, f, views, i, false);
     });
 
-    /** Walls and labels, drawn above coverage. Labels step clear of `ui.labelCameras`. */
+    /**
+     * Walls and labels, drawn above coverage. Labels step clear of `ui.labelCameras`.
+     * During a wall drag: the plan before it without the edited walls (drawn live).
+     */
     this.top = new LayerCache((f) => this.topKey(f), (ctx, f) => {
-      drawWalls(ctx, f);
+      const edited = new Set(f.ui.editedWalls ?? []);
+      const walls = f.ui.plan.walls;
+      drawWalls(ctx, f, edited.size ? walls.filter((_, i) => !edited.has(i)) : walls);
       drawPoleSites(ctx, f);
       if (f.ui.show.labels) {
         drawZoneLabels(ctx, f);
-        drawOpeningLabels(ctx, f);
+        drawOpeningLabels(ctx, f, walls);
       }
     });
+
 
     /** Walls and labels with the icons of every camera except the active one. */
     this.cameras = new LayerCache((f) => [...this.topKey(f), f.doc.catalog, f.doc.settings, f.ui.active, f.ui.selected,
@@ -99,6 +111,13 @@ export class Renderer {
      * @type {Record<string, number>}
      */
     this.redrawn = {};
+    /**
+     * Where the last full `render` spent its time (ms, recording the draw calls: the
+     * raster comes at the flush): the cached views composited (and redrawn when stale),
+     * the live views, the coverage layers, walls and icons, the overlays and scale bar.
+     * @type {{views: number, liveViews: number, coverage: number, cameras: number, chrome: number}|null}
+     */
+    this.phases = null;
 
     /** The last full-quality frame without overlays and scale bar, for pans and zooms. */
     this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), key: /** @type {unknown[]|null} */ (null), view: { scale: 1, tx: 0, ty: 0 } };
@@ -107,7 +126,7 @@ export class Renderer {
   /** @param {Frame} f */
   topKey(f) {
     const labels = f.ui.show.labels;
-    return [...screenKey(f), f.doc.plan, f.doc.pole_sites, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
+    return [...screenKey(f), f.ui.plan, f.ui.editedWalls, f.doc.pole_sites, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
   }
 
   /**
@@ -122,7 +141,8 @@ export class Renderer {
       (f) => [...screenKey(f), own(f), extra(f)],
       (ctx, f, { partial, memo, W, H }) => {
         const views = f.core.layers.views;
-        const activeRect = views ? viewRect(f, views, f.ui.active) : null;
+        let activeRect = views ? viewRect(f, views, f.ui.active) : null;
+        if (views) for (const i of f.ui.liveViews) activeRect = unionRect(activeRect, viewRect(f, views, i));
         /** @type {Rect|null} */
         let rect = null;
         if (partial) {
@@ -149,8 +169,9 @@ export class Renderer {
         ctx.restore();
         return { activeRect };
       },
-      (f) => (f.ui.active >= 0 && f.core.layers.views !== null
-        ? [...screenKey(f), f.doc.plan, f.doc.catalog, f.doc.settings, f.ui.active, own(f) === null, extra(f) === null, ...otherCameras(f)]
+      (f) => ((f.ui.active >= 0 || f.ui.liveViews.length > 0) && f.core.layers.views !== null
+        ? [...screenKey(f), f.ui.plan, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.liveViews, own(f) === null, extra(f) === null,
+          ...otherCameras(f)]
         : null),
     );
   }
@@ -165,7 +186,14 @@ export class Renderer {
   /** @param {Frame} f */
   render(f) {
     const before = Object.values(this.caches).map((c) => c.draws);
-    this.render0(f);
+    // Every frame starts from the context's default state: a line dash, cap or join left
+    // by the last frame's overlays must not reach what this frame draws live.
+    this.ctx.save();
+    try {
+      this.render0(f);
+    } finally {
+      this.ctx.restore();
+    }
     /** @type {Record<string, number>} */
     const redrawn = {};
     Object.entries(this.caches).forEach(([name, c], k) => {
@@ -202,8 +230,17 @@ export class Renderer {
 
     const active = f.ui.active >= 0 && f.ui.active < f.doc.cameras.length;
     const views = f.core.layers.views;
+    const ph = this.phases = { views: 0, liveViews: 0, coverage: 0, cameras: 0, chrome: 0 };
+    let t = performance.now();
+    const lap = () => { const n = performance.now(), d = n - t; t = n; return d; };
     ctx.drawImage(this.views.get(f), 0, 0);
+    ph.views = lap();
+    if (f.ui.show.views && views) {
+      const n = Math.min(f.doc.cameras.length, views.polygonOffsets.length - 1);
+      for (const i of f.ui.liveViews) if (i < n) drawView(ctx, f, views, i, false);
+    }
     if (active && f.ui.show.views && views) drawView(ctx, f, views, f.ui.active, true);
+    ph.liveViews = lap();
     if (multiOwn(f)) ctx.drawImage(this.multi.get(f), 0, 0);
     const sec = f.core.security;
     if (sec.seenBy) {
@@ -213,6 +250,13 @@ export class Renderer {
     }
     if (sec.shortfall || sec.failure) ctx.drawImage(this.shortfall.get(f), 0, 0);
     if (blindOwn(f) || blindExtra(f)) ctx.drawImage(this.blind.get(f), 0, 0);
+    ph.coverage = lap();
+    const edited = f.ui.editedWalls;
+    if (edited) {
+      // A wall drag: the walls it moves, under the others' layer (same ink), its labels and the icons.
+      const walls = f.doc.plan.walls;
+      drawWalls(ctx, f, edited.map((i) => walls[i]));
+    }
     ctx.drawImage(this.cameras.get(f), 0, 0);
     if (f.ui.hoverZone) drawZoneOutline(ctx, f, f.ui.hoverZone);
     if (f.ui.highlight) drawHighlight(ctx, f, f.ui.highlight);
@@ -234,7 +278,9 @@ export class Renderer {
       snap.key = key;
       snap.view = { scale: v.scale, tx: v.tx, ty: v.ty };
     }
+    ph.cameras = lap();
     this.drawChrome(f);
+    ph.chrome = lap();
   }
 
   /** What is drawn on top of every frame: the scale bar, then the overlays. @param {Frame} f */

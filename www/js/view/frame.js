@@ -59,8 +59,16 @@
  *   so a drag never redraws every wall).
  * - `focused`: the plan has the keyboard focus (the selection ring is solid).
  * - `live`: a gesture (drag) is in progress; `viewMoving`: a pan or zoom is.
+ * - `plan`: the plan the cached layers draw: during a wall drag the plan as it was before
+ *   the drag (the walls in `editedWalls` are drawn live, from `doc.plan`), else `doc.plan`.
+ * - `editedWalls`: during a wall drag, the indices of the walls it changed (the same
+ *   array while the same walls are edited), else null.
+ * - `liveViews`: the cameras besides the active one whose views changed during the
+ *   gesture (a wall drag: those it reaches), drawn live over the cached views; the same
+ *   array while the set is the same.
  * @typedef {{show: Show, selected: number, active: number, hoverCamera: number, hoverZone: string|null,
- *   highlight: Ring[][]|null, labelCameras: Scenario['cameras'], focused: boolean, live: boolean, viewMoving: boolean}} UiFlags
+ *   highlight: Ring[][]|null, labelCameras: Scenario['cameras'], focused: boolean, live: boolean, viewMoving: boolean,
+ *   plan: Scenario['plan'], editedWalls: number[]|null, liveViews: number[]}} UiFlags
  */
 
 /**
