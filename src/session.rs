@@ -379,6 +379,12 @@ impl Session {
         &self.views
     }
 
+    /// Each camera's view prepared for the coverage's overlays (as the
+    /// coverage was last updated with), in camera order.
+    pub fn view_shapes(&self) -> &[ViewShape] {
+        &self.shapes
+    }
+
     pub fn coverage(&self) -> &Coverage {
         &self.coverage
     }

@@ -372,6 +372,8 @@ pub fn audit(session: &Session) -> Audit {
             cells_of[z].push(c);
         }
     }
+    let mut losses_at: std::collections::HashMap<(usize, usize), Vec<(usize, i128)>> =
+        std::collections::HashMap::new();
     for zr in zones.iter().filter(|z| z.met) {
         let Some(z) = scenario.plan.zones.iter().position(|x| x.id == zr.id) else {
             continue;
@@ -380,14 +382,14 @@ pub fn audit(session: &Session) -> Audit {
         let area = per_zone[z].0.area;
         let mut lost2: Vec<(usize, i128)> = Vec::new();
         for &c in &cells_of[z] {
-            let with = coverage.results[c].levels2[l];
-            for &i in &cv.near[c] {
-                let loss = with - layers::level_area_without(&cv, c, l, i);
-                if loss > 0 {
-                    match lost2.iter_mut().find(|(j, _)| *j == i) {
-                        Some(entry) => entry.1 += loss,
-                        None => lost2.push((i, loss)),
-                    }
+            // A cell in several met zones of the same level is done once.
+            let losses = losses_at
+                .entry((c, l))
+                .or_insert_with(|| layers::level_losses(&cv, c, l, coverage.results[c].levels2[l]));
+            for &(i, loss) in losses.iter() {
+                match lost2.iter_mut().find(|(j, _)| *j == i) {
+                    Some(entry) => entry.1 += loss,
+                    None => lost2.push((i, loss)),
                 }
             }
         }

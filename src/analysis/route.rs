@@ -394,30 +394,6 @@ impl<'s> Prepared<'s> {
             .map(|&w| self.watcher_cost[w as usize])
             .sum()
     }
-
-    fn move_cost(
-        &self,
-        cost: Cost,
-        from: usize,
-        to: usize,
-        len: f64,
-        opening: Option<usize>,
-    ) -> f64 {
-        let delay = opening.map_or(0.0, |w| self.delays[w].mean_s);
-        match cost {
-            Cost::Exposure => {
-                let k = (self.cameras_at(from) + self.cameras_at(to)) as f64 / 2.0;
-                len * (1.0 + SEEN_WEIGHT * k) + delay * self.speed
-            }
-            Cost::Time => len / self.speed + delay,
-            Cost::Detection(lambda) => {
-                self.entry_cost(from, to)
-                    + opening.map_or(0.0, |w| self.opening_detection[w])
-                    + lambda * (len / self.speed + delay)
-            }
-        }
-    }
-
     /// Cost of a straight segment through free cells (no opening), for
     /// smoothing.
     fn segment_cost(&self, cost: Cost, a: Point, b: Point) -> f64 {
@@ -489,8 +465,9 @@ struct GridPath {
 }
 
 /// Dijkstra from `source` to the nearest of the `goal` cells (a goal mask),
-/// with A*'s lower bound `floor` per metre of straight distance to `target`,
-/// never crossing the opening `barred` (the one a route came in by).
+/// with A*'s lower bound (the cheapest cost per metre times the straight
+/// distance to `target`), never crossing the opening `barred` (the one a route
+/// came in by).
 fn search(
     p: &Prepared,
     cost: Cost,
@@ -499,78 +476,140 @@ fn search(
     target: &Bounds,
     barred: Option<usize>,
 ) -> Option<GridPath> {
-    let g = &p.grid;
-    let n = g.cells();
-    let floor = match cost {
-        Cost::Exposure => 1.0,
-        Cost::Time => 1.0 / p.speed,
-        Cost::Detection(lambda) => lambda / p.speed,
-    };
-    let h = |c: usize| {
-        let q = g.center(c);
-        let dx = (target.min.x - q.x).max(q.x - target.max.x).max(0.0);
-        let dy = (target.min.y - q.y).max(q.y - target.max.y).max(0.0);
-        floor * (dx * dx + dy * dy).sqrt()
-    };
-    let mut dist = vec![f64::INFINITY; n];
-    let mut prev: Vec<(u32, u8)> = vec![(u32::MAX, 0); n];
-    let mut done = vec![false; n];
-    let mut heap = BinaryHeap::new();
-    dist[source] = 0.0;
-    heap.push(Queued(h(source), source as u32));
-    let mut reached = None;
-    while let Some(Queued(_, c)) = heap.pop() {
-        let c = c as usize;
-        if done[c] {
-            continue;
-        }
-        done[c] = true;
-        if goal[c] {
-            reached = Some(c);
-            break;
-        }
-        let blocked = g.blocked[c];
-        for m in 0..MOVES.len() {
-            if blocked & (1 << m) != 0 {
-                continue;
-            }
-            let Some(to) = g.neighbour(c, m) else {
-                continue;
+    let speed = p.speed;
+    // One search loop per cost, each with its move cost inlined.
+    match cost {
+        Cost::Exposure => {
+            let cameras = &p.grid.cameras;
+            let delay_m: Vec<f64> = p.delays.iter().map(|d| d.mean_s * speed).collect();
+            let run = Run {
+                p,
+                source,
+                goal,
+                target,
+                barred,
+                floor: 1.0,
             };
-            if done[to] {
-                continue;
-            }
-            let opening = g.crossing(c, m);
-            if opening.is_some() && opening == barred {
-                continue;
-            }
-            let d = dist[c] + p.move_cost(cost, c, to, g.move_length(m), opening);
-            if d < dist[to] {
-                dist[to] = d;
-                prev[to] = (c as u32, m as u8);
-                heap.push(Queued(d + h(to), to as u32));
-            }
+            run.go(|from, to, len, opening| {
+                let k = (cameras[from] as u32 + cameras[to] as u32) as f64 / 2.0;
+                len * (1.0 + SEEN_WEIGHT * k) + opening.map_or(0.0, |w| delay_m[w])
+            })
+        }
+        Cost::Time => {
+            let run = Run {
+                p,
+                source,
+                goal,
+                target,
+                barred,
+                floor: 1.0 / speed,
+            };
+            run.go(|_, _, len, opening| len / speed + opening.map_or(0.0, |w| p.delays[w].mean_s))
+        }
+        Cost::Detection(lambda) => {
+            let run = Run {
+                p,
+                source,
+                goal,
+                target,
+                barred,
+                floor: lambda / speed,
+            };
+            run.go(|from, to, len, opening| {
+                let delay = opening.map_or(0.0, |w| p.delays[w].mean_s);
+                p.entry_cost(from, to)
+                    + opening.map_or(0.0, |w| p.opening_detection[w])
+                    + lambda * (len / speed + delay)
+            })
         }
     }
-    let end = reached?;
-    let mut cells = vec![end];
-    let mut crossed = Vec::new();
-    let mut c = end;
-    while prev[c].0 != u32::MAX {
-        let (from, m) = prev[c];
-        crossed.push(g.crossed(from as usize, m as usize));
-        c = from as usize;
-        cells.push(c);
+}
+
+/// One shortest-path search over the walk grid (see [`search`]).
+struct Run<'a, 'p> {
+    p: &'a Prepared<'p>,
+    source: usize,
+    goal: &'a [bool],
+    target: &'a Bounds,
+    barred: Option<usize>,
+    /// The least cost of a metre (A*'s bound per metre of straight distance).
+    floor: f64,
+}
+
+impl Run<'_, '_> {
+    fn go(&self, move_cost: impl Fn(usize, usize, f64, Option<usize>) -> f64) -> Option<GridPath> {
+        let g = &self.p.grid;
+        let n = g.cells();
+        let (target, floor) = (self.target, self.floor);
+        let h = |c: usize| {
+            let q = g.center(c);
+            let dx = (target.min.x - q.x).max(q.x - target.max.x).max(0.0);
+            let dy = (target.min.y - q.y).max(q.y - target.max.y).max(0.0);
+            floor * (dx * dx + dy * dy).sqrt()
+        };
+        // A move off the grid is blocked, so a move not blocked lands on the
+        // cell at its offset.
+        let offset: [isize; 16] =
+            std::array::from_fn(|m| MOVES[m].1 as isize * g.nx as isize + MOVES[m].0 as isize);
+        let length: [f64; 16] = std::array::from_fn(|m| g.move_length(m));
+        let mut dist = vec![f64::INFINITY; n];
+        let mut prev: Vec<(u32, u8)> = vec![(u32::MAX, 0); n];
+        let mut done = vec![false; n];
+        let mut heap = BinaryHeap::new();
+        dist[self.source] = 0.0;
+        heap.push(Queued(h(self.source), self.source as u32));
+        let mut reached = None;
+        while let Some(Queued(_, c)) = heap.pop() {
+            let c = c as usize;
+            if done[c] {
+                continue;
+            }
+            done[c] = true;
+            if self.goal[c] {
+                reached = Some(c);
+                break;
+            }
+            let free = !g.blocked[c];
+            let mut moves = free;
+            while moves != 0 {
+                let m = moves.trailing_zeros() as usize;
+                moves &= moves - 1;
+                let to = (c as isize + offset[m]) as usize;
+                if done[to] {
+                    continue;
+                }
+                let opening = g.crossing(c, m);
+                if opening.is_some() && opening == self.barred {
+                    continue;
+                }
+                let d = dist[c] + move_cost(c, to, length[m], opening);
+                if d < dist[to] {
+                    dist[to] = d;
+                    prev[to] = (c as u32, m as u8);
+                    heap.push(Queued(d + h(to), to as u32));
+                }
+            }
+        }
+        let end = reached?;
+        let mut cells = vec![end];
+        let mut crossed = Vec::new();
+        let mut c = end;
+        while prev[c].0 != u32::MAX {
+            let (from, m) = prev[c];
+            crossed.push(g.crossed(from as usize, m as usize));
+            c = from as usize;
+            cells.push(c);
+        }
+        crossed.push(None);
+        cells.reverse();
+        crossed.reverse();
+        let dist = cells.iter().map(|&c| dist[c]).collect();
+        Some(GridPath {
+            cells,
+            crossed,
+            dist,
+        })
     }
-    crossed.push(None);
-    cells.reverse();
-    crossed.reverse();
-    let dist = cells.iter().map(|&c| dist[c]).collect();
-    Some(GridPath {
-        cells,
-        crossed,
-        dist,
-    })
 }
 
 /// A route as points, with the openings crossed at some vertices.

@@ -64,6 +64,16 @@ pub(super) enum Barrier {
     Opening(usize),
 }
 
+/// What one move meets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MoveBarrier {
+    Free,
+    /// A wall, or two openings at once.
+    Blocked,
+    /// One opening: its wall index and the first of its segments met.
+    Opening(usize, usize),
+}
+
 /// Something that sees cells: a camera or a motion detector.
 #[derive(Clone, Debug)]
 pub(super) struct Watcher {
@@ -268,6 +278,41 @@ impl WalkGrid {
         Some(openings)
     }
 
+    /// What a move's segment between two points meets (as
+    /// [`WalkGrid::segment_barriers`], without gathering every opening).
+    fn move_barrier(&self, a: Point, b: Point, cells: &[usize]) -> MoveBarrier {
+        let mut found = MoveBarrier::Free;
+        let (lo, hi) = (
+            Point::new(a.x.min(b.x), a.y.min(b.y)),
+            Point::new(a.x.max(b.x), a.y.max(b.y)),
+        );
+        for &c in cells {
+            for &s in self.segments_of(c) {
+                let (p, q, barrier) = self.segments[s as usize];
+                // Segments that meet have overlapping closed boxes: the exact
+                // test only runs on those.
+                if p.x.max(q.x) < lo.x
+                    || p.x.min(q.x) > hi.x
+                    || p.y.max(q.y) < lo.y
+                    || p.y.min(q.y) > hi.y
+                    || !segments_intersect(a, b, p, q)
+                {
+                    continue;
+                }
+                match (barrier, found) {
+                    (Barrier::Wall, _) => return MoveBarrier::Blocked,
+                    (Barrier::Opening(w), MoveBarrier::Free) => {
+                        found = MoveBarrier::Opening(w, s as usize);
+                    }
+                    (Barrier::Opening(w), MoveBarrier::Opening(x, _)) if w == x => {}
+                    // Two openings at once (where they meet): not a way.
+                    (Barrier::Opening(_), _) => found = MoveBarrier::Blocked,
+                }
+            }
+        }
+        found
+    }
+
     /// Marks blocked moves and moves that cross an opening. A move and its
     /// reverse are the same segment: each pair is tested once.
     fn mark_moves(&mut self) {
@@ -303,25 +348,18 @@ impl WalkGrid {
                 if !walls_near {
                     continue;
                 }
-                match self.segment_barriers(self.center(cell), self.center(to), &cells) {
-                    None => {
+                match self.move_barrier(self.center(cell), self.center(to), &cells) {
+                    MoveBarrier::Free => {}
+                    MoveBarrier::Blocked => {
                         self.blocked[cell] |= 1 << m;
                         self.blocked[to] |= 1 << back;
                     }
-                    Some(openings) => match openings.as_slice() {
-                        [] => {}
-                        &[(w, seg)] => {
-                            crossings.push((cell as u32, m as u8, seg as u32, w as u32));
-                            crossings.push((to as u32, back as u8, seg as u32, w as u32));
-                            self.crossing_bits[cell] |= 1 << m;
-                            self.crossing_bits[to] |= 1 << back;
-                        }
-                        // Two openings at once (where they meet): not a way.
-                        _ => {
-                            self.blocked[cell] |= 1 << m;
-                            self.blocked[to] |= 1 << back;
-                        }
-                    },
+                    MoveBarrier::Opening(w, seg) => {
+                        crossings.push((cell as u32, m as u8, seg as u32, w as u32));
+                        crossings.push((to as u32, back as u8, seg as u32, w as u32));
+                        self.crossing_bits[cell] |= 1 << m;
+                        self.crossing_bits[to] |= 1 << back;
+                    }
                 }
             }
             // Backward moves off the grid.

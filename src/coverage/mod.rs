@@ -7,7 +7,7 @@
 
 pub mod cells;
 pub mod grid;
-mod overlay;
+pub(crate) mod overlay;
 
 use crate::geometry::{Anchor, Bounds, Polygon};
 use crate::scenario::Zone;

@@ -102,6 +102,22 @@ impl Overlayer {
     }
 }
 
+/// `rule` applied to the signed `contours` (positive winding: counter-clockwise
+/// adds, clockwise takes away; a clockwise box around everything lowers every
+/// count by one) and `region` (shapes, their holes clockwise).
+pub(crate) fn signed(contours: &[&IContour], region: &[IShape], rule: OverlayRule) -> IShapes {
+    let capacity = contours.iter().map(|c| c.len()).sum::<usize>()
+        + region.iter().flatten().map(Vec::len).sum::<usize>();
+    let mut overlay = Overlay::new(capacity.max(16));
+    for contour in contours {
+        overlay.add_contour(contour, ShapeType::Subject);
+    }
+    for shape in region {
+        overlay.add_source(shape, ShapeType::Clip);
+    }
+    overlay.overlay(rule, FillRule::Positive)
+}
+
 /// The union of shapes.
 pub fn union(shapes: &[IShape]) -> IShapes {
     if shapes.is_empty() {
