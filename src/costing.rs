@@ -47,7 +47,7 @@ pub struct ChangeCost {
     /// The sum of the five: what the change costs.
     pub spend: f64,
     /// The old layout at catalogue prices (price and installation of each
-    /// camera, and the poles it uses), as the report's costs give it.
+    /// camera; not its poles), as the report's costs give it.
     pub total_before: f64,
     /// The new layout at catalogue prices.
     pub total_after: f64,
@@ -165,13 +165,11 @@ pub fn change_cost(scenario: &Scenario, before: &[Camera], after: &[Camera]) -> 
             c.removed.push(old.id.clone());
         }
     }
+    // The layouts' totals are their cameras' (as the report's costs, which the
+    // page's headline shows): poles are in the spend only.
     let (old_poles, new_poles) = (poles_used(scenario, before), poles_used(scenario, after));
-    for &i in &old_poles {
-        c.total_before += cents(scenario.pole_sites[i].cost);
-    }
     for &i in &new_poles {
         let site = &scenario.pole_sites[i];
-        c.total_after += cents(site.cost);
         if !old_poles.contains(&i) {
             c.poles += cents(site.cost);
             c.poles_added.push(site.id.clone());

@@ -92,9 +92,11 @@ impl Sides {
     /// [`SIDE_SEARCH_M`] with no opaque wall between (the lowest index when
     /// several hold that point). None: no zone on that side.
     pub fn beside(&self, p: Point, out: Point) -> Option<usize> {
-        SIDE_SEARCH_M.iter().find_map(|&d| {
+        SIDE_SEARCH_M.iter().enumerate().find_map(|(k, &d)| {
             let z = self.zones_at(p + out.scale(d)).next()?;
-            self.clear(p, out, d).then_some(z)
+            // Just off the wall nothing stands between (the walls are tested
+            // only farther out: the test runs over every wall).
+            (k == 0 || self.clear(p, out, d)).then_some(z)
         })
     }
 

@@ -106,13 +106,14 @@ fn the_account_charges_each_pole_once_and_a_standing_pole_nothing() {
     assert_eq!(k.poles, 1000.0);
     assert_eq!(k.poles_added, vec!["quay-pole".to_string()]);
     assert_eq!(k.spend, 2.0 * 500.0 + 1000.0);
-    assert_eq!(k.total_after, 2000.0);
+    // The layout at catalogue prices is its cameras', as the report's costs.
+    assert_eq!(k.total_after, 1000.0);
     // From a layout already on the pole: adding a camera to it costs the camera.
     let k = change_cost(&s, &on_pole[..1], &on_pole);
     assert_eq!(k.poles, 0.0);
     assert!(k.poles_added.is_empty());
     assert_eq!(k.spend, 500.0);
-    assert_eq!(k.total_before, 1500.0);
+    assert_eq!(k.total_before, 500.0);
     // Taking every camera off it: the pole stands, nothing is charged for it.
     let k = change_cost(&s, &on_pole, &[]);
     assert_eq!(k.poles, 0.0);
@@ -142,6 +143,18 @@ fn the_pole_is_used_when_it_is_the_only_way_to_watch_the_window() {
     assert_eq!(p.cost, 2000.0);
     assert_eq!(window_status(&s, &p.cameras), OpeningStatus::Met);
     assert!(p.unmet.is_empty(), "{:?}", p.unmet);
+    // The card (the proposal's account) and the report agree to the cent.
+    assert_eq!(p.account, change_cost(&s, &s.cameras, &p.cameras));
+    let mut with = s.clone();
+    with.options = vec![blindspot::scenario::ScenarioOption {
+        name: "Proposal".into(),
+        cameras: p.cameras.clone(),
+    }];
+    let layouts =
+        blindspot::document::dossier::layouts(Session::new(with, Default::default()).unwrap())
+            .unwrap();
+    let d = blindspot::document::dossier::build(&layouts, 0, Some("2026-12-01"));
+    assert_eq!(d.changes[0].change, p.account);
     // 1,500: the hall's camera leaves 1,000, short of the pole and a camera on
     // it; the window is listed, with exactly that price.
     let p = propose(&s, 1_500.0);
