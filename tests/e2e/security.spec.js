@@ -204,7 +204,13 @@ test('a route from the balcony to the crown case: drawn with its critical point,
   // The least-watched route's long unseen stretch through the gallery is crimson.
   await page.locator('#route-which').selectOption('least_watched');
   const lw0 = s.route.report.least_watched;
-  const gap = [lw0.seen_stretches[0].to_m, lw0.seen_stretches[1].from_m];
+  // Its longest unseen stretch: the longest gap between (or around) its seen stretches.
+  const bounds = [0, ...lw0.seen_stretches.flatMap((/** @type {any} */ st) => [st.from_m, st.to_m]), lw0.length_m];
+  let gap = [0, 0];
+  for (let i = 0; i + 1 < bounds.length; i += 2) {
+    if (bounds[i + 1] - bounds[i] > gap[1] - gap[0]) gap = [bounds[i], bounds[i + 1]];
+  }
+  expect(gap[1] - gap[0]).toBeGreaterThan(5);
   for (const t of [0.2, 0.35, 0.5]) {
     const q = along(lw0.points, gap[0] + (gap[1] - gap[0]) * t);
     await expect.poll(async () => { const p = await pixelAt(page, q[0], q[1]); return p[0] > 150 && p[1] < 60; }).toBe(true);
