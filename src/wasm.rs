@@ -841,6 +841,32 @@ fn workspace_for<'s>(
     crate::optimize::Workspace::new(session, request, progress).map_err(js_error)
 }
 
+/// Runs `run` on a workspace for the scenario and request, telling
+/// `progress` as it goes; a throw from `progress` is reported as
+/// `what: the progress callback threw: …`.
+fn run_optimiser(
+    what: &str,
+    scenario_json: &str,
+    request_json: &str,
+    progress: &js_sys::Function,
+    run: impl FnOnce(
+        crate::optimize::Workspace<'_>,
+        &crate::optimize::Request,
+        &mut crate::optimize::ProgressFn,
+    ) -> Result<JsValue, JsError>,
+) -> Result<JsValue, JsError> {
+    let progress = JsProgress::new(Some(progress));
+    let result = (|| {
+        let mut report = progress_to(&progress);
+        loading(&mut report)?;
+        let session = Session::from_json(scenario_json).map_err(invalid)?;
+        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+        let workspace = workspace_for(&session, &request, &mut report)?;
+        run(workspace, &request, &mut report)
+    })();
+    progress.finish(what, result)
+}
+
 /// Proposes a layout for a scenario (JSON) and a request (JSON, see
 /// docs/optimizer.md); reports progress to `progress(phase, done, total)`.
 /// Returns the proposal. Meant for a Web Worker.
@@ -851,19 +877,15 @@ pub fn optimize(
     progress: &js_sys::Function,
 ) -> Result<JsValue, JsError> {
     guard()?;
-    let progress = JsProgress::new(Some(progress));
-    let result = (|| {
-        let mut report = progress_to(&progress);
-        loading(&mut report)?;
-        let session = Session::from_json(scenario_json).map_err(invalid)?;
-        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-        let workspace = workspace_for(&session, &request, &mut report)?;
-        let proposal = workspace
-            .optimize(request.goal, &mut report)
-            .map_err(js_error)?;
-        to_js(&proposal)
-    })();
-    progress.finish("optimize", result)
+    run_optimiser(
+        "optimize",
+        scenario_json,
+        request_json,
+        progress,
+        |workspace, request, report| {
+            to_js(&workspace.optimize(request.goal, report).map_err(js_error)?)
+        },
+    )
 }
 
 /// The cost-versus-coverage curve for a scenario up to `max_budget`: points with
@@ -883,19 +905,18 @@ pub fn curve(
             "the maximum budget must be positive, found {max_budget}"
         )));
     }
-    let progress = JsProgress::new(Some(progress));
-    let result = (|| {
-        let mut report = progress_to(&progress);
-        loading(&mut report)?;
-        let session = Session::from_json(scenario_json).map_err(invalid)?;
-        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
-        let workspace = workspace_for(&session, &request, &mut report)?;
-        let points = workspace
-            .curve(max_budget, steps.clamp(2, 200), refine.min(20), &mut report)
-            .map_err(js_error)?;
-        to_js(&points)
-    })();
-    progress.finish("curve", result)
+    run_optimiser(
+        "curve",
+        scenario_json,
+        request_json,
+        progress,
+        |workspace, _, report| {
+            let points = workspace
+                .curve(max_budget, steps.clamp(2, 200), refine.min(20), report)
+                .map_err(js_error)?;
+            to_js(&points)
+        },
+    )
 }
 
 // ---- Documents for the board (docs/documents.md, docs/wasm-api.md) ----
