@@ -51,6 +51,20 @@ except Exception as e:
     sys.exit(0)
 passed = stats.get("expected", 0) + stats.get("flaky", 0)
 failed = stats.get("unexpected", 0)
-print(f"e2e: {passed} passed, {failed} failed")
+flaky = stats.get("flaky", 0)
+print(f"e2e: {passed} passed, {failed} failed, {flaky} flaky (passed on the retry)")
+
+def walk(suite, title=()):
+    for s in suite.get("suites", []):
+        yield from walk(s, title + (s.get("title", ""),))
+    for spec in suite.get("specs", []):
+        for t in spec.get("tests", []):
+            yield title + (spec.get("title", ""),), t
+
+report = json.load(open(sys.argv[1]))
+for suite in report.get("suites", []):
+    for title, t in walk(suite, (suite.get("title", ""),)):
+        if t.get("status") == "flaky":
+            print("flaky:", " > ".join(x for x in title if x))
 PY
 exit $status
