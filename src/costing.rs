@@ -221,6 +221,8 @@ mod tests {
 
     fn scenario() -> Scenario {
         Scenario {
+            connections: Vec::new(),
+            levels: Vec::new(),
             blindspot: crate::scenario::FORMAT_VERSION,
             name: "costs".into(),
             plan: Default::default(),

@@ -78,6 +78,7 @@ impl Builder {
     fn wall(&mut self, id: String, kind: WallKind, path: Vec<Point>) -> &mut Wall {
         self.segments += path.len() - 1;
         self.walls.push(Wall {
+            level: None,
             id,
             kind,
             path,
@@ -155,6 +156,7 @@ impl Builder {
                 let id = format!("case-{room}-{tag}");
                 self.wall(id.clone(), WallKind::Glass, Self::rect_path(lo, hi));
                 self.zones.push(Zone {
+                    level: None,
                     name: format!("Display case {room}.{tag}"),
                     id,
                     kind: ZoneKind::Asset,
@@ -247,6 +249,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         let o = room_origin(i);
         let priority = [1.0, 1.0, 2.0, 3.0][b.rng.below(4)];
         b.zones.push(Zone {
+            level: None,
             id: format!("room-{i}"),
             name: format!("Gallery {}", i + 1),
             kind: ZoneKind::Room,
@@ -260,6 +263,7 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
     }
     // Exterior approach along the facade.
     b.zones.push(Zone {
+        level: None,
         id: "approach".to_string(),
         name: "Facade approach".to_string(),
         kind: ZoneKind::Exterior,
@@ -367,6 +371,8 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
         });
     }
     Scenario {
+        connections: Vec::new(),
+        levels: Vec::new(),
         blindspot: FORMAT_VERSION,
         name: format!(
             "Generated museum: {} galleries, {} wall segments, {} cameras (seed {})",

@@ -311,6 +311,7 @@ fn ring_wall(id: &str, ring: &[Point]) -> Wall {
     let mut path = ring.to_vec();
     path.push(ring[0]);
     Wall {
+        level: None,
         id: id.to_string(),
         kind: blindspot::scenario::WallKind::Wall,
         path,

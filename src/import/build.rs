@@ -579,6 +579,8 @@ pub(super) fn build(
     };
     let name = scenario_name(&o.file_name);
     let scenario = Scenario {
+        connections: Vec::new(),
+        levels: Vec::new(),
         blindspot: crate::scenario::FORMAT_VERSION,
         name,
         plan,
@@ -814,6 +816,7 @@ fn walls_of(w: &Work, cleaned: &[CleanWall]) -> (Vec<Wall>, usize, usize) {
             doors += 1;
         }
         walls.push(Wall {
+            level: None,
             id,
             kind: spec.kind,
             path: c.points.clone(),
@@ -906,6 +909,7 @@ fn zones(
                 .unwrap_or_else(|| format!("{} {}", d.layers[shape.layer].name, n));
             out.push((
                 Zone {
+                    level: None,
                     id,
                     name,
                     kind: props

@@ -3,6 +3,7 @@
 
 mod documents;
 pub mod json;
+mod levels;
 mod limits;
 mod model;
 mod problem;
@@ -14,6 +15,9 @@ mod validate;
 pub use documents::{
     Activity, Codec, Purpose, Recording, RecordingOverride, ReportInfo, TASKS, parse_date,
     task_px_per_m,
+};
+pub use levels::{
+    Connection, ConnectionKind, IMPLICIT_LEVEL_ID, Level, LevelPlace, MAX_ELEVATION_M, OnLevel,
 };
 pub use limits::{Bound, CAMERA_LIMITS, CameraLimits, MAX_COORDINATE_M, MAX_RANGE_M};
 pub use model::*;

@@ -21,6 +21,13 @@ pub struct Scenario {
     /// Always [`FORMAT_VERSION`] when written.
     pub blindspot: u32,
     pub name: String,
+    /// The floors of the building and the outdoor site, bottom to top (none:
+    /// one implicit level, today's one-plan file). See [`super::Level`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<super::levels::Level>,
+    /// Stairs, lifts, ramps and openings joining two levels at given places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connections: Vec<super::levels::Connection>,
     pub plan: Plan,
     pub catalog: Vec<CameraModel>,
     pub cameras: Vec<Camera>,
@@ -50,6 +57,9 @@ pub struct Scenario {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PoleSite {
     pub id: String,
+    /// The level this item is on (a `levels` id; none: the first level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     pub position: Point,
     /// What putting the pole up costs (the pole, its foundation, the cable to
     /// it), in the settings' currency: paid once, however many cameras it holds.
@@ -172,6 +182,9 @@ impl WallKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Wall {
     pub id: String,
+    /// The level this item is on (a `levels` id; none: the first level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     pub kind: WallKind,
     pub path: Vec<Point>,
     /// A door or window on the outside of the building: a way in.
@@ -253,6 +266,9 @@ impl ZoneKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Zone {
     pub id: String,
+    /// The level this item is on (a `levels` id; none: the first level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     pub name: String,
     pub kind: ZoneKind,
     /// Positive weight in weighted coverage.
@@ -410,6 +426,9 @@ impl CameraModel {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Camera {
     pub id: String,
+    /// The level this item is on (a `levels` id; none: the first level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     pub position: Point,

@@ -10,6 +10,7 @@ use crate::geometry::Point;
 use serde_json::{Map, Value};
 
 mod documents;
+mod levels;
 mod security;
 mod underlay;
 
@@ -393,6 +394,8 @@ impl Reader<'_> {
             Some(v) => self.string(v, "name"),
             None => Some(String::new()),
         };
+        let levels = self.list(&obj, "levels", false, None, Self::level);
+        let connections = self.list(&obj, "connections", false, None, Self::connection);
         let plan = self
             .required(&obj, "plan")
             .and_then(|v| self.plan(v, "plan"));
@@ -420,6 +423,8 @@ impl Reader<'_> {
             &[
                 "blindspot",
                 "name",
+                "levels",
+                "connections",
                 "plan",
                 "catalog",
                 "cameras",
@@ -433,6 +438,8 @@ impl Reader<'_> {
         Some(Scenario {
             blindspot: version?,
             name: name?,
+            levels: levels?,
+            connections: connections?,
             plan: plan?,
             catalog: catalog?,
             cameras: cameras?,
@@ -482,9 +489,11 @@ impl Reader<'_> {
                 }
                 h => Some(h),
             });
-        self.finish(&obj, &["id", "position", "cost", "height_m"]);
+        let level = self.opt_level(&obj);
+        self.finish(&obj, &["id", "level", "position", "cost", "height_m"]);
         Some(PoleSite {
             id: id?,
+            level: level.ok()?,
             position: position?,
             cost: cost?,
             height_m: height?,
@@ -561,10 +570,11 @@ impl Reader<'_> {
         let open = self.opt_bool(&obj, "open");
         let opaque = self.opt_bool(&obj, "opaque");
         let opening = self.opening_security(&obj);
+        let level = self.opt_level(&obj);
         self.finish(
             &obj,
             &[
-                &["id", "kind", "path", "exterior", "open", "opaque"][..],
+                &["id", "level", "kind", "path", "exterior", "open", "opaque"][..],
                 security::OPENING_FIELDS,
             ]
             .concat(),
@@ -602,6 +612,7 @@ impl Reader<'_> {
         }
         Some(Wall {
             id: id?,
+            level: level.ok()?,
             kind,
             path: path_points?,
             exterior,
@@ -642,10 +653,12 @@ impl Reader<'_> {
             .required(&obj, "polygon")
             .and_then(|v| self.points(v, &join(path, "polygon")));
         let holes = self.list(&obj, "holes", false, None, |r, v, p| r.points(v, p));
+        let level = self.opt_level(&obj);
         self.finish(
             &obj,
             &[
                 "id",
+                "level",
                 "name",
                 "kind",
                 "priority",
@@ -678,6 +691,7 @@ impl Reader<'_> {
         Some(Zone {
             name: name.unwrap_or_else(|| id.clone()),
             id,
+            level: level.ok()?,
             kind: kind?,
             priority,
             required_level: required_level.ok()?,
@@ -813,9 +827,11 @@ impl Reader<'_> {
         let usage = self.camera_use(&obj);
         let recording = self.camera_recording(&obj);
         let purpose = self.camera_purpose(&obj);
+        let level = self.opt_level(&obj);
         self.finish(&obj, CAMERA_FIELDS);
         Some(Camera {
             id: id?,
+            level: level.ok()?,
             model: model.ok()?,
             position: position?,
             heading_deg: heading?,
@@ -927,6 +943,7 @@ pub const MODEL_FIELDS: &[&str] = &[
 /// Fields a camera may have.
 pub const CAMERA_FIELDS: &[&str] = &[
     "id",
+    "level",
     "model",
     "position",
     "heading_deg",

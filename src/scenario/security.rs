@@ -193,6 +193,9 @@ fn is_default_detection(d: &CameraDetection) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Detector {
     pub id: String,
+    /// The level this item is on (a `levels` id; none: the first level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     #[serde(flatten)]
     pub kind: DetectorKind,
     /// Probability that it detects an intruder passing it (0..1).

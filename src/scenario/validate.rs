@@ -11,6 +11,7 @@ use crate::geometry::{Point, ring_contains};
 use std::collections::HashMap;
 
 mod documents;
+mod levels;
 mod security;
 
 /// Checks and repairs `scenario` in place, recording problems.
@@ -45,6 +46,8 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
         &origins.cameras,
         problems,
     );
+
+    levels::validate(scenario, origins, problems);
 
     let mut kept = Vec::with_capacity(scenario.plan.walls.len());
     for (i, mut wall) in std::mem::take(&mut scenario.plan.walls)
@@ -134,6 +137,11 @@ pub(super) fn validate(scenario: &mut Scenario, origins: &Origins, problems: &mu
 pub fn check_camera(scenario: &Scenario, camera: &Camera, path: &str, problems: &mut Problems) {
     if camera.id.trim().is_empty() {
         problems.error(format!("{path}.id"), "camera id is empty");
+    }
+    if let Some(level) = &camera.level
+        && let Err(message) = levels::known_level(scenario, level)
+    {
+        problems.error(format!("{path}.level"), message);
     }
     if !camera.position.is_finite() {
         problems.error(format!("{path}.position"), "position is not a finite point");

@@ -13,6 +13,7 @@ pub fn p(x: f64, y: f64) -> Point {
 /// An opaque wall along `path`.
 pub fn wall(id: &str, path: &[(f64, f64)]) -> Wall {
     Wall {
+        level: None,
         id: id.to_string(),
         kind: WallKind::Wall,
         path: path.iter().map(|&(x, y)| p(x, y)).collect(),
@@ -32,6 +33,7 @@ pub fn closed_wall(id: &str, pts: &[(f64, f64)]) -> Wall {
 
 pub fn zone(id: &str, pts: &[(f64, f64)]) -> Zone {
     Zone {
+        level: None,
         id: id.to_string(),
         name: id.to_string(),
         kind: ZoneKind::Room,
@@ -119,6 +121,8 @@ pub fn placed(id: &str, x: f64, y: f64, heading: f64, hfov: f64, range: f64) -> 
 /// A scenario with no catalogue and default settings.
 pub fn scenario(walls: Vec<Wall>, zones: Vec<Zone>, cameras: Vec<Camera>) -> Scenario {
     Scenario {
+        connections: Vec::new(),
+        levels: Vec::new(),
         blindspot: blindspot::scenario::FORMAT_VERSION,
         name: "test".to_string(),
         plan: Plan {

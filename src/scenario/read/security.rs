@@ -24,6 +24,7 @@ pub(super) const SETTINGS_FIELDS: &[&str] = &[
 /// Fields a detector may have (which ones it needs depends on its kind).
 const DETECTOR_FIELDS: &[&str] = &[
     "id",
+    "level",
     "kind",
     "p_detect",
     "position",
@@ -152,6 +153,7 @@ impl Reader<'_> {
         let id = self.req_string(&obj, "id");
         let p_detect = self.req_number(&obj, "p_detect");
         let kind = self.req_string(&obj, "kind");
+        let level = self.opt_level(&obj);
         self.finish(&obj, DETECTOR_FIELDS);
         let kind = match kind?.as_str() {
             "motion" => {
@@ -203,6 +205,7 @@ impl Reader<'_> {
         };
         Some(Detector {
             id: id?,
+            level: level.ok()?,
             kind,
             p_detect: p_detect?,
         })
