@@ -8,7 +8,9 @@
 // --files: scenario files opened with the file picker (each ≥ 1 MB goes through the
 // worker); --dxf N: also import the generated museum drawing of N galleries (14 entities
 // each: 3600 gives 50,400) through the import dialog; --www serves another copy of the
-// page (to measure an older version of www/js against the same core).
+// page (to measure an older version of www/js against the same core); --profile N: record
+// the main thread's CPU profile while each file opens and print the N functions with the
+// most time (inclusive, and self), to find what the long tasks are made of.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,14 @@ const args = flags();
 const FILES = (args.files ?? '').split(',').filter(Boolean);
 const DXF = args.dxf ? Number(args.dxf) : 0;
 const RUNS = Number(args.runs ?? 1);
-const { base, stop } = await serveWww(Number(args.port ?? 8767), args.url, args.www ?? www);
+const PROFILE = args.profile ? Number(args.profile) : 0;
+const root = args.www ?? www;
+const { base, stop } = await serveWww(Number(args.port ?? 8767), args.url, root);
+// Another checkout's server on the same port would be measured instead of this one.
+if (!args.url && (await (await fetch(`${base}js/app/open.js`)).text()) !== fs.readFileSync(path.join(root, 'js/app/open.js'), 'utf8')) {
+  stop();
+  throw new Error(`${base} serves another copy of the page (is another server on that port?): pick another --port`);
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -65,6 +74,33 @@ async function stopWatching(page) {
   });
 }
 
+/**
+ * The top functions of a CDP CPU profile: inclusive time (a function counted once per
+ * sample however deep it recurs) and self time, in ms.
+ */
+function topFunctions(profile, n) {
+  const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
+  const parent = new Map();
+  for (const nd of profile.nodes) for (const c of nd.children ?? []) parent.set(c, nd.id);
+  const name = (nd) => {
+    const f = nd.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : ''}`.trim();
+  };
+  const total = new Map(), self = new Map();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    let nd = byId.get(id);
+    self.set(name(nd), (self.get(name(nd)) ?? 0) + dt);
+    for (; nd; nd = byId.get(parent.get(nd.id))) {
+      const k = name(nd);
+      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + dt); }
+    }
+  });
+  const top = (m) => [...m].filter(([k]) => !/^\((root|program|idle)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { total: top(total), self: top(self) };
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -75,6 +111,12 @@ try {
       const bytes = fs.statSync(file).size;
       const before = await page.evaluate(() => window.__blindspot.opens().length);
       await startWatching(page);
+      const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 2000 });
+        await cdp.send('Profiler.start');
+      }
       const t0 = Date.now();
       await page.locator('#file-input').setInputFiles(file);
       await page.waitForFunction((n) => window.__blindspot.opens().length > n, before, { timeout: 900_000, polling: 250 });
@@ -90,6 +132,13 @@ try {
         `${rec.split ? ` (core ${ms(rec.split.core)}, store ${ms(rec.split.store)}, first drawing ${ms(rec.split.draw)}, warm-up ${ms(rec.split.warmUp)}, panels ${ms(rec.split.panels)})` : ''}`);
       console.log(`  main thread: longest task ${ms(w.longest)} (at ${ms(w.longestAt)}), ${w.longTasks} long tasks, ${w.over1s} over 1 s; longest frame gap ${ms(w.frameGap)}; ` +
         `progress shown ${w.progressTexts} times, longest gap between updates ${ms(w.progressGap)}`);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const { total, self } = topFunctions(profile, PROFILE);
+        console.log('  main thread, inclusive:'); for (const [k, v] of total) console.log(`    ${ms(v).padStart(10)}  ${k}`);
+        console.log('  main thread, self:'); for (const [k, v] of self) console.log(`    ${ms(v).padStart(10)}  ${k}`);
+        await cdp.detach();
+      }
     }
     if (DXF) {
       const { text, entities } = drawings.museumDxf(DXF);

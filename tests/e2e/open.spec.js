@@ -91,3 +91,84 @@ test('a large file opens in a worker with progress and Cancel; Cancel and a bad 
   await expect(page.locator('#scenario-name')).toHaveValue(before.name);
   expect(await shownCoverage(page)).toBe(before.coverage);
 });
+
+test('while a large file opens the page answers clicks; once open, the zones table builds only the rows in view, the warm-up leaves the figures exact, and a reload restores the plan from IndexedDB', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const big = bigPlan();
+  const file = JSON.parse(big.toString('utf8'));
+  const zones = file.plan.zones.length;
+  expect(zones, 'the generated plan has far more zones than rows are built').toBeGreaterThan(1000);
+  const panel = page.locator('#open-progress');
+
+  // A click is served while the worker works: a camera of the plan shown gets selected.
+  await page.locator('#file-input').setInputFiles({ name: 'galleries.json', mimeType: 'application/json', buffer: big });
+  await expect(page.locator('#open-progress-phase')).toHaveText(/Checking the scenario|Preparing the plan/);
+  const item = page.locator('#camera-list .cam-item').nth(1);
+  await item.click();
+  await expect(item).toHaveClass(/selected/);
+  await expect(panel).toBeVisible();
+  await expect(panel).toBeHidden({ timeout: 90_000 });
+  await expect(page.locator('#scenario-name')).toHaveValue(file.name);
+  await waitSettled(page);
+
+  // The zones table: the order of the panel (priority, then name), only the rows in view built.
+  const byName = new Intl.Collator().compare;
+  const order = file.plan.zones.map((/** @type {any} */ z) => ({ id: z.id, name: z.name, priority: z.priority ?? 1 }))
+    .sort((/** @type {any} */ a, /** @type {any} */ b) => (b.priority - a.priority) || byName(a.name, b.name));
+  const list = page.locator('#zone-list');
+  const rows = list.locator('.zone-row');
+  const figures = await page.evaluate(() => Object.fromEntries(window.__blindspot.summary().zones.map((z) => [z.id, z])));
+  /** The rows built: their place in the table, zone and percentage shown. */
+  const built = () => rows.evaluateAll((els) => els.map((e) => ({
+    at: Number(e.getAttribute('aria-posinset')) - 1, id: e.getAttribute('data-zone'), total: Number(e.getAttribute('aria-setsize')),
+    value: Number(/** @type {HTMLElement} */ (e.querySelector('.zone-pct')).dataset.value) })));
+  /** Every row built is the zone at its place with that zone's figure; the one at `at` is among them. @param {number} at */
+  async function showsRowsAround(at) {
+    const b = await built();
+    expect(b.length, 'rows built for a table of thousands').toBeLessThan(80);
+    for (const r of b) {
+      expect(r.total).toBe(zones);
+      expect(r.id, `row ${r.at}`).toBe(order[r.at].id);
+      const z = figures[r.id];
+      expect(r.value).toBe(z.required_level ? z.required_coverage : z.coverage);
+    }
+    return b.some((r) => r.at === at);
+  }
+  expect(await showsRowsAround(0)).toBe(true);
+  for (const at of [Math.floor(zones / 2), zones - 1]) {
+    const top = await rows.first().evaluate((e, k) => {
+      const box = /** @type {HTMLElement} */ (e.parentElement);
+      const pitch = /** @type {HTMLElement} */ (e.nextElementSibling).getBoundingClientRect().top - e.getBoundingClientRect().top;
+      box.scrollTop = k * pitch;
+      return box.scrollTop;
+    }, at);
+    expect(top).toBeGreaterThan(0);
+    await expect.poll(() => showsRowsAround(at), { message: `row ${at} built after scrolling to it` }).toBe(true);
+  }
+  // The zone at the middle of the table is there to click: it zooms to that zone.
+  await expect(list.locator(`.zone-row[data-zone="${order[zones - 1].id}"]`)).toBeVisible();
+
+  // The warm-up ran in steps after the figures were shown and left the scene as it was:
+  // the figures and layers kept from before it equal those computed afresh.
+  await page.waitForFunction(() => document.body.dataset.warm, null, { timeout: 60_000 });
+  expect(await page.evaluate(() => document.body.dataset.warm)).toBe('warm');
+  const check = await page.evaluate(() => window.__blindspot.leanCheck());
+  expect({ summary: check.summary, views: check.views, dead: check.dead, bands: check.bands }, 'kept against fresh after the warm-up')
+    .toEqual({ summary: true, views: true, dead: true, bands: true });
+
+  // The autosave keeps a large plan in IndexedDB (local storage has a pointer to it), and a
+  // reload opens it through the worker.
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('blindspot.autosave.v1') ?? '{}').large === true),
+    { message: 'the autosave points to the large plan', timeout: 30_000 }).toBe(true);
+  const coverage = await shownCoverage(page);
+  await page.goto('/');
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120_000 });
+  expect(await page.evaluate(() => document.body.dataset.ready)).toBe('true');
+  await expect(page.locator('#scenario-name')).toHaveValue(file.name);
+  await waitSettled(page);
+  expect(await shownCoverage(page)).toBe(coverage);
+  const opens = await page.evaluate(() => window.__blindspot.opens());
+  expect(opens.map((o) => o.outcome)).toEqual(['opened']);
+  expect(await page.evaluate(() => window.__blindspot.scenario().plan.zones.length)).toBe(zones);
+});

@@ -36,6 +36,8 @@ try {
   await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}${args.extra ?? ""}${args.noflush ? "" : "&perf=flush"}`);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120_000 });
   if ((await page.evaluate(() => document.body.dataset.ready)) !== 'true') throw new Error('the page did not load the sample');
+  // The warm-up runs in steps between frames after the load; the drag starts once it is done.
+  await page.waitForFunction(() => document.body.dataset.warm, null, { timeout: 120_000 });
   const info = await page.evaluate(() => {
     const s = window.__blindspot.scenario();
     const segs = s.plan.walls.reduce((n, w) => n + w.path.length - 1, 0);

@@ -10,7 +10,8 @@ import { loadCore } from './core/load.js';
 import { SceneMirror, errorMessage } from './core/mirror.js';
 import { LayoutFigures } from './core/figures.js';
 import { Store } from './model/history.js';
-import { Autosave } from './model/autosave.js';
+import { Autosave, FileText } from './model/autosave.js';
+import { autosaveDb } from './files/autosave-db.js';
 import { toFile, activeLayout } from './model/layouts.js';
 import { withName, cameraIndex } from './model/scenario.js';
 import { UiState } from './app/ui-state.js';
@@ -80,9 +81,11 @@ const renderer = new Renderer(canvas);
 const figures = new LayoutFigures(mirror);
 const scenario = () => /** @type {import('./model/scenario.js').Scenario} */ (store.scenario);
 const storage = (() => { try { return window.localStorage; } catch { return null; } })();
-// The autosave keeps every layout (the file form: main layout and options) and which one is shown.
-const autosave = new Autosave(storage, 400, (s) => ({ text: JSON.stringify(toFile(s)), active: activeLayout(s) }),
-  (message) => messages.showError('Autosave failed: a reload would lose your latest changes', `${message} — save the plan as a file (Save).`));
+// The autosave keeps every layout (the file form: main layout and options) and which one is
+// shown; a plan's text is written out once per plan (fileText), large plans go to IndexedDB.
+const fileText = new FileText();
+const autosave = new Autosave(storage, 400, (s) => ({ text: fileText.of(toFile(s)), active: activeLayout(s) }),
+  (message) => messages.showError('Autosave failed: a reload would lose your latest changes', `${message} — save the plan as a file (Save).`), autosaveDb);
 const recovery = new Recovery({ mirror, store, messages, restarted: () => { side.reset(); commands.afterEdit(0); } });
 const coreFailed = (/** @type {unknown} */ e, /** @type {string} */ what) => recovery.handle(e, what);
 
@@ -102,7 +105,7 @@ const loop = new FrameLoop({
 });
 const view = new Viewport({ ui, store, mirror, messages });
 const analysis = new SecurityAnalysis(mirror, new WorkerRunner(new URL('./security/worker.js', import.meta.url)),
-  () => security.workerDone(), (e) => messages.showError('The security analysis failed', errorMessage(e)));
+  () => security.workerDone(), (e) => messages.showError('The security analysis failed', errorMessage(e)), (file) => fileText.of(file));
 const security = new SecurityUI({
   analysis, scenario: () => store.scenario, met: limits.met_fraction, inGesture: () => store.inGesture,
   zoomToBox: (b, m) => view.zoomToBox(b, m), select: (i, why) => commands.select(i, why), requestFrame: () => loop.request(),
@@ -135,7 +138,7 @@ const side = new SidePanel({
   changeCost: (before, after) => mirror.changeCost(before, after), mountAt: (x, y) => mirror.mountAt(x, y),
 }, limits);
 const files = new Files({
-  store, mirror, ui, messages, commands, perf, coreFailed,
+  store, mirror, ui, messages, commands, perf, coreFailed, fileText,
   opened: () => { ui.resetForNewPlan(); side.reset(); security.reset(); view.fit(); },
   importDrawing: (f, format) => importer.open(f, format),
 });
@@ -336,7 +339,7 @@ buildLegend($('legend'), drawSwatch);
 Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
-  opens: () => files.opens.slice(), openWorkersStarted: () => files.opener.started,
+  opens: () => files.opens.slice(), autosaved: () => autosave.writing, openWorkersStarted: () => files.opener.started,
   underlay: () => ({ records: underlay.records.slice(), busy: underlay.busy, tool: { mode: underlayTool.mode, points: underlayTool.points.length },
     status: store.scenario?.underlay ? underlay.images.entry(store.scenario.underlay.image).status : null }),
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,

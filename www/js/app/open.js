@@ -35,6 +35,7 @@ const OPEN_PHASES = /** @type {Record<string, string>} */ ({
   reading: 'Reading the file',
   checking: 'Checking the scenario (every problem is reported with its place)',
   preparing: 'Preparing the plan: walls, views and coverage',
+  figures: 'Computing the figures and layers',
   handing: 'Handing the prepared plan to the page',
 });
 
@@ -47,6 +48,7 @@ function megabytes(bytes) {
  * @typedef {{
  *   store: Store, mirror: SceneMirror, ui: UiState, messages: Messages, commands: Commands,
  *   perf: {loadMs: number, warmupMs: number},
+ *   fileText: import('../model/autosave.js').FileText,
  *   opened: () => void,
  *   coreFailed: (e: unknown, what: string) => boolean,
  *   importDrawing: (file: File, format: 'dxf'|'svg'|'geojson') => void,
@@ -59,12 +61,16 @@ export class Files {
   /** @param {OpenDeps} deps */
   constructor(deps) {
     this.d = deps;
-    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, warnings: string[], snapshot: Uint8Array}>} */
+    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, planText: string, warnings: string[], snapshot: Uint8Array, figures: import('../core/mirror.js').FirstFigures}>} */
     this.opener = new WorkerRunner(new URL('../files/open-worker.js', import.meta.url));
     this.progress = new ProgressPanel('open-progress', 'open-cancel', () => this.opener.cancel());
     /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, split: any, outcome: string, totalMs: number}[]} */
     this.opens = [];
-    /** The split of the last openText (see there). @type {{core: number, store: number, draw: number, warmUp: number, panels: number}|null} */
+    /**
+     * The split of the last openText (see there); `warmUp` is the sum of the warm-up's
+     * steps, filled in when it ends (they run between frames, after the figures are shown).
+     * @type {{core: number, store: number, draw: number, warmUp: number, panels: number}|null}
+     */
     this.lastSplit = null;
   }
 
@@ -73,9 +79,12 @@ export class Files {
    * step), on failure the error is shown and nothing changes. A file's `options` become
    * layouts; `active` picks the one shown (the autosave remembers it).
    * @param {string} text @param {string} source shown in messages
-   * @param {{record?: boolean, active?: number, warnings?: string[], snapshot?: Uint8Array}} [opts] `warnings`: the repairs
+   * @param {{record?: boolean, active?: number, warnings?: string[], snapshot?: Uint8Array, planText?: string,
+   *   figures?: import('../core/mirror.js').FirstFigures}} [opts] `warnings`: the repairs
    *   already made (a worker loaded the file first; the text it hands over has them applied);
-   *   `snapshot`: that worker's prepared scene, rebuilt here instead of loading `text` again
+   *   `snapshot`: that worker's prepared scene, rebuilt here instead of loading `text` again;
+   *   `planText`: the plan's JSON text as JSON.stringify gives it (the worker wrote it out,
+   *   so the autosave does not have to); `figures`: the worker's first figures of that scene
    */
   openText(text, source, opts = {}) {
     const { store, mirror, messages } = this.d;
@@ -93,7 +102,8 @@ export class Files {
     const split = { core: t0 - p0, store: 0, draw: 0, warmUp: 0, panels: 0 };
     this.lastSplit = split;
     const main = fromFile(parsed.scenario);
-    mirror.adopt(parsed.scene, main);
+    if (opts.planText !== undefined) this.d.fileText.know(main.plan, opts.planText);
+    mirror.adopt(parsed.scene, main, opts.figures);
     let opened = main;
     if (opts.active && opts.active > 0) {
       const shown = withLayoutActive(main, opts.active);
@@ -109,21 +119,21 @@ export class Files {
     const d0 = performance.now();
     split.store = d0 - t0;
     this.d.opened();
-    const w0 = performance.now();
-    split.draw = w0 - d0;
-    try {
-      mirror.warmUp();
-    } catch (e) {
-      if (!this.d.coreFailed(e, 'Warming up')) messages.showError('The planner could not warm up', errorMessage(e));
-    }
-    this.d.perf.warmupMs = performance.now() - w0;
-    this.d.perf.loadMs = performance.now() - t0;
+    const a0 = performance.now();
+    split.draw = a0 - d0;
+    this.d.perf.loadMs = a0 - t0;
     const warnings = opts.warnings ?? parsed.warnings;
     if (warnings.length) messages.toast(`Opened ${source} with repairs: ${warnings.join('; ')}`);
-    const a0 = performance.now();
-    split.warmUp = a0 - w0;
     this.d.commands.afterEdit(0);
     split.panels = performance.now() - a0;
+    // The warm-up runs in short steps once the plan and its figures are on screen.
+    delete document.body.dataset.warm;
+    mirror.warmUp((how, e) => {
+      this.d.perf.warmupMs = mirror.warmupMs;
+      split.warmUp = mirror.warmupMs;
+      document.body.dataset.warm = how;
+      if (how === 'failed' && !this.d.coreFailed(e, 'Warming up')) messages.showError('The planner could not warm up', errorMessage(e));
+    });
     return true;
   }
 
@@ -167,15 +177,18 @@ export class Files {
    * plan shown is replaced only once that has worked. The worker hands its prepared scene
    * over as a snapshot, which the page's core rebuilds (no reading or preparing again);
    * drawing the new plan is the page's last, short step.
-   * @param {File} file
+   * @param {File} file @param {{source?: string, active?: number}} [opts] `source`: what
+   *   messages call it (the file's name); `active`: the layout to show (the autosave's)
+   * @returns {Promise<boolean>} whether it was opened
    */
-  async openLarge(file) {
+  async openLarge(file, opts = {}) {
     const { messages } = this.d;
+    const source = opts.source ?? file.name;
     // A new file replaces the one being opened.
     if (this.opener.busy) this.opener.cancel();
     const t0 = performance.now();
     const record = { name: file.name, bytes: file.size, timing: /** @type {any} */ (null), pageMs: 0, split: /** @type {any} */ (null), outcome: 'opened' };
-    this.progress.show(`Opening ${file.name} (${megabytes(file.size)})`, OPEN_PHASES.reading);
+    this.progress.show(`Opening ${source} (${megabytes(file.size)})`, OPEN_PHASES.reading);
     document.body.dataset.opening = file.name;
     try {
       const { result, timing } = await this.opener.start({ type: 'open', file }, (p) => {
@@ -189,23 +202,25 @@ export class Files {
       this.progress.say('Putting it on the plan', 0.95);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const p0 = performance.now();
-      if (this.openText(result.text, file.name, { warnings: result.warnings, snapshot: result.snapshot })) messages.toast(`Opened ${file.name}`);
-      else record.outcome = 'refused';
+      if (this.openText(result.text, source, { warnings: result.warnings, snapshot: result.snapshot, planText: result.planText, figures: result.figures, active: opts.active })) {
+        messages.toast(`Opened ${source}`);
+      } else record.outcome = 'refused';
       record.pageMs = performance.now() - p0;
       record.split = this.lastSplit;
     } catch (e) {
       if (e instanceof Cancelled) {
         record.outcome = 'cancelled';
-        messages.toast(`Cancelled: ${file.name} was not opened; your plan is as it was.`);
+        messages.toast(`Cancelled: ${source} was not opened; your plan is as it was.`);
       } else {
         record.outcome = 'refused';
-        messages.showError(`Could not open ${file.name}`, `${errorMessage(e)} — the current plan is unchanged.`);
+        messages.showError(`Could not open ${source}`, `${errorMessage(e)} — the current plan is unchanged.`);
       }
     } finally {
       this.opens.push({ ...record, totalMs: performance.now() - t0 });
       this.progress.hide();
       delete document.body.dataset.opening;
     }
+    return record.outcome === 'opened';
   }
 
   save() {
@@ -251,12 +266,15 @@ export class Files {
     if (!params.has('fresh') && !sample) {
       let saved = null;
       try {
-        saved = autosave.load();
+        saved = await autosave.load();
       } catch (e) {
         messages.showError('Your autosaved plan could not be read', `${errorMessage(e)} — a sample opens instead.`);
       }
       if (saved) {
-        ok = this.openText(saved.text, 'your autosaved plan', { record: false, active: saved.active });
+        // A large plan is prepared in the worker, as when its file is opened.
+        ok = saved.text.length >= LARGE_FILE_BYTES
+          ? await this.openLarge(new File([saved.text], 'autosave.json', { type: 'application/json' }), { source: 'your autosaved plan', active: saved.active })
+          : this.openText(saved.text, 'your autosaved plan', { record: false, active: saved.active });
         if (ok) messages.toast(`Restored the plan you were working on${saved.savedAt ? ` (autosaved ${new Date(saved.savedAt).toLocaleTimeString()})` : ''}`);
       }
     }

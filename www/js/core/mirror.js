@@ -30,6 +30,10 @@ import { isTrap } from './load.js';
 /** @typedef {import('./types.js').RoomFound} RoomFound */
 /** @typedef {import('./types.js').CameraObject} CameraObject */
 /** @typedef {'views'|'blind'|'multi'|'dead'|'bands'} LayerName */
+/**
+ * A scene's first figures, computed by the open worker (files/open-worker.js).
+ * @typedef {{summary: Summary, summaryMs: number, blindSpots: BlindSpots, labels: Float64Array, layers: Partial<Record<LayerName, Shapes>>}} FirstFigures
+ */
 
 /** @param {unknown} e */
 export function errorMessage(e) {
@@ -51,6 +55,12 @@ export class CoreDown extends Error {
  * beyond it everything is fetched whole, which is then cheaper.
  */
 const LEAN_CAMERAS = 32;
+
+/**
+ * The warm-up leaves out the plan-wide calls when a full summary takes longer than this
+ * (ms): see `warmUp`.
+ */
+const WHOLE_WARM_MS = 16;
 
 /** How many scenes of other layouts stay loaded. */
 const PARK_LIMIT = 3;
@@ -118,6 +128,14 @@ export class SceneMirror {
     this.depth = 0;
     /** Plan edits taken so far (`setPlan`). */
     this.planEdits = 0;
+    /** The last full `summary()` call's ms (Infinity until one is made); see `warmUp`. */
+    this.summaryMs = Infinity;
+    /** The warm-up's next step, while one is due, and the warm-up it belongs to. @type {ReturnType<typeof setTimeout>|null} */
+    this.warming = null;
+    /** @type {object|null} */
+    this.warmToken = null;
+    /** ms the last warm-up's steps took together. */
+    this.warmupMs = 0;
   }
 
   /** The scene; throws when there is none or the core is down. @returns {Scene} */
@@ -232,8 +250,13 @@ export class SceneMirror {
     });
   }
 
-  /** Makes a parsed scene current. @param {Scene} scene @param {Scenario} scenario */
-  adopt(scene, scenario) {
+  /**
+   * Makes a parsed scene current. `figures`: what a worker computed from the scene this
+   * one was rebuilt from (files/open-worker.js), kept as this version's so that the first
+   * frame and figures need no call into the core.
+   * @param {Scene} scene @param {Scenario} scenario @param {FirstFigures} [figures]
+   */
+  adopt(scene, scenario, figures) {
     if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
     // Parked scenes of another plan, catalogue or settings can never be used again.
     this.parked = this.parked.filter((p) => {
@@ -246,6 +269,13 @@ export class SceneMirror {
     this.loadVersion++;
     this.rulesVersion++;
     this.touch();
+    if (figures) {
+      this.summaryCache = { version: this.version, lean: false, summary: figures.summary };
+      this.summaryMs = figures.summaryMs;
+      this.blindCache = { version: this.version, spots: figures.blindSpots };
+      for (const [name, shapes] of Object.entries(figures.layers)) this.layerCache.set(name, { version: this.version, shapes });
+      this.labelCache = { zones: scenario.plan.zones, load: this.rulesVersion, labels: figures.labels };
+    }
   }
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */
@@ -456,7 +486,10 @@ export class SceneMirror {
         for (const i of changed) cameras[i] = this.scene.cameraSummary(i);
         return { version: this.version, lean: true, summary: { ...base, ...t, zones, cameras } };
       }
-      return { version: this.version, lean: false, summary: this.scene.summary() };
+      const t0 = performance.now();
+      const summary = this.scene.summary();
+      this.summaryMs = performance.now() - t0;
+      return { version: this.version, lean: false, summary };
     });
     return this.summaryCache.summary;
   }
@@ -623,32 +656,58 @@ export class SceneMirror {
 
   /**
    * Runs the per-frame calls a few times so the engine has optimised them before the
-   * first drag, then puts the scene back exactly as it was.
+   * first drag, in short steps between frames (one camera move, its calls and the move
+   * back each: the scene is exactly as it was after every step, since a view is computed
+   * again from the same inputs and coverage counts are integers), so that opening a large
+   * plan never blocks the page on it. The plan-wide calls (`summary`, the blind layer) are
+   * left out when the last full summary took longer than a frame: they cannot be made to
+   * fit one by warming up. It stops when the scene changes (an edit, a drag, another
+   * file); `done` is told how it ended, with the core's error when a call failed.
+   * @param {(how: 'warm'|'stopped'|'none'|'failed', error?: unknown) => void} [done] @param {number} [rounds]
    */
-  warmUp(rounds = 6) {
-    const s = this.scenario;
-    if (!s || s.cameras.length === 0) return;
+  warmUp(done = () => {}, rounds = 6) {
+    if (this.warming) clearTimeout(this.warming);
+    this.warming = null;
+    const token = this.warmToken = {};
+    const s = this.scenario, scene = this.sceneOrNull;
+    if (!s || !scene || s.cameras.length === 0) { done('none'); return; }
     const idx = [0, Math.floor(s.cameras.length / 2), s.cameras.length - 1];
-    this.guarded(() => {
-      const scene = this.scene;
-      for (const i of idx) {
-        const [x, y] = s.cameras[i].position;
-        for (let r = 0; r < rounds; r++) {
-          const d = 0.25 * (r + 1);
-          scene.moveCamera(i, x + d, y);
-          if (r % 2) scene.summary();
-          else {
-            scene.totals();
-            scene.cameraSummary(i);
+    const whole = this.summaryMs <= WHOLE_WARM_MS;
+    const steps = idx.flatMap((i) => Array.from({ length: rounds }, (_, r) => ({ i, r })));
+    this.warmupMs = 0;
+    const step = () => {
+      if (this.warmToken !== token) return;
+      this.warming = null;
+      const next = steps.shift();
+      if (this.down || this.scenario !== s || this.sceneOrNull !== scene) { done('stopped'); return; }
+      if (!next) { done('warm'); return; }
+      const t0 = performance.now();
+      const { i, r } = next;
+      const [x, y] = s.cameras[i].position;
+      try {
+        this.guarded(() => {
+          scene.moveCamera(i, x + 0.25 * (r + 1), y);
+          try {
+            if (r % 2 && whole) scene.summary();
+            else {
+              scene.totals();
+              scene.cameraSummary(i);
+            }
+            takeShapes(scene.cameraLayers(i));
+            if (whole) takeShapes(scene.layer('blind'));
+          } finally {
+            scene.moveCamera(i, x, y);
           }
-          takeShapes(scene.cameraLayers(i));
-          takeShapes(scene.layer('blind'));
-        }
-        scene.moveCamera(i, x, y);
+        });
+      } catch (e) {
+        done('failed', e);
+        return;
       }
-    });
-    this.touch();
-    this.summary();
+      this.warmupMs += performance.now() - t0;
+      this.warming = setTimeout(step, 0);
+    };
+    // After the next frame: the plan is drawn first.
+    requestAnimationFrame(() => { if (this.warmToken === token) this.warming = setTimeout(step, 0); });
   }
 }
 

@@ -11,15 +11,25 @@
  *
  * Messages in: `{type: 'init'}`; `{type: 'open', id, file}` (a File).
  * Messages out (worker-runner.js's protocol):
- *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing'|'handing', done, total, at}
- *   {type: 'result', id, result: {text, warnings, snapshot}, timing: {readMs, checkMs, prepareMs, snapshotMs, totalMs}}
+ *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing'|'figures'|'handing', done, total, at}
+ *   {type: 'result', id, result: {text, planText, warnings, snapshot, figures}, timing: {readMs, checkMs, prepareMs, figuresMs, snapshotMs, planTextMs, totalMs}}
  *     `text` is the scenario as the core holds it (canonical JSON, repairs applied);
- *     `snapshot` the scene's snapshot (a Uint8Array, its buffer transferred)
+ *     `planText` its plan as the page's JSON.stringify writes it (the autosave keeps it, so
+ *     the page never writes a large plan out on its main thread);
+ *     `snapshot` the scene's snapshot (a Uint8Array, its buffer transferred);
+ *     `figures` what the page shows first, computed here from the same scene (the page's
+ *     scene rebuilt from the snapshot gives the same, bit for bit: open.spec.js checks it):
+ *     {summary, summaryMs, blindSpots, labels (zoneLabels), layers: {views, blind, dead, bands}}
+ *     (the arrays' buffers transferred)
  *   {type: 'error', id, message, trap}
  */
 
 import { loadCore, isTrap, takePanicMessage } from '../core/load.js';
+import { takeShapes } from '../core/shapes.js';
 import { decodeUtf8 } from './text.js';
+
+/** The layers the page draws first (the views, blind spots, dead zones and detail bands are shown by default). */
+const FIRST_LAYERS = ['views', 'blind', 'dead', 'bands'];
 
 const core = loadCore();
 core.catch((e) => postMessage({ type: 'error', id: 0, message: `the file opener could not load the core: ${e?.message ?? e}` }));
@@ -43,16 +53,28 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       progress(phase, 0, 1);
     });
     const prepared = performance.now();
-    progress('handing', 0, 1);
-    let result;
+    progress('figures', 0, 1);
+    let result, figured;
     try {
-      result = { text: scene.scenarioJson(), warnings: scene.warnings(), snapshot: scene.snapshot() };
+      const s0 = performance.now();
+      const summary = scene.summary();
+      const summaryMs = performance.now() - s0;
+      const layers = Object.fromEntries(FIRST_LAYERS.map((name) => [name, takeShapes(scene.layer(name))]));
+      const figures = { summary, summaryMs, blindSpots: scene.blindSpots(), labels: scene.zoneLabels(), layers };
+      figured = performance.now();
+      progress('handing', 0, 1);
+      result = { text: scene.scenarioJson(), planText: '', warnings: scene.warnings(), snapshot: scene.snapshot(), figures };
     } finally {
       scene.free();
     }
+    const snapshotted = performance.now();
+    result.planText = JSON.stringify(JSON.parse(result.text).plan);
     const end = performance.now();
-    const timing = { readMs, checkMs: starts.preparing - starts.checking, prepareMs: prepared - starts.preparing, snapshotMs: end - prepared, totalMs: end - start };
-    postMessage({ type: 'result', id, result, timing }, { transfer: [result.snapshot.buffer] });
+    const timing = { readMs, checkMs: starts.preparing - starts.checking, prepareMs: prepared - starts.preparing, figuresMs: figured - prepared,
+      snapshotMs: snapshotted - figured, planTextMs: end - snapshotted, totalMs: end - start };
+    const { labels, layers } = result.figures;
+    const transfer = [result.snapshot.buffer, labels.buffer, ...Object.values(layers).flatMap((sh) => [sh.coords.buffer, sh.ringOffsets.buffer, sh.polygonOffsets.buffer])];
+    postMessage({ type: 'result', id, result, timing }, { transfer });
   } catch (err) {
     // A trap leaves this worker's core unusable: the page starts a fresh worker next time.
     const trap = isTrap(err);

@@ -7,7 +7,7 @@
 
 import * as P from '../palette.js';
 import { toDevice } from '../view/transform.js';
-import { tracePath, traceRings, roundRect, haloText, FONT } from './paths.js';
+import { tracePath, tracePaths, traceRings, roundRect, haloText, FONT } from './paths.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Ring} Ring */
@@ -81,7 +81,7 @@ export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
   const ext = walls.filter((w) => w.exterior && w.path.length >= 2);
   if (ext.length) {
     ctx.beginPath();
-    for (const w of ext) tracePath(ctx, f, w.path);
+    tracePaths(ctx, f, ext.map((w) => w.path));
     ctx.lineCap = 'butt';
     ctx.strokeStyle = '#111111';
     ctx.lineWidth = ww + 9 * d;
@@ -96,11 +96,11 @@ export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
   // outline is not (see isSolid).
   const holes = holeBoxes(f.doc.plan.zones);
   ctx.beginPath();
-  for (const w of walls) if (w.kind === 'wall' && isSolid(w.path, holes)) tracePath(ctx, f, w.path);
+  tracePaths(ctx, f, walls.filter((w) => w.kind === 'wall' && isSolid(w.path, holes)).map((w) => w.path));
   ctx.fillStyle = P.WALL;
   ctx.fill();
   ctx.beginPath();
-  for (const w of walls) if (w.kind === 'wall' && w.path.length >= 2) tracePath(ctx, f, w.path);
+  tracePaths(ctx, f, walls.filter((w) => w.kind === 'wall' && w.path.length >= 2).map((w) => w.path));
   ctx.strokeStyle = P.WALL;
   ctx.lineWidth = ww;
   ctx.lineCap = 'square';
@@ -386,7 +386,7 @@ export function drawZoneOutline(ctx, f, id) {
 export function drawHighlight(ctx, f, polys) {
   const d = f.view.dpr;
   ctx.beginPath();
-  for (const rings of polys) traceRings(ctx, f, rings);
+  traceRings(ctx, f, polys.flat());
   ctx.lineJoin = 'round';
   ctx.strokeStyle = '#ffffff';
   ctx.lineWidth = 7 * d;

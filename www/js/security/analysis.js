@@ -42,12 +42,15 @@ export class SecurityAnalysis {
    * @param {import('../core/worker-runner.js').WorkerRunner<unknown, any>} runner the worker (security/worker.js)
    * @param {() => void} changed a worker result arrived (or a job ended)
    * @param {(e: unknown) => void} failed the worker failed
+   * @param {(file: Record<string, unknown> & {plan: object}) => string} [toText] a scenario's JSON text (the page's
+   *   keeps each plan's text, so a large plan is not written out again for every job)
    */
-  constructor(mirror, runner, changed, failed) {
+  constructor(mirror, runner, changed, failed, toText = (file) => JSON.stringify(file)) {
     this.mirror = mirror;
     this.runner = runner;
     this.changed = changed;
     this.failed = failed;
+    this.toText = toText;
     /** The camera whose failure region is wanted (-1: none). */
     this.failureIndex = -1;
     /**
@@ -181,7 +184,7 @@ export class SecurityAnalysis {
     const ask = this.routeAsk;
     const job = {
       type: 'analyse', load: m.loadVersion, name: s.name, cameras: JSON.stringify(s.cameras), failure: this.failureIndex,
-      ...(fresh ? { scenario: JSON.stringify(coreScenario(s)) } : {}),
+      ...(fresh ? { scenario: this.toText(coreScenario(s)) } : {}),
       route: ask ? { ...(ask.start.kind === 'opening' ? { from: ask.start.id } : { point: ask.start.at }), to: ask.to, resolution: ROUTE_RESOLUTION_M } : null,
     };
     const inflight = { key, version: m.version, ask, failureIndex: this.failureIndex };
