@@ -71,11 +71,13 @@ impl From<RoomAt> for RoomFound {
 /// What [`Session::set_plan`] redid (tests, the benchmark and the page read it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PlanEdit {
-    /// Views computed again (the cameras whose reach meets a changed wall or zone).
+    /// Views computed again (the cameras whose reach meets a changed wall or zone,
+    /// or whose view overlaps a triangle the new mesh cuts differently).
     pub views: usize,
-    /// The indices of those cameras, in camera order: every other camera's view
-    /// (and so its layers and figures) is exactly what it was, which lets the page
-    /// fetch and redraw only these.
+    /// The cameras whose view changed, in camera order (those of `views` that
+    /// came out different by a bit or more): every other camera's view (and so
+    /// its layers and figures) is exactly what it was, which lets the page fetch
+    /// and redraw only these.
     pub cameras: Vec<usize>,
     /// True when the zones changed and the coverage was rebuilt from them.
     pub zones_rebuilt: bool,
@@ -286,18 +288,23 @@ impl Session {
             if !walls_near && !changed_tris.iter().any(|t| overlaps(t, &seen)) {
                 continue;
             }
-            old_bounds = old_bounds.union(self.shapes[i].bounds);
             let (view, shape) = self.compute_view(i);
+            edit.views += 1;
+            // Recomputed but the same to the bit (the edit was out of its sight):
+            // neither its cells nor the page's copy need a change.
+            if view.same_bits(&self.views[i]) {
+                continue;
+            }
+            old_bounds = old_bounds.union(self.shapes[i].bounds);
             new_bounds = new_bounds.union(shape.bounds);
             self.views[i] = view;
             self.shapes[i] = shape;
-            edit.views += 1;
             edit.cameras.push(i);
         }
         drop(old_scenario);
         if edit.zones_rebuilt {
             self.recompute_coverage();
-        } else if edit.views > 0 {
+        } else if !edit.cameras.is_empty() {
             self.refresh_area(old_bounds, new_bounds);
         }
         Ok(edit)

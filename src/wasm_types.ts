@@ -342,7 +342,7 @@ export interface CurvePoint {
   cameras: CameraObject[];
 }
 
-/** What `Scene.setPlan` redid: views computed again (and which cameras' they are: the others are unchanged), and whether the zones' cells were rebuilt. */
+/** What `Scene.setPlan` redid: views computed again, the cameras whose views came out changed (every other view is exactly as before), and whether the zones' cells were rebuilt. */
 export interface PlanEdit {
   views: number;
   cameras: number[];

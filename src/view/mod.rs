@@ -59,6 +59,39 @@ pub struct LocalRings {
 }
 
 impl View {
+    /// True when `other` is this view bit for bit (every coordinate and figure
+    /// with the same bits: `0.0` and `-0.0` differ, `NaN` equals itself), so
+    /// that keeping one or the other cannot change anything that reads it.
+    pub fn same_bits(&self, other: &View) -> bool {
+        fn pts(a: &[Point], b: &[Point]) -> bool {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(p, q)| p.x.to_bits() == q.x.to_bits() && p.y.to_bits() == q.y.to_bits())
+        }
+        fn rings(a: &[Vec<Point>], b: &[Vec<Point>]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(p, q)| pts(p, q))
+        }
+        fn nums(a: &[f64], b: &[f64]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+        }
+        let (a, b) = (&self.bounds, &other.bounds);
+        pts(&self.ring, &other.ring)
+            && pts(&self.dead, &other.dead)
+            && rings(&self.levels, &other.levels)
+            && nums(
+                &[self.area, self.near_m, self.far_m],
+                &[other.area, other.near_m, other.far_m],
+            )
+            && nums(&self.level_areas, &other.level_areas)
+            && nums(&self.level_radii, &other.level_radii)
+            && pts(&[a.min, a.max], &[b.min, b.max])
+            && pts(&[self.local.anchor.origin], &[other.local.anchor.origin])
+            && pts(&self.local.ring, &other.local.ring)
+            && pts(&self.local.dead, &other.local.dead)
+            && rings(&self.local.levels, &other.local.levels)
+    }
+
     /// An empty view (a camera that sees nothing).
     pub fn empty(levels: usize) -> View {
         View {

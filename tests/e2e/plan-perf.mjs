@@ -4,7 +4,9 @@
 // (window.__blindspotPerf.frames: the core's plan update when it follows every frame, the
 // layers and the redraw) and how long the core took to take the plan (Scene.setPlan).
 //
-//   node plan-perf.mjs [--frames 120] [--sample museum-wing.json] [--port 8767] [--trace FILE]
+//   node plan-perf.mjs [--frames 120] [--sample museum-wing.json] [--port 8767] [--trace FILE] [--phases]
+// --phases rasterises the canvas after each drawing phase (`?perf=phases`), so the drawing's
+// split includes each phase's raster (the frame is then a little slower: more flushes).
 // It also prints where the frames' time goes (frame-report.mjs).
 import { chromium } from '@playwright/test';
 import { flags, serveWww } from './serve.mjs';
@@ -22,7 +24,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}&perf=flush`);
+  await page.goto(`${base}?sample=${encodeURIComponent(SAMPLE)}&perf=${args.phases ? 'phases' : 'flush'}`);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 120_000 });
   const corner = await page.evaluate(() => {
     const s = window.__blindspot.scenario();

@@ -78,6 +78,7 @@ const mirror = new SceneMirror(core);
 const limits = core.Scene.limits();
 const ui = new UiState(() => loop.request());
 const renderer = new Renderer(canvas);
+renderer.rasterPhases = new URLSearchParams(location.search).get('perf') === 'phases';
 const figures = new LayoutFigures(mirror);
 const scenario = () => /** @type {import('./model/scenario.js').Scenario} */ (store.scenario);
 const storage = (() => { try { return window.localStorage; } catch { return null; } })();
@@ -91,7 +92,7 @@ const coreFailed = (/** @type {unknown} */ e, /** @type {string} */ what) => rec
 
 /** @type {FrameLoop} */
 const loop = new FrameLoop({
-  store, mirror, ui, renderer, canvas, flush: new URLSearchParams(location.search).get('perf') === 'flush',
+  store, mirror, ui, renderer, canvas, flush: ['flush', 'phases'].includes(new URLSearchParams(location.search).get('perf') ?? ''),
   overlays: (f) => [...security.overlays(f), ...tools.tool().overlays(f), ...(budget.dialog.open && ui.marks.plan === f.doc.plan ? marksOverlay(ui.marks.points) : [])],
   security: (show) => security.layers(show),
   underlay: (s) => underlay.frame(s),

@@ -7,7 +7,7 @@
  */
 
 import * as P from '../palette.js';
-import { deviceMatrix, toDevice } from '../view/transform.js';
+import { deviceMatrix } from '../view/transform.js';
 import { inPlanCoordinates } from './paths.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
@@ -26,12 +26,39 @@ export class ShapePathCache {
     this.byKind = new Map();
     /** @type {Map<string, {sh: Shapes, paths: PathItem[]}>} */
     this.last = new Map();
+    /**
+     * Per kind, the polygons the last `get` added or dropped against the one before it
+     * (plan coordinates; empty when it was handed the same shapes): a layer drawn from
+     * one kind need only repaint where these lie.
+     * @type {Map<string, PathItem[]>}
+     */
+    this.changed = new Map();
+  }
+
+  /**
+   * The plan-coordinate box of what changed in `kinds` at their last `get`s, or null
+   * when nothing did. @param {string[]} kinds @returns {[number, number, number, number]|null}
+   */
+  changedBox(kinds) {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const k of kinds) {
+      for (const it of this.changed.get(k) ?? []) {
+        if (it.minX < minX) minX = it.minX;
+        if (it.minY < minY) minY = it.minY;
+        if (it.maxX > maxX) maxX = it.maxX;
+        if (it.maxY > maxY) maxY = it.maxY;
+      }
+    }
+    return minX <= maxX ? [minX, minY, maxX, maxY] : null;
   }
 
   /** @param {Shapes} sh @param {string} kind @returns {PathItem[]} */
   get(sh, kind) {
     const last = this.last.get(kind);
-    if (last && last.sh === sh) return last.paths;
+    if (last && last.sh === sh) {
+      this.changed.set(kind, []);
+      return last.paths;
+    }
     const old = this.byKind.get(kind) ?? new Map();
     /** @type {Map<string, PathItem>} */
     const next = new Map();
@@ -75,6 +102,11 @@ export class ShapePathCache {
       next.set(key, item);
       paths.push(item);
     }
+    /** @type {PathItem[]} */
+    const changed = [];
+    for (const [key, it] of next) if (!old.has(key)) changed.push(it);
+    for (const [key, it] of old) if (!next.has(key)) changed.push(it);
+    this.changed.set(kind, changed);
     this.byKind.set(kind, next);
     this.last.set(kind, { sh, paths });
     return paths;
@@ -171,33 +203,4 @@ export function drawShapes(ctx, f, items, pat, kind, rect) {
       ctx.stroke(it.path);
     }
   });
-}
-
-/** Device-pixel box of camera i's view polygon, or null. @param {Frame} f @param {Shapes} views @param {number} i
- * @returns {Rect|null} */
-export function viewRect(f, views, i) {
-  if (i < 0 || i + 1 >= views.polygonOffsets.length) return null;
-  const r0 = views.polygonOffsets[i], r1 = views.polygonOffsets[i + 1];
-  if (r1 <= r0) return null;
-  const a = views.ringOffsets[r0], b = views.ringOffsets[r1];
-  const c = views.coords;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let k = a; k < b; k++) {
-    const x = c[2 * k], y = c[2 * k + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  if (!(minX <= maxX)) return null;
-  const v = f.view;
-  const [x0, y0] = toDevice(v, v.dpr, minX, maxY), [x1, y1] = toDevice(v, v.dpr, maxX, minY);
-  return [x0, y0, x1, y1];
-}
-
-/** @param {Rect|null} a @param {Rect|null} b @returns {Rect|null} */
-export function unionRect(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }

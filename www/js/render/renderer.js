@@ -11,7 +11,8 @@
 import * as P from '../palette.js';
 import { LayerCache, screenKey, otherCameras, sameKey } from './layer-cache.js';
 import { drawGrid, drawZones, drawWalls, drawZoneLabels, drawOpeningLabels, drawPoleSites, drawZoneOutline, drawHighlight } from './plan.js';
-import { ShapePathCache, Patterns, drawShapes, viewRect, unionRect } from './coverage.js';
+import { ShapePathCache, Patterns, drawShapes } from './coverage.js';
+import { toDevice } from '../view/transform.js';
 import { drawView, drawCameras } from './cameras.js';
 import { drawOverlays } from './overlays.js';
 import { drawScaleBar } from './scale-bar.js';
@@ -118,6 +119,11 @@ export class Renderer {
      * @type {{views: number, liveViews: number, coverage: number, cameras: number, chrome: number}|null}
      */
     this.phases = null;
+    /**
+     * Benchmarks (`?perf=phases`): rasterise the canvas at the end of each phase, so that
+     * `phases` holds each phase's raster too (it is otherwise paid at the flush).
+     */
+    this.rasterPhases = false;
 
     /** The last full-quality frame without overlays and scale bar, for pans and zooms. */
     this.snapshot = { canvas: /** @type {HTMLCanvasElement|null} */ (null), key: /** @type {unknown[]|null} */ (null), view: { scale: 1, tx: 0, ty: 0 } };
@@ -130,31 +136,35 @@ export class Renderer {
   }
 
   /**
-   * A blind-spot or multi-coverage layer. When only the active camera changed since the
-   * last draw, these regions can only have changed inside its old and new view, so only
-   * that rectangle is redrawn.
+   * A blind-spot or multi-coverage layer. On the same screen, it is repainted only where
+   * its polygons changed since its last draw: the box of those added or dropped (the
+   * path cache compares every polygon by a hash of its coordinates), which during a
+   * camera or wall drag is a small part of the moved views' boxes.
    * @param {'blind'|'multi'} kind @param {(f: Frame) => Shapes|null} own @param {(f: Frame) => Shapes|null} extra
-   * @returns {LayerCache<{activeRect: Rect|null}>}
+   * @returns {LayerCache<null>}
    */
   shapeLayer(kind, own, extra) {
     return new LayerCache(
       (f) => [...screenKey(f), own(f), extra(f)],
-      (ctx, f, { partial, memo, W, H }) => {
-        const views = f.core.layers.views;
-        let activeRect = views ? viewRect(f, views, f.ui.active) : null;
-        if (views) for (const i of f.ui.liveViews) activeRect = unionRect(activeRect, viewRect(f, views, i));
+      (ctx, f, { partial, W, H }) => {
+        const a = own(f), b = extra(f);
+        const ownPaths = a ? this.paths.get(a, kind) : [];
+        const extraPaths = b ? this.paths.get(b, 'dead') : [];
         /** @type {Rect|null} */
         let rect = null;
         if (partial) {
-          const u = unionRect(memo?.activeRect ?? null, activeRect);
-          if (u) {
-            const m = 4 * f.view.dpr;
-            const x0 = Math.max(0, Math.floor(u[0] - m)), y0 = Math.max(0, Math.floor(u[1] - m));
-            const x1 = Math.min(W, Math.ceil(u[2] + m)), y1 = Math.min(H, Math.ceil(u[3] + m));
-            rect = x1 > x0 && y1 > y0 ? [x0, y0, x1, y1] : null;
-          }
+          const box = this.paths.changedBox(b ? [kind, 'dead'] : [kind]);
           // Nothing on screen can have changed.
-          if (!rect) return { activeRect };
+          if (!box) return;
+          const v = f.view;
+          const [bx0, by0] = toDevice(v, v.dpr, box[0], box[3]), [bx1, by1] = toDevice(v, v.dpr, box[2], box[1]);
+          // The outlines reach beyond the polygons' boxes: at most a miter (the
+          // default limit, 10 half widths) of the widest outline, 1.6 px.
+          const m = 9 * v.dpr;
+          const x0 = Math.max(0, Math.floor(bx0 - m)), y0 = Math.max(0, Math.floor(by0 - m));
+          const x1 = Math.min(W, Math.ceil(bx1 + m)), y1 = Math.min(H, Math.ceil(by1 + m));
+          if (!(x1 > x0 && y1 > y0)) return;
+          rect = [x0, y0, x1, y1];
           ctx.save();
           ctx.beginPath();
           ctx.rect(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
@@ -163,16 +173,13 @@ export class Renderer {
         } else {
           ctx.save();
         }
-        const a = own(f), b = extra(f);
-        if (a) drawShapes(ctx, f, this.paths.get(a, kind), this.patterns.get(f.view.dpr, kind), kind, rect);
-        if (b) drawShapes(ctx, f, this.paths.get(b, 'dead'), this.patterns.get(f.view.dpr, 'dead'), 'dead', rect);
+        if (a) drawShapes(ctx, f, ownPaths, this.patterns.get(f.view.dpr, kind), kind, rect);
+        if (b) drawShapes(ctx, f, extraPaths, this.patterns.get(f.view.dpr, 'dead'), 'dead', rect);
         ctx.restore();
-        return { activeRect };
       },
-      (f) => ((f.ui.active >= 0 || f.ui.liveViews.length > 0) && f.core.layers.views !== null
-        ? [...screenKey(f), f.ui.plan, f.doc.catalog, f.doc.settings, f.ui.active, f.ui.liveViews, own(f) === null, extra(f) === null,
-          ...otherCameras(f)]
-        : null),
+      // The repaint is exact whatever changed, as long as the screen and the kinds drawn
+      // are the same.
+      (f) => [...screenKey(f), own(f) === null, extra(f) === null],
     );
   }
 
@@ -232,7 +239,12 @@ export class Renderer {
     const views = f.core.layers.views;
     const ph = this.phases = { views: 0, liveViews: 0, coverage: 0, cameras: 0, chrome: 0 };
     let t = performance.now();
-    const lap = () => { const n = performance.now(), d = n - t; t = n; return d; };
+    const lap = () => {
+      if (this.rasterPhases) this.flush();
+      const n = performance.now(), d = n - t;
+      t = n;
+      return d;
+    };
     ctx.drawImage(this.views.get(f), 0, 0);
     ph.views = lap();
     if (f.ui.show.views && views) {
