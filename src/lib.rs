@@ -25,6 +25,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod session;
+pub mod site;
 pub mod sorting;
 pub mod view;
 

@@ -259,6 +259,7 @@ fn levels_out_of_order_are_named() {
 fn a_level_without_zones_is_named() {
     let mut v = three();
     v["plan"]["zones"][3]["level"] = json!("ground");
+    v["plan"]["zones"][4]["level"] = json!("site");
     let e = errors_of(&v);
     assert_error(&e, "levels[2]", &["no zones", "first"]);
 }

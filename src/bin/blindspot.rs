@@ -9,9 +9,10 @@ use blindspot::generator::{GeneratorOptions, generate, wall_segment_count};
 use blindspot::geometry::Point;
 use blindspot::optimize::candidates::Placement;
 use blindspot::optimize::{Existing, Goal, Phase, Progress, Request, Workspace};
-use blindspot::report::render_text;
-use blindspot::scenario::Scenario;
+use blindspot::report::{render_site_text, render_text};
+use blindspot::scenario::{InvalidScenario, Scenario};
 use blindspot::session::Session;
+use blindspot::site::Site;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -326,8 +327,24 @@ fn read_scenario(file: &str) -> Result<(Scenario, blindspot::scenario::Problems)
     })
 }
 
-fn load_session(file: &str) -> Result<Session, Failure> {
+/// Refuses a file with several levels for a command that works on one plan
+/// (it would compute every floor as one flat plan): the user is told what works.
+fn one_level(scenario: &Scenario, file: &str, command: &str) -> Result<(), Failure> {
+    if !scenario.has_several_levels() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = scenario.levels.iter().map(|l| l.id.as_str()).collect();
+    Err(Failure::Usage(format!(
+        "{}: the file has {} levels ({}); `blindspot {command}` works on a file of one level so far (`blindspot report` with text or JSON reports every level and the site)",
+        display_name(file),
+        ids.len(),
+        ids.join(", ")
+    )))
+}
+
+fn load_session(file: &str, command: &str) -> Result<Session, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
+    one_level(&scenario, file, command)?;
     Session::new(scenario, warnings)
         .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))
 }
@@ -389,7 +406,7 @@ fn optimize(
     seed: u64,
     output: &str,
 ) -> Result<String, Failure> {
-    let session = load_session(file)?;
+    let session = load_session(file, "optimize")?;
     let scenario = session.scenario();
     for m in &models {
         if !scenario.catalog.iter().any(|c| &c.id == m) {
@@ -527,7 +544,7 @@ fn curve(
             "--max-budget must be a positive amount, found {max_budget}"
         )));
     }
-    let session = load_session(file)?;
+    let session = load_session(file, "curve")?;
     let request = Request {
         existing,
         seed,
@@ -628,8 +645,20 @@ fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Fa
                 .expect("layout_index gives an index into the options")
         }
     };
-    let session = Session::new(scenario, warnings)
-        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+    let invalid = |e: InvalidScenario| Failure::Invalid(format!("{}: {e}\n", display_name(file)));
+    if scenario.has_several_levels() {
+        // Every level on its own and the site's totals.
+        let report = Site::new(scenario, warnings).map_err(invalid)?.report();
+        return Ok(match format {
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(&report).expect("reports serialise");
+                s.push('\n');
+                s
+            }
+            _ => render_site_text(&report),
+        });
+    }
+    let session = Session::new(scenario, warnings).map_err(invalid)?;
     let report = session.report();
     Ok(match format {
         Format::Json => {
@@ -715,8 +744,18 @@ fn validate(file: &str) -> Result<(String, u8), Failure> {
             for w in &warnings.list {
                 out.push_str(&format!("{name}: {w}\n"));
             }
+            // A file with levels says how many (a one-level file's line is as before).
+            let levels = if scenario.levels.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} level(s), {} connection(s), ",
+                    scenario.levels.len(),
+                    scenario.connections.len()
+                )
+            };
             out.push_str(&format!(
-                "{name}: valid: {} wall(s), {} zone(s), {} camera(s), {} model(s){}\n",
+                "{name}: valid: {levels}{} wall(s), {} zone(s), {} camera(s), {} model(s){}\n",
                 scenario.plan.walls.len(),
                 scenario.plan.zones.len(),
                 scenario.cameras.len(),

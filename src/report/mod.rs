@@ -2,7 +2,7 @@
 
 mod text;
 
-pub use text::render_text;
+pub use text::{render_site_text, render_text};
 
 use crate::geometry::Polygon;
 use crate::session::Session;

@@ -178,11 +178,29 @@ fn write_report(report: &Report, out: &mut impl Write) -> fmt::Result {
         }
         writeln!(out, "{line}")?;
     }
-    if !c.lines.is_empty() && (c.total > 0.0 || c.unpriced_cameras < s.cameras.len()) {
+    write_costs(c, s.cameras.len(), "Costs", out)?;
+    if !report.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Warnings")?;
+        for w in &report.warnings {
+            writeln!(out, "  {w}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The cost lines and their total, when anything is priced.
+fn write_costs(
+    c: &super::Costs,
+    cameras: usize,
+    heading: &str,
+    out: &mut impl Write,
+) -> fmt::Result {
+    if !c.lines.is_empty() && (c.total > 0.0 || c.unpriced_cameras < cameras) {
         writeln!(out)?;
         writeln!(
             out,
-            "Costs ({}{})",
+            "{heading} ({}{})",
             c.currency,
             if c.example_prices {
                 ", example prices"
@@ -211,13 +229,6 @@ fn write_report(report: &Report, out: &mut impl Write) -> fmt::Result {
             }
         )?;
     }
-    if !report.warnings.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Warnings")?;
-        for w in &report.warnings {
-            writeln!(out, "  {w}")?;
-        }
-    }
     Ok(())
 }
 
@@ -229,4 +240,130 @@ fn centre(p: &crate::geometry::Polygon) -> (f64, f64) {
         .iter()
         .fold((0.0, 0.0), |(x, y), q| (x + q.x, y + q.y));
     (x / n, y / n)
+}
+
+/// Renders a site of several levels as text: the site's table (each level's
+/// headline and the whole site's), then each level's report as a section.
+pub fn render_site_text(report: &crate::site::SiteReport) -> String {
+    let mut out = String::new();
+    write_site(report, &mut out).expect("writing to a String never fails");
+    out
+}
+
+fn write_site(report: &crate::site::SiteReport, out: &mut impl Write) -> fmt::Result {
+    let title = if report.name.is_empty() {
+        "(unnamed scenario)"
+    } else {
+        &report.name
+    };
+    writeln!(out, "{title}")?;
+    writeln!(out, "{}", "=".repeat(title.chars().count().min(78)))?;
+    writeln!(out)?;
+    let n = report.levels.len();
+    writeln!(
+        out,
+        "Site: {n} levels (each computed on its own; areas summed)"
+    )?;
+    let width = report
+        .levels
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .clamp(10, 32);
+    writeln!(
+        out,
+        "  {:<width$} {:>9} {:>11} {:>11} {:>8} {:>12} {:>7} {:>12}",
+        "level",
+        "elevation",
+        "area m²",
+        "covered m²",
+        "coverage",
+        "required met",
+        "cameras",
+        "cost"
+    )?;
+    let currency = &report.site.overall.costs.currency;
+    let row = |name: &str, elevation: String, h: &crate::site::Headline| {
+        let name: String = name.chars().take(width).collect();
+        let required = if h.zones_with_requirement == 0 {
+            "-".to_string()
+        } else {
+            format!("{} of {}", h.zones_meeting, h.zones_with_requirement)
+        };
+        format!(
+            "  {:<width$} {:>9} {:>11.2} {:>11.2} {:>8} {:>12} {:>7} {:>12}",
+            name,
+            elevation,
+            h.target_area_m2,
+            h.covered_area_m2,
+            pct(h.coverage),
+            required,
+            h.cameras,
+            format!("{:.0} {currency}", h.costs.total),
+        )
+    };
+    for l in &report.levels {
+        writeln!(
+            out,
+            "{}",
+            row(&l.name, format!("{:.1} m", l.elevation_m), &l.headline)
+        )?;
+    }
+    let site = &report.site;
+    writeln!(out, "{}", row("whole site", String::new(), site))?;
+    writeln!(
+        out,
+        "  weighted coverage {}, seen by 2+ cameras {:.2} m², blind {:.2} m²",
+        pct(site.weighted_coverage),
+        site.multi_covered_area_m2,
+        site.blind_area_m2
+    )?;
+    if site.levels.iter().any(|l| l.covered_area_m2 > 0.0) {
+        let bands: Vec<String> = site
+            .levels
+            .iter()
+            .map(|l| format!("{} {:.2} m² {}", l.name, l.covered_area_m2, pct(l.coverage)))
+            .collect();
+        writeln!(out, "  pixel density: {}", bands.join(", "))?;
+    }
+    if !report.connections.is_empty() {
+        writeln!(out, "  connections:")?;
+        for c in &report.connections {
+            writeln!(
+                out,
+                "    {} ({}, {} at ({}, {}) to {} at ({}, {}){})",
+                c.id,
+                c.kind.name(),
+                c.from.level,
+                c.from.x,
+                c.from.y,
+                c.to.level,
+                c.to.x,
+                c.to.y,
+                c.time_s.map(|t| format!(", {t} s")).unwrap_or_default()
+            )?;
+        }
+    }
+    write_costs(&site.costs, site.cameras, "Site costs", out)?;
+    for (i, l) in report.levels.iter().enumerate() {
+        writeln!(out)?;
+        let mut section = l.report.clone();
+        section.name = format!(
+            "Level {} of {n}: {} ({}, {:.1} m)",
+            i + 1,
+            l.name,
+            l.id,
+            l.elevation_m
+        );
+        write_report(&section, out)?;
+    }
+    if !report.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Warnings")?;
+        for w in &report.warnings {
+            writeln!(out, "  {w}")?;
+        }
+    }
+    Ok(())
 }

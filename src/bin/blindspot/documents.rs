@@ -69,6 +69,7 @@ pub fn render_site(
         }
         Failure::Invalid(msg)
     })?;
+    super::one_level(&scenario, file, "report (documents)")?;
     let index = match option {
         None => 0,
         Some(wanted) => layout_index(&scenario, wanted, file)? + 1,

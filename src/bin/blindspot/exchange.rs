@@ -251,6 +251,7 @@ pub fn run_export(
     output: Option<&str>,
 ) -> Result<(String, Option<String>), Failure> {
     let (scenario, warnings) = read_scenario(file)?;
+    super::one_level(&scenario, file, "export")?;
     let scenario = match option {
         None => scenario,
         Some(wanted) => {

@@ -14,6 +14,7 @@ pub const NO_ROUTE: u8 = 3;
 /// Loads the file's main layout, or its option `option`.
 fn session(file: &str, option: Option<&str>) -> Result<Session, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
+    super::one_level(&scenario, file, "audit / route")?;
     let scenario = match option {
         None => scenario,
         Some(wanted) => {
