@@ -156,6 +156,9 @@ test('while a large file opens the page answers clicks; once open, the zones tab
   const check = await page.evaluate(() => window.__blindspot.leanCheck());
   expect({ summary: check.summary, views: check.views, dead: check.dead, bands: check.bands }, 'kept against fresh after the warm-up')
     .toEqual({ summary: true, views: true, dead: true, bands: true });
+  // What the open worker computed from its scene equals the page's core's calls on the rebuilt one.
+  expect(await page.evaluate(() => window.__blindspot.firstFiguresCheck()), 'the worker\'s first figures against fresh calls')
+    .toEqual({ blind: true, labels: true, blindSpots: true, shortfall: true });
 
   // The autosave keeps a large plan in IndexedDB (local storage has a pointer to it), and a
   // reload opens it through the worker.

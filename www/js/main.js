@@ -12,6 +12,7 @@ import { LayoutFigures } from './core/figures.js';
 import { Store } from './model/history.js';
 import { Autosave, FileText } from './model/autosave.js';
 import { autosaveDb } from './files/autosave-db.js';
+import { sameShapes, takeShapes } from './core/shapes.js';
 import { toFile, activeLayout } from './model/layouts.js';
 import { withName, cameraIndex } from './model/scenario.js';
 import { UiState } from './app/ui-state.js';
@@ -340,7 +341,15 @@ buildLegend($('legend'), drawSwatch);
 Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
-  opens: () => files.opens.slice(), autosaved: () => autosave.writing, openWorkersStarted: () => files.opener.started,
+  opens: () => files.opens.slice(), autosaved: () => autosave.writing,
+  /** Whether what the open worker computed (kept as the scene's) equals the page's core's fresh calls. */
+  firstFiguresCheck: () => mirror.guarded(() => ({
+    blind: sameShapes(mirror.layer('blind'), mirror.freshLayer('blind')),
+    labels: JSON.stringify([...mirror.zoneLabels()]) === JSON.stringify([...mirror.scene.zoneLabels()]),
+    blindSpots: JSON.stringify(mirror.blindSpots()) === JSON.stringify(mirror.scene.blindSpots()),
+    shortfall: sameShapes(/** @type {import('./core/shapes.js').Shapes} */ (analysis.shortfall()), takeShapes(mirror.scene.shortfallLayer())),
+  })),
+  openWorkersStarted: () => files.opener.started,
   underlay: () => ({ records: underlay.records.slice(), busy: underlay.busy, tool: { mode: underlayTool.mode, points: underlayTool.points.length },
     status: store.scenario?.underlay ? underlay.images.entry(store.scenario.underlay.image).status : null }),
   imports: () => importer.records.slice(), importWorkersStarted: () => importer.worker.started,

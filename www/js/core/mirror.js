@@ -32,7 +32,9 @@ import { isTrap } from './load.js';
 /** @typedef {'views'|'blind'|'multi'|'dead'|'bands'} LayerName */
 /**
  * A scene's first figures, computed by the open worker (files/open-worker.js).
- * @typedef {{summary: Summary, summaryMs: number, blindSpots: BlindSpots, labels: Float64Array, layers: Partial<Record<LayerName, Shapes>>}} FirstFigures
+ * `security`: the security analysis's values by name, with the ms each took (security/analysis.js asks `firstFigure`).
+ * @typedef {{summary: Summary, summaryMs: number, blindSpots: BlindSpots, labels: Float64Array, layers: Partial<Record<LayerName, Shapes>>,
+ *   security: Record<string, {value: unknown, ms: number}>}} FirstFigures
  */
 
 /** @param {unknown} e */
@@ -130,6 +132,8 @@ export class SceneMirror {
     this.planEdits = 0;
     /** The last full `summary()` call's ms (Infinity until one is made); see `warmUp`. */
     this.summaryMs = Infinity;
+    /** What the open worker computed that the mirror does not keep itself (see `firstFigure`). @type {{version: number, security: Record<string, {value: unknown, ms: number}>}|null} */
+    this.first = null;
     /** The warm-up's next step, while one is due, and the warm-up it belongs to. @type {ReturnType<typeof setTimeout>|null} */
     this.warming = null;
     /** @type {object|null} */
@@ -276,6 +280,16 @@ export class SceneMirror {
       for (const [name, shapes] of Object.entries(figures.layers)) this.layerCache.set(name, { version: this.version, shapes });
       this.labelCache = { zones: scenario.plan.zones, load: this.rulesVersion, labels: figures.labels };
     }
+    this.first = figures ? { version: this.version, security: figures.security } : null;
+  }
+
+  /**
+   * The open worker's value of a security analysis result for the scene shown, and the ms
+   * it took there (undefined when it has none, or the scene changed since).
+   * @param {string} name @returns {{value: unknown, ms: number}|undefined}
+   */
+  firstFigure(name) {
+    return this.first?.version === this.version ? this.first.security[name] : undefined;
   }
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */

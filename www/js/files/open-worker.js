@@ -19,7 +19,8 @@
  *     `snapshot` the scene's snapshot (a Uint8Array, its buffer transferred);
  *     `figures` what the page shows first, computed here from the same scene (the page's
  *     scene rebuilt from the snapshot gives the same, bit for bit: open.spec.js checks it):
- *     {summary, summaryMs, blindSpots, labels (zoneLabels), layers: {views, blind, dead, bands}}
+ *     {summary, summaryMs, blindSpots, labels (zoneLabels), layers: {views, blind, dead, bands},
+ *     security: {shortfall: {value, ms}}}
  *     (the arrays' buffers transferred)
  *   {type: 'error', id, message, trap}
  */
@@ -60,7 +61,10 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       const summary = scene.summary();
       const summaryMs = performance.now() - s0;
       const layers = Object.fromEntries(FIRST_LAYERS.map((name) => [name, takeShapes(scene.layer(name))]));
-      const figures = { summary, summaryMs, blindSpots: scene.blindSpots(), labels: scene.zoneLabels(), layers };
+      const f0 = performance.now();
+      const shortfall = takeShapes(scene.shortfallLayer());
+      const security = { shortfall: { value: shortfall, ms: performance.now() - f0 } };
+      const figures = { summary, summaryMs, blindSpots: scene.blindSpots(), labels: scene.zoneLabels(), layers, security };
       figured = performance.now();
       progress('handing', 0, 1);
       result = { text: scene.scenarioJson(), planText: '', warnings: scene.warnings(), snapshot: scene.snapshot(), figures };
@@ -72,8 +76,9 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     const end = performance.now();
     const timing = { readMs, checkMs: starts.preparing - starts.checking, prepareMs: prepared - starts.preparing, figuresMs: figured - prepared,
       snapshotMs: snapshotted - figured, planTextMs: end - snapshotted, totalMs: end - start };
-    const { labels, layers } = result.figures;
-    const transfer = [result.snapshot.buffer, labels.buffer, ...Object.values(layers).flatMap((sh) => [sh.coords.buffer, sh.ringOffsets.buffer, sh.polygonOffsets.buffer])];
+    const { labels, layers, security } = result.figures;
+    const transfer = [result.snapshot.buffer, labels.buffer, ...[...Object.values(layers), security.shortfall.value]
+      .flatMap((sh) => [sh.coords.buffer, sh.ringOffsets.buffer, sh.polygonOffsets.buffer])];
     postMessage({ type: 'result', id, result, timing }, { transfer });
   } catch (err) {
     // A trap leaves this worker's core unusable: the page starts a fresh worker next time.

@@ -55,13 +55,8 @@ export function traceRings(ctx, f, rings) {
   identity(ctx);
 }
 
-/** Adds an open polyline to the current path. @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {[number, number][]} path */
-export function tracePath(ctx, f, path) {
-  tracePaths(ctx, f, [path]);
-}
-
 /**
- * Adds many open polylines to the current path under one matrix change. Chromium maps
+ * Adds open polylines to the current path under one matrix change. Chromium maps
  * the whole current path through every `setTransform`, so one change per polyline costs
  * the square of their number: 200,000 walls took 20 s to trace that way.
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Iterable<[number, number][]>} paths

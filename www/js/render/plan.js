@@ -7,7 +7,7 @@
 
 import * as P from '../palette.js';
 import { toDevice } from '../view/transform.js';
-import { tracePath, tracePaths, traceRings, roundRect, haloText, FONT } from './paths.js';
+import { tracePaths, traceRings, roundRect, haloText, FONT } from './paths.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Ring} Ring */
@@ -108,10 +108,18 @@ export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
   ctx.stroke();
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
+  // The other kinds, one path per look (a palace has tens of thousands of doors: a path
+  // and a matrix change each took seconds).
+  /** @type {Map<string, Wall[]>} */
+  const looks = new Map();
   for (const w of walls) {
     if (w.kind === 'wall' || w.path.length < 2) continue;
-    drawWallSymbol(ctx, f, w, ww);
+    const look = `${w.kind}|${w.open ?? ''}|${w.opaque ?? ''}`;
+    const list = looks.get(look);
+    if (list) list.push(w);
+    else looks.set(look, [w]);
   }
+  for (const list of looks.values()) drawWallSymbols(ctx, f, list, ww);
 }
 
 /** Largest box (m²) of a closed wall loop drawn solid without being a zone's hole. */
@@ -148,10 +156,14 @@ function isClosed(path) {
   return n >= 4 && path[0][0] === path[n - 1][0] && path[0][1] === path[n - 1][1];
 }
 
-/** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Wall} w @param {number} ww */
-function drawWallSymbol(ctx, f, w, ww) {
+/**
+ * Walls of one kind and look (`open`, `opaque`) as their symbol.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Wall[]} walls @param {number} ww
+ */
+function drawWallSymbols(ctx, f, walls, ww) {
+  const w = walls[0];
   ctx.beginPath();
-  tracePath(ctx, f, w.path);
+  tracePaths(ctx, f, walls.map((x) => x.path));
   const d = f.view.dpr;
   switch (w.kind) {
     case 'door': {
@@ -168,7 +180,7 @@ function drawWallSymbol(ctx, f, w, ww) {
         ctx.stroke();
         ctx.lineCap = 'round';
       }
-      drawJambs(ctx, f, w.path, ww);
+      drawJambs(ctx, f, walls, ww);
       break;
     }
     case 'window': {
@@ -186,7 +198,7 @@ function drawWallSymbol(ctx, f, w, ww) {
         ctx.stroke();
       }
       ctx.lineCap = 'round';
-      drawJambs(ctx, f, w.path, ww);
+      drawJambs(ctx, f, walls, ww);
       break;
     }
     case 'glass': {
@@ -224,13 +236,12 @@ function drawWallSymbol(ctx, f, w, ww) {
   }
 }
 
-/** Short ticks across both ends of an opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f
- * @param {[number, number][]} path @param {number} ww */
-function drawJambs(ctx, f, path, ww) {
+/** Short ticks across both ends of each opening. @param {CanvasRenderingContext2D} ctx @param {Frame} f
+ * @param {Wall[]} walls @param {number} ww */
+function drawJambs(ctx, f, walls, ww) {
   const v = f.view;
-  const ends = [[path[0], path[1]], [path[path.length - 1], path[path.length - 2]]];
   ctx.beginPath();
-  for (const [p, q] of ends) {
+  for (const { path } of walls) for (const [p, q] of [[path[0], path[1]], [path[path.length - 1], path[path.length - 2]]]) {
     const [X, Y] = toDevice(v, v.dpr, p[0], p[1]);
     const [QX, QY] = toDevice(v, v.dpr, q[0], q[1]);
     const dx = QX - X, dy = QY - Y;
