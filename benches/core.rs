@@ -2,11 +2,12 @@
 //! Run: `cargo bench --bench core` (figures in docs/performance.md).
 
 use blindspot::coverage::Coverage;
-use blindspot::generator::{GeneratorOptions, generate};
+use blindspot::generator::{GeneratorOptions, generate, generate_site};
 use blindspot::geometry::{Anchor, Point, Tolerances};
 use blindspot::plan::PreparedPlan;
 use blindspot::scenario::{CameraSpec, Plan, Scenario, Wall};
 use blindspot::session::Session;
+use blindspot::site::Site;
 use blindspot::view::{Expander, camera_view};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -144,6 +145,49 @@ fn full_report(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+}
+
+/// The palace of issue 14: 50,000 wall segments and 1,500 cameras over five
+/// levels (the site and four floors). `from_scenario` is what the command line
+/// does after reading the file (prepare every level, views, coverage, the full
+/// report); `recompute` re-runs the views, coverage and report on prepared
+/// levels, as `full_report` does for one plan.
+fn site_report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("site_report");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let palace = generate_site(
+        &GeneratorOptions {
+            wall_segments: 50_000,
+            cameras: 1_500,
+            seed: 1,
+            mounted: true,
+        },
+        5,
+    );
+    group.bench_function("palace_5lv_50kseg_1500cam/from_scenario", |b| {
+        b.iter(|| {
+            let site = Site::new(black_box(palace.clone()), Default::default()).expect("prepares");
+            black_box(site.report())
+        })
+    });
+    let mut site = Site::new(palace.clone(), Default::default()).expect("prepares");
+    group.bench_function("palace_5lv_50kseg_1500cam/recompute", |b| {
+        b.iter(|| {
+            site.recompute();
+            black_box(site.report())
+        })
+    });
+    group.bench_function("palace_5lv_50kseg_1500cam/prepare_only", |b| {
+        b.iter(|| {
+            for level in palace.levels() {
+                let slice = palace.level_slice(&level.id).expect("a level");
+                black_box(PreparedPlan::new(&slice.plan, Tolerances::default()).expect("prepares"));
+            }
+        })
+    });
     group.finish();
 }
 
@@ -313,6 +357,7 @@ criterion_group!(
     prepare_degenerate,
     views,
     full_report,
+    site_report,
     drag,
     optimizer,
     security

@@ -9,7 +9,8 @@
 use crate::geometry::Point;
 use crate::rng::SplitMix64;
 use crate::scenario::{
-    Camera, CameraModel, FORMAT_VERSION, Plan, Scenario, Settings, Wall, WallKind, Zone, ZoneKind,
+    Camera, CameraModel, Connection, ConnectionKind, FORMAT_VERSION, Level, LevelPlace, Plan,
+    PoleSite, Scenario, Settings, Wall, WallKind, Zone, ZoneKind,
 };
 
 /// What to generate.
@@ -396,6 +397,213 @@ pub fn generate(options: &GeneratorOptions) -> Scenario {
     }
 }
 
+/// Elevation of each floor above the one below, metres.
+const FLOOR_HEIGHT_M: f64 = 5.5;
+/// Depth of the quay in front of the facade approach, metres.
+const QUAY_DEPTH_M: f64 = 14.0;
+
+/// A site of `levels` levels (for `levels` of 2 or more; else [`generate`]):
+/// an outdoor level `site` (the facade approach and a quay in front of it, the
+/// building's outline blocking sight, a railing along the water, cameras on
+/// the facade's outside and pole sites on the quay) and `levels - 1` floors of
+/// galleries stacked on one footprint (`ground`, `floor-1`, ...), joined by a
+/// stair and a lift between each pair of floors and by the ground floor's
+/// facade windows to the site. Wall segments and cameras are spread over the
+/// floors (the site takes a few of each); ids carry their level's prefix.
+///
+/// Deterministic from the seed, as [`generate`].
+pub fn generate_site(options: &GeneratorOptions, levels: usize) -> Scenario {
+    if levels <= 1 {
+        return generate(options);
+    }
+    let floors = levels - 1;
+    let site_cameras = (options.cameras / 50).max(1).min(options.cameras);
+    let floor_cameras = options.cameras - site_cameras;
+    // The site's walls: the outline (4 segments) and the railing (1).
+    let floor_segments = options.wall_segments.saturating_sub(5).div_ceil(floors);
+    let mut scenario = Scenario {
+        levels: vec![Level {
+            id: "site".to_string(),
+            name: "Quay and approach".to_string(),
+            elevation_m: 0.0,
+        }],
+        ..generate(&GeneratorOptions {
+            wall_segments: 0,
+            cameras: 0,
+            ..*options
+        })
+    };
+    scenario.plan.walls.clear();
+    scenario.plan.zones.clear();
+    let mut width = 0.0;
+    let mut height = 0.0;
+    let mut windows: Vec<Point> = Vec::new();
+    for f in 0..floors {
+        let (id, name) = if f == 0 {
+            ("ground".to_string(), "Ground floor".to_string())
+        } else {
+            (format!("floor-{f}"), format!("Floor {f}"))
+        };
+        let floor = generate(&GeneratorOptions {
+            wall_segments: floor_segments,
+            cameras: floor_cameras / floors + usize::from(f < floor_cameras % floors),
+            seed: options.seed.wrapping_add(f as u64 * 7_919),
+            mounted: options.mounted,
+        });
+        let tag = |item_id: &str| format!("{id}-{item_id}");
+        for mut w in floor.plan.walls {
+            if f == 0 && w.exterior {
+                windows.push(w.path[0].lerp(w.path[1], 0.5));
+            }
+            for p in &w.path {
+                width = f64::max(width, p.x);
+                height = f64::max(height, p.y);
+            }
+            w.id = tag(&w.id);
+            w.level = Some(id.clone());
+            scenario.plan.walls.push(w);
+        }
+        // The approach is outdoors: on the site level, once.
+        for mut z in floor.plan.zones.into_iter().filter(|z| z.id != "approach") {
+            z.id = tag(&z.id);
+            z.level = Some(id.clone());
+            scenario.plan.zones.push(z);
+        }
+        for mut c in floor.cameras {
+            c.id = tag(&c.id);
+            c.level = Some(id.clone());
+            scenario.cameras.push(c);
+        }
+        scenario.levels.push(Level {
+            id,
+            name,
+            elevation_m: f as f64 * FLOOR_HEIGHT_M,
+        });
+    }
+    let site = || Some("site".to_string());
+    let wall = |id: &str, kind: WallKind, path: Vec<Point>| Wall {
+        level: site(),
+        id: id.to_string(),
+        kind,
+        path,
+        exterior: false,
+        open: false,
+        opaque: None,
+        security: Default::default(),
+    };
+    // From outside, the building is a solid block; the quay ends at a railing.
+    let quay_edge = -6.0 - QUAY_DEPTH_M;
+    scenario.plan.walls.push(wall(
+        "site-building",
+        WallKind::Wall,
+        Builder::rect_path(Point::new(0.0, 0.0), Point::new(width, height)),
+    ));
+    scenario.plan.walls.push(wall(
+        "site-railing",
+        WallKind::Railing,
+        vec![Point::new(0.0, quay_edge), Point::new(width, quay_edge)],
+    ));
+    let strip = |y0: f64, y1: f64| {
+        vec![
+            Point::new(0.0, y0),
+            Point::new(width, y0),
+            Point::new(width, y1),
+            Point::new(0.0, y1),
+        ]
+    };
+    let outdoor = |id: &str, name: &str, polygon: Vec<Point>| Zone {
+        level: site(),
+        id: id.to_string(),
+        name: name.to_string(),
+        kind: ZoneKind::Exterior,
+        priority: 2.0,
+        required_level: options.mounted.then(|| "detect".to_string()),
+        delay: None,
+        min_coverage: None,
+        polygon,
+        holes: Vec::new(),
+    };
+    scenario.plan.zones.push(outdoor(
+        "site-approach",
+        "Facade approach",
+        strip(-6.0, 0.0),
+    ));
+    scenario
+        .plan
+        .zones
+        .push(outdoor("site-quay", "Quay", strip(quay_edge, -6.0)));
+    // Cameras on brackets 30 cm off the facade, looking out over the quay.
+    let model = if options.mounted {
+        "bullet-8mp-6mm"
+    } else {
+        "bullet-8mp"
+    };
+    for k in 0..site_cameras {
+        let x = width * (k as f64 + 0.5) / site_cameras as f64;
+        scenario.cameras.push(Camera {
+            level: site(),
+            id: format!("site-cam-{k}"),
+            model: Some(model.to_string()),
+            position: Point::new(x, -0.3),
+            heading_deg: 270.0 + if k % 2 == 0 { -20.0 } else { 20.0 },
+            height_m: options.mounted.then_some(5.0),
+            tilt_deg: options.mounted.then_some(15.0),
+            ..Default::default()
+        });
+    }
+    scenario.pole_sites = (0..4)
+        .map(|k| PoleSite {
+            level: site(),
+            id: format!("quay-pole-{k}"),
+            position: Point::new(width * (k as f64 + 0.5) / 4.0, quay_edge + 2.0),
+            cost: 2_400.0,
+            height_m: Some(6.0),
+        })
+        .collect();
+    // The ground floor's windows open onto the approach; a stair in the first
+    // gallery and a lift in the last join each floor to the next.
+    // Millimetres, like the rest of the plan.
+    let mm = |v: f64| (v * 1000.0).round() / 1000.0;
+    let place = |level: &str, p: Point| LevelPlace {
+        level: level.to_string(),
+        x: mm(p.x),
+        y: mm(p.y),
+    };
+    for (k, w) in windows.iter().enumerate() {
+        scenario.connections.push(Connection {
+            id: format!("window-{k}"),
+            kind: ConnectionKind::Opening,
+            from: place("site", *w - Point::new(0.0, 0.5)),
+            to: place("ground", *w + Point::new(0.0, 0.5)),
+            time_s: Some(10.0),
+        });
+    }
+    let stair = Point::new(ROOM_W / 2.0, ROOM_H / 2.0 - 2.0);
+    let lift = Point::new(width - ROOM_W / 2.0, height - ROOM_H / 2.0 - 2.0);
+    for pair in scenario.levels[1..].to_vec().windows(2) {
+        for (kind, p, time) in [
+            (ConnectionKind::Stair, stair, 25.0),
+            (ConnectionKind::Lift, lift, 40.0),
+        ] {
+            scenario.connections.push(Connection {
+                id: format!("{}-{}-{}", kind.name(), pair[0].id, pair[1].id),
+                kind,
+                from: place(&pair[0].id, p),
+                to: place(&pair[1].id, p),
+                time_s: Some(time),
+            });
+        }
+    }
+    scenario.name = format!(
+        "Generated palace: {} levels, {} wall segments, {} cameras (seed {})",
+        levels,
+        wall_segment_count(&scenario.plan),
+        scenario.cameras.len(),
+        options.seed
+    );
+    scenario
+}
+
 /// Number of wall segments (pieces between consecutive path points) in a plan.
 pub fn wall_segment_count(plan: &Plan) -> usize {
     plan.walls
@@ -424,6 +632,43 @@ mod tests {
         assert_eq!(a.cameras.len(), 30);
         let c = generate(&GeneratorOptions { seed: 8, ..opts });
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn a_generated_site_spreads_walls_and_cameras_over_valid_levels() {
+        let opts = GeneratorOptions {
+            wall_segments: 3000,
+            cameras: 120,
+            seed: 5,
+            mounted: true,
+        };
+        let s = generate_site(&opts, 4);
+        assert_eq!(s, generate_site(&opts, 4), "deterministic");
+        assert_eq!(generate_site(&opts, 1), generate(&opts));
+        let ids: Vec<&str> = s.levels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["site", "ground", "floor-1", "floor-2"]);
+        let n = wall_segment_count(&s.plan);
+        assert!((3000..3040).contains(&n), "{n} segments");
+        assert_eq!(s.cameras.len(), 120);
+        for level in &s.levels {
+            let slice = s.level_slice(&level.id).unwrap();
+            assert!(!slice.plan.walls.is_empty() && !slice.plan.zones.is_empty());
+            assert!(!slice.cameras.is_empty(), "cameras on {}", level.id);
+        }
+        // Floors share one footprint and get a third of the floor walls each.
+        let floor = |id: &str| wall_segment_count(&s.level_slice(id).unwrap().plan);
+        for id in ["ground", "floor-1", "floor-2"] {
+            assert!((995..1010).contains(&floor(id)), "{id}: {}", floor(id));
+        }
+        // A stair and a lift between each pair of floors, windows onto the site.
+        let kinds = |k| s.connections.iter().filter(|c| c.kind == k).count();
+        assert_eq!(kinds(ConnectionKind::Stair), 2);
+        assert_eq!(kinds(ConnectionKind::Lift), 2);
+        assert!(kinds(ConnectionKind::Opening) > 0);
+        let text = s.to_json();
+        let (back, warnings) = Scenario::from_json(&text).expect("valid");
+        assert!(warnings.list.is_empty(), "{warnings:?}");
+        assert_eq!(back, s);
     }
 
     #[test]

@@ -94,6 +94,13 @@ impl Site {
         })
     }
 
+    /// Recomputes every level's views and coverage (the plans stay prepared).
+    pub fn recompute(&mut self) {
+        for session in &mut self.sessions {
+            session.recompute();
+        }
+    }
+
     /// The whole scenario.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario

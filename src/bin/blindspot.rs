@@ -5,7 +5,7 @@
 //! bad usage (unknown command or flag, unreadable file), 3 when `route` finds
 //! no way on foot.
 
-use blindspot::generator::{GeneratorOptions, generate, wall_segment_count};
+use blindspot::generator::{GeneratorOptions, generate_site, wall_segment_count};
 use blindspot::geometry::Point;
 use blindspot::optimize::candidates::Placement;
 use blindspot::optimize::{Existing, Goal, Phase, Progress, Request, Workspace};
@@ -235,6 +235,11 @@ enum Command {
         cameras: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Levels: 1 (default) is one plan; 2 or more is a site level (the
+        /// approach and a quay) and floors of galleries joined by stairs and
+        /// lifts, the walls and cameras spread over them.
+        #[arg(long, default_value_t = 1)]
+        levels: usize,
         /// Flat cameras (field of view and range only, no height, resolution
         /// or prices), as in the format's first version.
         #[arg(long)]
@@ -923,17 +928,33 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             walls,
             cameras,
             seed,
+            levels,
             flat,
             output,
         } => {
-            let scenario = generate(&GeneratorOptions {
-                wall_segments: walls,
-                cameras,
-                seed,
-                mounted: !flat,
-            });
+            if levels == 0 {
+                return Err(Failure::Usage("--levels must be at least 1".into()));
+            }
+            let scenario = generate_site(
+                &GeneratorOptions {
+                    wall_segments: walls,
+                    cameras,
+                    seed,
+                    mounted: !flat,
+                },
+                levels,
+            );
+            let levels_note = if scenario.levels.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} levels, {} connections, ",
+                    scenario.levels.len(),
+                    scenario.connections.len()
+                )
+            };
             let note = format!(
-                "generated {} wall segments, {} zones, {} cameras\n",
+                "generated {levels_note}{} wall segments, {} zones, {} cameras\n",
                 wall_segment_count(&scenario.plan),
                 scenario.plan.zones.len(),
                 scenario.cameras.len()

@@ -5,6 +5,8 @@ use std::fmt::{self, Write};
 
 /// How many blind spots the text report lists.
 const LISTED_BLIND_SPOTS: usize = 10;
+/// The most connections the site's text lists one by one.
+const LISTED_CONNECTIONS: usize = 12;
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -328,7 +330,22 @@ fn write_site(report: &crate::site::SiteReport, out: &mut impl Write) -> fmt::Re
         writeln!(out, "  pixel density: {}", bands.join(", "))?;
     }
     if !report.connections.is_empty() {
-        writeln!(out, "  connections:")?;
+        let kinds: Vec<String> = crate::scenario::ConnectionKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let n = report.connections.iter().filter(|c| c.kind == k).count();
+                (n > 0).then(|| format!("{n} {}", k.name()))
+            })
+            .collect();
+        writeln!(
+            out,
+            "  connections: {} ({})",
+            report.connections.len(),
+            kinds.join(", ")
+        )?;
+    }
+    // A short list is shown in full; a long one would bury the figures.
+    if !report.connections.is_empty() && report.connections.len() <= LISTED_CONNECTIONS {
         for c in &report.connections {
             writeln!(
                 out,
