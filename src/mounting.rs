@@ -11,7 +11,8 @@
 //! nearest exterior opening or asset it can face.
 
 use crate::geometry::predicates::segments_cross_properly;
-use crate::geometry::{Bounds, Point, Polygon, closest_on_segment, label_point};
+use crate::geometry::{Point, Polygon, closest_on_segment, label_point};
+use crate::plan::{IndexError, SegmentIndex};
 use crate::scenario::{Scenario, WallKind, ZoneKind};
 use serde::Serialize;
 
@@ -36,55 +37,94 @@ const DEFAULT_AIM_RANGE_M: f64 = 15.0;
 pub const SIDE_SEARCH_M: [f64; 5] = [0.05, 0.25, 0.5, 1.0, 2.0];
 
 /// The plan's zones and opaque walls, prepared for asking what lies beside a
-/// wall and what is over a point.
+/// wall and what is over a point: both indexed (static R-trees), so that each
+/// question looks at the few zones and walls near it, not at all of them.
 #[derive(Debug)]
 pub struct Sides {
-    zones: Vec<(Polygon, Bounds, ZoneKind)>,
-    /// Opaque wall segments and their boxes.
-    walls: Vec<(Point, Point, Bounds)>,
+    zones: Vec<(Polygon, ZoneKind)>,
+    /// The zones' boxes.
+    zone_index: SegmentIndex,
+    /// Opaque wall segments.
+    walls: SegmentIndex,
 }
 
 impl Sides {
-    pub fn new(scenario: &Scenario) -> Sides {
-        let zones = scenario
+    /// Prepares the zones and opaque walls of `scenario`.
+    ///
+    /// # Errors
+    /// Only the spatial index's (see [`SegmentIndex::new`]).
+    pub fn new(scenario: &Scenario) -> Result<Sides, IndexError> {
+        let zones: Vec<(Polygon, ZoneKind)> = scenario
             .plan
             .zones
             .iter()
-            .map(|z| {
-                let p = z.shape();
-                let b = p.bounds();
-                (p, b, z.kind)
-            })
+            .map(|z| (z.shape(), z.kind))
             .collect();
-        let walls = scenario
-            .plan
-            .walls
-            .iter()
-            .filter(|w| w.blocks_sight())
-            .flat_map(|w| w.path.windows(2).map(|s| (s[0], s[1])))
-            .map(|(a, b)| (a, b, Bounds::of_points(&[a, b])))
-            .collect();
-        Sides { zones, walls }
+        // Each zone's box, as the segment across it (the index boxes a
+        // segment by its ends, so the box is exactly the zone's).
+        let zone_index = SegmentIndex::new(
+            zones
+                .iter()
+                .map(|(p, _)| {
+                    let b = p.bounds();
+                    if b.is_empty() {
+                        // A zone with no points holds none.
+                        (Point::new(0.0, 0.0), Point::new(0.0, 0.0))
+                    } else {
+                        (b.min, b.max)
+                    }
+                })
+                .collect(),
+            0.0,
+        )?;
+        let walls = SegmentIndex::new(
+            scenario
+                .plan
+                .walls
+                .iter()
+                .filter(|w| w.blocks_sight())
+                .flat_map(|w| w.path.windows(2).map(|s| (s[0], s[1])))
+                .collect(),
+            0.0,
+        )?;
+        Ok(Sides {
+            zones,
+            zone_index,
+            walls,
+        })
     }
 
-    /// Indices of the zones containing `p`.
-    fn zones_at(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
-        self.zones
-            .iter()
-            .enumerate()
-            .filter(move |(_, (z, b, _))| b.contains(p) && z.contains(p))
-            .map(|(i, _)| i)
+    /// Calls `visit` with the index of every zone containing `p` (in no
+    /// particular order).
+    fn visit_zones_at(&self, p: Point, mut visit: impl FnMut(usize)) {
+        self.zone_index.query(p, p, |z| {
+            if self.zones[z].0.contains(p) {
+                visit(z);
+            }
+        });
+    }
+
+    /// The lowest index of the zones containing `p`.
+    fn first_zone_at(&self, p: Point) -> Option<usize> {
+        let mut first: Option<usize> = None;
+        self.visit_zones_at(p, |z| {
+            if first.is_none_or(|f| z < f) {
+                first = Some(z);
+            }
+        });
+        first
     }
 
     /// True when `p` lies in some zone.
     pub fn in_zone(&self, p: Point) -> bool {
-        self.zones_at(p).next().is_some()
+        self.first_zone_at(p).is_some()
     }
 
     /// True when `p` lies in an exterior zone.
     pub fn outdoors(&self, p: Point) -> bool {
-        self.zones_at(p)
-            .any(|z| self.zones[z].2 == ZoneKind::Exterior)
+        let mut out = false;
+        self.visit_zones_at(p, |z| out |= self.zones[z].1 == ZoneKind::Exterior);
+        out
     }
 
     /// The zone a camera on a wall at `p` looks into when it faces `out` (a
@@ -93,9 +133,8 @@ impl Sides {
     /// several hold that point). None: no zone on that side.
     pub fn beside(&self, p: Point, out: Point) -> Option<usize> {
         SIDE_SEARCH_M.iter().enumerate().find_map(|(k, &d)| {
-            let z = self.zones_at(p + out.scale(d)).next()?;
-            // Just off the wall nothing stands between (the walls are tested
-            // only farther out: the test runs over every wall).
+            let z = self.first_zone_at(p + out.scale(d))?;
+            // Just off the wall nothing stands between.
             (k == 0 || self.clear(p, out, d)).then_some(z)
         })
     }
@@ -105,21 +144,28 @@ impl Sides {
     /// (and walls meeting it there) do not count.
     pub fn clear(&self, p: Point, out: Point, d: f64) -> bool {
         let (from, to) = (p + out.scale(1e-3), p + out.scale(d));
-        let span = Bounds::of_points(&[from, to]);
-        !self
-            .walls
-            .iter()
-            .any(|(a, b, bx)| bx.intersects(&span) && segments_cross_properly(from, to, *a, *b))
+        let mut crossed = false;
+        self.walls.query(
+            Point::new(from.x.min(to.x), from.y.min(to.y)),
+            Point::new(from.x.max(to.x), from.y.max(to.y)),
+            |i| {
+                if !crossed {
+                    let (a, b) = self.walls.segment(i);
+                    crossed = segments_cross_properly(from, to, a, b);
+                }
+            },
+        );
+        !crossed
     }
 
     /// The kind of zone `z`.
     pub fn kind(&self, z: usize) -> ZoneKind {
-        self.zones[z].2
+        self.zones[z].1
     }
 
-    /// The zones and their boxes.
+    /// The zones and their kinds.
     pub fn zones(&self) -> impl Iterator<Item = (&Polygon, ZoneKind)> {
-        self.zones.iter().map(|(p, _, k)| (p, *k))
+        self.zones.iter().map(|(p, k)| (p, *k))
     }
 }
 

@@ -250,7 +250,9 @@ export interface ProposalStats {
   candidates: number;
   greedy_evaluations: number;
   local_search_evaluations: number;
+  /** After greedy (and guard), before local search: the objective, and the weighted coverage. */
   greedy_value: number;
+  greedy_coverage: number;
 }
 
 /** `Scene.mountAt`: what can hold a camera at a point (`mount: null`: nothing). */

@@ -216,7 +216,7 @@ fn a_zone_drawn_off_the_wall_is_found_beside_it_but_not_past_another_wall() {
         "[[0,-8],[22,-8],[22,-0.3],[0,-0.3]]",
     );
     let s = Scenario::from_json(&off).unwrap().0;
-    let sides = blindspot::mounting::Sides::new(&s);
+    let sides = blindspot::mounting::Sides::new(&s).unwrap();
     let south = Point::new(0.0, -1.0);
     let quay = s.plan.zones.iter().position(|z| z.id == "quay");
     assert_eq!(sides.beside(Point::new(5.0, 0.0), south), quay);
@@ -229,7 +229,7 @@ fn a_zone_drawn_off_the_wall_is_found_beside_it_but_not_past_another_wall() {
         r#"{ "id": "screen", "kind": "wall", "path": [[2,-0.1],[8,-0.1]] }, { "id": "a-west""#,
     );
     let s = Scenario::from_json(&walled).unwrap().0;
-    let sides = blindspot::mounting::Sides::new(&s);
+    let sides = blindspot::mounting::Sides::new(&s).unwrap();
     assert_eq!(sides.beside(Point::new(5.0, 0.0), south), None);
     assert_eq!(sides.beside(Point::new(9.0, 0.0), south), quay);
 }

@@ -273,6 +273,48 @@ fn a_cancelled_run_stops() {
     assert!(result.is_err());
 }
 
+/// The guard: greedy by gain per cost takes a cheap camera first and then
+/// cannot afford the one costly camera worth far more; the best single
+/// camera (and greedy from it) must be chosen instead.
+#[test]
+fn the_guard_takes_the_best_single_camera_when_greedy_ratios_miss_it() {
+    let session = museum(150, 0, 3);
+    let req = Request {
+        goal: Goal::Budget(1_000.0),
+        existing: Existing::Remove,
+        max_candidates: 400,
+        min_spacing_m: 0.0,
+        ..Request::default()
+    };
+    let all = Workspace::new(&session, &req, &mut no_progress()).unwrap();
+    let mut by_value: Vec<(usize, f64)> = (0..all.candidates.len())
+        .map(|i| (i, all.value_of(&[i])))
+        .filter(|&(_, v)| v > 0.0)
+        .collect();
+    by_value.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (a, value_a) = by_value[0];
+    // A camera worth at most a third of the best one.
+    let &(b, value_b) = by_value
+        .iter()
+        .find(|&&(_, v)| v <= value_a / 3.0)
+        .expect("a small camera");
+    // The best one costs the whole budget; the small one has twice its
+    // value per cost, so greedy takes it first and can then afford nothing.
+    let mut big = all.candidates[a].clone();
+    let mut small = all.candidates[b].clone();
+    big.cost = 1_000.0;
+    big.install = 0.0;
+    small.cost = 1_000.0 * value_b / value_a / 2.0;
+    small.install = 0.0;
+    let ws = Workspace::with_candidates(&session, all.samples.clone(), vec![big, small], &req);
+    let p = ws.optimize(req.goal, &mut no_progress()).unwrap();
+    assert!(
+        (p.objective - value_a).abs() < 1e-9,
+        "the guard keeps the best single camera: {} (greedy alone would give {value_b}, the best camera {value_a})",
+        p.objective
+    );
+}
+
 /// Greedy (and local search) against the exhaustive optimum: choose 3 of 40.
 #[test]
 fn three_of_forty_against_the_exhaustive_optimum() {

@@ -505,7 +505,7 @@ fn optimize(
         proposal.stats.candidates,
         proposal.stats.greedy_evaluations,
         proposal.stats.local_search_evaluations,
-        proposal.stats.greedy_value * 100.0
+        proposal.stats.greedy_coverage * 100.0
     ));
     text.push_str(&format!(
         "time: {:.0} ms = sampling {:.0} + candidate views {:.0} + selection {:.0} + local search {:.0}\n",

@@ -14,6 +14,7 @@
 use super::samples::{Footprint, NO_SAMPLE, Rank, Samples};
 use crate::geometry::Point;
 use crate::mounting::Sides;
+use crate::plan::{IndexError, SegmentIndex};
 use crate::scenario::{Camera, Projection, Scenario, WallKind, ZoneKind};
 use crate::session::Session;
 use crate::view::{Expander, camera_view};
@@ -96,6 +97,40 @@ pub const FACADE_STANDOFF_M: f64 = 0.5;
 /// Headings from `base` (degrees) turned by the offsets.
 fn fan(base: f64, offsets: &[f64]) -> Vec<f64> {
     offsets.iter().map(|o| base + o).collect()
+}
+
+/// Targets worth aiming at, indexed by position (a spot asks only for those
+/// within its range).
+struct Aims {
+    points: Vec<Point>,
+    index: SegmentIndex,
+}
+
+impl Aims {
+    fn new(scenario: &Scenario) -> Result<Aims, IndexError> {
+        let points = aim_points(scenario);
+        let index = SegmentIndex::new(points.iter().map(|&p| (p, p)).collect(), 0.0)?;
+        Ok(Aims { points, index })
+    }
+
+    /// The nearest target more than 0.5 m from `at` that `accept` takes, and
+    /// its distance (the first in plan order among equally near ones).
+    fn nearest(&self, at: Point, accept: impl Fn(Point) -> bool) -> Option<(Point, f64)> {
+        let ok = |i: usize| {
+            let t = self.points[i];
+            t.distance(at) > 0.5 && accept(t)
+        };
+        let (_, d2) = self.index.nearest(at, ok)?;
+        // The tree breaks ties by its own order: take every target as near
+        // (a hair wider, for rounding) and the first of them in plan order.
+        self.index
+            .within(at, d2.sqrt() * (1.0 + 1e-9) + 1e-12)
+            .into_iter()
+            .filter(|&(i, _)| ok(i))
+            .map(|(i, _)| (i, self.points[i].distance(at)))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            .map(|(i, d)| (self.points[i], d))
+    }
 }
 
 /// Targets worth aiming at: exterior openings and assets.
@@ -311,6 +346,10 @@ pub struct CandidateLimits {
 /// Generates candidates and their footprints. `progress(done, total)` is called
 /// now and then; returning false stops early (the candidates so far are
 /// returned with `false`).
+///
+/// # Errors
+/// Only the spatial indexes' (zones, walls and aim targets; see
+/// [`SegmentIndex::new`]).
 pub fn generate_candidates(
     session: &Session,
     samples: &Samples,
@@ -319,7 +358,7 @@ pub fn generate_candidates(
     existing: &[(usize, Camera)],
     seed: u64,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> (Vec<Candidate>, bool) {
+) -> Result<(Vec<Candidate>, bool), IndexError> {
     let scenario = session.scenario();
     let mut rng = Rng(seed ^ 0xB11D_5907);
     let models: Vec<&crate::scenario::CameraModel> = scenario
@@ -327,30 +366,31 @@ pub fn generate_candidates(
         .iter()
         .filter(|m| limits.models.is_empty() || limits.models.contains(&m.id))
         .collect();
-    let aims = aim_points(scenario);
+    let aims = Aims::new(scenario)?;
     // Spots at the requested spacing; on a large plan a wider spacing, so
     // that there are about twice the limit (then thinned evenly: denser spots
     // with a few dropped cover the plan better than sparse ones).
     if !progress(0, limits.max_candidates) {
-        return (Vec::new(), false);
+        return Ok((Vec::new(), false));
     }
-    let sides = Sides::new(scenario);
+    let sides = Sides::new(scenario)?;
     let mut spacing = placement.spacing_m.max(0.5);
-    let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
-    loop {
+    let optics = model_optics(scenario, &models);
+    let mut count = 0;
+    let (found, aimed) = loop {
         let found = spots(scenario, &sides, placement, spacing, &mut Rng(seed));
-        let more = cameras_at(scenario, &found, &models, &aims, placement);
+        let aimed = spot_aims(&found, &aims);
+        let more = camera_count(&found, &aimed, &optics);
         // Stop when widening no longer helps (corners do not thin out).
-        let stalled = !cameras.is_empty() && more.len() * 20 > cameras.len() * 19;
-        cameras = more;
+        let stalled = count > 0 && more * 20 > count * 19;
+        count = more;
         let wanted = 2 * limits.max_candidates;
-        if cameras.len() <= wanted || stalled || spacing > 1e4 {
-            break;
+        if count <= wanted || stalled || spacing > 1e4 {
+            break (found, aimed);
         }
-        spacing *= (cameras.len() as f64 / wanted as f64)
-            .sqrt()
-            .clamp(1.05, 4.0);
-    }
+        spacing *= (count as f64 / wanted as f64).sqrt().clamp(1.05, 4.0);
+    };
+    let mut cameras = cameras_at(&found, &aimed, &optics, placement);
     // A seeded shuffle, then the first ones that see something, up to the
     // limit (spots inside pillars and the like see nothing and are skipped).
     rng.shuffle(&mut cameras);
@@ -372,7 +412,7 @@ pub fn generate_candidates(
             break;
         }
         if k % 64 == 0 && !progress(out.len(), total) {
-            return (out, false);
+            return Ok((out, false));
         }
         // An existing camera is always a candidate, even one that sees no
         // target (dropping it from the layout would be a silent removal).
@@ -408,79 +448,123 @@ pub fn generate_candidates(
         });
     }
     progress(total, total);
-    (out, true)
+    Ok((out, true))
 }
 
-/// Candidate cameras at the spots: every allowed model, at each heading.
-fn cameras_at(
+/// An allowed model's optics, as candidates use them.
+struct ModelOptics<'m> {
+    model: &'m crate::scenario::CameraModel,
+    range: f64,
+    fisheye: bool,
+    /// Tilt and height apply only to models with a vertical field of view.
+    tilt: Option<f64>,
+}
+
+/// The allowed models with the optics candidates need (models without a
+/// horizontal field of view or a range cannot be placed).
+fn model_optics<'m>(
     scenario: &Scenario,
-    found: &[Spot],
-    models: &[&crate::scenario::CameraModel],
-    aims: &[Point],
-    placement: &Placement,
-) -> Vec<(Camera, Option<usize>)> {
-    let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
-    for (spot_index, spot) in found.iter().enumerate() {
-        for model in models {
+    models: &[&'m crate::scenario::CameraModel],
+) -> Vec<ModelOptics<'m>> {
+    models
+        .iter()
+        .filter_map(|model| {
             let optics = scenario.optics(&Camera {
                 model: Some(model.id.clone()),
                 ..Default::default()
             });
             let (Some(hfov), Some(range)) = (optics.hfov_deg, optics.range_m) else {
-                continue;
+                return None;
             };
             let fisheye = optics.projection == Projection::Fisheye || hfov >= 360.0;
-            if fisheye && !(spot.ceiling || spot.pole) {
-                continue;
-            }
-            let tilt = match optics.vfov_deg {
-                _ if fisheye => 90.0,
-                // The top of the view level with the horizon: the longest
-                // reach with the smallest dead zone.
-                Some(v) => (v / 2.0).round(),
-                None => 0.0,
-            };
-            let mut headings = if fisheye {
-                vec![90.0]
-            } else {
-                spot.headings.clone()
-            };
-            if !fisheye {
-                // Aim at the nearest opening or asset in range, when it lies
-                // on the side the spot faces.
-                let facing = spot.headings[0].to_radians();
-                if let Some(target) = aims
-                    .iter()
-                    .filter(|t| {
-                        t.distance(spot.position) < range && t.distance(spot.position) > 0.5
-                    })
-                    .filter(|t| match spot.facade {
-                        Some(wall) => Point::from_angle(facing).dot(**t - wall) >= 0.0,
-                        None => {
-                            Point::from_angle(facing).dot(**t - spot.position) > 0.0
-                                || spot.ceiling
-                                || spot.pole
-                        }
-                    })
-                    .min_by(|a, b| {
-                        a.distance(spot.position)
-                            .total_cmp(&b.distance(spot.position))
-                    })
-                {
-                    headings.push((*target - spot.position).angle().to_degrees());
+            let tilt = optics.vfov_deg.map(|v| {
+                if fisheye {
+                    90.0
+                } else {
+                    // The top of the view level with the horizon: the longest
+                    // reach with the smallest dead zone.
+                    (v / 2.0).round()
                 }
-            }
-            for heading in headings {
+            });
+            Some(ModelOptics {
+                model,
+                range,
+                fisheye,
+                tilt,
+            })
+        })
+        .collect()
+}
+
+/// Per spot: the nearest opening or asset more than 0.5 m away on the side
+/// the spot faces, and its distance (whether it is in a model's range is
+/// each model's question: a farther target never is when the nearest is not).
+fn spot_aims(found: &[Spot], aims: &Aims) -> Vec<Option<(Point, f64)>> {
+    found
+        .iter()
+        .map(|spot| {
+            let facing = Point::from_angle(spot.headings[0].to_radians());
+            aims.nearest(spot.position, |t| match spot.facade {
+                Some(wall) => facing.dot(t - wall) >= 0.0,
+                None => facing.dot(t - spot.position) > 0.0 || spot.ceiling || spot.pole,
+            })
+        })
+        .collect()
+}
+
+/// The headings a model gets at a spot: the spot's, plus one at its target
+/// when that is in range; a fisheye looks straight down (ceilings and poles
+/// only, else none).
+fn headings_at(spot: &Spot, aim: Option<(Point, f64)>, optics: &ModelOptics) -> Vec<f64> {
+    if optics.fisheye {
+        return if spot.ceiling || spot.pole {
+            vec![90.0]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut headings = spot.headings.clone();
+    if let Some((target, d)) = aim
+        && d < optics.range
+    {
+        headings.push((target - spot.position).angle().to_degrees());
+    }
+    headings
+}
+
+/// How many candidate cameras the spots give ([`cameras_at`]'s length).
+fn camera_count(found: &[Spot], aimed: &[Option<(Point, f64)>], optics: &[ModelOptics]) -> usize {
+    found
+        .iter()
+        .zip(aimed)
+        .map(|(spot, &aim)| {
+            optics
+                .iter()
+                .map(|o| headings_at(spot, aim, o).len())
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+/// Candidate cameras at the spots: every allowed model, at each heading.
+fn cameras_at(
+    found: &[Spot],
+    aimed: &[Option<(Point, f64)>],
+    optics: &[ModelOptics],
+    placement: &Placement,
+) -> Vec<(Camera, Option<usize>)> {
+    let mut cameras: Vec<(Camera, Option<usize>)> = Vec::new();
+    for (spot_index, (spot, &aim)) in found.iter().zip(aimed).enumerate() {
+        for o in optics {
+            for heading in headings_at(spot, aim, o) {
                 cameras.push((
                     Camera {
-                        id: format!("opt-{spot_index}-{}-{}", model.id, cameras.len()),
-                        model: Some(model.id.clone()),
+                        id: format!("opt-{spot_index}-{}-{}", o.model.id, cameras.len()),
+                        model: Some(o.model.id.clone()),
                         position: spot.position,
                         heading_deg: (heading * 10.0).round() / 10.0,
-                        height_m: optics
-                            .vfov_deg
-                            .map(|_| spot.height_m.unwrap_or(placement.height_m)),
-                        tilt_deg: optics.vfov_deg.map(|_| tilt),
+                        height_m: o.tilt.map(|_| spot.height_m.unwrap_or(placement.height_m)),
+                        tilt_deg: o.tilt,
                         ..Default::default()
                     },
                     None,

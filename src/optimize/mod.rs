@@ -26,7 +26,7 @@ use crate::costing::{ChangeCost, change_cost};
 use crate::scenario::{Camera, Scenario};
 use crate::session::Session;
 use candidates::{Candidate, CandidateLimits, Placement, generate_candidates};
-use samples::Samples;
+use samples::{Rank, Samples};
 use select::{
     Coverage, Limit, Owned, Pricing, Rules, Selection, TOLERANCE, best_single, lazy_greedy,
     local_search,
@@ -282,6 +282,17 @@ pub struct Progress {
 #[error("optimisation cancelled")]
 pub struct Cancelled;
 
+/// Why a workspace could not be built.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
+    /// A spatial index of the candidates' preparation (zones, walls, aim
+    /// targets) refused the plan.
+    #[error("optimiser candidates: {0}")]
+    Index(#[from] crate::plan::IndexError),
+}
+
 /// What the optimiser found.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Proposal {
@@ -376,8 +387,10 @@ pub struct Stats {
     pub candidates: usize,
     pub greedy_evaluations: usize,
     pub local_search_evaluations: usize,
-    /// Value after greedy (and guard), before local search.
+    /// Value after greedy (and guard), before local search: the objective,
+    /// and the weighted coverage (sampled).
     pub greedy_value: f64,
+    pub greedy_coverage: f64,
 }
 
 /// One point of the cost-versus-coverage curve, with its layout.
@@ -430,18 +443,23 @@ pub type ProgressFn<'a> = dyn FnMut(Progress) -> bool + 'a;
 
 impl<'s> Workspace<'s> {
     /// Samples the target and builds the candidates and their footprints.
+    ///
+    /// # Errors
+    /// [`WorkspaceError::Cancelled`] when `progress` returns false; an index
+    /// error only where the spatial index refuses the plan (see
+    /// [`crate::plan::SegmentIndex::new`]).
     pub fn new(
         session: &'s Session,
         request: &Request,
         progress: &mut ProgressFn,
-    ) -> Result<Workspace<'s>, Cancelled> {
+    ) -> Result<Workspace<'s>, WorkspaceError> {
         let scenario = session.scenario();
         if !progress(Progress {
             phase: Phase::Sampling,
             done: 0,
             total: 1,
         }) {
-            return Err(Cancelled);
+            return Err(Cancelled.into());
         }
         let samples = Samples::new(
             scenario,
@@ -472,9 +490,9 @@ impl<'s> Workspace<'s> {
                     total,
                 })
             },
-        );
+        )?;
         if !finished {
-            return Err(Cancelled);
+            return Err(Cancelled.into());
         }
         Ok(Workspace::with_candidates(
             session, samples, candidates, request,
@@ -625,11 +643,15 @@ impl<'s> Workspace<'s> {
         let mut coverage = base.clone();
         let mut selection = lazy_greedy(&rules, &mut coverage, &self.start, limit, None);
         let mut evaluations = selection.evaluations;
-        // Guard: greedy started from the best single camera (for a budget, the
-        // better of the two carries the constant-factor guarantee).
+        // Guard: for a budget, the better of greedy and the best single
+        // camera carries the constant-factor guarantee. When that camera
+        // alone is worth more than greedy's layout (small budgets, one
+        // costly camera that greedy's ratios passed over), greedy runs again
+        // from it; otherwise greedy's layout is already the better of the two.
         if refine
             && matches!(limit, Limit::Budget(_))
-            && let Some(single) = best_single(&rules, &base, &self.start, limit)
+            && let Some((single, gain)) = best_single(&rules, &base, &self.start, limit)
+            && base.value + gain > selection.value + TOLERANCE
         {
             let mut guarded = base.clone();
             guarded.add(&self.candidates[single].footprint);
@@ -649,6 +671,7 @@ impl<'s> Workspace<'s> {
             candidates: self.candidates.len(),
             greedy_evaluations: evaluations,
             greedy_value: selection.value,
+            greedy_coverage: selection.area,
             ..Default::default()
         };
         if refine {
@@ -769,33 +792,81 @@ impl<'s> Workspace<'s> {
         crate::sorting::by(&mut pending, |a, b| {
             b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
         });
+        pending.truncate(UNMET_LISTED);
+        // The candidates that help each one, found in one pass.
+        let zones: Vec<(usize, Rank)> = pending
+            .iter()
+            .filter_map(|&(req, ..)| match req {
+                Requirement::Zone(z) => Some((z, self.zone_requirement(z).1)),
+                Requirement::Opening(_) => None,
+            })
+            .collect();
+        let openings: Vec<usize> = pending
+            .iter()
+            .filter_map(|&(req, ..)| match req {
+                Requirement::Opening(o) => Some(o),
+                Requirement::Zone(_) => None,
+            })
+            .collect();
+        let mut helping = coverage
+            .helping(
+                self.candidates.iter().map(|c| &c.footprint),
+                &zones,
+                &openings,
+            )
+            .into_iter();
+        let mut by_zone: Vec<Vec<usize>> = helping.by_ref().take(zones.len()).collect();
+        let mut by_opening: Vec<Vec<usize>> = helping.collect();
+        let (mut zk, mut ok) = (0, 0);
         pending
             .iter()
-            .take(UNMET_LISTED)
             .map(|&(req, blind, _)| match req {
-                Requirement::Zone(z) => self.unmet_zone(coverage, chosen, z, blind),
-                Requirement::Opening(o) => self.unmet_opening(coverage, chosen, o),
+                Requirement::Zone(z) => {
+                    zk += 1;
+                    let useful = std::mem::take(&mut by_zone[zk - 1]);
+                    self.unmet_zone(coverage, chosen, z, blind, useful)
+                }
+                Requirement::Opening(o) => {
+                    ok += 1;
+                    let useful = std::mem::take(&mut by_opening[ok - 1]);
+                    self.unmet_opening(coverage, chosen, o, useful)
+                }
             })
             .collect()
     }
 
-    /// Cameras added to `chosen`, best gain towards one requirement per added
-    /// cost first, until `need` is reached (at most 20): what they cost, and
-    /// how many; None when the candidates cannot get there.
+    /// What zone `z`'s requirement in the unmet list is: its share, the rank
+    /// it must be seen at, and that level's name (a blind zone that states
+    /// nothing more asks only to be seen, over its not-blind share).
+    fn zone_requirement(&self, z: usize) -> (f64, Rank, String) {
+        let zone = &self.session.scenario().plan.zones[z];
+        let goal = &self.samples.zones[z];
+        if zone.required_level.is_some() || zone.min_coverage.is_some() {
+            (
+                zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION),
+                goal.rank,
+                zone.required_level.clone().unwrap_or_else(|| "seen".into()),
+            )
+        } else {
+            (samples::NOT_BLIND_SHARE, 1, "seen".to_string())
+        }
+    }
+
+    /// Cameras added to `chosen` from `useful` (the candidates that help),
+    /// best gain towards one requirement per added cost first, until `need`
+    /// is reached (at most 20): what they cost, and how many; None when the
+    /// candidates cannot get there.
     fn extra_for(
         &self,
         coverage: &Coverage,
         chosen: &[usize],
-        have: u32,
-        need: u32,
+        (have, need): (u32, u32),
+        useful: Vec<usize>,
         gain: &dyn Fn(&Coverage, usize) -> u32,
     ) -> (Option<f64>, usize) {
         let rules = self.rules();
         let mut cov = coverage.clone();
         let mut set = chosen.to_vec();
-        let useful: Vec<usize> = (0..self.candidates.len())
-            .filter(|&i| gain(&cov, i) > 0)
-            .collect();
         let start_cost = self.pricing.set_cost(&self.candidates, &set);
         let mut have = have;
         let mut added = 0;
@@ -824,26 +895,24 @@ impl<'s> Workspace<'s> {
         (cost, added)
     }
 
-    fn unmet_zone(&self, coverage: &Coverage, chosen: &[usize], z: usize, blind: bool) -> Unmet {
+    fn unmet_zone(
+        &self,
+        coverage: &Coverage,
+        chosen: &[usize],
+        z: usize,
+        blind: bool,
+        useful: Vec<usize>,
+    ) -> Unmet {
         let zone = &self.session.scenario().plan.zones[z];
         let goal = &self.samples.zones[z];
-        let stated = zone.required_level.is_some() || zone.min_coverage.is_some();
-        // A blind zone that states nothing more asks only to be seen.
-        let (share, rank, level) = if stated {
-            (
-                zone.min_coverage.unwrap_or(crate::analysis::MET_FRACTION),
-                goal.rank,
-                zone.required_level.clone().unwrap_or_else(|| "seen".into()),
-            )
-        } else {
-            (samples::NOT_BLIND_SHARE, 1, "seen".to_string())
-        };
+        let (share, rank, level) = self.zone_requirement(z);
         let (seen, met_rank) = coverage.zone_counts(z);
         let met = if rank == 1 { seen } else { met_rank };
         let need = ((share * goal.samples as f64).ceil() as u32).clamp(1, goal.samples);
-        let (extra_cost, extra_cameras) = self.extra_for(coverage, chosen, met, need, &|cov, i| {
-            cov.gain_in_zone(&self.candidates[i].footprint, z, rank)
-        });
+        let (extra_cost, extra_cameras) =
+            self.extra_for(coverage, chosen, (met, need), useful, &|cov, i| {
+                cov.gain_in_zone(&self.candidates[i].footprint, z, rank)
+            });
         Unmet {
             kind: RequirementKind::Zone,
             id: zone.id.clone(),
@@ -859,12 +928,18 @@ impl<'s> Workspace<'s> {
         }
     }
 
-    fn unmet_opening(&self, coverage: &Coverage, chosen: &[usize], o: usize) -> Unmet {
+    fn unmet_opening(
+        &self,
+        coverage: &Coverage,
+        chosen: &[usize],
+        o: usize,
+        useful: Vec<usize>,
+    ) -> Unmet {
         let goal = &self.samples.openings.goals[o];
         let wall = &self.session.scenario().plan.walls[goal.wall];
         let (have, need, watched) = coverage.opening_counts(o);
         let (extra_cost, extra_cameras) =
-            self.extra_for(coverage, chosen, have, need, &|cov, i| {
+            self.extra_for(coverage, chosen, (have, need), useful, &|cov, i| {
                 cov.gain_in_opening(&self.candidates[i].footprint, o)
             });
         Unmet {

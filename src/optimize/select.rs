@@ -185,6 +185,60 @@ impl<'a> Coverage<'a> {
             .count() as u32
     }
 
+    /// For each requirement, the footprints (by index) that would add to it,
+    /// in one pass over them: `zones` as (zone, rank), counting samples of
+    /// the zone newly seen at `rank` or better ([`Coverage::gain_in_zone`]),
+    /// then `openings`, counting cameras towards the opening's requirement
+    /// ([`Coverage::gain_in_opening`]).
+    pub fn helping<'f>(
+        &self,
+        footprints: impl Iterator<Item = &'f Footprint>,
+        zones: &[(usize, Rank)],
+        openings: &[usize],
+    ) -> Vec<Vec<usize>> {
+        const NONE: u32 = u32::MAX;
+        let mut zone_slot = vec![NONE; self.samples.zones.len()];
+        for (k, &(z, _)) in zones.iter().enumerate() {
+            zone_slot[z] = k as u32;
+        }
+        let mut opening_slot = vec![NONE; self.samples.openings.goals.len()];
+        for (k, &o) in openings.iter().enumerate() {
+            opening_slot[o] = (zones.len() + k) as u32;
+        }
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); zones.len() + openings.len()];
+        let mut mark = |slot: usize, i: usize| {
+            if out[slot].last() != Some(&i) {
+                out[slot].push(i);
+            }
+        };
+        let owners = &self.samples.openings;
+        for (i, footprint) in footprints.enumerate() {
+            for &(s, k) in &footprint.samples {
+                let b = self.best[s as usize];
+                if k <= b {
+                    continue;
+                }
+                for &z in self.samples.zones_of(s) {
+                    let slot = zone_slot[z as usize];
+                    if slot != NONE {
+                        let rank = zones[slot as usize].1;
+                        if b < rank && k >= rank {
+                            mark(slot as usize, i);
+                        }
+                    }
+                }
+            }
+            for &p in &footprint.openings {
+                let o = owners.owner[p as usize] as usize;
+                let slot = opening_slot[o];
+                if slot != NONE && self.pieces[p as usize] < owners.goals[o].cameras {
+                    mark(slot as usize, i);
+                }
+            }
+        }
+        out
+    }
+
     /// Zone `z`'s samples seen (any level) and seen at its required level.
     pub fn zone_counts(&self, z: usize) -> (u32, u32) {
         (self.seen[z], self.met[z])
@@ -574,13 +628,13 @@ pub fn lazy_greedy(
     }
 }
 
-/// The best single affordable candidate added to `start`.
+/// The best single affordable candidate added to `start`, with its gain.
 pub fn best_single(
     rules: &Rules,
     coverage: &Coverage,
     start: &[usize],
     limit: Limit,
-) -> Option<usize> {
+) -> Option<(usize, f64)> {
     let base = rules.pricing.set_cost(rules.candidates, start);
     (0..rules.candidates.len())
         .filter(|i| !start.contains(i) && rules.spaced(start, *i))
@@ -591,12 +645,8 @@ pub fn best_single(
             Limit::Count(n) => start.len() < n,
             Limit::Target(_) => true,
         })
-        .max_by(|&a, &b| {
-            coverage
-                .gain(&rules.candidates[a].footprint)
-                .total_cmp(&coverage.gain(&rules.candidates[b].footprint))
-                .then(b.cmp(&a))
-        })
+        .map(|i| (i, coverage.gain(&rules.candidates[i].footprint)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
 /// Local search on `selection`: replace a chosen camera by a neighbouring
