@@ -22,7 +22,6 @@ const CLIP_MARGIN: i64 = 64;
 /// The views of a session prepared for overlays, and which touch each cell.
 pub(super) struct CellViews<'s> {
     pub coverage: &'s Coverage,
-    pub views: &'s [crate::view::View],
     /// The session's views prepared for overlays (as its coverage has them).
     pub shapes: &'s [ViewShape],
     /// Per cell, the views whose box meets the cell's.
@@ -44,7 +43,6 @@ impl<'s> CellViews<'s> {
         }
         CellViews {
             coverage,
-            views: session.views(),
             shapes,
             near,
         }
@@ -118,11 +116,24 @@ pub(super) fn at_least(cv: &CellViews, cell: usize, k: usize) -> IShapes {
     };
     let (lo, hi) = cv.coverage.grid.int_box(&b, CLIP_MARGIN);
     let region = &cv.coverage.cells[cell].shapes;
-    let mut subject: Vec<IContour> = near
+    let meeting: Vec<usize> = near
         .iter()
-        .filter(|&&v| cv.shapes[v].bounds.intersects(&b))
-        .flat_map(|&v| cv.contours_in(lo, hi, v, None))
+        .copied()
+        .filter(|&v| cv.shapes[v].bounds.intersects(&b))
         .collect();
+    if meeting.len() < k {
+        return Vec::new();
+    }
+    // Views clipped away from the box add nothing there.
+    let clipped: Vec<Vec<IContour>> = meeting
+        .iter()
+        .map(|&v| cv.contours_in(lo, hi, v, None))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clipped.len() < k {
+        return Vec::new();
+    }
+    let mut subject: Vec<IContour> = clipped.into_iter().flatten().collect();
     let frame = frame(lo, hi);
     for _ in 1..k {
         subject.push(frame.clone());
@@ -248,10 +259,13 @@ pub(super) struct Unique {
 
 /// Twice the area each camera alone sees, cell by cell.
 ///
-/// Per cell, one overlay gives the part seen exactly once; each of its pieces
-/// lies in one view, found by exact point tests just inside the piece's edges
-/// (all of them must agree). A piece whose edges disagree (two views' parts
-/// touching) falls back to one overlay per view.
+/// Per cell, the views near it are clipped to the cell's box once. When one
+/// view alone reaches the box, it alone sees all that the cell has covered.
+/// Otherwise one overlay gives the part seen exactly once; each of its pieces
+/// lies in one view, found by exact winding tests (on the clipped views, on the
+/// grid the overlays use) at points just inside the piece's edges (all of them
+/// must agree). A piece whose edges disagree (two views' parts touching) falls
+/// back to one overlay per view.
 pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
     let coverage = cv.coverage;
     let mut per_camera = vec![Vec::new(); cv.shapes.len()];
@@ -262,6 +276,17 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
         let near = &cv.near[i];
         if near.len() == 1 {
             per_camera[near[0]].push((i, result.covered2 - result.multi2));
+            continue;
+        }
+        // The views reaching the cell's box: an outer ring clipped away
+        // covers nothing there.
+        let clipped: Vec<(usize, Vec<IContour>)> = near
+            .iter()
+            .map(|&v| (v, cv.contours(i, v, None)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        if let [(v, _)] = clipped.as_slice() {
+            per_camera[*v].push((i, result.covered2 - result.multi2));
             continue;
         }
         // Seen exactly once: the cell less blind and less covered twice.
@@ -277,25 +302,28 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
             Some(t) => t.1 += a,
             None => totals.push((v, a)),
         };
+        // Pieces no one view holds, shared out by one overlay per view.
+        let mut shared: IShapes = Vec::new();
         for piece in &once {
             let a = twice_area(std::slice::from_ref(piece));
             if a <= 0 {
                 continue;
             }
-            match owner(cv, near, piece) {
+            match owner(&clipped, piece) {
                 Some(v) => add(v, a),
-                None => {
-                    for &v in near {
-                        let mine = overlay(
-                            &cv.contours(i, v, None),
-                            &vec![piece.clone()],
-                            OverlayRule::Intersect,
-                        );
-                        let m = twice_area(&mine);
-                        if m > 0 {
-                            add(v, m);
-                        }
-                    }
+                None => shared.push(piece.clone()),
+            }
+        }
+        if !shared.is_empty() {
+            let (lo, hi) = shapes_box(&shared);
+            for (v, contours) in &clipped {
+                let (vlo, vhi) = int_bounds(&contours[0]);
+                if vlo.x > hi.x || vhi.x < lo.x || vlo.y > hi.y || vhi.y < lo.y {
+                    continue;
+                }
+                let m = twice_area(&overlay(contours, &shared, OverlayRule::Intersect));
+                if m > 0 {
+                    add(*v, m);
                 }
             }
         }
@@ -310,16 +338,16 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
 /// rounding of view rings to the grid (half a unit), far below any real size.
 const INSET: f64 = 16.0;
 
-/// The one view (of `near`) holding every test point just inside `piece`'s
-/// edges, or `None` when they disagree or none holds them.
-fn owner(cv: &CellViews, near: &[usize], piece: &IShape) -> Option<usize> {
-    let grid = &cv.coverage.grid;
+/// The one view (of `clipped`: views clipped near the piece) whose region
+/// holds every test point just inside `piece`'s edges, or `None` when they
+/// disagree or none holds them.
+fn owner(clipped: &[(usize, Vec<IContour>)], piece: &IShape) -> Option<usize> {
     // Only views whose box meets the piece's can hold its points.
-    let b = grid.bounds_of(std::slice::from_ref(piece));
-    let near: Vec<usize> = near
+    let (plo, phi) = int_bounds(piece.first().map_or(&[][..], |r| &r[..]));
+    let near: Vec<(usize, &[IContour], (IPoint, IPoint))> = clipped
         .iter()
-        .copied()
-        .filter(|&v| cv.views[v].bounds.intersects(&b))
+        .map(|(v, c)| (*v, &c[..], int_bounds(&c[0])))
+        .filter(|(_, _, (lo, hi))| lo.x <= phi.x && hi.x >= plo.x && lo.y <= phi.y && hi.y >= plo.y)
         .collect();
     let mut found: Option<usize> = None;
     for ring in piece {
@@ -333,12 +361,16 @@ fn owner(cv: &CellViews, near: &[usize], piece: &IShape) -> Option<usize> {
             }
             // Outer rings run counter-clockwise, holes clockwise: the inside is
             // on the left either way.
-            let mid = IPoint::new(
+            let q = IPoint::new(
                 ((a.x + b.x) as f64 / 2.0 - INSET * dy / len).round() as i64,
                 ((a.y + b.y) as f64 / 2.0 + INSET * dx / len).round() as i64,
             );
-            let q = grid.to_point(mid);
-            let mut holders = near.iter().copied().filter(|&v| sees(&cv.views[v], q));
+            let mut holders = near
+                .iter()
+                .filter(|(_, contours, (lo, hi))| {
+                    q.x >= lo.x && q.x <= hi.x && q.y >= lo.y && q.y <= hi.y && covers(contours, q)
+                })
+                .map(|(v, _, _)| *v);
             let v = holders.next()?;
             if holders.next().is_some() || found.is_some_and(|f| f != v) {
                 return None;
@@ -349,11 +381,58 @@ fn owner(cv: &CellViews, near: &[usize], piece: &IShape) -> Option<usize> {
     found
 }
 
-/// True when `q` lies in the view's covered region (its ring, not its dead zone).
-fn sees(view: &crate::view::View, q: crate::geometry::Point) -> bool {
-    view.bounds.contains(q)
-        && crate::geometry::ring_contains(&view.ring, q)
-        && !(view.dead.len() >= 3 && crate::geometry::ring_contains(&view.dead, q))
+/// The box of a contour, grid units.
+fn int_bounds(contour: &[IPoint]) -> (IPoint, IPoint) {
+    let mut lo = IPoint::new(i64::MAX, i64::MAX);
+    let mut hi = IPoint::new(i64::MIN, i64::MIN);
+    for p in contour {
+        lo = IPoint::new(lo.x.min(p.x), lo.y.min(p.y));
+        hi = IPoint::new(hi.x.max(p.x), hi.y.max(p.y));
+    }
+    (lo, hi)
+}
+
+/// The box of shapes' outer rings, grid units.
+fn shapes_box(shapes: &IShapes) -> (IPoint, IPoint) {
+    let boxes = shapes
+        .iter()
+        .filter_map(|s| s.first())
+        .map(|r| int_bounds(r));
+    boxes.fold(
+        (
+            IPoint::new(i64::MAX, i64::MAX),
+            IPoint::new(i64::MIN, i64::MIN),
+        ),
+        |(lo, hi), (a, b)| {
+            (
+                IPoint::new(lo.x.min(a.x), lo.y.min(a.y)),
+                IPoint::new(hi.x.max(b.x), hi.y.max(b.y)),
+            )
+        },
+    )
+}
+
+/// True when `q` lies where the signed `contours` wind positively (a view's
+/// covered region: its ring counter-clockwise, its dead zone clockwise),
+/// decided exactly in integers.
+fn covers(contours: &[IContour], q: IPoint) -> bool {
+    let mut winding = 0i32;
+    for c in contours {
+        let n = c.len();
+        for k in 0..n {
+            let (a, b) = (c[k], c[(k + 1) % n]);
+            let cross = (b.x - a.x) as i128 * (q.y - a.y) as i128
+                - (q.x - a.x) as i128 * (b.y - a.y) as i128;
+            if a.y <= q.y {
+                if b.y > q.y && cross > 0 {
+                    winding += 1;
+                }
+            } else if b.y <= q.y && cross < 0 {
+                winding -= 1;
+            }
+        }
+    }
+    winding > 0
 }
 
 /// What each camera near cell `cell` adds at level `l`: twice the area of the

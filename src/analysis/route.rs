@@ -30,9 +30,9 @@ use crate::geometry::{Bounds, Point, segment_distance_squared};
 use crate::scenario::{CameraSpec, CameraUse, Delay, DetectorKind, Scenario, WallKind};
 use crate::session::Session;
 use crate::view::{Expander, View, camera_view, view_of};
+use radix_heap::RadixHeapMap;
 use serde::Serialize;
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::cmp::Reverse;
 
 /// Default cell size of the walk grid, m.
 pub const DEFAULT_RESOLUTION_M: f64 = 0.25;
@@ -274,6 +274,9 @@ struct Prepared<'s> {
     opening_detection: Vec<f64>,
     /// Per watcher: −ln(1 − P_D).
     watcher_cost: Vec<f64>,
+    /// Per cell: the sum of its watchers' −ln(1 − P_D) (the cost of entering
+    /// it from a cell no watcher sees).
+    cell_watch_cost: Vec<f64>,
 }
 
 fn detection_cost(p: f64) -> f64 {
@@ -365,7 +368,15 @@ impl<'s> Prepared<'s> {
                     .sum()
             })
             .collect();
-        let watcher_cost = grid.watchers.iter().map(|w| detection_cost(w.p)).collect();
+        let watcher_cost: Vec<f64> = grid.watchers.iter().map(|w| detection_cost(w.p)).collect();
+        let cell_watch_cost = (0..grid.cells())
+            .map(|c| {
+                grid.watchers_of(c)
+                    .iter()
+                    .map(|&w| watcher_cost[w as usize])
+                    .sum()
+            })
+            .collect();
         Prepared {
             session,
             grid,
@@ -374,6 +385,7 @@ impl<'s> Prepared<'s> {
             delays,
             opening_detection,
             watcher_cost,
+            cell_watch_cost,
         }
     }
 
@@ -388,6 +400,12 @@ impl<'s> Prepared<'s> {
             return 0.0;
         }
         let before = self.grid.watchers_of(from);
+        if before.is_empty() {
+            return self.cell_watch_cost[to];
+        }
+        if before == after {
+            return 0.0;
+        }
         after
             .iter()
             .filter(|w| !before.contains(w))
@@ -441,17 +459,33 @@ fn opening_detectors(scenario: &Scenario, w: usize) -> Vec<(usize, f64, bool)> {
         .collect()
 }
 
-#[derive(Clone, Copy, PartialEq)]
-struct Queued(f64, u32);
-impl Eq for Queued {}
-impl PartialOrd for Queued {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
+/// The searches' queue: cells by cost, least first. A* with a consistent bound
+/// pops its keys in order, which a radix heap needs; a key a hair below the
+/// last one popped (floating-point rounding of `cost + bound`) is queued at
+/// that one (an order between nearly equal costs, never a wrong cost).
+struct Queue {
+    heap: RadixHeapMap<Reverse<u64>, u32>,
+    /// The bits of the last key popped (non-negative floats order as their bits).
+    last: u64,
 }
-impl Ord for Queued {
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+
+impl Queue {
+    fn new() -> Queue {
+        Queue {
+            heap: RadixHeapMap::new(),
+            last: 0,
+        }
+    }
+
+    fn push(&mut self, key: f64, cell: u32) {
+        self.heap
+            .push(Reverse(key.max(0.0).to_bits().max(self.last)), cell);
+    }
+
+    fn pop(&mut self) -> Option<u32> {
+        let (Reverse(key), cell) = self.heap.pop()?;
+        self.last = key;
+        Some(cell)
     }
 }
 
@@ -555,11 +589,11 @@ impl Run<'_, '_> {
         let mut dist = vec![f64::INFINITY; n];
         let mut prev: Vec<(u32, u8)> = vec![(u32::MAX, 0); n];
         let mut done = vec![false; n];
-        let mut heap = BinaryHeap::new();
+        let mut heap = Queue::new();
         dist[self.source] = 0.0;
-        heap.push(Queued(h(self.source), self.source as u32));
+        heap.push(h(self.source), self.source as u32);
         let mut reached = None;
-        while let Some(Queued(_, c)) = heap.pop() {
+        while let Some(c) = heap.pop() {
             let c = c as usize;
             if done[c] {
                 continue;
@@ -586,7 +620,7 @@ impl Run<'_, '_> {
                 if d < dist[to] {
                     dist[to] = d;
                     prev[to] = (c as u32, m as u8);
-                    heap.push(Queued(d + h(to), to as u32));
+                    heap.push(d + h(to), to as u32);
                 }
             }
         }

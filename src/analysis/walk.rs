@@ -314,33 +314,57 @@ impl WalkGrid {
     }
 
     /// Marks blocked moves and moves that cross an opening. A move and its
-    /// reverse are the same segment: each pair is tested once.
+    /// reverse are the same segment: each pair is tested once, and only where
+    /// a wall lies in the cells its segment can touch.
     fn mark_moves(&mut self) {
         let prints: Vec<Vec<(i32, i32)>> =
             MOVES.iter().map(|&(dx, dy)| footprint(dx, dy)).collect();
+        let (nx, ny) = (self.nx as i32, self.ny as i32);
         let has: Vec<bool> = (0..self.cells())
             .map(|c| self.seg_start[c] != self.seg_start[c + 1])
             .collect();
+        // Forward moves' footprints lie in columns i-2..=i+2 and rows j..=j+2
+        // of their start cell: a cell with no wall there has only free moves
+        // (or moves off the grid). Counts of wall cells per box by prefix sums.
+        let w = self.nx + 1;
+        let mut sum = vec![0u32; w * (self.ny + 1)];
+        for j in 0..self.ny {
+            for i in 0..self.nx {
+                sum[(j + 1) * w + i + 1] =
+                    has[j * self.nx + i] as u32 + sum[j * w + i + 1] + sum[(j + 1) * w + i]
+                        - sum[j * w + i];
+            }
+        }
+        let walls_in = |i0: i32, j0: i32, i1: i32, j1: i32| -> bool {
+            let (i0, j0) = (i0.max(0) as usize, j0.max(0) as usize);
+            let (i1, j1) = ((i1 + 1).min(nx) as usize, (j1 + 1).min(ny) as usize);
+            i0 < i1
+                && j0 < j1
+                && sum[j1 * w + i1] + sum[j0 * w + i0] > sum[j0 * w + i1] + sum[j1 * w + i0]
+        };
         // (cell, move, segment, wall) of each move crossing an opening.
         let mut crossings: Vec<(u32, u8, u32, u32)> = Vec::new();
         let mut cells = Vec::with_capacity(4);
         for cell in 0..self.cells() {
             let (i, j) = ((cell % self.nx) as i32, (cell / self.nx) as i32);
+            let near = walls_in(i - 2, j, i + 2, j + 2);
             for (m, print) in prints.iter().enumerate() {
-                if !forward(m) {
-                    continue;
-                }
-                let back = reverse(m);
-                let Some(to) = self.neighbour(cell, m) else {
+                let (dx, dy) = MOVES[m];
+                let (ti, tj) = (i + dx, j + dy);
+                if ti < 0 || tj < 0 || ti >= nx || tj >= ny {
                     self.blocked[cell] |= 1 << m;
                     continue;
-                };
+                }
+                if !forward(m) || !near {
+                    continue;
+                }
+                let to = (tj * nx + ti) as usize;
                 cells.clear();
                 let mut walls_near = false;
                 for &(dx, dy) in print {
                     let (x, y) = (i + dx, j + dy);
-                    if x >= 0 && y >= 0 && (x as usize) < self.nx && (y as usize) < self.ny {
-                        let c = y as usize * self.nx + x as usize;
+                    if x >= 0 && y >= 0 && x < nx && y < ny {
+                        let c = (y * nx + x) as usize;
                         walls_near |= has[c];
                         cells.push(c);
                     }
@@ -348,6 +372,7 @@ impl WalkGrid {
                 if !walls_near {
                     continue;
                 }
+                let back = reverse(m);
                 match self.move_barrier(self.center(cell), self.center(to), &cells) {
                     MoveBarrier::Free => {}
                     MoveBarrier::Blocked => {
@@ -360,12 +385,6 @@ impl WalkGrid {
                         self.crossing_bits[cell] |= 1 << m;
                         self.crossing_bits[to] |= 1 << back;
                     }
-                }
-            }
-            // Backward moves off the grid.
-            for m in (0..MOVES.len()).filter(|&m| !forward(m)) {
-                if self.neighbour(cell, m).is_none() {
-                    self.blocked[cell] |= 1 << m;
                 }
             }
         }
