@@ -96,10 +96,12 @@ impl Session {
     /// Prepares a validated scenario and computes everything.
     ///
     /// # Errors
-    /// Walls the core cannot prepare (see [`PreparedPlan::new`]); validation
-    /// rules out every case seen so far, so this names the wall rather than
-    /// guess.
+    /// A scenario of several levels (a session is one plan: a site is computed
+    /// level by level, [`crate::site`]); walls the core cannot prepare (see
+    /// [`PreparedPlan::new`]): validation rules out every case seen so far, so
+    /// this names the wall rather than guess.
     pub fn new(scenario: Scenario, warnings: Problems) -> Result<Session, InvalidScenario> {
+        one_level(&scenario)?;
         let anchor = Anchor::of_bounds(plan_bounds(&scenario.plan));
         let plan = PreparedPlan::anchored(&scenario.plan, Tolerances::default(), anchor)
             .map_err(|e| plan_problem(&scenario, e))?;
@@ -210,6 +212,7 @@ impl Session {
     /// Walls the core cannot prepare, as [`Session::new`]. Nothing changes on an
     /// error: the edit is never half-applied.
     pub fn set_plan(&mut self, scenario: Scenario) -> Result<PlanEdit, InvalidScenario> {
+        one_level(&scenario)?;
         let bounds = plan_bounds(&scenario.plan);
         let old_anchor = self.plan.anchor;
         let zones_same = scenario.plan.zones == self.scenario.plan.zones;
@@ -735,6 +738,30 @@ fn overlaps(a: &Bounds, b: &Bounds) -> bool {
 }
 
 /// A plan the core could not prepare, as a problem at the wall it names.
+/// A session computes one plan: a file of several levels computed as one would
+/// let sight cross floors and sum every floor as one flat plan, so it is refused
+/// with what works instead (a site is computed level by level: [`crate::site`]).
+fn one_level(scenario: &Scenario) -> Result<(), InvalidScenario> {
+    if !scenario.has_several_levels() {
+        return Ok(());
+    }
+    let names: Vec<String> = scenario
+        .levels
+        .iter()
+        .map(|l| format!("{} ({})", l.name, l.id))
+        .collect();
+    let mut problems = Problems::default();
+    problems.error(
+        "levels",
+        format!(
+            "the file has {} levels: {}; one plan is computed at a time, and the page does not show several levels yet: `blindspot report FILE` gives each level's figures and the site's",
+            names.len(),
+            names.join(", ")
+        ),
+    );
+    Err(InvalidScenario { problems })
+}
+
 fn plan_problem(scenario: &Scenario, error: PlanError) -> InvalidScenario {
     let path = match &error {
         PlanError::Noding { wall, .. } => scenario
