@@ -5,7 +5,7 @@
 //! applies edits to it while the user drags.
 
 use crate::coverage::{BlindSpot, Coverage, ViewShape};
-use crate::geometry::{Anchor, Bounds, Point, Polygon, Tolerances};
+use crate::geometry::{Anchor, Bounds, Point, Polygon, Tolerances, segment_distance_squared};
 use crate::plan::{Mesh, PlanError, PreparedPlan, RoomAt, plan_bounds, room_at, room_mesh};
 use crate::report::{self, Report, Summary};
 use crate::scenario::{Camera, InvalidScenario, Problems, Scenario, check_camera};
@@ -13,7 +13,9 @@ use crate::view::{Expander, View, camera_view};
 use serde::Serialize;
 use std::cell::RefCell;
 
+mod reach;
 mod snapshot;
+use reach::Region;
 pub use snapshot::{MAGIC, SNAPSHOT_VERSION, SnapshotError, build_fingerprint};
 
 /// A scenario with its computed views and coverage.
@@ -223,9 +225,13 @@ impl Session {
         };
         let plan = PreparedPlan::anchored(&scenario.plan, Tolerances::default(), anchor)
             .map_err(|e| plan_problem(&scenario, e))?;
-        // Nothing below can fail.
-        let dirty = if anchor == old_anchor {
-            Some(changed_area(&self.scenario.plan, &scenario.plan))
+        // Nothing below can fail. Other local coordinates or tolerances move or
+        // re-snap every view.
+        let same_frame = anchor == old_anchor
+            && plan.tolerances.snap_m.to_bits() == self.plan.tolerances.snap_m.to_bits()
+            && plan.tolerances.mount_m.to_bits() == self.plan.tolerances.mount_m.to_bits();
+        let dirty = if same_frame {
+            Some(changed_parts(&self.scenario.plan, &scenario.plan))
         } else {
             None
         };
@@ -233,9 +239,9 @@ impl Session {
         // corners (a corner beyond the range still puts a vertex on the range's
         // edge), so a triangle the new mesh cuts differently changes every view
         // that entered it, walls or not. A view enters a triangle only through an
-        // edge it sees, so it overlaps the triangle with some area: a changed
-        // triangle whose box does not overlap the view's box leaves the view as
-        // it was (tests/incremental_plan.rs checks this bit for bit).
+        // edge it sees, so it meets the triangle: a changed triangle that does not
+        // meet the view's ring (within a margin, src/session/reach.rs) leaves the
+        // view as it was (tests/incremental_plan.rs checks this bit for bit).
         let changed_tris = if dirty.is_some() {
             changed_triangles(&self.plan.mesh, &plan.mesh)
         } else {
@@ -257,6 +263,15 @@ impl Session {
             edit.cameras = (0..self.views.len()).collect();
             return Ok(edit);
         };
+        let pieces: Vec<[Point; 2]> = dirty
+            .pieces
+            .iter()
+            .map(|&[a, b]| [anchor.to_local(a), anchor.to_local(b)])
+            .collect();
+        let pieces_box = Bounds::of_points(dirty.pieces.iter().flatten());
+        // Noding moves a wall by up to the snap distance; touching counts.
+        let margin = self.plan.tolerances.snap_m * 4.0;
+        let mount = self.plan.tolerances.mount_m + margin;
         let mut old_bounds = Bounds::EMPTY;
         let mut new_bounds = Bounds::EMPTY;
         for i in 0..self.scenario.cameras.len() {
@@ -277,18 +292,36 @@ impl Session {
                     max: Point::new(spec.position.x + r, spec.position.y + r),
                 }
             });
-            let walls_near = reach.is_some_and(|r| r.intersects(&dirty));
+            // Zones decide the side a camera on a wall sees: any in reach counts.
+            let zones_near = reach.is_some_and(|r| r.intersects(&dirty.zones));
             let ring = &self.views[i].local.ring;
-            let seen = if ring.len() >= 3 {
-                Bounds::of_points(ring)
+            let affected = if ring.len() >= 3 {
+                // The view's walk stays within its ring (it enters a triangle only
+                // through an edge it sees), and where sight starts depends on the
+                // walls within the mount distance of the camera.
+                let region = Region::new(ring);
+                let at = self.scenario.cameras[i].position;
+                let at = anchor.to_local(Point::new(at.x, at.y));
+                zones_near
+                    || pieces
+                        .iter()
+                        .any(|&[a, b]| segment_distance_squared(a, b, at) <= mount * mount)
+                    || changed_tris
+                        .iter()
+                        .any(|(t, walls)| region.may_walk(t, *walls, at, mount, margin))
             } else {
                 // No view to bound the walk by: where it could reach.
-                reach.map_or(Bounds::EMPTY, |r| Bounds {
+                let seen = reach.map_or(Bounds::EMPTY, |r| Bounds {
                     min: anchor.to_local(r.min),
                     max: anchor.to_local(r.max),
-                })
+                });
+                zones_near
+                    || reach.is_some_and(|r| r.intersects(&pieces_box))
+                    || changed_tris
+                        .iter()
+                        .any(|(t, _)| overlaps(&Bounds::of_points(t), &seen))
             };
-            if !walls_near && !changed_tris.iter().any(|t| overlaps(t, &seen)) {
+            if !affected {
                 continue;
             }
             let (view, shape) = self.compute_view(i);
@@ -633,10 +666,16 @@ impl Session {
     }
 }
 
-/// The box around every opaque wall piece and zone that differs between two
-/// plans (world coordinates): empty when nothing that matters for sight or
-/// zones changed (a door's kind between two closed kinds, an id).
-fn changed_area(old: &crate::scenario::Plan, new: &crate::scenario::Plan) -> Bounds {
+/// What differs between two plans (world coordinates): the opaque wall pieces
+/// in one and not the other, and the box around the zones that changed (empty
+/// when nothing that matters for sight or zones changed: a door's kind between
+/// two closed kinds, an id).
+struct ChangedParts {
+    pieces: Vec<[Point; 2]>,
+    zones: Bounds,
+}
+
+fn changed_parts(old: &crate::scenario::Plan, new: &crate::scenario::Plan) -> ChangedParts {
     use std::collections::HashMap;
     type Key = [u64; 4];
     let pieces = |plan: &crate::scenario::Plan| {
@@ -655,44 +694,49 @@ fn changed_area(old: &crate::scenario::Plan, new: &crate::scenario::Plan) -> Bou
         out
     };
     let (a, b) = (pieces(old), pieces(new));
-    let mut dirty = Bounds::EMPTY;
-    let mut add = |k: &Key| {
-        dirty.extend(Point::new(f64::from_bits(k[0]), f64::from_bits(k[1])));
-        dirty.extend(Point::new(f64::from_bits(k[2]), f64::from_bits(k[3])));
+    let mut out = ChangedParts {
+        pieces: Vec::new(),
+        zones: Bounds::EMPTY,
+    };
+    let piece = |k: &Key| {
+        [
+            Point::new(f64::from_bits(k[0]), f64::from_bits(k[1])),
+            Point::new(f64::from_bits(k[2]), f64::from_bits(k[3])),
+        ]
     };
     for (k, n) in &a {
         if b.get(k) != Some(n) {
-            add(k);
+            out.pieces.push(piece(k));
         }
     }
     for (k, n) in &b {
         if a.get(k) != Some(n) {
-            add(k);
+            out.pieces.push(piece(k));
         }
     }
     // Zones decide which side a camera on a wall sees.
     for (i, z) in old.zones.iter().enumerate() {
         if new.zones.get(i) != Some(z) {
             for p in z.polygon.iter().chain(z.holes.iter().flatten()) {
-                dirty.extend(*p);
+                out.zones.extend(*p);
             }
         }
     }
     for (i, z) in new.zones.iter().enumerate() {
         if old.zones.get(i) != Some(z) {
             for p in z.polygon.iter().chain(z.holes.iter().flatten()) {
-                dirty.extend(*p);
+                out.zones.extend(*p);
             }
         }
     }
-    dirty
+    out
 }
 
-/// The boxes (plan-local) of every triangle that is in one mesh and not the
-/// other: a triangle is the same when its corners in the same turning order,
+/// The corners (plan-local) and wall edges of every triangle that is in one
+/// mesh and not the other: a triangle is the same when its corners in the same turning order,
 /// its wall edges and its enclosed flag are (its index in the mesh does not
 /// matter).
-fn changed_triangles(old: &Mesh, new: &Mesh) -> Vec<Bounds> {
+fn changed_triangles(old: &Mesh, new: &Mesh) -> Vec<([Point; 3], [bool; 3])> {
     use std::collections::HashMap;
     type Key = ([[u64; 2]; 3], [bool; 3], bool);
     let key = |m: &Mesh, t: usize| -> Key {
@@ -721,12 +765,11 @@ fn changed_triangles(old: &Mesh, new: &Mesh) -> Vec<Bounds> {
     count
         .into_iter()
         .filter(|(_, n)| *n != 0)
-        .map(|((corners, _, _), _)| {
-            let mut b = Bounds::EMPTY;
-            for c in corners {
-                b.extend(Point::new(f64::from_bits(c[0]), f64::from_bits(c[1])));
-            }
-            b
+        .map(|((corners, walls, _), _)| {
+            (
+                corners.map(|c| Point::new(f64::from_bits(c[0]), f64::from_bits(c[1]))),
+                walls,
+            )
         })
         .collect()
 }

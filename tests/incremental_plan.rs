@@ -2,7 +2,8 @@
 //! the views within reach of the change and the coverage cells they touch) gives
 //! bit for bit what a session built from scratch on the edited plan gives: the
 //! summary, every camera's view and the blind spots. Random corner moves on the
-//! samples the page ships, as a drag makes them (several moves in a row).
+//! samples the page ships and on random generated plans, as a drag makes them
+//! (several moves in a row).
 //!
 //! Only corners inside the plan's bounding box are moved, by less than their
 //! distance to its edge: the plan's bounds, and so its local anchor (the middle of
@@ -152,6 +153,30 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Random plans (the generator's rooms, doors and cases, flat or mounted and
+    /// tilted cameras) and random drags of their inner corners.
+    #[test]
+    fn corner_moves_on_random_plans_equal_a_fresh_load(
+        seed in 0u64..1_000_000,
+        mounted: bool,
+        moves in prop::collection::vec((0usize..100_000, -400i32..400, -400i32..400), 1..4),
+    ) {
+        let scenario = blindspot::generator::generate(&blindspot::generator::GeneratorOptions {
+            wall_segments: 150,
+            cameras: 12,
+            seed,
+            mounted,
+        });
+        let file = serde_json::to_value(&scenario).expect("scenarios serialise");
+        let corners = inner_corners(&file, 2.0);
+        prop_assume!(!corners.is_empty());
+        check_moves(&file, &corners, &moves);
+    }
+}
+
 /// `Session::move_corner` is the same edit as `set_plan` with the corner moved in
 /// the plan (what the page sent before), bit for bit.
 #[test]
@@ -174,11 +199,13 @@ fn a_corner_move_equals_the_same_plan_sent_whole() {
     let a = by_move.move_corner(from, to).expect("the move applies");
     let b = by_plan.set_plan(with_plan(&by_plan, &plan)).unwrap();
     assert_eq!(a, b);
-    // Every view is recomputed (the mesh's big triangles reach them all), but only
-    // the cameras that see the moved walls are listed as changed: the gallery's
-    // two, the rotunda's and the east salon's (through its door to the rotunda);
-    // the west salon's and the quay's do not see the corner.
-    assert_eq!(a.views, 6);
+    // Only the views that meet a re-cut triangle or a moved wall are recomputed
+    // (not all six, although every camera's range reaches the corner), and of
+    // those only the ones that changed are listed: the gallery's two, the
+    // rotunda's and the east salon's (through its door to the rotunda); the west
+    // salon's and the quay's do not see the corner.
+    assert!(a.views < 6, "{a:?}");
+    assert!(a.views >= a.cameras.len());
     let ids: Vec<&str> = a
         .cameras
         .iter()

@@ -263,8 +263,24 @@ fn a_far_wall_edit_recomputes_no_view() {
         .unwrap()
         .push(json!({"id": "far", "path": [[100, 0], [100, 8]]}));
     let edit = s.set_plan(with_plan(&s, &plan)).unwrap();
-    assert_eq!(edit.views, 0);
+    // The plan is ten times as wide now, so its snapping and mount tolerances
+    // (scaled to the plan's size below 100 m) grew: the view is computed again
+    // (reusing it computed with the old ones was a bug): the room as a fresh load
+    // sees it (which anchors the plan elsewhere: the same world ring and area).
+    assert_eq!(edit.views, 1);
+    let mut fresh = room_scenario(vec![], vec![omni("c", 5.0, 4.0)]);
+    fresh["plan"] = plan.clone();
+    let fresh = session(&fresh);
+    assert_eq!(s.views()[0].ring, fresh.views()[0].ring);
+    assert_eq!(s.views()[0].area, fresh.views()[0].area);
     assert!((s.summary().coverage - 1.0).abs() < 1e-12);
+    // Another wall as far, with the plan's size unchanged: no view computed again.
+    plan["walls"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "far-2", "path": [[100, 10], [100, 18]]}));
+    let edit = s.set_plan(with_plan(&s, &plan)).unwrap();
+    assert_eq!(edit.views, 0);
 }
 
 #[test]
