@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../www/
 // What each folder may import at run time. `app/` and `main.js` wire everything together.
 // format.js and palette.js are leaves: number formats and colours, importing nothing.
 const LEAVES = ['format.js', 'palette.js'];
+// idb.js is a leaf too: one IndexedDB object store, for the two folders that keep bytes.
+const STORAGE = ['idb.js'];
 const RUNTIME = {
   'model': ['model'],
   'view': ['view'],
@@ -21,13 +23,14 @@ const RUNTIME = {
   'dialogs': ['dialogs', 'panels', 'render', 'view', 'model', ...LEAVES],
   'budget': ['budget', 'panels', 'model', 'core', ...LEAVES],
   'security': ['security', 'panels', 'model', 'core', 'view', ...LEAVES],
-  'files': ['files', 'core'],
+  'files': ['files', 'core', ...STORAGE],
   // Tracing over a scanned plan: the card and bar (DOM through panels/dom.js), files, IndexedDB, pdfjs.
-  'underlay': ['underlay', 'panels', 'model', 'view', ...LEAVES],
+  'underlay': ['underlay', 'panels', 'model', 'view', ...LEAVES, ...STORAGE],
   'app': ['*'],
   'main.js': ['*'],
   'format.js': [],
   'palette.js': [],
+  'idb.js': [],
 };
 // Types may also come from the document (model/), the frame and view contracts (view/)
 // and the data the core hands over (core/types.js, core/shapes.js); dialogs and app see
