@@ -14,6 +14,10 @@ use crate::scenario::{Connection, InvalidScenario, Level, OnLevel, Problems, Sce
 use crate::session::Session;
 use serde::Serialize;
 
+mod optimize;
+
+pub use optimize::{CURVE_STEPS, LevelShare, SiteOptimizeError, SiteProposal};
+
 /// Every level of a scenario, each prepared and computed on its own.
 #[derive(Debug)]
 pub struct Site {

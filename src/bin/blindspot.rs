@@ -411,8 +411,7 @@ fn optimize(
     seed: u64,
     output: &str,
 ) -> Result<String, Failure> {
-    let session = load_session(file, "optimize")?;
-    let scenario = session.scenario();
+    let (scenario, warnings) = read_scenario(file)?;
     for m in &models {
         if !scenario.catalog.iter().any(|c| &c.id == m) {
             return Err(Failure::Usage(format!(
@@ -434,6 +433,19 @@ fn optimize(
         max_candidates,
         ..Request::default()
     };
+    if scenario.has_several_levels() {
+        let Goal::Budget(budget) = goal else {
+            return Err(Failure::Usage(format!(
+                "{}: the file has {} levels: optimising across levels takes --budget (one budget for the whole site) so far",
+                display_name(file),
+                scenario.levels.len()
+            )));
+        };
+        return optimize_site(file, scenario, warnings, &request, budget, output);
+    }
+    let session = Session::new(scenario, warnings)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+    let scenario = session.scenario();
     let start = Instant::now();
     let mut clock = PhaseClock::new();
     let workspace = Workspace::new(&session, &request, &mut |p| clock.tick(p))
@@ -519,6 +531,76 @@ fn optimize(
         text.push_str(&format!("warning: {w}\n"));
     }
     text.push_str(&format!("written: {output}\n"));
+    Ok(text)
+}
+
+/// `optimize --budget` on a file of several levels: one budget for the site,
+/// split over the levels where it buys the most (`Site::optimize_budget`).
+fn optimize_site(
+    file: &str,
+    scenario: Scenario,
+    warnings: blindspot::scenario::Problems,
+    request: &Request,
+    budget: f64,
+    output: &str,
+) -> Result<String, Failure> {
+    let invalid = |e: InvalidScenario| Failure::Invalid(format!("{}: {e}\n", display_name(file)));
+    let start = Instant::now();
+    let site = Site::new(scenario, warnings).map_err(invalid)?;
+    let proposal = site
+        .optimize_budget(request, budget, &mut |_| true)
+        .map_err(|e| Failure::Usage(format!("{}: {e}", display_name(file))))?;
+    let total_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let scenario = site.scenario();
+    let currency = &scenario.settings.currency;
+    let mut out_scenario = scenario.clone();
+    out_scenario.cameras = proposal.cameras.clone();
+    out_scenario.name = format!(
+        "{} - optimised ({})",
+        if scenario.name.is_empty() {
+            "scenario"
+        } else {
+            &scenario.name
+        },
+        describe_goal(Goal::Budget(budget), currency)
+    );
+    std::fs::write(output, out_scenario.to_json() + "\n")
+        .map_err(|e| Failure::Usage(format!("cannot write {output}: {e}")))?;
+    // The exact figures of the proposed layout, level by level.
+    let exact = Site::new(out_scenario, Default::default()).map_err(invalid)?;
+    let (levels, whole) = exact.headlines();
+    let mut text = format!(
+        "goal: {} over {} levels\n",
+        describe_goal(Goal::Budget(budget), currency),
+        levels.len()
+    );
+    for ((share, level), h) in proposal.levels.iter().zip(exact.levels()).zip(&levels) {
+        let p = &share.proposal;
+        text.push_str(&format!(
+            "  {}: share {:.0}, {} camera(s) ({} new, {} moved, {} removed), cost {:.0} {currency}, weighted coverage {:.1}% exact ({:.1}% estimated)\n",
+            level.name,
+            share.budget,
+            p.cameras.len(),
+            p.added.len(),
+            p.moved.len(),
+            p.removed.len(),
+            p.cost,
+            h.weighted_coverage * 100.0,
+            p.estimated_coverage * 100.0
+        ));
+        for w in &p.warnings {
+            text.push_str(&format!("    warning: {w}\n"));
+        }
+    }
+    text.push_str(&format!(
+        "site: {} camera(s), cost {:.0} {currency} of {budget:.0}, weighted coverage {:.1}% exact ({:.1}% estimated), coverage {:.1}%\n",
+        proposal.cameras.len(),
+        proposal.cost,
+        whole.weighted_coverage * 100.0,
+        proposal.estimated_coverage * 100.0,
+        whole.coverage * 100.0
+    ));
+    text.push_str(&format!("time: {total_ms:.0} ms\nwritten: {output}\n"));
     Ok(text)
 }
 
