@@ -7,7 +7,7 @@
 //! so the site spends at most the budget.
 
 use super::Site;
-use crate::optimize::{Cancelled, Goal, Proposal, Request, Workspace};
+use crate::optimize::{Cancelled, Goal, Proposal, Request, Workspace, WorkspaceError};
 use crate::scenario::Camera;
 use serde::Serialize;
 
@@ -44,6 +44,9 @@ pub struct SiteProposal {
 pub enum SiteOptimizeError {
     #[error(transparent)]
     Cancelled(#[from] Cancelled),
+    /// A level's workspace could not be built.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
     #[error("the budget {0} is not a finite amount of zero or more")]
     Budget(f64),
     /// What the request requires on every level (removals) costs more than
