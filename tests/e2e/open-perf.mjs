@@ -127,11 +127,20 @@ try {
       const w = await stopWatching(page);
       const rec = await page.evaluate(() => window.__blindspot.opens().slice(-1)[0]);
       const t = rec.timing ?? {};
+      // Long tasks while the worker worked (the plan shown before) and after its result came.
+      const split = await page.evaluate((workerMs) => {
+        const w = window.__openPerf;
+        const part = (ts) => ({ n: ts.length, longest: ts.reduce((a, x) => Math.max(a, x.ms), 0), sum: ts.reduce((a, x) => a + x.ms, 0) });
+        return { during: part(w.tasks.filter((x) => x.at < workerMs)), after: part(w.tasks.filter((x) => x.at >= workerMs)) };
+      }, t.totalMs ?? 0);
       console.log(`${path.basename(file)} (${(bytes / 1e6).toFixed(1)} MB): ${rec.outcome} in ${ms(wall)}; worker: read ${ms(t.readMs)}, check ${ms(t.checkMs)}, prepare ${ms(t.prepareMs)}` +
-        `${t.snapshotMs != null ? `, snapshot ${ms(t.snapshotMs)}` : ''}; the page's part ${ms(rec.pageMs)}` +
+        `${t.figuresMs != null ? `, first figures ${ms(t.figuresMs)}` : ''}${t.snapshotMs != null ? `, snapshot ${ms(t.snapshotMs)}` : ''}` +
+        `${t.planTextMs != null ? `, plan text ${ms(t.planTextMs)}` : ''}; the page's part ${ms(rec.pageMs)}` +
         `${rec.split ? ` (core ${ms(rec.split.core)}, store ${ms(rec.split.store)}, first drawing ${ms(rec.split.draw)}, warm-up ${ms(rec.split.warmUp)}, panels ${ms(rec.split.panels)})` : ''}`);
       console.log(`  main thread: longest task ${ms(w.longest)} (at ${ms(w.longestAt)}), ${w.longTasks} long tasks, ${w.over1s} over 1 s; longest frame gap ${ms(w.frameGap)}; ` +
         `progress shown ${w.progressTexts} times, longest gap between updates ${ms(w.progressGap)}`);
+      console.log(`  long tasks while the worker worked: ${split.during.n} (longest ${ms(split.during.longest)}, ${ms(split.during.sum)} in all); ` +
+        `after its result: ${split.after.n} (longest ${ms(split.after.longest)}, ${ms(split.after.sum)} in all)`);
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
         const { total, self } = topFunctions(profile, PROFILE);

@@ -152,7 +152,8 @@ test('while a large file opens the page answers clicks; once open, the zones tab
   // The warm-up ran in steps after the figures were shown and left the scene as it was:
   // the figures and layers kept from before it equal those computed afresh.
   await page.waitForFunction(() => document.body.dataset.warm, null, { timeout: 60_000 });
-  expect(await page.evaluate(() => document.body.dataset.warm)).toBe('warm');
+  // ('slow': it stopped after a step that took longer than a frame's worth, as on a loaded machine.)
+  expect(await page.evaluate(() => document.body.dataset.warm)).toMatch(/^(warm|slow)$/);
   const check = await page.evaluate(() => window.__blindspot.leanCheck());
   expect({ summary: check.summary, views: check.views, dead: check.dead, bands: check.bands }, 'kept against fresh after the warm-up')
     .toEqual({ summary: true, views: true, dead: true, bands: true });

@@ -64,6 +64,12 @@ const LEAN_CAMERAS = 32;
  */
 const WHOLE_WARM_MS = 16;
 
+/** No warm-up at all when a full summary took longer than this (ms): see `warmUp`. */
+const SKIP_WARM_MS = 250;
+
+/** The warm-up stops after a step that took longer than this (ms): see `warmUp`. */
+const WARM_STEP_MS = 50;
+
 /** How many scenes of other layouts stay loaded. */
 const PARK_LIMIT = 3;
 
@@ -676,8 +682,10 @@ export class SceneMirror {
    * plan never blocks the page on it. The plan-wide calls (`summary`, the blind layer) are
    * left out when the last full summary took longer than a frame: they cannot be made to
    * fit one by warming up. It stops when the scene changes (an edit, a drag, another
-   * file); `done` is told how it ended, with the core's error when a call failed.
-   * @param {(how: 'warm'|'stopped'|'none'|'failed', error?: unknown) => void} [done] @param {number} [rounds]
+   * file) and after a step longer than WARM_STEP_MS, and is not run when a summary took
+   * longer than SKIP_WARM_MS ('slow' both); `done` is told how it
+   * ended, with the core's error when a call failed.
+   * @param {(how: 'warm'|'slow'|'stopped'|'none'|'failed', error?: unknown) => void} [done] @param {number} [rounds]
    */
   warmUp(done = () => {}, rounds = 6) {
     if (this.warming) clearTimeout(this.warming);
@@ -686,6 +694,9 @@ export class SceneMirror {
     const s = this.scenario, scene = this.sceneOrNull;
     if (!s || !scene || s.cameras.length === 0) { done('none'); return; }
     const idx = [0, Math.floor(s.cameras.length / 2), s.cameras.length - 1];
+    // A plan whose summary takes this long has per-frame calls far longer than a frame:
+    // warming them up would block the page for seconds and cannot make them fit one.
+    if (this.summaryMs > SKIP_WARM_MS) { done('slow'); return; }
     const whole = this.summaryMs <= WHOLE_WARM_MS;
     const steps = idx.flatMap((i) => Array.from({ length: rounds }, (_, r) => ({ i, r })));
     this.warmupMs = 0;
@@ -717,7 +728,11 @@ export class SceneMirror {
         done('failed', e);
         return;
       }
-      this.warmupMs += performance.now() - t0;
+      const ms = performance.now() - t0;
+      this.warmupMs += ms;
+      // A plan whose per-frame calls take this long cannot be made to fit a frame by
+      // warming up: stop, rather than block the page for that long again and again.
+      if (ms > WARM_STEP_MS) { done('slow'); return; }
       this.warming = setTimeout(step, 0);
     };
     // After the next frame: the plan is drawn first.
