@@ -44,6 +44,8 @@ export class FileText {
 
   /** @param {Record<string, unknown> & {plan: object}} file */
   of(file) {
+    // (Only an object can be a key; a file without a plan is written out as it is.)
+    if (typeof file.plan !== 'object' || file.plan === null) return JSON.stringify(file);
     let plan = this.plans.get(file.plan);
     if (plan === undefined) {
       plan = JSON.stringify(file.plan);
