@@ -70,7 +70,62 @@ pub struct SiteReport {
     pub warnings: Vec<String>,
 }
 
+/// One level's security audit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LevelAudit {
+    pub id: String,
+    pub name: String,
+    pub audit: crate::analysis::Audit,
+}
+
+/// The security audit of every level: each level's openings (balconies,
+/// windows and doors of every floor and of the site) and zones, and the site's
+/// counts summed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SiteAudit {
+    pub levels: Vec<LevelAudit>,
+    pub headline: crate::analysis::Headline,
+    /// Target area seen by 0, 1, 2 and 3 or more cameras over the site, m².
+    pub seen_by_m2: [f64; 4],
+}
+
 impl Site {
+    /// Audits every level on its own (sight never crosses levels) and sums
+    /// the counts: openings watched as required of those audited, zones
+    /// meeting their required level of those with one.
+    pub fn audit(&self) -> SiteAudit {
+        let levels: Vec<LevelAudit> = self
+            .levels
+            .iter()
+            .zip(&self.sessions)
+            .map(|(l, session)| LevelAudit {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                audit: crate::analysis::audit(session),
+            })
+            .collect();
+        let sum = |f: &dyn Fn(&crate::analysis::Headline) -> usize| {
+            levels.iter().map(|l| f(&l.audit.headline)).sum::<usize>()
+        };
+        let headline = crate::analysis::Headline {
+            zones_met: sum(&|h| h.zones_met),
+            zones_required: sum(&|h| h.zones_required),
+            openings_met: sum(&|h| h.openings_met),
+            openings_audited: sum(&|h| h.openings_audited),
+        };
+        let mut seen_by_m2 = [0.0; 4];
+        for l in &levels {
+            for (total, a) in seen_by_m2.iter_mut().zip(l.audit.seen_by_m2) {
+                *total += a;
+            }
+        }
+        SiteAudit {
+            levels,
+            headline,
+            seen_by_m2,
+        }
+    }
+
     /// Prepares and computes every level of a validated scenario.
     ///
     /// # Errors

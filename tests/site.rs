@@ -271,7 +271,6 @@ fn the_cli_report_of_one_level_is_the_sessions_report() {
 fn commands_for_one_plan_refuse_several_levels_with_what_works() {
     let file = fixture("levels/quay-and-two-floors.json");
     for args in [
-        vec!["audit", file.as_str()],
         vec!["export", file.as_str()],
         vec!["report", "--format", "html", file.as_str()],
     ] {
@@ -318,4 +317,88 @@ fn the_cli_optimises_a_site_within_one_budget() {
     let out = bin(&["optimize", &file, "--cameras", "3", "-o", &out_path]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("--budget"));
+}
+
+/// Two floors, each with one exterior opening: a window on the ground floor
+/// (watched by a dome), a balcony railing upstairs (no camera).
+fn window_and_balcony() -> Value {
+    json!({
+        "blindspot": 1,
+        "name": "Window and balcony",
+        "levels": [
+            { "id": "ground", "elevation_m": 0.0 },
+            { "id": "first", "elevation_m": 5.0 }
+        ],
+        "plan": {
+            "walls": [
+                { "id": "g-walls", "path": [[6, 0], [10, 0], [10, 10], [0, 10], [0, 0], [4, 0]] },
+                { "id": "g-window", "kind": "window", "exterior": true, "path": [[4, 0], [6, 0]] },
+                { "id": "f-walls", "level": "first", "path": [[6, 0], [10, 0], [10, 10], [0, 10], [0, 0], [4, 0]] },
+                { "id": "balcony", "level": "first", "kind": "railing", "exterior": true, "path": [[4, 0], [6, 0]] }
+            ],
+            "zones": [
+                { "id": "hall", "polygon": [[0, 0], [10, 0], [10, 10], [0, 10]] },
+                { "id": "salon", "level": "first", "polygon": [[0, 0], [10, 0], [10, 10], [0, 10]] }
+            ]
+        },
+        "catalog": [ { "id": "dome", "hfov_deg": 360, "range_m": 100, "resolution_px": [2688, 1520], "vfov_deg": 180 } ],
+        "cameras": [ { "id": "d", "model": "dome", "position": [5, 5], "heading_deg": 0 } ]
+    })
+}
+
+#[test]
+fn the_audit_covers_the_openings_of_every_level() {
+    let (scenario, _) = Scenario::from_json(&window_and_balcony().to_string()).unwrap();
+    let site = Site::new(scenario.clone(), Default::default()).unwrap();
+    let audit = site.audit();
+    let ids = |i: usize| -> Vec<String> {
+        audit.levels[i]
+            .audit
+            .openings
+            .iter()
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(0), ["g-window"]);
+    assert_eq!(ids(1), ["balcony"], "the balcony upstairs is audited");
+    assert_eq!(audit.headline.openings_audited, 2);
+    let met: usize = audit
+        .levels
+        .iter()
+        .map(|l| l.audit.headline.openings_met)
+        .sum();
+    assert_eq!(audit.headline.openings_met, met);
+    // Nobody watches the balcony.
+    assert_eq!(audit.levels[1].audit.headline.openings_met, 0);
+    // Each level's audit is its slice's, audited alone.
+    for (l, level) in audit.levels.iter().zip(scenario.levels()) {
+        let alone =
+            Session::new(scenario.level_slice(&level.id).unwrap(), Default::default()).unwrap();
+        assert_eq!(l.audit, blindspot::analysis::audit(&alone), "{}", level.id);
+    }
+    let seen: f64 = audit.seen_by_m2.iter().sum();
+    close(seen, 200.0);
+}
+
+#[test]
+fn the_cli_audits_every_level() {
+    let file = fixture("levels/quay-and-two-floors.json");
+    let out = bin(&["audit", &file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("3 levels audited"), "{text}");
+    // Hall and shop (detect) are not met, the display case (observe) is.
+    assert!(
+        text.contains("zones meeting their required level: 1 of 3"),
+        "{text}"
+    );
+    assert!(text.contains("Level 3 of 3: First floor (first)"), "{text}");
+    let out = bin(&["audit", "--format", "json", &file]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["levels"].as_array().unwrap().len(), 3);
+    assert_eq!(v["headline"]["zones_required"], 3);
 }

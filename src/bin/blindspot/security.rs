@@ -34,8 +34,51 @@ fn json(value: &impl serde::Serialize) -> String {
     s
 }
 
-/// `blindspot audit FILE`.
+/// `blindspot audit FILE`: a file of several levels is audited level by level
+/// (each level's openings, balconies included) with the site's counts.
 pub fn audit_command(file: &str, json_out: bool, option: Option<&str>) -> Result<Outcome, Failure> {
+    let (scenario, warnings) = read_scenario(file)?;
+    if scenario.has_several_levels() {
+        let scenario = match option {
+            None => scenario,
+            Some(wanted) => {
+                let index = layout_index(&scenario, wanted, file)?;
+                scenario
+                    .option(index)
+                    .expect("layout_index gives an index into the options")
+            }
+        };
+        let site = blindspot::site::Site::new(scenario, warnings)
+            .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+        let a = site.audit();
+        let out = if json_out {
+            json(&a)
+        } else {
+            let h = &a.headline;
+            let mut text = format!(
+                "{}: {} levels audited, each on its own\n  openings watched as required: {} of {}\n  zones meeting their required level: {} of {}\n",
+                site.scenario().name,
+                a.levels.len(),
+                h.openings_met,
+                h.openings_audited,
+                h.zones_met,
+                h.zones_required
+            );
+            for (i, l) in a.levels.iter().enumerate() {
+                text.push('\n');
+                let title = format!(
+                    "Level {} of {}: {} ({})",
+                    i + 1,
+                    a.levels.len(),
+                    l.name,
+                    l.id
+                );
+                text.push_str(&render_audit(&title, &l.audit));
+            }
+            text
+        };
+        return Ok((out, None, 0));
+    }
     let session = session(file, option)?;
     let a = audit(&session);
     let out = if json_out {
