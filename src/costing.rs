@@ -16,7 +16,9 @@
 //!
 //! Poles: a pole site holding a camera of the new layout and none of the old is
 //! **put up**, at its `cost` (once, however many cameras it holds); a pole left
-//! without cameras stays standing (no cost either way).
+//! without cameras stays standing (no cost either way). A layout at catalogue
+//! prices includes the poles holding its cameras ([`pole_lines`]), as the
+//! report's costs list them.
 //!
 //! Every amount is rounded to the cent once per camera, so sums of lines equal
 //! the totals exactly.
@@ -47,9 +49,10 @@ pub struct ChangeCost {
     /// The sum of the five: what the change costs.
     pub spend: f64,
     /// The old layout at catalogue prices (price and installation of each
-    /// camera; not its poles), as the report's costs give it.
+    /// camera, and each pole holding any of them), as the report's costs
+    /// give it.
     pub total_before: f64,
-    /// The new layout at catalogue prices.
+    /// The new layout at catalogue prices (cameras and their poles).
     pub total_after: f64,
     pub kept: Vec<String>,
     pub added: Vec<String>,
@@ -104,6 +107,43 @@ pub fn poles_used(scenario: &Scenario, cameras: &[Camera]) -> Vec<usize> {
     used.sort_unstable();
     used.dedup();
     used
+}
+
+/// A pole site holding cameras of a layout, at its stated cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PoleLine {
+    /// The pole site's id.
+    pub id: String,
+    /// Cameras of the layout on it.
+    pub cameras: usize,
+    /// Putting it up (the site's `cost`, to the cent; once, however many
+    /// cameras it holds).
+    pub cost: f64,
+}
+
+/// The pole sites holding cameras of a layout (in the plan's order), with
+/// their cameras and cost.
+pub fn pole_lines(scenario: &Scenario, cameras: &[Camera]) -> Vec<PoleLine> {
+    if scenario.pole_sites.is_empty() {
+        return Vec::new();
+    }
+    let mut count = vec![0usize; scenario.pole_sites.len()];
+    for c in cameras {
+        if let Some(i) = crate::mounting::pole_at(scenario, c.position) {
+            count[i] += 1;
+        }
+    }
+    scenario
+        .pole_sites
+        .iter()
+        .zip(count)
+        .filter(|(_, n)| *n > 0)
+        .map(|(site, n)| PoleLine {
+            id: site.id.clone(),
+            cameras: n,
+            cost: cents(site.cost),
+        })
+        .collect()
 }
 
 /// What changing `before` into `after` costs with the scenario's catalogue.
@@ -165,15 +205,19 @@ pub fn change_cost(scenario: &Scenario, before: &[Camera], after: &[Camera]) -> 
             c.removed.push(old.id.clone());
         }
     }
-    // The layouts' totals are their cameras' (as the report's costs, which the
-    // page's headline shows): poles are in the spend only.
+    // Each layout at catalogue prices holds its poles (as the report's
+    // costs); the spend pays only for the poles put up.
     let (old_poles, new_poles) = (poles_used(scenario, before), poles_used(scenario, after));
     for &i in &new_poles {
         let site = &scenario.pole_sites[i];
+        c.total_after += cents(site.cost);
         if !old_poles.contains(&i) {
             c.poles += cents(site.cost);
             c.poles_added.push(site.id.clone());
         }
+    }
+    for &i in &old_poles {
+        c.total_before += cents(scenario.pole_sites[i].cost);
     }
     for x in [
         &mut c.hardware,

@@ -33,8 +33,18 @@ const DEFAULT_AIM_RANGE_M: f64 = 15.0;
 /// How far out from a wall the zone on that side is looked for, nearest first,
 /// metres: zones are often drawn a little off the walls (the museum wing's quay
 /// starts 0.3 m off its facade), and a single probe just off the wall misses
-/// them.
+/// them. The one side search ([`side_search`]): wall cameras' sides here, and
+/// the security analysis's sides of an opening.
 pub const SIDE_SEARCH_M: [f64; 5] = [0.05, 0.25, 0.5, 1.0, 2.0];
+
+/// The side search: `probe` asked at each distance of [`SIDE_SEARCH_M`],
+/// nearest first, with the distance's place in the list; the first answer.
+pub fn side_search<T>(mut probe: impl FnMut(usize, f64) -> Option<T>) -> Option<T> {
+    SIDE_SEARCH_M
+        .iter()
+        .enumerate()
+        .find_map(|(k, &d)| probe(k, d))
+}
 
 /// The plan's zones and opaque walls, prepared for asking what lies beside a
 /// wall and what is over a point: both indexed (static R-trees), so that each
@@ -132,7 +142,7 @@ impl Sides {
     /// [`SIDE_SEARCH_M`] with no opaque wall between (the lowest index when
     /// several hold that point). None: no zone on that side.
     pub fn beside(&self, p: Point, out: Point) -> Option<usize> {
-        SIDE_SEARCH_M.iter().enumerate().find_map(|(k, &d)| {
+        side_search(|k, d| {
             let z = self.first_zone_at(p + out.scale(d))?;
             // Just off the wall nothing stands between.
             (k == 0 || self.clear(p, out, d)).then_some(z)

@@ -72,11 +72,22 @@ export interface CostLine {
   example_prices: boolean;
 }
 
+/** A pole site holding cameras of the layout, at its stated cost (once). */
+export interface PoleLine {
+  id: string;
+  cameras: number;
+  cost: number;
+}
+
 export interface Costs {
   currency: string;
   lines: CostLine[];
   hardware: number;
   installation: number;
+  /** Pole sites holding cameras, and their sum (in `total`). */
+  poles: PoleLine[];
+  poles_total: number;
+  /** Hardware, installation and poles: the account's `total_after` for this layout. */
   total: number;
   unpriced_cameras: number;
   example_prices: boolean;

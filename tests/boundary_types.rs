@@ -241,8 +241,19 @@ fn the_declared_result_types_match_the_results() {
     let curve = workspace
         .curve(2_000.0, 3, 1, &mut progress)
         .expect("a curve");
+    // A layout with a camera on the wing's pole site, so that its costs list a pole.
+    let mut on_pole = scenario.clone();
+    on_pole.cameras.push(Camera {
+        id: "on-pole".into(),
+        model: scenario.cameras[0].model.clone(),
+        position: scenario.pole_sites[0].position,
+        ..Camera::default()
+    });
+    let pole_costs = blindspot::report::costs(&on_pole);
+    assert_eq!(pole_costs.poles.len(), 1, "the camera stands on the pole");
     let mut results: Vec<(&str, Value)> = vec![
         ("Summary", value(&session.summary())),
+        ("Costs", value(&pole_costs)),
         ("Totals", value(&blindspot::report::totals(&session))),
         ("Report", value(&session.report())),
         (

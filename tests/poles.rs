@@ -106,14 +106,15 @@ fn the_account_charges_each_pole_once_and_a_standing_pole_nothing() {
     assert_eq!(k.poles, 1000.0);
     assert_eq!(k.poles_added, vec!["quay-pole".to_string()]);
     assert_eq!(k.spend, 2.0 * 500.0 + 1000.0);
-    // The layout at catalogue prices is its cameras', as the report's costs.
-    assert_eq!(k.total_after, 1000.0);
+    // The layout at catalogue prices is its cameras and its pole, as the
+    // report's costs.
+    assert_eq!(k.total_after, 2.0 * 500.0 + 1000.0);
     // From a layout already on the pole: adding a camera to it costs the camera.
     let k = change_cost(&s, &on_pole[..1], &on_pole);
     assert_eq!(k.poles, 0.0);
     assert!(k.poles_added.is_empty());
     assert_eq!(k.spend, 500.0);
-    assert_eq!(k.total_before, 500.0);
+    assert_eq!(k.total_before, 500.0 + 1000.0);
     // Taking every camera off it: the pole stands, nothing is charged for it.
     let k = change_cost(&s, &on_pole, &[]);
     assert_eq!(k.poles, 0.0);
@@ -168,6 +169,70 @@ fn the_pole_is_used_when_it_is_the_only_way_to_watch_the_window() {
     let w = p.unmet.iter().find(|u| u.id == "window").expect("listed");
     assert_eq!(w.extra_cost, Some(1500.0));
     assert_eq!(w.extra_cameras, 1);
+}
+
+/// The report (its costs, the text, the HTML report and its bill of
+/// materials), the proposal card (the proposal's account) and the compare view
+/// (each layout's costs and the change between them) on a layout with a pole:
+/// the same figures, to the cent, worked out by hand.
+#[test]
+fn the_report_the_card_and_the_compare_view_agree_on_a_layout_with_a_pole() {
+    let s = glass_facade();
+    let p = propose(&s, 2_000.0);
+    // By hand: a camera in the hall and one on the pole (500 each), the pole
+    // put up once (1,000).
+    assert_eq!(p.cameras.len(), 2);
+    assert_eq!(p.account.spend, 2_000.0);
+    assert_eq!(p.account.poles, 1_000.0);
+    assert_eq!(p.account.total_after, 2_000.0);
+    let mut with = s.clone();
+    with.cameras = p.cameras.clone();
+    let costs = blindspot::report::costs(&with);
+    assert_eq!(costs.hardware, 800.0);
+    assert_eq!(costs.installation, 200.0);
+    assert_eq!(
+        costs.poles,
+        vec![blindspot::costing::PoleLine {
+            id: "quay-pole".into(),
+            cameras: 1,
+            cost: 1_000.0
+        }]
+    );
+    assert_eq!(costs.poles_total, 1_000.0);
+    assert_eq!(costs.total, p.account.total_after);
+    // The text report lists the pole and counts it in the total.
+    let session = Session::new(with.clone(), Default::default()).unwrap();
+    let text = blindspot::report::render_text(&session.report());
+    assert!(text.contains("pole quay-pole (1 camera(s))"), "{text}");
+    assert!(
+        text.contains("hardware 800, installation 200, poles 1000, total 2000"),
+        "{text}"
+    );
+    // The compare view: the as-is layout (no cameras) against the proposal.
+    let mut both = s.clone();
+    both.options = vec![blindspot::scenario::ScenarioOption {
+        name: "Proposal".into(),
+        cameras: p.cameras.clone(),
+    }];
+    let layouts =
+        blindspot::document::dossier::layouts(Session::new(both, Default::default()).unwrap())
+            .unwrap();
+    let d = blindspot::document::dossier::build(&layouts, 1, Some("2026-12-02"));
+    assert_eq!(d.headline.cost, 2_000.0);
+    assert_eq!(d.total, 2_000.0);
+    assert_eq!(d.poles_total, 1_000.0);
+    assert_eq!(d.changes[0].change, change_cost(&s, &p.cameras, &[]));
+    let back = blindspot::document::dossier::build(&layouts, 0, Some("2026-12-02"));
+    assert_eq!(back.changes[0].change, p.account);
+    // The HTML report's bill of materials and the CSV one.
+    let html = blindspot::document::report_html(&layouts, 1, Some("2026-12-02"));
+    assert!(
+        html.contains("Pole quay-pole (holds 1 camera)"),
+        "no pole row"
+    );
+    let bom = blindspot::document::csv::bill_of_materials(&d);
+    assert!(bom.contains("Total poles"), "{bom}");
+    assert!(bom.contains("Pole quay-pole (holds 1 camera)"), "{bom}");
 }
 
 #[test]

@@ -92,6 +92,9 @@ pub struct OpeningRequirement {
     pub required_cameras: u32,
     /// Box of its offset lines (a view whose box misses it sees none of it).
     pub bounds: Bounds,
+    /// The zone found on each side of it (indices into `plan.zones`, exterior
+    /// zones included), by the one side search ([`crate::mounting::side_search`]).
+    pub side_zones: [Option<usize>; 2],
     probe: usize,
 }
 
@@ -117,6 +120,7 @@ impl OpeningPlan {
                             .iter()
                             .flat_map(|(_, lines)| lines.iter().flat_map(|(a, b)| [a, b])),
                     ),
+                    side_zones: p.zones,
                     probe: k,
                 }
             })

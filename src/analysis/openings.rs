@@ -122,6 +122,8 @@ pub(super) struct Probe {
     pub sides: [String; 2],
     /// Which sides are the approach.
     pub approach: [bool; 2],
+    /// The zone found on each side (left, right), exterior ones included.
+    pub zones: [Option<usize>; 2],
 }
 
 impl Probe {
@@ -148,10 +150,6 @@ pub(super) fn audited(wall: &Wall) -> bool {
             || wall.security.required_cameras.is_some())
 }
 
-/// How far from an opening its sides are looked for in the zones (zones are
-/// often drawn a little off the walls).
-const SIDE_SEARCH_M: [f64; 4] = [0.25, 0.5, 1.0, 2.0];
-
 /// Offset lines and side labels of an opening.
 pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Probe {
     let wall = &scenario.plan.walls[index];
@@ -170,9 +168,10 @@ pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Pr
         segments.push((len, [(a + off, b + off), (a - off, b - off)]));
     }
     // A side's zone: the highest-priority zone found nearest the opening on
-    // that side, exterior zones counting as outside.
+    // that side (the one side search, as for wall cameras), exterior zones
+    // counting as outside.
     let zone_on = |sign: f64| -> Option<usize> {
-        SIDE_SEARCH_M.iter().find_map(|&dist| {
+        crate::mounting::side_search(|_, dist| {
             normals
                 .iter()
                 .flat_map(|&(mid, n)| plan.zones_at(mid + n.scale(sign * dist)))
@@ -185,7 +184,8 @@ pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Pr
     let inside = |z: Option<usize>| {
         z.filter(|&z| scenario.plan.zones[z].kind != crate::scenario::ZoneKind::Exterior)
     };
-    let (l, r) = (inside(zone_on(1.0)), inside(zone_on(-1.0)));
+    let zones = [zone_on(1.0), zone_on(-1.0)];
+    let (l, r) = (inside(zones[0]), inside(zones[1]));
     let mut sides = match (l, r) {
         (Some(a), Some(b)) if a != b => [
             scenario.plan.zones[a].id.clone(),
@@ -215,6 +215,7 @@ pub(super) fn probe(plan: &OpeningPlan, scenario: &Scenario, index: usize) -> Pr
         segments,
         sides,
         approach,
+        zones,
     }
 }
 

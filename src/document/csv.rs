@@ -256,11 +256,32 @@ pub fn bill_of_materials(d: &Dossier) -> String {
             ]
         })
         .collect();
-    for (label, value) in [
+    for p in &d.poles {
+        rows.push(vec![
+            num(1.0, 0),
+            Cell::Empty,
+            text(format!(
+                "Pole {} (holds {} camera{})",
+                p.id,
+                p.cameras,
+                if p.cameras == 1 { "" } else { "s" }
+            )),
+            num(p.cost, 2),
+            Cell::Empty,
+            num(p.cost, 2),
+            text(&d.currency),
+            text("no"),
+        ]);
+    }
+    let mut totals = vec![
         ("Total hardware", d.hardware),
         ("Total installation", d.installation),
-        ("Total", d.total),
-    ] {
+    ];
+    if !d.poles.is_empty() {
+        totals.push(("Total poles", d.poles_total));
+    }
+    totals.push(("Total", d.total));
+    for (label, value) in totals {
         rows.push(vec![
             Cell::Empty,
             Cell::Empty,

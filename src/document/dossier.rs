@@ -310,8 +310,12 @@ pub struct Dossier {
     pub slivers: (usize, f64, f64),
     pub cameras: Vec<CameraRow>,
     pub materials: Vec<CostLine>,
+    /// The pole sites holding cameras, each at its cost.
+    pub poles: Vec<crate::costing::PoleLine>,
     pub hardware: f64,
     pub installation: f64,
+    pub poles_total: f64,
+    /// Hardware, installation and poles.
     pub total: f64,
     pub unpriced_cameras: usize,
     /// Every layout of the file, the reported one included, in file order.
@@ -729,8 +733,10 @@ pub fn build<S: Borrow<Session>>(layouts: &[S], reported: usize, date: Option<&s
         slivers: (omitted.count, omitted.area_m2, omitted.threshold_m2),
         cameras,
         materials: costs.lines.clone(),
+        poles: costs.poles.clone(),
         hardware: costs.hardware,
         installation: costs.installation,
+        poles_total: costs.poles_total,
         total: costs.total,
         unpriced_cameras: costs.unpriced_cameras,
         layouts: all,

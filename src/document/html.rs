@@ -1043,12 +1043,33 @@ fn materials(m: &mut Markup, d: &Dossier) {
             ],
         );
     }
+    for p in &d.poles {
+        row(
+            m,
+            &[
+                ("1", true),
+                (
+                    &format!(
+                        "Pole {} (holds {} camera{})",
+                        p.id,
+                        p.cameras,
+                        if p.cameras == 1 { "" } else { "s" }
+                    ),
+                    false,
+                ),
+                (&money(p.cost, &d.currency), true),
+                ("—", true),
+                (&money(p.cost, &d.currency), true),
+            ],
+        );
+    }
     // Totals in the body, not a tfoot: a printed tfoot repeats on every page.
-    for (label, value) in [
-        ("Hardware", d.hardware),
-        ("Installation", d.installation),
-        ("Total", d.total),
-    ] {
+    let mut totals = vec![("Hardware", d.hardware), ("Installation", d.installation)];
+    if !d.poles.is_empty() {
+        totals.push(("Poles", d.poles_total));
+    }
+    totals.push(("Total", d.total));
+    for (label, value) in totals {
         m.open("tr").attr("class", "total");
         m.open("td").close();
         m.open("th").attr("colspan", "3").text(label).close();

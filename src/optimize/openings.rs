@@ -11,16 +11,12 @@
 
 use crate::analysis::sight::Intervals;
 use crate::analysis::{OpeningPlan, OpeningRequirement};
-use crate::geometry::Point;
 use crate::session::Session;
 use crate::view::View;
 use std::sync::Arc;
 
 /// Longest piece an opening is cut into, metres.
 pub const PIECE_M: f64 = 0.1;
-/// How far from an opening's middle, on either side, the zones that give it
-/// its weight are looked for, metres.
-const BESIDE_M: [f64; 4] = [0.05, 0.25, 0.5, 1.0];
 
 /// One audited opening as the objective sees it.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +24,8 @@ pub struct OpeningGoal {
     pub id: String,
     /// Index in `plan.walls`.
     pub wall: usize,
-    /// Its weight: the highest priority of the zones beside it (1 when none).
+    /// Its weight: the higher priority of the zones on its two sides (1 when
+    /// none).
     pub priority: f64,
     /// Its pieces are `first..first + pieces` of the piece list.
     pub first: u32,
@@ -72,27 +69,21 @@ impl Openings {
         let scenario = session.scenario();
         let plan = OpeningPlan::new(session);
         let requirements = plan.requirements(session);
-        let shapes: Vec<_> = scenario.plan.zones.iter().map(|z| z.shape()).collect();
         let mut out = Openings::none();
         for (g, r) in requirements.iter().enumerate() {
-            let wall = &scenario.plan.walls[r.wall];
             let cuts: Vec<u32> = r
                 .segments
                 .iter()
                 .map(|len| ((len / PIECE_M).ceil() as u32).max(1))
                 .collect();
             let pieces: u32 = cuts.iter().sum();
-            let priority = beside(&wall.path)
-                .filter_map(|p| {
-                    scenario
-                        .plan
-                        .zones
-                        .iter()
-                        .zip(&shapes)
-                        .filter(|(_, s)| s.bounds().contains(p) && s.contains(p))
-                        .map(|(z, _)| z.priority)
-                        .reduce(f64::max)
-                })
+            // Its weight: the higher priority of the zones on its two sides,
+            // as the security analysis finds them (the one side search).
+            let priority = r
+                .side_zones
+                .iter()
+                .flatten()
+                .map(|&z| scenario.plan.zones[z].priority)
                 .reduce(f64::max)
                 .unwrap_or(1.0);
             out.goals.push(OpeningGoal {
@@ -158,23 +149,6 @@ fn holds(intervals: &Intervals, t0: f64, t1: f64) -> bool {
     intervals
         .iter()
         .any(|&(a, b)| a <= t0 + EPS && b >= t1 - EPS)
-}
-
-/// Points beside the middle of each segment of a path, on both sides.
-fn beside(path: &[Point]) -> impl Iterator<Item = Point> + '_ {
-    path.windows(2).flat_map(|w| {
-        let (a, b) = (w[0], w[1]);
-        let len = a.distance(b);
-        let n = if len > 0.0 {
-            Point::new(-(b.y - a.y) / len, (b.x - a.x) / len)
-        } else {
-            Point::new(0.0, 0.0)
-        };
-        let mid = a.lerp(b, 0.5);
-        BESIDE_M
-            .iter()
-            .flat_map(move |&d| [mid + n.scale(d), mid - n.scale(d)])
-    })
 }
 
 #[cfg(test)]

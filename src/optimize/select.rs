@@ -467,6 +467,35 @@ impl Pricing {
         cost
     }
 
+    /// A lower bound on what adding candidate `i` can cost, whatever else is
+    /// chosen (for the knapsack bound): a camera that stays saves its
+    /// removal; a camera of an owned model costs at least its installation
+    /// less the removal it saves; a pole is left out (it may stand already).
+    pub fn least_added_cost(&self, candidates: &[Candidate], i: usize) -> f64 {
+        let c = &candidates[i];
+        let m = self.model_of[i];
+        if c.existing.is_some() {
+            -self.removal[m]
+        } else if self.owned[m] > 0 {
+            c.cost.min(c.install - self.removal[m])
+        } else {
+            c.cost
+        }
+    }
+
+    /// Whether a camera's cost depends on what else is chosen: a pole to put
+    /// up is shared by the cameras on it, and owned cameras move at their
+    /// installation only while unused ones remain. Then costs are not
+    /// additive and the budget's constant-factor guarantee is not proven.
+    pub fn shared_costs(&self) -> bool {
+        self.owned.iter().any(|&n| n > 0)
+            || self
+                .pole_of
+                .iter()
+                .flatten()
+                .any(|&p| self.pole_cost[p] > 0.0)
+    }
+
     /// Whether candidates `i` and `j` hang on the same pole.
     pub fn same_pole(&self, i: usize, j: usize) -> bool {
         self.pole_of[i].is_some() && self.pole_of[i] == self.pole_of[j]
@@ -791,19 +820,25 @@ impl Neighbours {
 /// An upper bound on the best value any set within the limit could reach,
 /// from the marginal gains over `selection` (submodularity: the optimum gains
 /// at most the sum of its members' gains over any set). A fractional knapsack
-/// of those gains for a budget, the top gains for a count. `area_only`: a
-/// bound on the weighted coverage alone, else on the whole objective.
+/// of those gains for a budget (each candidate at the least it can add to a
+/// layout's cost, [`Pricing::least_added_cost`], in the room the budget leaves
+/// beyond choosing nothing), the top gains for a count. `area_only`: a bound
+/// on the weighted coverage alone, else on the whole objective.
 pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit, area_only: bool) -> f64 {
-    let mut gains: Vec<(f64, f64)> = rules
-        .candidates
+    let candidates = rules.candidates;
+    let least: Vec<f64> = (0..candidates.len())
+        .map(|i| rules.pricing.least_added_cost(candidates, i))
+        .collect();
+    let mut gains: Vec<(f64, f64)> = candidates
         .iter()
-        .map(|c| {
+        .zip(&least)
+        .map(|(c, &cost)| {
             let g = if area_only {
                 coverage.gain_area(&c.footprint)
             } else {
                 coverage.gain(&c.footprint)
             };
-            (g, c.cost)
+            (g, cost)
         })
         .filter(|(g, _)| *g > 0.0)
         .collect();
@@ -813,10 +848,28 @@ pub fn upper_bound(rules: &Rules, coverage: &Coverage, limit: Limit, area_only: 
             gains.iter().take(n).map(|g| g.0).sum::<f64>()
         }
         Limit::Budget(b) => {
-            crate::sorting::by_key_descending(&mut gains, |g| g.0 / g.1.max(1e-12));
-            let mut left = b;
+            // Any layout within the budget pays at least the cost of choosing
+            // nothing plus its members' least added costs. The knapsack's
+            // room: the budget less that cost, plus every saving a member
+            // could bring (a camera that stays saves its removal, chosen or
+            // not: those with nothing left to gain may still be chosen).
+            let savings: f64 = least.iter().filter(|&&c| c < 0.0).map(|c| -c).sum();
+            let mut left = b - rules.pricing.set_cost(candidates, &[]) + savings;
             let mut sum = 0.0;
+            // What can cost nothing (its saving counted already) is taken whole.
+            gains.retain(|&(g, c)| {
+                if c <= 0.0 {
+                    sum += g;
+                    false
+                } else {
+                    true
+                }
+            });
+            crate::sorting::by_key_descending(&mut gains, |g| g.0 / g.1);
             for (g, c) in gains {
+                if left <= 0.0 {
+                    break;
+                }
                 if c <= left {
                     sum += g;
                     left -= c;

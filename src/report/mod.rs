@@ -108,6 +108,12 @@ pub struct Costs {
     pub hardware: f64,
     /// Sum of installation costs.
     pub installation: f64,
+    /// The pole sites holding cameras, each at its cost (once, however many
+    /// cameras it holds), and their sum.
+    pub poles: Vec<crate::costing::PoleLine>,
+    pub poles_total: f64,
+    /// Hardware, installation and poles: the layout at catalogue prices (the
+    /// cost account's `total_after` for it).
     pub total: f64,
     /// Cameras whose model lacks a unit price or an installation cost (the
     /// missing part counted at zero).
@@ -359,7 +365,7 @@ pub fn totals(session: &Session) -> Totals {
     }
 }
 
-/// Cameras counted per model with their prices.
+/// Cameras counted per model with their prices, and the poles holding them.
 pub fn costs(scenario: &crate::scenario::Scenario) -> Costs {
     let mut lines: Vec<CostLine> = Vec::new();
     let mut unpriced = 0;
@@ -394,13 +400,17 @@ pub fn costs(scenario: &crate::scenario::Scenario) -> Costs {
         hardware += line.count as f64 * line.unit_price;
         installation += line.count as f64 * line.install_cost;
     }
+    let poles = crate::costing::pole_lines(scenario, &scenario.cameras);
+    let poles_total: f64 = poles.iter().map(|p| p.cost).sum();
     Costs {
         currency: scenario.settings.currency.clone(),
         example_prices: lines.iter().any(|l| l.example_prices),
         lines,
         hardware,
         installation,
-        total: hardware + installation,
+        total: hardware + installation + poles_total,
+        poles,
+        poles_total,
         unpriced_cameras: unpriced,
     }
 }

@@ -217,9 +217,25 @@ fn write_costs(
                 line.count, line.name, line.unit_price, line.install_cost, line.total
             )?;
         }
+        for pole in &c.poles {
+            writeln!(
+                out,
+                "  {:>3} x {:<40} {:>9} {:>17} = {:>10.0}",
+                1,
+                format!("pole {} ({} camera(s))", pole.id, pole.cameras),
+                "",
+                "",
+                pole.cost
+            )?;
+        }
+        let poles = if c.poles.is_empty() {
+            String::new()
+        } else {
+            format!(", poles {:.0}", c.poles_total)
+        };
         writeln!(
             out,
-            "  hardware {:.0}, installation {:.0}, total {:.0} {}{}",
+            "  hardware {:.0}, installation {:.0}{poles}, total {:.0} {}{}",
             c.hardware,
             c.installation,
             c.total,

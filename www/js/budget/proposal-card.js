@@ -61,7 +61,7 @@ export function proposalBody(meta, s, exact, cur, account) {
       out.push(el('p', { class: 'note', text: `The run started from "${meta.request?.from}": from there the change cost ${fmtMoney(p.cost, cur)}.` }));
     }
     const ratio = p.upper_bound > 0 ? p.estimated_coverage / p.upper_bound : 1;
-    out.push(el('p', { class: 'proposal-bound', text: `No layout within the same limit can exceed about ${fmtPct(p.upper_bound)} (an upper bound from this run); this one reaches ${fmt1(ratio * 100)} % of that bound. The method guarantees at least ${fmt1(p.guarantee * 100)} % of the best possible in the worst case.` }));
+    out.push(el('p', { class: 'proposal-bound', text: `No layout within the same limit can exceed about ${fmtPct(p.upper_bound)} (an upper bound from this run); this one reaches ${fmt1(ratio * 100)} % of that bound. ${p.guarantee > 0 ? `The method guarantees at least ${fmt1(p.guarantee * 100)} % of the best possible in the worst case.` : 'No worst-case factor is proven for this run (a pole shared by its cameras, moved cameras or a coverage target): the bound is the measure.'}` }));
     if (meta.request?.goal?.target_coverage !== undefined) {
       out.push(el('p', { class: p.target_reached ? 'ok-text' : 'alert', text: p.target_reached ? 'The target is reached (estimated).' : 'The target could not be reached with the cameras and places allowed.' }));
     }

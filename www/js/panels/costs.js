@@ -1,5 +1,5 @@
 // @ts-check
-/** The cost card: the total in the plan's currency, one line per model, and the notes on example prices and unpriced cameras. */
+/** The cost card: the total in the plan's currency, one line per model and per pole, and the notes on example prices and unpriced cameras. */
 
 import { el, $ } from './dom.js';
 import { fmtMoney } from '../format.js';
@@ -23,7 +23,7 @@ export class CostsPanel {
     this.cost.total.textContent = fmtMoney(c.total, cur);
     this.cost.total.dataset.value = String(c.total);
     this.cost.total.dataset.currency = cur;
-    this.cost.split.textContent = `${fmtMoney(c.hardware, cur)} cameras + ${fmtMoney(c.installation, cur)} installation`;
+    this.cost.split.textContent = `${fmtMoney(c.hardware, cur)} cameras + ${fmtMoney(c.installation, cur)} installation${c.poles.length ? ` + ${fmtMoney(c.poles_total, cur)} poles` : ''}`;
     const rows = c.lines.map((l) => {
       const m = l.model ? s.catalog.find((mm) => mm.id === l.model) : undefined;
       const name = el('span', { class: 'cost-name', text: l.name });
@@ -37,6 +37,17 @@ export class CostsPanel {
         el('td', { class: 'cost-line', text: fmtMoney(l.total, cur), 'data-value': String(l.total) }),
       ]);
     });
+    // Poles as the cost account charges them: once each, however many cameras they hold.
+    for (const p of c.poles) {
+      rows.push(el('tr', { 'data-pole': p.id }, [
+        el('td', { class: 'cost-count', text: '1 ×' }),
+        el('td', { class: 'cost-what' }, [
+          el('div', {}, [el('span', { class: 'cost-name', text: `Pole ${p.id}` })]),
+          el('div', { class: 'cost-unit', text: `holds ${p.cameras} camera${p.cameras === 1 ? '' : 's'}` }),
+        ]),
+        el('td', { class: 'cost-line', text: fmtMoney(p.cost, cur), 'data-value': String(p.cost) }),
+      ]));
+    }
     this.cost.lines.replaceChildren(...rows);
     const notes = [];
     if (c.example_prices) {
