@@ -875,3 +875,81 @@ fn seen_by_agrees_with_sampling(session: &Session, seen_by: &[f64; 4]) {
         "some of the plan is seen by three or more cameras"
     );
 }
+
+/// The window's watched width with one yard camera at `(x, y)` facing
+/// `heading`, at `level` (none: any density), with `extra` walls in the yard.
+fn window_watched(
+    x: f64,
+    y: f64,
+    heading: f64,
+    level: Option<&str>,
+    extra: &[blindspot::scenario::Wall],
+) -> f64 {
+    let mut s = room_with_window(modelled("yard-cam", x, y, heading));
+    s.plan.walls.extend(extra.iter().cloned());
+    s.settings.security.opening_required_level = level.map(str::to_string);
+    let a = audit_openings(&session(&s));
+    a.openings
+        .iter()
+        .find(|o| o.id == "window")
+        .unwrap()
+        .watched_width_m
+}
+
+/// Moving a camera away from an opening, along a ray from it with the camera
+/// still facing it, can raise the opening's watched width, for two reasons:
+/// the field of view (a cone farther away spans more of the opening) and
+/// occlusion (an obstacle near the camera hides less from farther back).
+/// Worked by hand on the 2 m window (x 4..6; its outside line y = -0.05).
+#[test]
+fn moving_away_can_raise_the_watched_width() {
+    // Field of view: the 90° camera on the window's axis, facing it. 0.5 m
+    // from the outside line its cone spans x 4.5..5.5 there (1 m); 2 m from it,
+    // x 3..7: all 2 m.
+    assert_close(window_watched(5.0, -0.55, 90.0, None, &[]), 1.0, 1e-6);
+    assert_close(window_watched(5.0, -2.05, 90.0, None, &[]), 2.0, 1e-9);
+    // Occlusion: a 0.4 m wall across the axis at y = -1.5. From (5, -2) it
+    // hides x 5 ± 0.2 × 1.95 / 0.5 = 5 ± 0.78 of the line: 0.44 m seen; from
+    // (5, -4), 5 ± 0.2 × 3.95 / 2.5 = 5 ± 0.316: 1.368 m seen.
+    let pillar = [wall("pillar", &[(4.8, -1.5), (5.2, -1.5)])];
+    assert_close(window_watched(5.0, -2.0, 90.0, None, &pillar), 0.44, 1e-6);
+    assert_close(window_watched(5.0, -4.0, 90.0, None, &pillar), 1.368, 1e-6);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// The monotone property that does hold: with nothing between the camera
+    /// and the opening, and the whole opening inside the field of view, moving
+    /// the camera away along the perpendicular through a point of the opening
+    /// (facing along it) never raises the watched width, at any level.
+    ///
+    /// Why: every point of the opening is then farther away (the opening's
+    /// line is perpendicular to the move), so each density band and the range
+    /// hold on a shorter, nested stretch of it; the opening stays inside the
+    /// field of view (the angle it subtends from the axis only shrinks); and
+    /// nothing can hide it. Off the perpendicular the first step fails (a
+    /// band's stretch slides along the opening), and the test above shows the
+    /// other two failing.
+    #[test]
+    fn moving_away_along_the_perpendicular_never_raises_the_watched_width(
+        ox in 4.0f64..6.0,
+        near in 0.01f64..12.0,
+        further in 0.0f64..12.0,
+        level in 0usize..3,
+    ) {
+        let level = [None, Some("recognise"), Some("identify")][level];
+        // The whole window inside the 90° cone: each end within 45° of the
+        // axis, so at least max(ox - 4, 6 - ox) from the outside line.
+        let d1 = (ox - 4.0).max(6.0 - ox) + near;
+        let d2 = d1 + further;
+        let w1 = window_watched(ox, -0.05 - d1, 90.0, level, &[]);
+        let w2 = window_watched(ox, -0.05 - d2, 90.0, level, &[]);
+        proptest::prop_assert!(w2 <= w1 + 1e-9, "{w1} m at {d1} m, {w2} m at {d2} m");
+        // Nothing hides it: at any density, all of it within range (20 m; the
+        // far end of the window is then under 19.6 m away).
+        if level.is_none() && d2 < 19.5 {
+            proptest::prop_assert!((w2 - 2.0).abs() < 1e-6, "{w2} m at {d2} m");
+        }
+    }
+}

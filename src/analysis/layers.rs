@@ -302,28 +302,53 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
             Some(t) => t.1 += a,
             None => totals.push((v, a)),
         };
-        // Pieces no one view holds, shared out by one overlay per view.
+        // Pieces no one view holds, shared out by one overlay per view: first
+        // the views found holding their test points, then, if those do not
+        // account for all of them (a part reaching no test point), the rest.
         let mut shared: IShapes = Vec::new();
+        let mut shared_area = 0i128;
+        let mut first: Vec<usize> = Vec::new();
+        let mut unknown = false;
         for piece in &once {
             let a = twice_area(std::slice::from_ref(piece));
             if a <= 0 {
                 continue;
             }
-            match owner(&clipped, piece) {
-                Some(v) => add(v, a),
-                None => shared.push(piece.clone()),
+            match holders(&clipped, piece) {
+                Some(h) if h.len() == 1 => add(h[0], a),
+                found => {
+                    match found {
+                        Some(h) => first.extend(h),
+                        None => unknown = true,
+                    }
+                    shared.push(piece.clone());
+                    shared_area += a;
+                }
             }
         }
         if !shared.is_empty() {
             let (lo, hi) = shapes_box(&shared);
-            for (v, contours) in &clipped {
-                let (vlo, vhi) = int_bounds(&contours[0]);
-                if vlo.x > hi.x || vhi.x < lo.x || vlo.y > hi.y || vhi.y < lo.y {
-                    continue;
+            let mut left = shared_area;
+            for pass in [true, false] {
+                if left <= 0 {
+                    break;
                 }
-                let m = twice_area(&overlay(contours, &shared, OverlayRule::Intersect));
-                if m > 0 {
-                    add(*v, m);
+                for (v, contours) in &clipped {
+                    if !unknown && first.contains(v) != pass {
+                        continue;
+                    }
+                    if unknown && !pass {
+                        break;
+                    }
+                    let (vlo, vhi) = int_bounds(&contours[0]);
+                    if vlo.x > hi.x || vhi.x < lo.x || vlo.y > hi.y || vhi.y < lo.y {
+                        continue;
+                    }
+                    let m = twice_area(&overlay(contours, &shared, OverlayRule::Intersect));
+                    if m > 0 {
+                        add(*v, m);
+                        left -= m;
+                    }
                 }
             }
         }
@@ -338,10 +363,11 @@ pub(super) fn unique_coverage(cv: &CellViews) -> Unique {
 /// rounding of view rings to the grid (half a unit), far below any real size.
 const INSET: f64 = 16.0;
 
-/// The one view (of `clipped`: views clipped near the piece) whose region
-/// holds every test point just inside `piece`'s edges, or `None` when they
-/// disagree or none holds them.
-fn owner(clipped: &[(usize, Vec<IContour>)], piece: &IShape) -> Option<usize> {
+/// The views (of `clipped`: views clipped near the piece) holding the test
+/// points just inside `piece`'s edges, each point held by exactly one: one view
+/// when the piece is its alone; `None` when a point is held by none or by
+/// several (which the piece, seen exactly once, should not have).
+fn holders(clipped: &[(usize, Vec<IContour>)], piece: &IShape) -> Option<Vec<usize>> {
     // Only views whose box meets the piece's can hold its points.
     let (plo, phi) = int_bounds(piece.first().map_or(&[][..], |r| &r[..]));
     let near: Vec<(usize, &[IContour], (IPoint, IPoint))> = clipped
@@ -349,7 +375,7 @@ fn owner(clipped: &[(usize, Vec<IContour>)], piece: &IShape) -> Option<usize> {
         .map(|(v, c)| (*v, &c[..], int_bounds(&c[0])))
         .filter(|(_, _, (lo, hi))| lo.x <= phi.x && hi.x >= plo.x && lo.y <= phi.y && hi.y >= plo.y)
         .collect();
-    let mut found: Option<usize> = None;
+    let mut found: Vec<usize> = Vec::new();
     for ring in piece {
         let n = ring.len();
         for k in 0..n {
@@ -365,20 +391,22 @@ fn owner(clipped: &[(usize, Vec<IContour>)], piece: &IShape) -> Option<usize> {
                 ((a.x + b.x) as f64 / 2.0 - INSET * dy / len).round() as i64,
                 ((a.y + b.y) as f64 / 2.0 + INSET * dx / len).round() as i64,
             );
-            let mut holders = near
+            let mut holding = near
                 .iter()
                 .filter(|(_, contours, (lo, hi))| {
                     q.x >= lo.x && q.x <= hi.x && q.y >= lo.y && q.y <= hi.y && covers(contours, q)
                 })
                 .map(|(v, _, _)| *v);
-            let v = holders.next()?;
-            if holders.next().is_some() || found.is_some_and(|f| f != v) {
+            let v = holding.next()?;
+            if holding.next().is_some() {
                 return None;
             }
-            found = Some(v);
+            if !found.contains(&v) {
+                found.push(v);
+            }
         }
     }
-    found
+    (!found.is_empty()).then_some(found)
 }
 
 /// The box of a contour, grid units.

@@ -438,7 +438,11 @@ impl WalkGrid {
                         if dead.iter().any(|&(d0, d1)| x >= d0 && x <= d1) {
                             continue;
                         }
-                        pairs.push(((j * self.nx + i) as u32, w as u32));
+                        // Spans touching at a cell centre would give it twice.
+                        let pair = ((j * self.nx + i) as u32, w as u32);
+                        if pairs.last() != Some(&pair) {
+                            pairs.push(pair);
+                        }
                     }
                 }
             }
@@ -532,10 +536,10 @@ impl WalkGrid {
     }
 }
 
-/// Offsets and items of per-cell lists, from (cell, item) pairs.
-fn csr(cells: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
-    pairs.sort_unstable();
-    pairs.dedup();
+/// Offsets and items of per-cell lists, from (cell, item) pairs given in
+/// increasing item order, each pair once: a counting sort by cell, which
+/// keeps each cell's items in that order.
+fn csr(cells: usize, pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
     let mut start = vec![0u32; cells + 1];
     for &(c, _) in &pairs {
         start[c as usize + 1] += 1;
@@ -543,7 +547,13 @@ fn csr(cells: usize, mut pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
     for c in 0..cells {
         start[c + 1] += start[c];
     }
-    (start, pairs.into_iter().map(|(_, s)| s).collect())
+    let mut fill = start.clone();
+    let mut items = vec![0u32; pairs.len()];
+    for (c, item) in pairs {
+        items[fill[c as usize] as usize] = item;
+        fill[c as usize] += 1;
+    }
+    (start, items)
 }
 
 /// The x spans where the horizontal line at `y` lies inside `ring` (even-odd).
