@@ -375,3 +375,55 @@ test('places marked on the plan: the optimiser puts cameras only there', async (
     expect(near, `camera at ${p} is at a marked place`).toBe(true);
   }
 });
+
+test('a layout on a pole: the cost card, the proposal card and the compare view agree to the cent, the pole counted once', async ({ page }) => {
+  const log = await openApp(page);
+  // The museum wing's one pole site (quay-pole, 40, -9, EUR 2,400): the only place marked.
+  await page.locator('#btn-optimize').click();
+  await page.locator('#opt-mark').click();
+  await expect(page.locator('#mark-hint')).toBeVisible();
+  const p = await page.evaluate(() => window.__blindspot.worldToClient(40, -9));
+  await page.mouse.click(p.x, p.y);
+  await expect(page.locator('#mark-count')).toHaveText('1 place marked');
+  await page.locator('#mark-done').click();
+  await expect(page.locator('#optimizer')).toBeVisible();
+  await page.locator('#opt-marked-only').check();
+  await page.locator('input[name=existing][value=keep]').check();
+  await page.locator('input[name=goal][value=cameras]').check();
+  await page.locator('#opt-count').fill('1');
+  await page.locator('#opt-run').click();
+  await waitDone(page);
+  await waitSettled(page);
+  const meta = await page.evaluate(() => window.__blindspot.activeMeta());
+  expect(meta?.proposal.added).toHaveLength(1);
+  expect(meta?.proposal.account.poles_added).toEqual(['quay-pole']);
+  const k = meta?.proposal.account;
+  // By hand: the pole once, plus the new camera's price and installation.
+  const model = await page.evaluate((id) => {
+    const s = window.__blindspot.scenario();
+    const c = s.cameras.find((x) => x.id === id);
+    return s.catalog.find((m) => m.id === c?.model);
+  }, meta?.proposal.added[0]);
+  expect(k?.poles).toBe(2400);
+  expect(k?.spend).toBeCloseTo(2400 + (model?.unit_price ?? NaN) + (model?.install_cost ?? NaN), 2);
+  // The proposal card and the layout's cost card: the same spend and catalogue value.
+  const card = page.locator('#proposal-card dl.account');
+  await expect(card).toContainText('Poles put up (quay-pole)');
+  const cardTotal = await card.getAttribute('data-total');
+  const cardSpend = await card.getAttribute('data-spend');
+  expect(cardSpend).toBe(k?.spend.toFixed(2));
+  const sm = await summary(page);
+  expect(sm.costs.poles).toEqual([{ id: 'quay-pole', cameras: 1, cost: 2400 }]);
+  expect(sm.costs.total.toFixed(2)).toBe(cardTotal);
+  expect(Number(await page.locator('#cost-total').getAttribute('data-value')).toFixed(2)).toBe(cardTotal);
+  await expect(page.locator('#cost-lines tr[data-pole=quay-pole]')).toContainText('Pole quay-pole');
+  // The compare view: the change from the as-is layout is the card's, to the cent.
+  await page.locator('#btn-compare').click();
+  await page.waitForFunction(() => document.body.dataset.compared === '2');
+  const dlg = page.locator('#compare');
+  const compareSpend = await dlg.locator('.cmp-change').evaluateAll((els) => els.map((e) => e.getAttribute('data-spend')));
+  expect(compareSpend).toEqual([cardSpend]);
+  await expect(dlg.locator('.cmp-change .note')).toContainText('1 pole');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare-pole.png') });
+  expect(log.errors).toEqual([]);
+});
