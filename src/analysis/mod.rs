@@ -9,6 +9,8 @@
 //!   criticality ([`Audit`]); [`audit_openings`]: the openings alone;
 //! - [`count_layer`], [`shortfall_pieces`], [`unique_region`]: map layers;
 //! - [`route`]: the least-watched, fastest and most vulnerable routes;
+//!   [`route::site_route`]: the same across the levels of a site, through
+//!   its stairs, lifts, ramps and openings;
 //! - [`easi`]: the probability of interruption of a path.
 
 pub mod easi;

@@ -125,6 +125,12 @@ pub enum RouteError {
     Unreachable(String, String),
     #[error("resolution must be from 0.05 to 5 m, found {0}")]
     BadResolution(f64),
+    #[error("no level \"{0}\" in the file (levels: {1})")]
+    UnknownLevel(String, String),
+    #[error(
+        "connection \"{0}\": its end on level \"{1}\" at ({2:.2}, {3:.2}) is off that level's plan (a route stays within 2 m of the level's walls and zones)"
+    )]
+    ConnectionOffPlan(String, String, f64, f64),
 }
 
 /// A stretch of a route in view of cameras.
@@ -730,6 +736,7 @@ fn crossing_point(q: Point, r: Point, a: Point, b: Point) -> Point {
 }
 
 /// A detection opportunity before it is put in order.
+#[derive(Clone)]
 struct Event {
     element: String,
     kind: String,
@@ -835,11 +842,16 @@ fn use_label(u: CameraUse) -> &'static str {
     }
 }
 
-/// Measures a polyline exactly and lists its detection opportunities.
-fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measured {
+/// Measures a polyline exactly and lists its detection opportunities; with a
+/// `target` zone, forcing it ends the route (its delay, its case alarms and
+/// glass-breaks); without one (a leg of a route across levels that ends at a
+/// stair or lift), the route ends on arrival.
+fn measure(p: &Prepared, name: String, line: &Polyline, target: Option<usize>) -> Measured {
     let session = p.session;
     let scenario = session.scenario();
-    let asset = scenario.plan.zones[target].delay.unwrap_or(Delay::ZERO);
+    let asset = target
+        .and_then(|t| scenario.plan.zones[t].delay)
+        .unwrap_or(Delay::ZERO);
     let timing = Timing::new(line, &p.delays, p.speed, asset);
     let points = &line.points;
     let segs = points.len().saturating_sub(1);
@@ -925,32 +937,33 @@ fn measure(p: &Prepared, name: String, line: &Polyline, target: usize) -> Measur
     }
     // At the asset: case alarms and glass-breaks hearing it, as forcing starts.
     let end = *points.last().expect("a route has points");
-    let zone = &scenario.plan.zones[target];
-    let shape = zone.shape();
-    for det in &scenario.detectors {
-        let hears = match &det.kind {
-            DetectorKind::Case { zone: z } => *z == zone.id,
-            DetectorKind::GlassBreak { position, range_m } => {
-                zone.kind == crate::scenario::ZoneKind::Asset
-                    && (shape.contains(*position)
-                        || shape.rings().any(|r| {
-                            (0..r.len()).any(|i| {
-                                segment_distance_squared(r[i], r[(i + 1) % r.len()], *position)
-                                    <= range_m * range_m
-                            })
-                        }))
+    let asset_zone = target.map(|t| (&scenario.plan.zones[t], scenario.plan.zones[t].shape()));
+    if let Some((zone, shape)) = &asset_zone {
+        for det in &scenario.detectors {
+            let hears = match &det.kind {
+                DetectorKind::Case { zone: z } => *z == zone.id,
+                DetectorKind::GlassBreak { position, range_m } => {
+                    zone.kind == crate::scenario::ZoneKind::Asset
+                        && (shape.contains(*position)
+                            || shape.rings().any(|r| {
+                                (0..r.len()).any(|i| {
+                                    segment_distance_squared(r[i], r[(i + 1) % r.len()], *position)
+                                        <= range_m * range_m
+                                })
+                            }))
+                }
+                _ => false,
+            };
+            if hears {
+                events.push(Event {
+                    element: det.id.clone(),
+                    kind: det.kind.name().to_string(),
+                    p: det.p_detect,
+                    at: end,
+                    time: timing.arrival(),
+                    var: asset.variance(),
+                });
             }
-            _ => false,
-        };
-        if hears {
-            events.push(Event {
-                element: det.id.clone(),
-                kind: det.kind.name().to_string(),
-                p: det.p_detect,
-                at: end,
-                time: timing.arrival(),
-                var: asset.variance(),
-            });
         }
     }
     crate::sorting::by_key(&mut events, |e| e.time);
@@ -1170,52 +1183,7 @@ pub fn route(
                     .join(", "),
             )
         })?;
-    let settings = &scenario.settings.security;
-    // The start: a point, or outside an opening with its forced crossing.
-    let (start_point, opening) = match start {
-        Start::Point(p) => (*p, None),
-        Start::Opening(id) => {
-            let w = scenario
-                .plan
-                .walls
-                .iter()
-                .position(|w| &w.id == id)
-                .ok_or_else(|| {
-                    RouteError::UnknownOpening(
-                        id.clone(),
-                        scenario
-                            .plan
-                            .walls
-                            .iter()
-                            .filter(|w| w.is_opening())
-                            .map(|w| w.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    )
-                })?;
-            let wall = &scenario.plan.walls[w];
-            if !wall.is_opening() {
-                return Err(RouteError::NotAnOpening(id.clone()));
-            }
-            if !wall.passable(settings.windows_passable) {
-                return Err(RouteError::NotPassable(
-                    id.clone(),
-                    if wall.security.passable == Some(false) {
-                        "it says \"passable\": false".to_string()
-                    } else {
-                        "windows and glass are not passable (settings.windows_passable)".to_string()
-                    },
-                ));
-            }
-            let plan = OpeningPlan::new(session);
-            let probe = openings::probe(&plan, scenario, w);
-            if probe.approach == [true, true] {
-                return Err(RouteError::NoOutside(id.clone()));
-            }
-            let mid = openings::halfway(&wall.path);
-            (mid, Some((w, probe.approach[0])))
-        }
-    };
+    let (start_point, opening) = resolve_start(session, start)?;
     let zone_box = scenario.plan.zones[target].shape().bounds();
     let region = (!options.whole_plan).then(|| search_region(start_point, zone_box));
     if let Some(r) = region
@@ -1225,82 +1193,14 @@ pub fn route(
     }
     let p = Prepared::new(session, options.resolution_m, region);
     let g = &p.grid;
-    let off_plan = || RouteError::StartOffPlan(start_point.x, start_point.y);
-    let (prefix, source) = match opening {
-        None => {
-            let source = g.cell_at(start_point).ok_or_else(off_plan)?;
-            (
-                Polyline {
-                    points: vec![start_point],
-                    crossings: Vec::new(),
-                },
-                source,
-            )
-        }
-        Some((w, left_is_outside)) => {
-            let wall = &scenario.plan.walls[w];
-            let mid = start_point;
-            // The segment holding the midpoint gives the side directions.
-            let seg = wall
-                .path
-                .windows(2)
-                .min_by(|a, b| {
-                    segment_distance_squared(a[0], a[1], mid)
-                        .total_cmp(&segment_distance_squared(b[0], b[1], mid))
-                })
-                .expect("an opening has a segment");
-            let d = seg[1] - seg[0];
-            let n = Point::new(-d.y, d.x).scale(1.0 / d.length());
-            let out_dir = if left_is_outside { n } else { n.scale(-1.0) };
-            let reach = g.step.max(0.3);
-            let outside = mid + out_dir.scale(reach);
-            let inside = mid - out_dir.scale(reach);
-            let source = g.cell_at(inside).ok_or_else(off_plan)?;
-            (
-                Polyline {
-                    points: vec![outside, mid],
-                    crossings: vec![(1, w)],
-                },
-                source,
-            )
-        }
-    };
+    let (prefix, source) = start_prefix(&p, start_point, opening)?;
     let from = match start {
         Start::Opening(id) => id.clone(),
         Start::Point(q) => format!("({:.2}, {:.2})", q.x, q.y),
     };
-    // Goal: cells at the zone (inside it, or within one cell of it).
-    let zone = &scenario.plan.zones[target];
-    let shape = zone.shape();
-    let zb = shape.bounds().expanded(g.step);
-    let mut goal = vec![false; g.cells()];
-    for (c, slot) in goal.iter_mut().enumerate() {
-        let q = g.center(c);
-        if !zb.contains(q) {
-            continue;
-        }
-        *slot = shape.contains(q)
-            || shape.rings().any(|r| {
-                (0..r.len()).any(|i| {
-                    segment_distance_squared(r[i], r[(i + 1) % r.len()], q) <= g.step * g.step
-                })
-            });
-    }
-    let response = settings.response.map(|r| ResponseForce {
-        mean_s: r.mean_s,
-        sd_s: r.sd_s,
-        p_communication: r.p_communication,
-    });
-    let mut searches: Vec<(String, Cost)> = vec![
-        ("least watched".to_string(), Cost::Exposure),
-        ("fastest".to_string(), Cost::Time),
-    ];
-    for lambda in DETECTION_BLENDS {
-        searches.push((
-            format!("least detected (λ = {lambda}/s)"),
-            Cost::Detection(lambda),
-        ));
-    }
+    let (goal, zb) = goal_cells(g, &scenario.plan.zones[target]);
+    let response = response_force(scenario);
+    let searches = searches();
     // A route from an opening came in by it: going back out through it would
     // make the forced entry pointless (it is then the route from whichever
     // opening it goes in by next, which that opening's own route covers with
@@ -1312,7 +1212,7 @@ pub fn route(
             return Err(RouteError::Unreachable(from, to.to_string()));
         };
         let line = polyline(&p, cost, &prefix, &path);
-        let mut m = measure(&p, name, &line, target);
+        let mut m = measure(&p, name, &line, Some(target));
         finish(&mut m, response.as_ref());
         measured.push((m, line));
     }
@@ -1375,6 +1275,159 @@ pub fn route(
     })
 }
 
+/// The settings' response force, as EASI takes it.
+fn response_force(scenario: &Scenario) -> Option<ResponseForce> {
+    scenario.settings.security.response.map(|r| ResponseForce {
+        mean_s: r.mean_s,
+        sd_s: r.sd_s,
+        p_communication: r.p_communication,
+    })
+}
+
+/// The candidate searches, in report order: least watched, fastest, then the
+/// least-detected blends.
+fn searches() -> Vec<(String, Cost)> {
+    let mut searches: Vec<(String, Cost)> = vec![
+        ("least watched".to_string(), Cost::Exposure),
+        ("fastest".to_string(), Cost::Time),
+    ];
+    for lambda in DETECTION_BLENDS {
+        searches.push((
+            format!("least detected (λ = {lambda}/s)"),
+            Cost::Detection(lambda),
+        ));
+    }
+    searches
+}
+
+/// Where a route starts: the point, and for an opening its wall index and
+/// whether its left side (of its segment holding the midpoint) is outside.
+fn resolve_start(
+    session: &Session,
+    start: &Start,
+) -> Result<(Point, Option<(usize, bool)>), RouteError> {
+    let scenario = session.scenario();
+    let settings = &scenario.settings.security;
+    let start = match start {
+        Start::Point(p) => (*p, None),
+        Start::Opening(id) => {
+            let w = scenario
+                .plan
+                .walls
+                .iter()
+                .position(|w| &w.id == id)
+                .ok_or_else(|| {
+                    RouteError::UnknownOpening(
+                        id.clone(),
+                        scenario
+                            .plan
+                            .walls
+                            .iter()
+                            .filter(|w| w.is_opening())
+                            .map(|w| w.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                })?;
+            let wall = &scenario.plan.walls[w];
+            if !wall.is_opening() {
+                return Err(RouteError::NotAnOpening(id.clone()));
+            }
+            if !wall.passable(settings.windows_passable) {
+                return Err(RouteError::NotPassable(
+                    id.clone(),
+                    if wall.security.passable == Some(false) {
+                        "it says \"passable\": false".to_string()
+                    } else {
+                        "windows and glass are not passable (settings.windows_passable)".to_string()
+                    },
+                ));
+            }
+            let plan = OpeningPlan::new(session);
+            let probe = openings::probe(&plan, scenario, w);
+            if probe.approach == [true, true] {
+                return Err(RouteError::NoOutside(id.clone()));
+            }
+            let mid = openings::halfway(&wall.path);
+            (mid, Some((w, probe.approach[0])))
+        }
+    };
+    Ok(start)
+}
+
+/// The fixed start of a route (the start point, or outside the opening and its
+/// forced crossing) and the walk-grid cell its searches start from.
+fn start_prefix(
+    p: &Prepared,
+    start_point: Point,
+    opening: Option<(usize, bool)>,
+) -> Result<(Polyline, usize), RouteError> {
+    let scenario = p.session.scenario();
+    let g = &p.grid;
+    let off_plan = || RouteError::StartOffPlan(start_point.x, start_point.y);
+    let start = match opening {
+        None => {
+            let source = g.cell_at(start_point).ok_or_else(off_plan)?;
+            (
+                Polyline {
+                    points: vec![start_point],
+                    crossings: Vec::new(),
+                },
+                source,
+            )
+        }
+        Some((w, left_is_outside)) => {
+            let wall = &scenario.plan.walls[w];
+            let mid = start_point;
+            // The segment holding the midpoint gives the side directions.
+            let seg = wall
+                .path
+                .windows(2)
+                .min_by(|a, b| {
+                    segment_distance_squared(a[0], a[1], mid)
+                        .total_cmp(&segment_distance_squared(b[0], b[1], mid))
+                })
+                .expect("an opening has a segment");
+            let d = seg[1] - seg[0];
+            let n = Point::new(-d.y, d.x).scale(1.0 / d.length());
+            let out_dir = if left_is_outside { n } else { n.scale(-1.0) };
+            let reach = g.step.max(0.3);
+            let outside = mid + out_dir.scale(reach);
+            let inside = mid - out_dir.scale(reach);
+            let source = g.cell_at(inside).ok_or_else(off_plan)?;
+            (
+                Polyline {
+                    points: vec![outside, mid],
+                    crossings: vec![(1, w)],
+                },
+                source,
+            )
+        }
+    };
+    Ok(start)
+}
+
+/// The goal cells of zone `zone` on the walk grid (inside it, or within one
+/// cell of it) and the box they lie in.
+fn goal_cells(g: &WalkGrid, zone: &crate::scenario::Zone) -> (Vec<bool>, Bounds) {
+    let shape = zone.shape();
+    let zb = shape.bounds().expanded(g.step);
+    let mut goal = vec![false; g.cells()];
+    for (c, slot) in goal.iter_mut().enumerate() {
+        let q = g.center(c);
+        if !zb.contains(q) {
+            continue;
+        }
+        *slot = shape.contains(q)
+            || shape.rings().any(|r| {
+                (0..r.len()).any(|i| {
+                    segment_distance_squared(r[i], r[(i + 1) % r.len()], q) <= g.step * g.step
+                })
+            });
+    }
+    (goal, zb)
+}
+
 /// Changes a candidate's detection opportunities (given its index, measures
 /// and polyline).
 type EditEvents<'a> = dyn Fn(usize, &Measured, &Polyline, &mut Vec<Event>) + 'a;
@@ -1424,12 +1477,7 @@ fn suggest(
     // A camera's use upgraded.
     for (i, camera) in scenario.cameras.iter().enumerate() {
         let usage = scenario.camera_use(camera);
-        let upgrade = match usage {
-            CameraUse::Recording => Some(CameraUse::Live),
-            CameraUse::Live => Some(CameraUse::Analytics),
-            CameraUse::Analytics => None,
-        };
-        let Some(new) = upgrade else { continue };
+        let Some(new) = upgrade(usage) else { continue };
         if !measured.iter().any(|(m, _)| m.camera_first[i].is_some()) {
             continue;
         }
@@ -1449,10 +1497,7 @@ fn suggest(
             }
         });
         out.push(Change {
-            description: match new {
-                CameraUse::Live => format!("watch camera {} live (it only records)", camera.id),
-                _ => format!("give camera {} video analytics", camera.id),
-            },
+            description: upgrade_description(&camera.id, new),
             p_interruption: low,
         });
     }
@@ -1472,36 +1517,19 @@ fn suggest(
             }
         });
         out.push(Change {
-            description: format!("add a contact on {} (P_D {SUGGESTED_CONTACT_P})", wall.id),
+            description: contact_description(&wall.id),
             p_interruption: low,
         });
         // A camera turned to face the opening.
-        let target = openings::halfway(&wall.path);
-        let px: Vec<f64> = p.session.levels().iter().map(|l| l.px_per_m).collect();
-        let mut expander = Expander::default();
-        for camera in &scenario.cameras {
-            let Some(range) = scenario.optics(camera).range_m else {
-                continue;
-            };
-            let offset = target - camera.position;
-            if offset.length() > range || offset.length() == 0.0 {
-                continue;
-            }
-            let heading = offset.angle().to_degrees().rem_euclid(360.0);
-            let turned = crate::scenario::Camera {
-                heading_deg: heading,
-                ..camera.clone()
-            };
-            let Some(spec) = scenario.spec(&turned) else {
-                continue;
-            };
-            let view = camera_view(p.session.plan(), &spec, &px, &mut expander);
-            let usage = scenario.camera_use(camera);
-            let new_use = if usage == CameraUse::Recording {
-                CameraUse::Live
-            } else {
-                usage
-            };
+        for Turned {
+            camera,
+            heading,
+            view,
+            usage,
+            new_use,
+        } in turned_to(p.session, w)
+        {
+            let camera = &scenario.cameras[camera];
             let pd = detection.of(new_use);
             let id = camera.id.clone();
             let firsts: Vec<Option<(f64, Point, f64)>> = measured
@@ -1530,17 +1558,7 @@ fn suggest(
                 }
             });
             out.push(Change {
-                description: format!(
-                    "turn camera {} to {:.0}° to face {}{}",
-                    camera.id,
-                    heading,
-                    wall.id,
-                    if usage == CameraUse::Recording {
-                        " and watch it live"
-                    } else {
-                        ""
-                    }
-                ),
+                description: turn_description(&camera.id, heading, &wall.id, usage),
                 p_interruption: low,
             });
         }
@@ -1548,6 +1566,97 @@ fn suggest(
     crate::sorting::by_key_descending(&mut out, |r| r.p_interruption);
     out
 }
+
+/// The use a camera's use is upgraded to by a suggested change, if any.
+fn upgrade(usage: CameraUse) -> Option<CameraUse> {
+    match usage {
+        CameraUse::Recording => Some(CameraUse::Live),
+        CameraUse::Live => Some(CameraUse::Analytics),
+        CameraUse::Analytics => None,
+    }
+}
+
+fn upgrade_description(camera: &str, new: CameraUse) -> String {
+    match new {
+        CameraUse::Live => format!("watch camera {camera} live (it only records)"),
+        _ => format!("give camera {camera} video analytics"),
+    }
+}
+
+fn contact_description(opening: &str) -> String {
+    format!("add a contact on {opening} (P_D {SUGGESTED_CONTACT_P})")
+}
+
+fn turn_description(camera: &str, heading: f64, opening: &str, usage: CameraUse) -> String {
+    format!(
+        "turn camera {camera} to {heading:.0}° to face {opening}{}",
+        if usage == CameraUse::Recording {
+            " and watch it live"
+        } else {
+            ""
+        }
+    )
+}
+
+/// A camera turned to face an opening, and how it would be used.
+struct Turned {
+    /// Index of the camera.
+    camera: usize,
+    heading: f64,
+    view: View,
+    usage: CameraUse,
+    /// Its use once turned: watched live if it only records.
+    new_use: CameraUse,
+}
+
+/// Every camera of `session` with the opening `w`'s midpoint in its range,
+/// turned to face it (the turn-a-camera changes the analysis tries).
+fn turned_to(session: &Session, w: usize) -> Vec<Turned> {
+    let scenario = session.scenario();
+    let target = openings::halfway(&scenario.plan.walls[w].path);
+    let px: Vec<f64> = session.levels().iter().map(|l| l.px_per_m).collect();
+    let mut expander = Expander::default();
+    let mut out = Vec::new();
+    for (i, camera) in scenario.cameras.iter().enumerate() {
+        let Some(range) = scenario.optics(camera).range_m else {
+            continue;
+        };
+        let offset = target - camera.position;
+        if offset.length() > range || offset.length() == 0.0 {
+            continue;
+        }
+        let heading = offset.angle().to_degrees().rem_euclid(360.0);
+        let turned = crate::scenario::Camera {
+            heading_deg: heading,
+            ..camera.clone()
+        };
+        let Some(spec) = scenario.spec(&turned) else {
+            continue;
+        };
+        let view = camera_view(session.plan(), &spec, &px, &mut expander);
+        let usage = scenario.camera_use(camera);
+        let new_use = if usage == CameraUse::Recording {
+            CameraUse::Live
+        } else {
+            usage
+        };
+        out.push(Turned {
+            camera: i,
+            heading,
+            view,
+            usage,
+            new_use,
+        });
+    }
+    out
+}
+
+mod levels;
+
+pub use levels::{
+    ConnectionPassage, Leg, LevelGrid, SiteCriticalPoint, SiteDetection, SitePath, SiteRouteReport,
+    SiteStart, site_route,
+};
 
 #[cfg(test)]
 mod tests {

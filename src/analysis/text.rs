@@ -1,6 +1,6 @@
 //! The audit and the routes as text for a person (the command line's default).
 
-use super::route::{PathReport, RouteReport};
+use super::route::{Change, DetectionPoint, PathReport, RouteReport, SitePath, SiteRouteReport};
 use super::{Audit, OpeningStatus};
 use std::fmt::Write;
 
@@ -188,21 +188,37 @@ pub fn render_route(r: &RouteReport) -> String {
             let _ = writeln!(s, "  first detecting element: {e}");
         }
         for d in &m.detections {
-            let _ = writeln!(
-                s,
-                "    {:<22} {:<19} P_D {:.2} at {:>6.1} s, {:>6.1} s left: first {}, response in time {}",
-                d.element,
-                d.kind,
-                d.p_detect,
-                d.time_s,
-                d.remaining_s,
-                probability(d.p_first),
-                probability(d.p_in_time)
-            );
+            detection(&mut s, d, "");
         }
     }
-    if let Some(c) = &r.best_change {
-        let from = r.most_vulnerable.as_ref().and_then(|m| m.p_interruption);
+    let from = r.most_vulnerable.as_ref().and_then(|m| m.p_interruption);
+    change_and_assumptions(&mut s, r.best_change.as_ref(), from, &r.assumptions);
+    s
+}
+
+/// One detection opportunity, after `level` (empty, or the level and a space).
+fn detection(s: &mut String, d: &DetectionPoint, level: &str) {
+    let _ = writeln!(
+        s,
+        "    {level}{:<22} {:<19} P_D {:.2} at {:>6.1} s, {:>6.1} s left: first {}, response in time {}",
+        d.element,
+        d.kind,
+        d.p_detect,
+        d.time_s,
+        d.remaining_s,
+        probability(d.p_first),
+        probability(d.p_in_time)
+    );
+}
+
+/// The best change (from the lowest P(I) `from`) and the assumptions.
+fn change_and_assumptions(
+    s: &mut String,
+    best: Option<&Change>,
+    from: Option<f64>,
+    assumptions: &[String],
+) {
+    if let Some(c) = best {
         let _ = writeln!(
             s,
             "Best single change: {}: lowest P(I) {} -> {:.3}",
@@ -211,12 +227,112 @@ pub fn render_route(r: &RouteReport) -> String {
             c.p_interruption
         );
     }
-    if !r.assumptions.is_empty() {
+    if !assumptions.is_empty() {
         let _ = writeln!(s, "Assumptions:");
-        for a in &r.assumptions {
+        for a in assumptions {
             let _ = writeln!(s, "  - {a}");
         }
     }
+}
+
+/// One route across levels: its totals, then each leg with its level and the
+/// connection that leads on from it.
+fn site_path(s: &mut String, title: &str, p: &SitePath) {
+    let _ = writeln!(
+        s,
+        "{title}: {:.1} m, {:.1} s to the asset ({:.1} s with forcing it)",
+        p.length_m, p.time_to_asset_s, p.total_time_s
+    );
+    let _ = writeln!(
+        s,
+        "  seen {:.1} m, unseen {:.1} m; unseen for {:.1} m ({:.1} s) before {}",
+        p.seen_m,
+        p.unseen_m,
+        p.unseen_before_first_seen_m,
+        p.unseen_before_first_seen_s,
+        match (&p.first_seen_by, p.first_seen_to_asset_s) {
+            (Some(c), Some(t)) => format!("{c} sees it, then {t:.1} s to the asset"),
+            _ => "the asset: no camera sees it on the way".to_string(),
+        }
+    );
+    // Legs and connections in the order walked.
+    for (k, leg) in p.legs.iter().enumerate() {
+        let mut line = format!(
+            "  on {} ({}): {:.1} m from {:.1} s, seen {:.1} m",
+            leg.level_name, leg.level, leg.length_m, leg.start_s, leg.seen_m
+        );
+        if !leg.openings.is_empty() {
+            let through: Vec<String> = leg
+                .openings
+                .iter()
+                .map(|o| format!("{} ({:.0} s)", o.opening, o.delay.mean_s))
+                .collect();
+            let _ = write!(line, "; through {}", through.join(", "));
+        }
+        let _ = writeln!(s, "{line}");
+        for c in p.connections.iter().filter(|c| c.after_leg == k) {
+            let _ = writeln!(
+                s,
+                "  then {} {} from {} to {}: {:.1} m, {:.1} s",
+                c.kind.name(),
+                c.connection,
+                c.from_level,
+                c.to_level,
+                c.length_m,
+                c.duration_s
+            );
+        }
+    }
+    if let Some(pi) = p.p_interruption {
+        let _ = writeln!(s, "  probability of interruption P(I) = {pi:.3}");
+    }
+}
+
+/// The routes across levels as text.
+pub fn render_site_route(r: &SiteRouteReport) -> String {
+    let mut s = String::new();
+    let grids: Vec<String> = r
+        .walk_grids
+        .iter()
+        .map(|g| format!("{} {:.2} m", g.level, g.resolution_m))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Routes from {} (level {}) to {} (level {}) across levels (walk grids: {})",
+        r.from,
+        r.from_level,
+        r.to,
+        r.to_level,
+        grids.join(", ")
+    );
+    site_path(&mut s, "Least watched route", &r.least_watched);
+    site_path(&mut s, "Fastest route", &r.fastest);
+    if let Some(m) = &r.most_vulnerable {
+        site_path(
+            &mut s,
+            &format!("Most vulnerable route (the {})", m.name),
+            m,
+        );
+        if let Some(c) = &m.critical_point {
+            let inside = c
+                .in_connection
+                .as_ref()
+                .map_or(String::new(), |id| format!(" (inside {id})"));
+            let _ = writeln!(
+                s,
+                "  critical detection point: ({:.2}, {:.2}) on {}{inside}, {:.1} m along, at {:.1} s: later detections come too late on average",
+                c.point.at.x, c.point.at.y, c.level, c.point.at_m, c.point.time_s
+            );
+        }
+        if let Some(e) = &m.first_detecting_element {
+            let _ = writeln!(s, "  first detecting element: {e}");
+        }
+        for d in &m.detections {
+            detection(&mut s, &d.detection, &format!("[{}] ", d.level));
+        }
+    }
+    let from = r.most_vulnerable.as_ref().and_then(|m| m.p_interruption);
+    change_and_assumptions(&mut s, r.best_change.as_ref(), from, &r.assumptions);
     s
 }
 

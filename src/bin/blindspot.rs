@@ -88,7 +88,9 @@ enum Command {
     Route {
         /// Scenario file (JSON), or - for standard input.
         file: String,
-        /// An exterior opening's id (the route starts outside it), or x,y.
+        /// An exterior opening's id (the route starts outside it), or x,y; on a
+        /// file of several levels also LEVEL:x,y (a point of that level; x,y is
+        /// on the first level).
         #[arg(long, allow_hyphen_values = true)]
         from: String,
         /// The zone to reach (an asset).

@@ -3,10 +3,12 @@
 
 use super::{Failure, Outcome, display_name, layout_index, read_scenario};
 use blindspot::analysis::route::DEFAULT_RESOLUTION_M;
-use blindspot::analysis::text::{render_audit, render_route};
+use blindspot::analysis::route::{SiteStart, site_route};
+use blindspot::analysis::text::{render_audit, render_route, render_site_route};
 use blindspot::analysis::{RouteError, RouteOptions, Start, audit, route};
 use blindspot::geometry::Point;
 use blindspot::session::Session;
+use blindspot::site::Site;
 
 /// Exit status of `route` when no way on foot reaches the zone.
 pub const NO_ROUTE: u8 = 3;
@@ -14,6 +16,16 @@ pub const NO_ROUTE: u8 = 3;
 /// Loads the file's main layout, or its option `option`.
 fn session(file: &str, option: Option<&str>) -> Result<Session, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
+    session_of(scenario, warnings, file, option)
+}
+
+/// [`session`] of a file already read.
+fn session_of(
+    scenario: blindspot::scenario::Scenario,
+    warnings: blindspot::scenario::Problems,
+    file: &str,
+    option: Option<&str>,
+) -> Result<Session, Failure> {
     super::one_level(&scenario, file, "audit / route")?;
     let scenario = match option {
         None => scenario,
@@ -97,7 +109,28 @@ fn start(from: &str) -> Start {
     }
 }
 
-/// `blindspot route FILE --from OPENING --to ZONE`.
+/// `--from` on a file of several levels: "LEVEL:x,y" is a point of that
+/// level, "x,y" a point of the first level, anything else an opening's id.
+fn site_start(site: &Site, from: &str) -> SiteStart {
+    if let Some((level, xy)) = from.split_once(':')
+        && let Ok([x, y]) = super::parse_point(xy)
+    {
+        return SiteStart::Point {
+            level: level.to_string(),
+            at: Point::new(x, y),
+        };
+    }
+    match super::parse_point(from) {
+        Ok([x, y]) => SiteStart::Point {
+            level: site.scenario().first_level_id().to_string(),
+            at: Point::new(x, y),
+        },
+        Err(_) => SiteStart::Opening(from.to_string()),
+    }
+}
+
+/// `blindspot route FILE --from OPENING --to ZONE`: on a file of several
+/// levels the route runs across them, through the connections.
 pub fn route_command(
     file: &str,
     from: &str,
@@ -106,13 +139,37 @@ pub fn route_command(
     resolution: Option<f64>,
     option: Option<&str>,
 ) -> Result<Outcome, Failure> {
-    let session = session(file, option)?;
     let options = RouteOptions {
         resolution_m: resolution.unwrap_or(DEFAULT_RESOLUTION_M),
         ..RouteOptions::default()
     };
-    match route(&session, &start(from), to, &options) {
-        Ok(r) => Ok((if json_out { json(&r) } else { render_route(&r) }, None, 0)),
+    let (scenario, warnings) = read_scenario(file)?;
+    let result = if scenario.has_several_levels() {
+        let scenario = match option {
+            None => scenario,
+            Some(wanted) => {
+                let index = layout_index(&scenario, wanted, file)?;
+                scenario
+                    .option(index)
+                    .expect("layout_index gives an index into the options")
+            }
+        };
+        let site = Site::new(scenario, warnings)
+            .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
+        site_route(&site, &site_start(&site, from), to, &options).map(|r| {
+            if json_out {
+                json(&r)
+            } else {
+                render_site_route(&r)
+            }
+        })
+    } else {
+        let session = session_of(scenario, warnings, file, option)?;
+        route(&session, &start(from), to, &options)
+            .map(|r| if json_out { json(&r) } else { render_route(&r) })
+    };
+    match result {
+        Ok(out) => Ok((out, None, 0)),
         Err(e @ RouteError::Unreachable(..)) => Ok((
             String::new(),
             Some(format!("{}: {e}\n", display_name(file))),
