@@ -1103,6 +1103,10 @@ struct ImportRequest {
     /// `"lonlat"` or `"metres"` (GeoJSON).
     #[serde(default)]
     coordinates: Option<String>,
+    /// DXF: `"auto"` (default), `"none"`, `"layouts"` or `"blocks"`: which
+    /// layouts or blocks become levels.
+    #[serde(default)]
+    levels: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -1168,9 +1172,18 @@ fn import_options(options: JsValue) -> Result<crate::import::ImportOptions, JsEr
             )));
         }
     };
+    let levels = match r.levels.as_deref() {
+        None => crate::import::LevelSplit::Auto,
+        Some(name) => crate::import::LevelSplit::from_name(name).ok_or_else(|| {
+            js_error(format!(
+                "import options: levels must be \"auto\", \"none\", \"layouts\" or \"blocks\", found \"{name}\""
+            ))
+        })?,
+    };
     Ok(ImportOptions {
         file_name: r.file_name,
         format,
+        levels,
         mapping,
         units,
         scale_m: r.scale,
@@ -1241,16 +1254,67 @@ pub fn import_drawing(
     guard()?;
     let o = import_options(options)?;
     let progress = JsProgress::new(progress.as_ref());
-    let mut report = |p: crate::import::Progress| {
-        let phase = match p.phase {
-            crate::import::Phase::Reading => "reading",
-            crate::import::Phase::Cleaning => "cleaning",
-            crate::import::Phase::Checking => "checking",
-        };
-        progress.tell(phase, p.done, p.total)
-    };
+    let mut report =
+        |p: crate::import::Progress| progress.tell(import_phase_name(p.phase), p.done, p.total);
     let imported = crate::import::import(bytes, &o, &mut report).map_err(js_error);
     let imported = progress.finish("importDrawing", imported)?;
+    let out = js_sys::Object::new();
+    set(
+        &out,
+        "scenario",
+        &JsValue::from_str(&imported.scenario.to_json()),
+    )?;
+    set(&out, "report", &to_js(&imported.report)?)?;
+    Ok(out.into())
+}
+
+/// An import phase as the worker names it.
+fn import_phase_name(phase: crate::import::Phase) -> &'static str {
+    match phase {
+        crate::import::Phase::Reading => "reading",
+        crate::import::Phase::Cleaning => "cleaning",
+        crate::import::Phase::Checking => "checking",
+    }
+}
+
+/// Imports several drawings as one scenario with one level per file, bottom
+/// to top in the order given: `files` an array of Uint8Array, `options` an
+/// array of import options (as [`import_drawing`] takes them), one per file.
+/// Answers `{scenario: JSON text, report}` as [`import_drawing`], the report
+/// with `levels` (one line per level). Throws the import's error naming the
+/// file. Meant for a Web Worker.
+#[wasm_bindgen(js_name = importDrawings)]
+pub fn import_drawings(
+    files: Array,
+    options: Array,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    use wasm_bindgen::JsCast;
+    guard()?;
+    if files.length() != options.length() {
+        return Err(js_error(format!(
+            "importDrawings: {} files but {} options (one each)",
+            files.length(),
+            options.length()
+        )));
+    }
+    let mut list = Vec::with_capacity(files.length() as usize);
+    for (i, (f, o)) in files.iter().zip(options.iter()).enumerate() {
+        let bytes = f
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| js_error(format!("importDrawings: files[{i}] is not a Uint8Array")))?
+            .to_vec();
+        list.push((bytes, import_options(o)?));
+    }
+    let borrowed: Vec<(&[u8], crate::import::ImportOptions)> = list
+        .iter()
+        .map(|(b, o)| (b.as_slice(), o.clone()))
+        .collect();
+    let progress = JsProgress::new(progress.as_ref());
+    let mut report =
+        |p: crate::import::Progress| progress.tell(import_phase_name(p.phase), p.done, p.total);
+    let imported = crate::import::import_files(&borrowed, &mut report).map_err(js_error);
+    let imported = progress.finish("importDrawings", imported)?;
     let out = js_sys::Object::new();
     set(
         &out,

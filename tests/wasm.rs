@@ -421,6 +421,47 @@ fn import_drawing_gives_a_scenario_the_scene_loads_and_exports() {
     assert_eq!(geojson["blindspot"]["coordinates"], "plan_m");
 }
 
+const GROUND_DXF: &[u8] = include_bytes!("fixtures/import/levels/ground.dxf");
+const FIRST_DXF: &[u8] = include_bytes!("fixtures/import/levels/first.dxf");
+
+#[wasm_bindgen_test]
+fn import_drawings_makes_one_level_per_file_as_the_library_does() {
+    let files: js_sys::Array = [GROUND_DXF, FIRST_DXF]
+        .iter()
+        .map(|b| js_sys::Uint8Array::from(*b))
+        .collect();
+    let options: js_sys::Array = ["ground.dxf", "first.dxf"]
+        .iter()
+        .map(|f| import_options(f, &[]))
+        .collect();
+    let out = blindspot::wasm::import_drawings(files, options, None).unwrap();
+    let text = get(&out, "scenario").as_string().unwrap();
+    let o = |f: &str| blindspot::import::ImportOptions {
+        file_name: f.into(),
+        ..Default::default()
+    };
+    let native = blindspot::import::import_files(
+        &[(GROUND_DXF, o("ground.dxf")), (FIRST_DXF, o("first.dxf"))],
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(text, native.scenario.to_json());
+    let levels = js_sys::Array::from(&get(&get(&out, "report"), "levels"));
+    assert_eq!(levels.length(), 2);
+    assert_eq!(
+        get(&levels.get(1), "source").as_string().as_deref(),
+        Some("file first.dxf")
+    );
+    // Mismatched lists and a bad levels mode are errors, not traps.
+    let one: js_sys::Array = [js_sys::Uint8Array::from(GROUND_DXF)].iter().collect();
+    assert!(blindspot::wasm::import_drawings(one, js_sys::Array::new(), None).is_err());
+    let bad = import_options(
+        "ground.dxf",
+        &[("levels", wasm_bindgen::JsValue::from_str("floors"))],
+    );
+    assert!(blindspot::wasm::import_drawing(GROUND_DXF, bad, None).is_err());
+}
+
 #[wasm_bindgen_test]
 fn a_hostile_svg_is_an_error_not_a_trap() {
     let bomb = include_bytes!("fixtures/import/bomb.svg");

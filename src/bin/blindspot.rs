@@ -181,8 +181,16 @@ enum Command {
     /// with their roles (guessed from their names unless --layers says) and a
     /// count per layer, what was built and cleaned up, and writes it with -o.
     Import {
-        /// Drawing file (.dxf, .svg, .geojson or .json), or - for standard input.
-        file: String,
+        /// Drawing file (.dxf, .svg, .geojson or .json), or - for standard
+        /// input; several files make one level each, bottom to top in the
+        /// order given, named after their files.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
+        /// DXF: paper-space layouts or blocks inserted as floors become
+        /// levels (auto: layouts when the model is empty, level-named blocks
+        /// when they hold the drawing; none: the model as one plan).
+        #[arg(long, value_enum, default_value_t = LevelsArg::Auto)]
+        levels: LevelsArg,
         /// Which layers are what: role=LAYER,... with roles wall, door, window,
         /// glass, railing, zone (room), exterior, asset, label, ignore; a role
         /// may take several layers, and LAYER* matches a prefix. Layers not
@@ -262,6 +270,14 @@ enum Format {
     Svg,
     /// The zones, camera schedule and bill of materials tables.
     Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum LevelsArg {
+    Auto,
+    None,
+    Layouts,
+    Blocks,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -905,7 +921,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             option.as_deref(),
         ),
         Command::Import {
-            file,
+            files,
+            levels,
             layers,
             units,
             scale,
@@ -915,7 +932,13 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             coordinates,
             output,
         } => exchange::run_import(exchange::ImportArgs {
-            file,
+            files,
+            levels: match levels {
+                LevelsArg::Auto => blindspot::import::LevelSplit::Auto,
+                LevelsArg::None => blindspot::import::LevelSplit::None,
+                LevelsArg::Layouts => blindspot::import::LevelSplit::Layouts,
+                LevelsArg::Blocks => blindspot::import::LevelSplit::Blocks,
+            },
             layers,
             units,
             scale,

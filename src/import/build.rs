@@ -23,6 +23,37 @@ const LISTED: usize = 12;
 const MIN_ZONE_M2: f64 = 0.01;
 
 fn units(d: &Drawing, o: &ImportOptions) -> Result<(UnitsReport, Vec<Note>), ImportError> {
+    units_with(d, o, || extent(d, 1.0))
+}
+
+/// The units of the levels of one file (one header): a unitless file is
+/// judged by the extent of all its levels together.
+pub(super) fn units_of<'a>(
+    mut levels: impl Iterator<Item = &'a Drawing>,
+    o: &ImportOptions,
+) -> Result<(UnitsReport, Vec<Note>), ImportError> {
+    let first = levels
+        .next()
+        .ok_or_else(|| ImportError::Empty("no levels to import".into()))?;
+    let rest: Vec<&Drawing> = levels.collect();
+    units_with(first, o, || {
+        let mut b = extent(first, 1.0);
+        for d in &rest {
+            let e = extent(d, 1.0);
+            if !e.is_empty() {
+                b.extend(e.min);
+                b.extend(e.max);
+            }
+        }
+        b
+    })
+}
+
+fn units_with(
+    d: &Drawing,
+    o: &ImportOptions,
+    span: impl FnOnce() -> Bounds,
+) -> Result<(UnitsReport, Vec<Note>), ImportError> {
     let mut notes = Vec::new();
     if d.georeference.is_some() && (o.scale_m.is_some() || o.units.is_some()) {
         return Err(ImportError::Options(
@@ -62,7 +93,7 @@ fn units(d: &Drawing, o: &ImportOptions) -> Result<(UnitsReport, Vec<Note>), Imp
         ));
     }
     // A unitless drawing: architects draw in millimetres or in metres.
-    let b = extent(d, 1.0);
+    let b = span();
     let span = if b.is_empty() { 0.0 } else { b.size().length() };
     let (m, name) = if span > 2000.0 {
         (0.001, "millimetres")
@@ -92,6 +123,40 @@ fn extent(d: &Drawing, metres: f64) -> Bounds {
         s.extent_points(|p| b.extend(Point::new(p.x * metres, p.y * metres)));
     }
     b
+}
+
+/// Metres per drawing unit, as the import will take them.
+pub(super) fn metres(d: &Drawing, o: &ImportOptions) -> Result<f64, ImportError> {
+    Ok(units(d, o)?.0.metres_per_unit)
+}
+
+/// The extent, in metres, of the shapes on wall, door and zone layers (their
+/// defining points): what decides a move near the origin shared by levels.
+pub(super) fn mapped_extent(d: &Drawing, o: &ImportOptions) -> Result<Bounds, ImportError> {
+    let (units, mut notes) = units(d, o)?;
+    let roles = roles(d, o, &mut notes)?;
+    let m = units.metres_per_unit;
+    let mut b = Bounds::EMPTY;
+    for s in &d.shapes {
+        if matches!(roles[s.layer].0, Role::Wall(_) | Role::Zone(_)) {
+            s.extent_points(|p| b.extend(Point::new(p.x * m, p.y * m)));
+        }
+    }
+    Ok(b)
+}
+
+/// The move, by whole metres, that brings a plan lying farther than
+/// [`FAR_M`] from the origin to start at (0, 0); `None` for a plan near it.
+pub(super) fn far_offset(b: &Bounds) -> Option<Point> {
+    (!b.is_empty()
+        && b.min
+            .x
+            .abs()
+            .max(b.max.x.abs())
+            .max(b.min.y.abs())
+            .max(b.max.y.abs())
+            > FAR_M)
+        .then(|| Point::new(-b.min.x.floor(), -b.min.y.floor()))
 }
 
 /// Each layer's role, and whether it was guessed.
@@ -212,6 +277,7 @@ pub(super) fn preview(d: &Drawing, o: &ImportOptions) -> Result<Preview, ImportE
         units,
         bounds_m: (!b.is_empty()).then_some([b.min.x, b.min.y, b.max.x, b.max.y]),
         notes,
+        levels: Vec::new(),
         sketch,
     })
 }
@@ -398,9 +464,13 @@ fn swing(s: &Shape, metres: f64) -> Option<Swing> {
         })
 }
 
+/// Builds the scenario of drawing `d`. `offset`: the move near the origin
+/// decided for several levels together (`None`: decided here, from this
+/// drawing's walls and zones).
 pub(super) fn build(
     d: Drawing,
     o: &ImportOptions,
+    offset: Option<Option<Point>>,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
     let (units, mut notes) = units(&d, o)?;
@@ -456,15 +526,7 @@ pub(super) fn build(
             .flat_map(|p| &p.points)
             .for_each(|&p| b.extend(p));
     }
-    let offset = (!b.is_empty()
-        && b.min
-            .x
-            .abs()
-            .max(b.max.x.abs())
-            .max(b.min.y.abs())
-            .max(b.max.y.abs())
-            > FAR_M)
-        .then(|| Point::new(-b.min.x.floor(), -b.min.y.floor()));
+    let offset = offset.unwrap_or_else(|| far_offset(&b));
     if let Some(off) = offset {
         for wall in &mut w.walls {
             wall.points.iter_mut().for_each(|p| *p = *p + off);
@@ -577,21 +639,7 @@ pub(super) fn build(
         zones,
         georeference: d.georeference,
     };
-    let name = scenario_name(&o.file_name);
-    let scenario = Scenario {
-        connections: Vec::new(),
-        levels: Vec::new(),
-        blindspot: crate::scenario::FORMAT_VERSION,
-        name,
-        plan,
-        catalog: crate::catalog::starter_catalog(),
-        cameras: Vec::new(),
-        detectors: Vec::new(),
-        settings: Default::default(),
-        options: Vec::new(),
-        underlay: None,
-        pole_sites: Vec::new(),
-    };
+    let scenario = new_scenario(scenario_name(&o.file_name), plan);
     if !progress(Progress {
         phase: Phase::Checking,
         done: 0,
@@ -626,11 +674,33 @@ pub(super) fn build(
         zones: scenario.plan.zones.len(),
         cleanup: w.counts,
         notes,
+        levels: Vec::new(),
+        connections: 0,
     };
     Ok(Imported { scenario, report })
 }
 
-fn scenario_name(file: &str) -> String {
+/// An imported scenario: the plan, the starter catalogue, no cameras.
+pub(super) fn new_scenario(name: String, plan: Plan) -> Scenario {
+    Scenario {
+        connections: Vec::new(),
+        levels: Vec::new(),
+        blindspot: crate::scenario::FORMAT_VERSION,
+        name,
+        plan,
+        catalog: crate::catalog::starter_catalog(),
+        cameras: Vec::new(),
+        detectors: Vec::new(),
+        settings: Default::default(),
+        options: Vec::new(),
+        underlay: None,
+        pole_sites: Vec::new(),
+    }
+}
+
+/// A scenario's (or a level's) name from its file's: the base name without
+/// its extension.
+pub(super) fn scenario_name(file: &str) -> String {
     let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     if stem.is_empty() {

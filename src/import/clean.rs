@@ -91,6 +91,25 @@ pub struct CleanupCounts {
     pub zones_skipped: usize,
 }
 
+impl CleanupCounts {
+    /// Adds another import's counts (a level's); the typical thickness is the
+    /// first one found.
+    pub fn add(&mut self, o: &CleanupCounts) {
+        self.merged_points += o.merged_points;
+        self.zero_length += o.zero_length;
+        self.duplicates += o.duplicates;
+        self.overlaps += o.overlaps;
+        self.gaps_closed += o.gaps_closed;
+        self.double_line_m += o.double_line_m;
+        self.typical_wall_thickness_m =
+            self.typical_wall_thickness_m.or(o.typical_wall_thickness_m);
+        self.ends_capped += o.ends_capped;
+        self.vertices_simplified += o.vertices_simplified;
+        self.doors_from_arcs += o.doors_from_arcs;
+        self.zones_skipped += o.zones_skipped;
+    }
+}
+
 /// Where a clean-up happened: the origin of the wall and a plan point.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {

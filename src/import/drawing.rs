@@ -138,6 +138,40 @@ impl Drawing {
         }
     }
 
+    /// Takes `other`'s layers (merged by name, their counts added), shapes,
+    /// texts and notes; the format, units and flags of the first drawing
+    /// absorbed.
+    pub fn absorb(&mut self, other: Drawing) {
+        if self.layers.is_empty() && self.shapes.is_empty() {
+            self.format = other.format;
+            self.units = other.units.clone();
+            self.unitless = other.unitless;
+            self.binary = other.binary;
+            self.georeference = other.georeference;
+        }
+        let map: Vec<usize> = other
+            .layers
+            .iter()
+            .map(|l| {
+                let i = self.layer(&l.name);
+                self.layers[i].hidden |= l.hidden;
+                for (k, n) in &l.entities {
+                    *self.layers[i].entities.entry(k.clone()).or_insert(0) += n;
+                }
+                i
+            })
+            .collect();
+        self.shapes.extend(other.shapes.into_iter().map(|mut s| {
+            s.layer = map[s.layer];
+            s
+        }));
+        self.texts.extend(other.texts.into_iter().map(|mut t| {
+            t.layer = map[t.layer];
+            t
+        }));
+        self.notes.extend(other.notes);
+    }
+
     /// Counts one entity of type `what` on layer `layer`.
     pub fn count(&mut self, layer: usize, what: &str) {
         *self.layers[layer]

@@ -123,6 +123,19 @@ impl Mapping {
             .collect()
     }
 
+    /// The entries that name one of `layers` (a mapping given for several
+    /// files, cut to one file's layers).
+    pub fn matching(&self, layers: &[&str]) -> Mapping {
+        Mapping {
+            entries: self
+                .entries
+                .iter()
+                .filter(|(p, _)| layers.iter().any(|l| matches(p, l)))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The mapping as `role=LAYER,...` text (as `parse` reads it).
     pub fn to_text(&self) -> String {
         self.entries

@@ -20,11 +20,13 @@ mod drawing;
 pub mod dxf;
 mod geojson;
 mod layers;
+mod levels;
 mod svg;
 
 pub use clean::CleanupCounts;
 pub use drawing::{Drawing, Geom, Place, Shape, Text};
 pub use layers::{Mapping, Role, guess_role};
+pub use levels::{LevelImport, LevelSource, LevelSplit, NameSays, STOREY_M, level_name};
 
 use crate::scenario::{Georeference, Scenario};
 use serde::Serialize;
@@ -218,6 +220,9 @@ pub struct ImportOptions {
     pub lonlat: Option<bool>,
     /// Doors found in door layers are open (sight passes) rather than closed.
     pub doors_open: bool,
+    /// DXF: whether paper-space layouts or blocks inserted as floors become
+    /// levels (default [`LevelSplit::Auto`]).
+    pub levels: LevelSplit,
     pub tolerances: ImportTolerances,
     pub limits: Limits,
 }
@@ -339,6 +344,10 @@ pub struct Preview {
     /// max x, max y]`, or `None` for a file with no shapes.
     pub bounds_m: Option<[f64; 4]>,
     pub notes: Vec<Note>,
+    /// The levels the import would make (DXF layouts or blocks), bottom to top
+    /// as the file lists them; empty for one plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelSource>,
     /// Every shape flattened coarsely, for a picture of the drawing.
     #[serde(skip)]
     pub sketch: Sketch,
@@ -380,6 +389,17 @@ pub struct ImportReport {
     pub zones: usize,
     pub cleanup: CleanupCounts,
     pub notes: Vec<Note>,
+    /// One line per level, bottom to top, when the import made several (the
+    /// counts above are their sums).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelImport>,
+    /// Connections made between the levels (from stair, lift and ramp layers).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub connections: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A successful import: a valid scenario (no cameras yet) and its report.
@@ -390,21 +410,44 @@ pub struct Imported {
 }
 
 /// Reads a file far enough to list its layers, counts, units and extent, with a
-/// sketch of its shapes.
+/// sketch of its shapes (every level's, overlaid, for a file of levels).
 ///
 /// # Errors
 /// A broken or hostile file, one past the [`Limits`], or options that do not fit.
 pub fn preview(bytes: &[u8], options: &ImportOptions) -> Result<Preview, ImportError> {
     check_options(options)?;
-    let drawing = read(bytes, options, &mut |_| true)?;
-    build::preview(&drawing, options)
+    match read_split(bytes, options, &mut |_| true)? {
+        Read::Plan(drawing) => build::preview(&drawing, options),
+        Read::Levels { levels, notes } => {
+            let mut all = Drawing::default();
+            let mut sources = Vec::new();
+            for (source, d) in levels {
+                all.absorb(d);
+                sources.push(source);
+            }
+            let mut first = notes;
+            first.append(&mut all.notes);
+            all.notes = first;
+            let mut p = build::preview(&all, options)?;
+            let metres = p.units.metres_per_unit;
+            for s in &mut sources {
+                s.elevation_m = s.elevation_m.map(|z| z * metres);
+            }
+            if sources.len() > 1 {
+                p.levels = sources;
+            }
+            Ok(p)
+        }
+    }
 }
 
-/// Imports a file into a scenario (with the starter catalogue and no cameras).
+/// Imports a file into a scenario (with the starter catalogue and no cameras):
+/// one plan, or a scenario of levels for a DXF whose layouts or blocks are
+/// floors ([`ImportOptions::levels`]).
 ///
 /// # Errors
 /// A broken or hostile file, one past the [`Limits`], options that do not fit
-/// the file, a drawing without walls or zones once mapped, or
+/// the file, a drawing (or a level) without zones once mapped, or
 /// [`ImportError::Cancelled`] when `progress` returns false.
 pub fn import(
     bytes: &[u8],
@@ -412,8 +455,214 @@ pub fn import(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
     check_options(options)?;
-    let drawing = read(bytes, options, progress)?;
-    build::build(drawing, options, progress)
+    match read_split(bytes, options, progress)? {
+        Read::Plan(drawing) => build::build(drawing, options, None, progress),
+        Read::Levels { mut levels, notes } if levels.len() == 1 => {
+            // One layout or block: a plan, not a site.
+            let (source, mut d) = levels.pop().expect("one level");
+            let mut first = notes;
+            first.push(Note {
+                level: NoteLevel::Info,
+                place: String::new(),
+                message: format!("the drawing is {}: imported as the plan", source.source),
+            });
+            first.append(&mut d.notes);
+            d.notes = first;
+            build::build(d, options, None, progress)
+        }
+        Read::Levels { levels, notes } => {
+            let metres = build::units_of(levels.iter().map(|(_, d)| d), options)?;
+            let parts = levels
+                .into_iter()
+                .map(|(mut source, mut d)| {
+                    // One scale for every level of the file.
+                    source.elevation_m = source.elevation_m.map(|z| z * metres.0.metres_per_unit);
+                    d.units = Some((metres.0.metres_per_unit, metres.0.source.clone()));
+                    d.unitless = false;
+                    (source, d, options.clone())
+                })
+                .collect();
+            let mut notes = notes;
+            notes.extend(metres.1);
+            build_levels(
+                build::scenario_name(&options.file_name),
+                parts,
+                true,
+                notes,
+                progress,
+            )
+        }
+    }
+}
+
+/// Imports several files as one scenario with one level per file, in the
+/// order given (bottom to top); each level is named after its file.
+///
+/// # Errors
+/// As [`import`], naming the file; a file that is itself a drawing of levels;
+/// files georeferenced differently.
+pub fn import_files(
+    files: &[(&[u8], ImportOptions)],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
+    if files.len() == 1 {
+        let (bytes, o) = &files[0];
+        return import(bytes, o, progress).map_err(|e| in_file(&o.file_name, e));
+    }
+    let mut parts = Vec::with_capacity(files.len());
+    // Longitude/latitude files share the first one's projection, so that
+    // their levels share one plan frame.
+    let mut shared: Option<Georeference> = None;
+    for (bytes, o) in files {
+        check_options(o).map_err(|e| in_file(&o.file_name, e))?;
+        let mut o = o.clone();
+        if o.georeference.is_none() {
+            o.georeference = shared;
+        }
+        let name = build::scenario_name(&o.file_name);
+        match read_split(bytes, &o, progress).map_err(|e| in_file(&o.file_name, e))? {
+            Read::Plan(d) => {
+                shared = shared.or(d.georeference);
+                parts.push((
+                    LevelSource {
+                        name,
+                        source: format!("file {}", base_name(&o.file_name)),
+                        elevation_m: None,
+                    },
+                    d,
+                    o,
+                ))
+            }
+            Read::Levels { levels, .. } => {
+                return Err(ImportError::Options(format!(
+                    "{}: this drawing holds {} levels itself ({}); importing several files takes one level per file: import it alone, or with --levels none",
+                    base_name(&o.file_name),
+                    levels.len(),
+                    levels
+                        .iter()
+                        .map(|(s, _)| s.source.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+    }
+    // A mapping names layers of any of the files (one mapping for all, as the
+    // CLI gives): each file takes the entries that name its own layers, and a
+    // name no file has is an error.
+    let all: Vec<String> = parts
+        .iter()
+        .flat_map(|(_, d, _)| d.layers.iter().map(|l| l.name.clone()))
+        .collect();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    for (_, d, o) in &mut parts {
+        let Some(m) = &o.mapping else { continue };
+        let unmatched = m.unmatched(&all);
+        if !unmatched.is_empty() {
+            return Err(ImportError::Options(format!(
+                "{}: --layers: no layer named {} in any of the files",
+                base_name(&o.file_name),
+                unmatched
+                    .iter()
+                    .map(|u| format!("\"{u}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let own: Vec<&str> = d.layers.iter().map(|l| l.name.as_str()).collect();
+        o.mapping = Some(m.matching(&own));
+    }
+    let name = parts
+        .first()
+        .map(|(s, _, _)| s.name.clone())
+        .unwrap_or_default();
+    build_levels(name, parts, false, Vec::new(), progress)
+}
+
+/// Builds each level's drawing and merges them: one move near the origin for
+/// all (so that the floors stay stacked), errors naming the level.
+fn build_levels(
+    name: String,
+    parts: Vec<(LevelSource, Drawing, ImportOptions)>,
+    reorder: bool,
+    notes: Vec<Note>,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
+    let mut union = crate::geometry::Bounds::EMPTY;
+    for (s, d, o) in &parts {
+        let b = build::mapped_extent(d, o).map_err(|e| in_level(s, e))?;
+        if !b.is_empty() {
+            union.extend(b.min);
+            union.extend(b.max);
+        }
+    }
+    let offset = build::far_offset(&union);
+    let mut built = Vec::with_capacity(parts.len());
+    for (s, d, o) in parts {
+        let metres = build::metres(&d, &o).map_err(|e| in_level(&s, e))?;
+        let marks = levels::markers(&d, metres, offset);
+        let imported = build::build(d, &o, Some(offset), progress).map_err(|e| in_level(&s, e))?;
+        built.push((s, imported, marks));
+    }
+    levels::merge(name, built, reorder, notes)
+}
+
+fn base_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
+/// An error of one file of several, naming it.
+fn in_file(file: &str, e: ImportError) -> ImportError {
+    prefixed(base_name(file), e)
+}
+
+/// An error of one level, naming where it came from.
+fn in_level(s: &LevelSource, e: ImportError) -> ImportError {
+    prefixed(&s.source, e)
+}
+
+fn prefixed(what: &str, e: ImportError) -> ImportError {
+    match e {
+        ImportError::Invalid { place, message } => ImportError::Invalid {
+            place: if place.is_empty() {
+                what.to_string()
+            } else {
+                format!("{what}: {place}")
+            },
+            message,
+        },
+        ImportError::Limit(m) => ImportError::Limit(format!("{what}: {m}")),
+        ImportError::Options(m) => ImportError::Options(format!("{what}: {m}")),
+        ImportError::Empty(m) => ImportError::Empty(format!("{what}: {m}")),
+        ImportError::Cancelled => ImportError::Cancelled,
+    }
+}
+
+/// A file read as one plan, or as levels (a DXF's layouts or floor blocks).
+#[derive(Debug)]
+pub enum Read {
+    Plan(Drawing),
+    /// Each level's drawing with where it came from (its `elevation_m` still
+    /// in drawing units: a DXF INSERT's z), and the file's own notes.
+    Levels {
+        levels: Vec<(LevelSource, Drawing)>,
+        notes: Vec<Note>,
+    },
+}
+
+/// Reads a file as one plan or as levels ([`ImportOptions::levels`]; only a
+/// DXF has levels).
+pub fn read_split(
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Read, ImportError> {
+    check_size(bytes, &options.limits)?;
+    if detect(bytes, options)? == Format::Dxf {
+        dxf::read_levels(bytes, &options.limits, options.levels, progress)
+    } else {
+        read(bytes, options, progress).map(Read::Plan)
+    }
 }
 
 /// Options from the CLI or the page, checked once for both: a georeference
@@ -439,13 +688,7 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// Runs the format's reader.
-pub fn read(
-    bytes: &[u8],
-    options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<Drawing, ImportError> {
-    let limits = options.limits;
+fn check_size(bytes: &[u8], limits: &Limits) -> Result<(), ImportError> {
     if bytes.len() > limits.max_bytes {
         return Err(ImportError::Limit(format!(
             "the file is {}; imports are limited to {}",
@@ -453,16 +696,30 @@ pub fn read(
             size(limits.max_bytes)
         )));
     }
-    let format = match options.format {
-        Some(f) => f,
+    Ok(())
+}
+
+fn detect(bytes: &[u8], options: &ImportOptions) -> Result<Format, ImportError> {
+    match options.format {
+        Some(f) => Ok(f),
         None => Format::detect(&options.file_name, bytes).ok_or_else(|| {
             ImportError::Options(format!(
                 "{}: not a DXF, SVG or GeoJSON file (name it .dxf, .svg or .geojson)",
                 options.file_name
             ))
-        })?,
-    };
-    match format {
+        }),
+    }
+}
+
+/// Runs the format's reader (a DXF's model space as one plan).
+pub fn read(
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Drawing, ImportError> {
+    let limits = options.limits;
+    check_size(bytes, &limits)?;
+    match detect(bytes, options)? {
         Format::Dxf => dxf::read(bytes, &limits, progress),
         Format::Svg => svg::read(bytes, &limits),
         Format::GeoJson => geojson::read(bytes, options),

@@ -3,8 +3,8 @@
 
 use super::{Failure, display_name, layout_index, read_scenario};
 use blindspot::import::{
-    self, Format, ImportError, ImportOptions, ImportReport, LayerSummary, Mapping, NoteLevel, Role,
-    Units,
+    self, Format, ImportError, ImportOptions, ImportReport, LayerSummary, LevelSplit, Mapping,
+    NoteLevel, Role, Units,
 };
 use blindspot::scenario::Georeference;
 use blindspot::session::Session;
@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 
 /// What `blindspot import` was asked.
 pub struct ImportArgs {
-    pub file: String,
+    /// One file, or several: one level per file, in the order given.
+    pub files: Vec<String>,
+    /// DXF: layouts or blocks as levels.
+    pub levels: LevelSplit,
     pub layers: Option<String>,
     pub units: Option<String>,
     pub scale: Option<f64>,
@@ -155,12 +158,40 @@ fn summary(out: &mut String, r: &ImportReport) {
     if let Some([x, y]) = r.offset_m {
         let _ = writeln!(out, "moved by ({x}, {y}) m to start near the origin");
     }
+    if !r.levels.is_empty() {
+        let width = r
+            .levels
+            .iter()
+            .map(|l| l.id.chars().count())
+            .max()
+            .unwrap_or(2);
+        let _ = writeln!(out, "levels (bottom to top):");
+        for l in &r.levels {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  \"{}\" at {} m ({}): {} wall(s) ({} door(s)), {} zone(s); from {}, units: {}",
+                l.id,
+                l.name,
+                l.elevation_m,
+                l.elevation_from,
+                l.walls,
+                l.doors,
+                l.zones,
+                l.source,
+                l.units.source
+            );
+        }
+    }
 }
 
 /// `blindspot import`: prints the layers, what was built and every note;
-/// writes the scenario with `-o`.
+/// writes the scenario with `-o`. Several files make one level each.
 pub fn run_import(a: ImportArgs) -> Result<String, Failure> {
-    let bytes = read_bytes(&a.file)?;
+    if a.files.len() > 1 && a.files.iter().any(|f| f == "-") {
+        return Err(Failure::Usage(
+            "standard input (-) can only be imported alone, not as one of several files".into(),
+        ));
+    }
     let units = match &a.units {
         None => None,
         Some(u) => Some(Units::from_name(u).ok_or_else(|| {
@@ -177,38 +208,65 @@ pub fn run_import(a: ImportArgs) -> Result<String, Failure> {
         .transpose()
         .map_err(|m| Failure::Usage(format!("--layers: {m}")))?;
     let georeference = a.georef.as_deref().map(parse_georef).transpose()?;
-    let options = ImportOptions {
-        file_name: if a.file == "-" {
+    let options_for = |file: &str| ImportOptions {
+        file_name: if file == "-" {
             "stdin".into()
         } else {
-            a.file.clone()
+            file.to_string()
         },
         format: a.format,
-        mapping,
+        mapping: mapping.clone(),
         units,
         scale_m: a.scale,
         georeference,
         lonlat: a.coordinates,
         doors_open: a.open_doors,
+        levels: a.levels,
         ..ImportOptions::default()
     };
-    let name = display_name(&a.file);
     let mut out = String::new();
-    let imported = match import::import(&bytes, &options, &mut |_| true) {
-        Ok(i) => i,
-        Err(ImportError::Empty(message)) => {
-            // Show the layers, so the mapping can be corrected.
-            let listing = match import::preview(&bytes, &options) {
-                Ok(p) => {
-                    layer_table(&mut out, &p.layers, options.mapping.is_none());
-                    String::new()
-                }
-                Err(e) => format!("{name}: the layers could not be listed: {e}\n"),
-            };
-            print!("{out}");
-            return Err(Failure::Invalid(format!("{name}: {message}\n{listing}")));
+    let (name, imported) = if let [file] = a.files.as_slice() {
+        let bytes = read_bytes(file)?;
+        let options = options_for(file);
+        let name = display_name(file).to_string();
+        match import::import(&bytes, &options, &mut |_| true) {
+            Ok(i) => (name, i),
+            Err(ImportError::Empty(message)) => {
+                // Show the layers, so the mapping can be corrected.
+                let listing = match import::preview(&bytes, &options) {
+                    Ok(p) => {
+                        layer_table(&mut out, &p.layers, options.mapping.is_none());
+                        String::new()
+                    }
+                    Err(e) => format!("{name}: the layers could not be listed: {e}\n"),
+                };
+                print!("{out}");
+                return Err(Failure::Invalid(format!("{name}: {message}\n{listing}")));
+            }
+            Err(e) => return Err(failure(file, e)),
         }
-        Err(e) => return Err(failure(&a.file, e)),
+    } else {
+        let mut files = Vec::with_capacity(a.files.len());
+        for f in &a.files {
+            files.push((read_bytes(f)?, options_for(f)));
+        }
+        let borrowed: Vec<(&[u8], ImportOptions)> = files
+            .iter()
+            .map(|(b, o)| (b.as_slice(), o.clone()))
+            .collect();
+        match import::import_files(&borrowed, &mut |_| true) {
+            Ok(i) => (
+                a.files
+                    .iter()
+                    .map(|f| display_name(f))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                i,
+            ),
+            // The error names the file.
+            Err(ImportError::Options(m)) => return Err(Failure::Usage(m)),
+            Err(e) => return Err(Failure::Invalid(format!("{e}\n"))),
+        }
     };
     let r = &imported.report;
     let _ = writeln!(
@@ -217,8 +275,30 @@ pub fn run_import(a: ImportArgs) -> Result<String, Failure> {
         r.format.name().to_uppercase(),
         r.units.source
     );
-    layer_table(&mut out, &r.layers, options.mapping.is_none());
+    layer_table(&mut out, &r.layers, mapping.is_none());
     summary(&mut out, r);
+    let c = &imported.scenario.connections;
+    if !r.levels.is_empty() {
+        if c.is_empty() {
+            let _ = writeln!(
+                out,
+                "no connections made (no stair, lift or ramp layer marks one place on two levels): add them to the scenario's connections (docs/scenario-format.md)"
+            );
+        } else {
+            for c in c {
+                let _ = writeln!(
+                    out,
+                    "connection {}: {} from {} to {} at ({}, {})",
+                    c.id,
+                    c.kind.name(),
+                    c.from.level,
+                    c.to.level,
+                    c.from.x,
+                    c.from.y
+                );
+            }
+        }
+    }
     for n in &r.notes {
         let level = match n.level {
             NoteLevel::Info => "note",

@@ -17,7 +17,8 @@ pub use tokens::BINARY_SENTINEL;
 use tokens::{Pair, Tokens};
 
 use super::drawing::{Drawing, Geom, Place, Shape, Text};
-use super::{Format, ImportError, Limits, NoteLevel, Phase, Progress};
+use super::levels::{LevelSource, LevelSplit};
+use super::{Format, ImportError, Limits, NoteLevel, Phase, Progress, Read};
 use kurbo::{Affine, Vec2};
 use std::collections::HashMap;
 
@@ -56,6 +57,10 @@ struct Entity {
     layer: String,
     at: u32,
     type_name: &'static str,
+    /// In paper space (group code 67 = 1): a layout's, not the model's.
+    paper: bool,
+    /// Paper space only: the handle of the layout's block record (code 330).
+    owner: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -76,14 +81,30 @@ struct Insert {
     block: String,
     /// Block coordinates to the insert's parent coordinates, one per array cell.
     cells: Vec<Affine>,
+    /// The insertion point's z (group code 30), drawing units.
+    z: f64,
 }
 
 #[derive(Clone, Debug)]
 struct Block {
+    /// Its name as the file writes it.
+    name: String,
     base: [f64; 2],
     entities: Vec<Entity>,
     /// An external reference (another file): not imported.
     xref: bool,
+    at: u32,
+    /// The handle of its block record (group code 330).
+    owner: Option<String>,
+}
+
+/// A paper-space layout (a LAYOUT object): its name, tab order and the handle
+/// of the block record that holds its entities.
+#[derive(Clone, Debug)]
+struct Layout {
+    name: String,
+    tab: i64,
+    record: Option<String>,
     at: u32,
 }
 
@@ -182,7 +203,7 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Reads a DXF file into a drawing.
+/// Reads a DXF file's model space into a drawing.
 ///
 /// # Errors
 /// A file that is not DXF, is truncated (no `EOF`, or a section without
@@ -193,6 +214,30 @@ pub fn read(
     limits: &Limits,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Drawing, ImportError> {
+    let r = parse(bytes, progress)?;
+    r.plan(limits, Vec::new())
+}
+
+/// Reads a DXF file as one plan or as levels (paper-space layouts, or blocks
+/// inserted as floors), as `split` asks; [`LevelSplit::Auto`] decides from the
+/// drawing (docs/import.md, "Levels").
+///
+/// # Errors
+/// As [`read`]; and `--levels layouts` or `blocks` on a drawing without them.
+pub fn read_levels(
+    bytes: &[u8],
+    limits: &Limits,
+    split: LevelSplit,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Read, ImportError> {
+    let r = parse(bytes, progress)?;
+    r.split(split, limits)
+}
+
+fn parse<'a>(
+    bytes: &'a [u8],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Reader<'a>, ImportError> {
     let mut r = Reader {
         t: Tokens::new(bytes),
         d: Drawing {
@@ -201,9 +246,9 @@ pub fn read(
         },
         blocks: HashMap::new(),
         entities: Vec::new(),
+        layouts: Vec::new(),
         total: bytes.len(),
         counted: 0,
-        paper: 0,
     };
     r.d.binary = r.t.is_binary();
     let mut ended = false;
@@ -234,6 +279,7 @@ pub fn read(
                 let entities = r.entities("ENDSEC", progress)?;
                 r.entities.extend(entities);
             }
+            "OBJECTS" => r.objects()?,
             _ => r.skip_section(&section)?,
         }
     }
@@ -243,18 +289,7 @@ pub fn read(
             "the file ends without EOF: it is truncated (export or copy it again)",
         ));
     }
-    if r.paper > 0 {
-        r.d.note(
-            NoteLevel::Info,
-            String::new(),
-            format!(
-                "{} paper-space entities (layouts, title blocks) skipped: only the model is a plan",
-                r.paper
-            ),
-        );
-    }
-    r.expand(limits)?;
-    Ok(r.d)
+    Ok(r)
 }
 
 struct Reader<'a> {
@@ -262,9 +297,9 @@ struct Reader<'a> {
     d: Drawing,
     blocks: HashMap<String, Block>,
     entities: Vec<Entity>,
+    layouts: Vec<Layout>,
     total: usize,
     counted: usize,
-    paper: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -415,13 +450,16 @@ impl<'a> Reader<'a> {
             };
             let base = [coord(10)?, coord(20)?];
             let entities = self.entities("ENDBLK", progress)?;
+            let owner = fields.get(330).map(|p| p.text().trim().to_string());
             self.blocks.insert(
                 name.to_uppercase(),
                 Block {
+                    name,
                     base,
                     entities,
                     xref: flags & 4 != 0,
                     at: p.at,
+                    owner,
                 },
             );
         }
@@ -518,10 +556,12 @@ impl<'a> Reader<'a> {
         let int = |code: i32, default: i64| -> Result<i64, ImportError> {
             f.get(code).map_or(Ok(default), |p| p.int(&place, name))
         };
-        if int(67, 0)? == 1 {
-            self.paper += 1;
-            return Ok(None);
-        }
+        let paper = int(67, 0)? == 1;
+        let owner = if paper {
+            f.get(330).map(|p| p.text().trim().to_string())
+        } else {
+            None
+        };
         let layer = f
             .get(8)
             .map(|p| p.text().trim().to_string())
@@ -671,7 +711,11 @@ impl<'a> Reader<'a> {
                         cells.push(outer * offset * scale);
                     }
                 }
-                Kind::Insert(Insert { block, cells })
+                Kind::Insert(Insert {
+                    block,
+                    cells,
+                    z: num(30, 0.0)?,
+                })
             }
             "TEXT" | "MTEXT" => {
                 let mut text = String::new();
@@ -708,17 +752,17 @@ impl<'a> Reader<'a> {
             layer,
             at: f.at,
             type_name,
+            paper,
+            owner,
         }))
     }
 
-    /// Expands the model-space entities (and the blocks they insert) into the
-    /// drawing's shapes.
-    fn expand(&mut self, limits: &Limits) -> Result<(), ImportError> {
-        // Count first, so that an insert bomb is refused before any work.
+    /// Refuses a drawing whose `list` expands past the limit through its
+    /// block inserts, before any work (an insert bomb).
+    fn count(&self, list: &[&Entity], limits: &Limits) -> Result<(), ImportError> {
         let mut memo: HashMap<String, u64> = HashMap::new();
         let mut total: u64 = 0;
-        let entities = std::mem::take(&mut self.entities);
-        for e in &entities {
+        for e in list {
             total = total.saturating_add(self.expanded(e, &mut memo, 0, limits)?);
         }
         if total > limits.max_shapes as u64 {
@@ -727,10 +771,23 @@ impl<'a> Reader<'a> {
                 limits.max_shapes
             )));
         }
+        Ok(())
+    }
+
+    /// Expands `list` (and the blocks it inserts) under `transform` into `d`'s
+    /// shapes: each INSERT of the list is one group (a door symbol); `inherit`
+    /// and `via` as [`Emit`] takes them.
+    fn emit_into(
+        &self,
+        d: &mut Drawing,
+        list: &[&Entity],
+        transform: Affine,
+        inherit: Option<&str>,
+        via: u32,
+    ) -> Result<(), ImportError> {
         let mut group = 0u32;
-        let blocks = std::mem::take(&mut self.blocks);
         let mut missing: Vec<String> = Vec::new();
-        for e in &entities {
+        for e in list {
             let g = if matches!(e.kind, Kind::Insert(_)) {
                 group += 1;
                 group
@@ -738,15 +795,378 @@ impl<'a> Reader<'a> {
                 0
             };
             let mut ctx = Emit {
-                d: &mut self.d,
-                blocks: &blocks,
-                via: 0,
+                d: &mut *d,
+                blocks: &self.blocks,
+                via,
                 group: g,
                 missing: &mut missing,
             };
-            ctx.emit(e, Affine::IDENTITY, None)?;
+            ctx.emit(e, transform, inherit)?;
         }
         Ok(())
+    }
+
+    /// The model space as one plan; `notes` join the drawing's.
+    fn plan(&self, limits: &Limits, notes: Vec<super::Note>) -> Result<Drawing, ImportError> {
+        let model: Vec<&Entity> = self.entities.iter().filter(|e| !e.paper).collect();
+        let paper = self.entities.len() - model.len();
+        self.count(&model, limits)?;
+        let mut d = self.template();
+        d.notes = self.d.notes.clone();
+        self.emit_into(&mut d, &model, Affine::IDENTITY, None, 0)?;
+        if paper > 0 {
+            d.note(
+                NoteLevel::Info,
+                String::new(),
+                format!(
+                    "{paper} paper-space entities (layouts, title blocks) skipped: only the model is a plan"
+                ),
+            );
+        }
+        d.notes.extend(notes);
+        Ok(d)
+    }
+
+    /// A drawing with the file's layers and units and nothing in it.
+    fn template(&self) -> Drawing {
+        Drawing {
+            format: self.d.format,
+            layers: self.d.layers.clone(),
+            units: self.d.units.clone(),
+            unitless: self.d.unitless,
+            binary: self.d.binary,
+            ..Drawing::default()
+        }
+    }
+
+    fn place(&self, at: u32) -> String {
+        self.t.place(at)
+    }
+
+    /// The paper-space layouts with their entities, in tab order: the
+    /// ENTITIES section's paper-space entities go to the layout that owns
+    /// them (the active one when they name no owner), a `*Paper_Space<N>`
+    /// block's to the layout of its block record.
+    fn layout_parts(&self) -> Vec<(String, String, Vec<&Entity>)> {
+        let paper: Vec<&Entity> = self.entities.iter().filter(|e| e.paper).collect();
+        let mut blocks: Vec<&Block> = self
+            .blocks
+            .iter()
+            .filter(|(k, _)| k.starts_with("*PAPER_SPACE"))
+            .map(|(_, b)| b)
+            .collect();
+        blocks.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut layouts: Vec<&Layout> = self
+            .layouts
+            .iter()
+            .filter(|l| !l.name.eq_ignore_ascii_case("model"))
+            .collect();
+        layouts.sort_by_key(|l| (l.tab, l.at));
+        let mut out = Vec::new();
+        if layouts.is_empty() {
+            if !paper.is_empty() {
+                out.push((
+                    "Paper space".to_string(),
+                    "the paper space".to_string(),
+                    paper,
+                ));
+            }
+            for b in blocks {
+                if b.name.len() > "*Paper_Space".len() {
+                    out.push((
+                        b.name.trim_start_matches('*').to_string(),
+                        format!("block \"{}\" ({})", b.name, self.place(b.at)),
+                        b.entities.iter().collect(),
+                    ));
+                }
+            }
+            return out;
+        }
+        // The active layout: the one whose record owns *Paper_Space.
+        let active_record = self
+            .blocks
+            .get("*PAPER_SPACE")
+            .and_then(|b| b.owner.clone());
+        let active = layouts
+            .iter()
+            .position(|l| l.record.is_some() && l.record == active_record)
+            .unwrap_or(0);
+        for (k, l) in layouts.iter().enumerate() {
+            let mut list: Vec<&Entity> = paper
+                .iter()
+                .copied()
+                .filter(|e| match &e.owner {
+                    Some(o) => Some(o) == l.record.as_ref(),
+                    None => k == active,
+                })
+                .collect();
+            for b in &blocks {
+                if b.owner.is_some() && b.owner == l.record && b.name.len() > "*Paper_Space".len() {
+                    list.extend(b.entities.iter());
+                }
+            }
+            out.push((
+                l.name.clone(),
+                format!("layout \"{}\" ({})", l.name, self.place(l.at)),
+                list,
+            ));
+        }
+        out
+    }
+
+    /// The model-space INSERTs of single copies of blocks whose names look
+    /// like levels' (`LEVEL 0`, `L1`, `Ground floor`, `Quay`).
+    fn level_inserts(&self) -> Vec<&Entity> {
+        self.entities
+            .iter()
+            .filter(|e| !e.paper)
+            .filter(|e| match &e.kind {
+                Kind::Insert(i) => {
+                    i.cells.len() == 1
+                        && super::levels::level_name(&i.block).is_some()
+                        && self
+                            .blocks
+                            .get(&i.block.to_uppercase())
+                            .is_some_and(|b| !b.xref)
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// The drawing as one plan or as levels, as `split` asks.
+    fn split(&self, split: LevelSplit, limits: &Limits) -> Result<Read, ImportError> {
+        let drawn = |e: &&Entity| !matches!(e.kind, Kind::Skipped(_));
+        let layouts: Vec<(String, String, Vec<&Entity>)> = self
+            .layout_parts()
+            .into_iter()
+            .filter(|(_, _, list)| list.iter().any(drawn))
+            .collect();
+        let inserts = self.level_inserts();
+        let model: Vec<&Entity> = self.entities.iter().filter(|e| !e.paper).collect();
+        let outside: Vec<&Entity> = model
+            .iter()
+            .copied()
+            .filter(|e| !inserts.iter().any(|i| std::ptr::eq(*i, *e)))
+            .collect();
+        let mut notes = Vec::new();
+        let mode = match split {
+            LevelSplit::Auto => {
+                let mut memo = HashMap::new();
+                let mut size = |list: &[&Entity]| -> Result<u64, ImportError> {
+                    let mut n = 0u64;
+                    for e in list {
+                        n = n.saturating_add(self.expanded(e, &mut memo, 0, limits)?);
+                    }
+                    Ok(n)
+                };
+                let smallest = inserts
+                    .iter()
+                    .map(|e| size(&[*e]))
+                    .collect::<Result<Vec<u64>, _>>()?
+                    .into_iter()
+                    .min()
+                    .unwrap_or(0);
+                if !model.iter().any(drawn) && !layouts.is_empty() {
+                    LevelSplit::Layouts
+                } else if inserts.len() >= 2 && size(&outside)? < smallest {
+                    LevelSplit::Blocks
+                } else {
+                    let mut could = Vec::new();
+                    if layouts.len() >= 2 {
+                        could.push(format!(
+                            "its layouts ({}) hold shapes too: --levels layouts imports one level per layout",
+                            layouts.iter().map(|l| format!("\"{}\"", l.0)).collect::<Vec<_>>().join(", ")
+                        ));
+                    }
+                    if inserts.len() >= 2 {
+                        could.push(format!(
+                            "it inserts blocks named like levels ({}): --levels blocks imports one level per insert",
+                            inserts.iter().map(|e| format!("\"{}\"", insert_block(e))).collect::<Vec<_>>().join(", ")
+                        ));
+                    }
+                    for c in could {
+                        notes.push(super::Note {
+                            level: NoteLevel::Info,
+                            place: String::new(),
+                            message: format!("imported as one plan (the model space); {c}"),
+                        });
+                    }
+                    LevelSplit::None
+                }
+            }
+            m => m,
+        };
+        let mut parts: Vec<(LevelSource, Drawing)> = Vec::new();
+        match mode {
+            LevelSplit::Auto | LevelSplit::None => {
+                return Ok(Read::Plan(self.plan(limits, notes)?));
+            }
+            LevelSplit::Layouts => {
+                if layouts.is_empty() {
+                    let names: Vec<String> = self
+                        .layout_parts()
+                        .into_iter()
+                        .map(|l| format!("\"{}\"", l.0))
+                        .collect();
+                    return Err(ImportError::Options(format!(
+                        "--levels layouts: no paper-space layout holds shapes ({}); the plan is in the model space: import it with --levels none or blocks",
+                        if names.is_empty() {
+                            "the file has no layouts".to_string()
+                        } else {
+                            format!("layouts {}: viewports or nothing", names.join(", "))
+                        }
+                    )));
+                }
+                let all: Vec<&Entity> = layouts.iter().flat_map(|l| l.2.iter().copied()).collect();
+                self.count(&all, limits)?;
+                let skipped = model.iter().filter(|e| drawn(e)).count();
+                if skipped > 0 {
+                    notes.push(super::Note {
+                        level: NoteLevel::Warning,
+                        place: String::new(),
+                        message: format!("{skipped} model-space entities not imported: the levels are the layouts"),
+                    });
+                }
+                for (name, source, list) in &layouts {
+                    let mut d = self.template();
+                    self.emit_into(&mut d, list, Affine::IDENTITY, None, 0)?;
+                    parts.push((
+                        LevelSource {
+                            name: name.clone(),
+                            source: source.clone(),
+                            elevation_m: None,
+                        },
+                        d,
+                    ));
+                }
+            }
+            LevelSplit::Blocks => {
+                if inserts.is_empty() {
+                    let mut names: Vec<String> = model
+                        .iter()
+                        .filter(|e| matches!(e.kind, Kind::Insert(_)))
+                        .map(|e| format!("\"{}\"", insert_block(e)))
+                        .collect();
+                    names.dedup();
+                    return Err(ImportError::Options(format!(
+                        "--levels blocks: no model-space INSERT names a block like a level (LEVEL 0, L1, Ground floor, Quay...); {}",
+                        if names.is_empty() {
+                            "the model inserts no blocks".to_string()
+                        } else {
+                            format!("it inserts {}: rename the floors' blocks", names.join(", "))
+                        }
+                    )));
+                }
+                self.count(&inserts, limits)?;
+                let left = outside.iter().filter(|e| drawn(e)).count();
+                if left > 0 {
+                    let first: Vec<String> = outside
+                        .iter()
+                        .filter(|e| drawn(e))
+                        .take(3)
+                        .map(|e| self.place(e.at))
+                        .collect();
+                    notes.push(super::Note {
+                        level: NoteLevel::Warning,
+                        place: String::new(),
+                        message: format!(
+                            "{left} model-space entities outside the level blocks not imported ({}{}): put them in a level's block, or import with --levels none",
+                            first.join(", "),
+                            if left > 3 { ", ..." } else { "" }
+                        ),
+                    });
+                }
+                let mut aligned = false;
+                for e in &inserts {
+                    let Kind::Insert(insert) = &e.kind else {
+                        continue;
+                    };
+                    let block = &self.blocks[&insert.block.to_uppercase()];
+                    // At the block's base point: floors drawn side by side in
+                    // the model line up as stacked floors do.
+                    let cell = insert.cells[0];
+                    aligned |= cell.translation() != inserts_translation(&inserts);
+                    let t = cell.with_translation(Vec2::ZERO)
+                        * Affine::translate((-block.base[0], -block.base[1]));
+                    let mut d = self.template();
+                    let list: Vec<&Entity> = block.entities.iter().collect();
+                    let layer = e.layer.as_str();
+                    self.emit_into(&mut d, &list, t, Some(layer), e.at)?;
+                    parts.push((
+                        LevelSource {
+                            name: block.name.clone(),
+                            source: format!(
+                                "block \"{}\" (INSERT at {})",
+                                block.name,
+                                self.place(e.at)
+                            ),
+                            elevation_m: Some(insert.z),
+                        },
+                        d,
+                    ));
+                }
+                if aligned {
+                    notes.push(super::Note {
+                        level: NoteLevel::Info,
+                        place: String::new(),
+                        message: "the level blocks are inserted at different places (floors side by side): each level is placed by its block's base point, so the base points must be the same place on every floor".into(),
+                    });
+                }
+            }
+        }
+        let mut header = self.d.notes.clone();
+        header.extend(notes);
+        Ok(Read::Levels {
+            levels: parts,
+            notes: header,
+        })
+    }
+
+    /// The OBJECTS section's LAYOUT objects (name, tab order, block record).
+    fn objects(&mut self) -> Result<(), ImportError> {
+        loop {
+            let p = self.need("the OBJECTS section")?;
+            if p.code != 0 {
+                continue;
+            }
+            if p.is("ENDSEC") {
+                return Ok(());
+            }
+            if !p.is("LAYOUT") {
+                continue;
+            }
+            let fields = self.fields(p.at)?;
+            let place = self.t.place(fields.at);
+            let Some(start) = fields
+                .pairs
+                .iter()
+                .position(|q| q.code == 100 && q.text().trim() == "AcDbLayout")
+            else {
+                continue;
+            };
+            let own = &fields.pairs[start..];
+            let name = own
+                .iter()
+                .find(|q| q.code == 1)
+                .map(|q| q.text().trim().to_string());
+            let tab = match own.iter().find(|q| q.code == 71) {
+                Some(q) => q.int(&place, "LAYOUT")?,
+                None => 0,
+            };
+            let record = own
+                .iter()
+                .find(|q| q.code == 330)
+                .map(|q| q.text().trim().to_string());
+            if let Some(name) = name {
+                self.layouts.push(Layout {
+                    name,
+                    tab,
+                    record,
+                    at: p.at,
+                });
+            }
+        }
     }
 
     /// Entities `e` expands to (1 for a plain entity).
@@ -920,6 +1340,25 @@ impl Emit<'_> {
         }
         Ok(())
     }
+}
+
+/// The block an INSERT entity names.
+fn insert_block(e: &Entity) -> &str {
+    match &e.kind {
+        Kind::Insert(i) => &i.block,
+        _ => "",
+    }
+}
+
+/// The first level insert's translation (to tell whether all are at one place).
+fn inserts_translation(inserts: &[&Entity]) -> Vec2 {
+    inserts
+        .iter()
+        .find_map(|e| match &e.kind {
+            Kind::Insert(i) => i.cells.first().map(|c| c.translation()),
+            _ => None,
+        })
+        .unwrap_or(Vec2::ZERO)
 }
 
 /// Rejects geometry that cannot be drawn (no radius, no points).
