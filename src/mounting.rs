@@ -340,9 +340,12 @@ pub fn holds_cameras(scenario: &Scenario, w: usize) -> bool {
     scenario.plan.walls[w].kind == WallKind::Wall
 }
 
-/// Places to aim at: exterior openings (their middles) and assets (their
-/// label points), with what to call them.
-fn aim_targets(scenario: &Scenario) -> Vec<(Point, String)> {
+/// Places to aim at within `range` of `near`: exterior openings (their
+/// middles) and assets (their label points), with what to call them. An
+/// asset's label point lies inside it, so an asset whose box is farther than
+/// `range` is skipped before its label point is searched: that search is the
+/// costly part, and a camera dragged in the page asks this on every frame.
+fn aim_targets(scenario: &Scenario, near: Point, range: f64) -> Vec<(Point, String)> {
     let mut out: Vec<(Point, String)> = scenario
         .plan
         .walls
@@ -350,7 +353,8 @@ fn aim_targets(scenario: &Scenario) -> Vec<(Point, String)> {
         .filter(|w| w.exterior && w.kind != WallKind::Wall)
         .filter_map(|w| {
             let (a, b) = (w.path.first()?, w.path.last()?);
-            Some((a.lerp(*b, 0.5), format!("opening {}", w.id)))
+            let middle = a.lerp(*b, 0.5);
+            (middle.distance(near) <= range).then(|| (middle, format!("opening {}", w.id)))
         })
         .collect();
     out.extend(
@@ -358,10 +362,22 @@ fn aim_targets(scenario: &Scenario) -> Vec<(Point, String)> {
             .plan
             .zones
             .iter()
-            .filter(|z| z.kind == ZoneKind::Asset)
+            .filter(|z| z.kind == ZoneKind::Asset && box_within(&z.polygon, near, range))
             .map(|z| (label_point(&z.shape()), format!("asset {}", z.id))),
     );
     out
+}
+
+/// Whether the box of `ring` comes within `range` of `p` (an empty ring:
+/// always, as its label point is not bounded by it).
+fn box_within(ring: &[Point], p: Point, range: f64) -> bool {
+    let b = crate::geometry::Bounds::of_points(ring);
+    if b.is_empty() {
+        return true;
+    }
+    let dx = (b.min.x - p.x).max(p.x - b.max.x).max(0.0);
+    let dy = (b.min.y - p.y).max(p.y - b.max.y).max(0.0);
+    dx.hypot(dy) <= range
 }
 
 /// Degrees from east of the direction `d`.
@@ -380,7 +396,6 @@ fn degrees(d: Point) -> f64 {
 /// the middle already).
 pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: f64) -> Placed {
     let range = range_m.unwrap_or(DEFAULT_AIM_RANGE_M);
-    let targets = aim_targets(scenario);
     if let Some((w, on, dir, d)) = nearest_wall(scenario, at, SNAP_M) {
         let left = Point::new(-dir.y, dir.x);
         let side = if d > 1e-9 {
@@ -395,6 +410,7 @@ pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: 
             left.scale(-1.0)
         };
         let limit = AIM_OFF_NORMAL_DEG.to_radians().cos();
+        let targets = aim_targets(scenario, on, range);
         let target = targets
             .iter()
             .filter(|(t, _)| {
@@ -428,6 +444,7 @@ pub fn place(scenario: &Scenario, at: Point, range_m: Option<f64>, heading_deg: 
         None => (at, false),
     };
     let at_mount = mount_at(scenario, at);
+    let targets = aim_targets(scenario, at, range);
     let target = targets
         .iter()
         .filter(|(t, _)| {

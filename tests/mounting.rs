@@ -112,6 +112,23 @@ fn a_new_camera_turns_to_the_asset_it_faces() {
     );
 }
 
+/// The case's middle (7.5, 6.5) is 7.38 m from where the camera lands on the
+/// south wall (4, 0); its nearest corner (7, 6) is 6.71 m away. The camera
+/// aims at the case only when the middle is within range, whatever the box.
+#[test]
+fn an_asset_is_aimed_at_only_when_its_middle_is_within_range() {
+    let text = TWO_ROOMS.replace(
+        r#"{ "id": "quay","#,
+        r#"{ "id": "case", "name": "Case", "kind": "asset", "priority": 5, "polygon": [[7,6],[8,6],[8,7],[7,7]] },
+      { "id": "quay","#,
+    );
+    let s = Scenario::from_json(&text).unwrap().0;
+    for (range, aim) in [(6.6, "room"), (7.0, "room"), (7.3, "room"), (7.45, "asset case")] {
+        let p = place(&s, Point::new(4.0, 0.5), Some(range), 0.0);
+        assert_eq!(p.aim, aim, "range {range} m");
+    }
+}
+
 fn proposal(s: &Scenario, placement: Placement, goal: Goal) -> blindspot::optimize::Proposal {
     let session = Session::new(s.clone(), Default::default()).unwrap();
     let req = Request {
