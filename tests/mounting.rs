@@ -123,7 +123,12 @@ fn an_asset_is_aimed_at_only_when_its_middle_is_within_range() {
       { "id": "quay","#,
     );
     let s = Scenario::from_json(&text).unwrap().0;
-    for (range, aim) in [(6.6, "room"), (7.0, "room"), (7.3, "room"), (7.45, "asset case")] {
+    for (range, aim) in [
+        (6.6, "room"),
+        (7.0, "room"),
+        (7.3, "room"),
+        (7.45, "asset case"),
+    ] {
         let p = place(&s, Point::new(4.0, 0.5), Some(range), 0.0);
         assert_eq!(p.aim, aim, "range {range} m");
     }
