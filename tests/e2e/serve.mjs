@@ -23,11 +23,31 @@ export function flags(argv = process.argv.slice(2)) {
  */
 export async function serveWww(port, url, root = www) {
   if (url) return { base: url, stop: () => {} };
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', root], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+  // A server already on the port (another checkout's) would answer for ours, and the
+  // figures would be of its page: refuse instead.
+  if (await answers(base)) {
+    throw new Error(`port ${port} is already served (another checkout's server?): pick a free one with --port`);
+  }
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', root], { stdio: 'ignore' });
+  /** @type {number|null} */
+  let exited = null;
+  server.on('exit', (code) => { exited = code ?? -1; });
+  for (let i = 0; i < 50 && exited === null; i++) {
+    if (await answers(base)) return { base, stop: () => server.kill() };
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { base, stop: () => server.kill() };
+  server.kill();
+  throw new Error(exited !== null
+    ? `the static server on port ${port} exited (status ${exited}) before it answered`
+    : `the static server on port ${port} did not answer within 5 s`);
+}
+
+/** Whether something answers HTTP at `base`. @param {string} base */
+async function answers(base) {
+  try {
+    return (await fetch(base)).ok;
+  } catch {
+    return false;
+  }
 }
