@@ -44,6 +44,14 @@ ensure_document_tools() {
   fi
 }
 
+# The published JSON Schema is checked against sample files (scripts/check-schema.py).
+ensure_schema_checker() {
+  if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+    say "installing jsonschema 4.26.0 from PyPI (checks docs/scenario.schema.json)"
+    python3 -m pip install --quiet 'jsonschema==4.26.0'
+  fi
+}
+
 ensure_node_deps() {
   if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     say "installing browser test dependencies (npm ci)"

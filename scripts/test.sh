@@ -8,6 +8,7 @@ ensure_wasm_tools
 ensure_chromium
 ensure_document_tools
 ensure_node_deps
+ensure_schema_checker
 
 say "format and lints"
 cargo fmt --check
@@ -19,6 +20,13 @@ cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test 
 say "building the web app and the CLI for the browser tests"
 scripts/build-web.sh --test-hooks
 cargo build --release --bin blindspot
+
+say "the published scenario schema against the samples, fixtures and generated plans"
+target/release/blindspot generate --walls 2000 --cameras 50 -o target/schema-one-level.json
+target/release/blindspot generate --walls 2000 --cameras 50 --levels 3 -o target/schema-three-levels.json
+python3 scripts/check-schema.py www/samples/museum-wing.json www/samples/museum-wing-doubled.json \
+  www/samples/large.json tests/fixtures/levels/*.json tests/fixtures/repro/*.json \
+  target/schema-one-level.json target/schema-three-levels.json --invalid tests/fixtures/three-errors.json
 
 say "web page: import rules between folders, type check, unit tests of the pure modules"
 node scripts/check-web-imports.mjs
