@@ -219,47 +219,69 @@ impl Site {
 
     /// Sums of the levels' areas; ratios of the sums.
     fn site_headline_of(&self, summaries: &[&Summary]) -> Headline {
-        let sum = |f: &dyn Fn(&Summary) -> f64| summaries.iter().map(|s| f(s)).sum::<f64>();
-        let target = sum(&|s| s.target_area_m2);
-        let covered = sum(&|s| s.covered_area_m2);
-        let zones = || summaries.iter().flat_map(|s| s.zones.iter());
-        let weighted_num: f64 = zones()
-            .map(|z| z.priority * z.required_coverage * z.area_m2)
-            .sum();
-        let weighted_den: f64 = zones().map(|z| z.priority * z.area_m2).sum();
-        let density = self.scenario.settings.levels_densest_first();
-        let levels = density
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let a = sum(&|s| s.levels[i].covered_area_m2);
-                LevelCoverage {
-                    name: d.name.clone(),
-                    px_per_m: d.px_per_m,
-                    covered_area_m2: a,
-                    coverage: ratio(a, target),
-                }
-            })
-            .collect();
-        let (meeting, with) = summaries
-            .iter()
-            .map(|s| zones_meeting(s))
-            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
-        Headline {
-            overall: Overall {
-                target_area_m2: target,
-                covered_area_m2: covered,
-                coverage: ratio(covered, target),
-                weighted_coverage: ratio(weighted_num, weighted_den),
-                multi_covered_area_m2: sum(&|s| s.multi_covered_area_m2),
-                blind_area_m2: sum(&|s| s.blind_area_m2),
-                levels,
-                costs: report::costs(&self.scenario),
-            },
-            cameras: summaries.iter().map(|s| s.cameras.len()).sum(),
-            zones_meeting: meeting,
-            zones_with_requirement: with,
-        }
+        sum_headlines(
+            summaries,
+            &self.scenario.settings.levels_densest_first(),
+            report::costs(&self.scenario),
+        )
+    }
+}
+
+/// A level's headline from its summary (the page's `SiteFigures` uses it for
+/// each level's scene).
+pub fn level_headline(s: &Summary) -> Headline {
+    headline(s)
+}
+
+/// The site's headline from its levels' summaries (bottom to top), the density
+/// levels densest first, and the one cost account of the whole site: areas
+/// summed over the levels, percentages from the summed areas. The one place
+/// the site's figures are added up ([`Site::headlines`], [`Site::report`] and
+/// the page's `SiteFigures` all use it).
+pub fn sum_headlines(
+    summaries: &[&Summary],
+    density: &[crate::scenario::DensityLevel],
+    costs: report::Costs,
+) -> Headline {
+    let sum = |f: &dyn Fn(&Summary) -> f64| summaries.iter().map(|s| f(s)).sum::<f64>();
+    let target = sum(&|s| s.target_area_m2);
+    let covered = sum(&|s| s.covered_area_m2);
+    let zones = || summaries.iter().flat_map(|s| s.zones.iter());
+    let weighted_num: f64 = zones()
+        .map(|z| z.priority * z.required_coverage * z.area_m2)
+        .sum();
+    let weighted_den: f64 = zones().map(|z| z.priority * z.area_m2).sum();
+    let levels = density
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let a = sum(&|s| s.levels[i].covered_area_m2);
+            LevelCoverage {
+                name: d.name.clone(),
+                px_per_m: d.px_per_m,
+                covered_area_m2: a,
+                coverage: ratio(a, target),
+            }
+        })
+        .collect();
+    let (meeting, with) = summaries
+        .iter()
+        .map(|s| zones_meeting(s))
+        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+    Headline {
+        overall: Overall {
+            target_area_m2: target,
+            covered_area_m2: covered,
+            coverage: ratio(covered, target),
+            weighted_coverage: ratio(weighted_num, weighted_den),
+            multi_covered_area_m2: sum(&|s| s.multi_covered_area_m2),
+            blind_area_m2: sum(&|s| s.blind_area_m2),
+            levels,
+            costs,
+        },
+        cameras: summaries.iter().map(|s| s.cameras.len()).sum(),
+        zones_meeting: meeting,
+        zones_with_requirement: with,
     }
 }
 
@@ -294,7 +316,7 @@ fn ratio(part: f64, whole: f64) -> f64 {
 
 /// A level's preparation problem with the places of the file (`plan.walls[k]`
 /// of the slice is the k-th wall on that level) and the level named.
-fn in_file(scenario: &Scenario, level: &str, mut e: InvalidScenario) -> InvalidScenario {
+pub(crate) fn in_file(scenario: &Scenario, level: &str, mut e: InvalidScenario) -> InvalidScenario {
     let walls: Vec<usize> = indices_on(scenario, &scenario.plan.walls, level);
     let zones: Vec<usize> = indices_on(scenario, &scenario.plan.zones, level);
     for p in &mut e.problems.list {

@@ -1508,3 +1508,220 @@ impl Scene {
         to_js(&report)
     }
 }
+
+// ---- Levels: a site of several levels in the page (docs/wasm-api.md, "Levels").
+// The page keeps one `Scene` per level, each built from the level's slice
+// (`Scenario::level_slice`), and a `SiteFigures` that adds the levels' figures
+// up with the core's one summation (`crate::site::sum_headlines`). ----
+
+/// A scenario file of any number of levels, read and validated as a whole.
+/// Each level becomes a `Scene` of its own (`levelScene`); a file of one level
+/// becomes its one scene (`intoScene`), exactly as `Scene.load` would load it.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct SiteFile {
+    scenario: crate::scenario::Scenario,
+    warnings: crate::scenario::Problems,
+}
+
+#[wasm_bindgen]
+impl SiteFile {
+    /// Parses and validates a scenario (every level of it); throws with every
+    /// problem found, as `Scene.load`.
+    pub fn parse(text: &str) -> Result<SiteFile, JsError> {
+        guard()?;
+        let (scenario, warnings) = crate::scenario::Scenario::from_json(text).map_err(invalid)?;
+        test_hook(&scenario.name);
+        Ok(SiteFile { scenario, warnings })
+    }
+
+    /// How many levels the file has (1 for a file without `levels`).
+    #[wasm_bindgen(js_name = levelCount)]
+    pub fn level_count(&self) -> usize {
+        self.scenario.levels().len()
+    }
+
+    /// The levels, bottom to top (`{id, name, elevation_m}`; one implicit level,
+    /// id `plan`, for a file without `levels`).
+    #[wasm_bindgen(unchecked_return_type = "SiteLevel[]")]
+    pub fn levels(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        to_js(&self.scenario.levels())
+    }
+
+    /// The whole scenario as the core holds it (canonical JSON, every level).
+    #[wasm_bindgen(js_name = scenarioJson)]
+    pub fn scenario_json(&self) -> Result<String, JsError> {
+        guard()?;
+        Ok(self.scenario.to_json())
+    }
+
+    /// Repairs made while reading, as messages.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn warnings(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        let list: Vec<String> = self.warnings.list.iter().map(|p| p.to_string()).collect();
+        to_js(&list)
+    }
+
+    /// Level `id` prepared and computed on its own: a scene of the level's slice
+    /// (its walls, zones and cameras). Throws when no level has that id, or with
+    /// the level's preparation problem (named at its place in the whole file,
+    /// with the level).
+    #[wasm_bindgen(js_name = levelScene)]
+    pub fn level_scene(&self, id: &str) -> Result<Scene, JsError> {
+        guard()?;
+        let slice = self
+            .scenario
+            .level_slice(id)
+            .ok_or_else(|| js_error(format!("levelScene: no level \"{id}\" in the file")))?;
+        let session = Session::new(slice, crate::scenario::Problems::default())
+            .map_err(|e| invalid(crate::site::in_file(&self.scenario, id, e)))?;
+        Ok(Scene::from(session))
+    }
+
+    /// The scene of a file of one level (this handle is used up): the same
+    /// scene `Scene.load` gives for the same text. Throws for a file of several
+    /// levels (use `levelScene` for each).
+    #[wasm_bindgen(js_name = intoScene)]
+    pub fn into_scene(self) -> Result<Scene, JsError> {
+        guard()?;
+        let session = Session::new(self.scenario, self.warnings).map_err(invalid)?;
+        Ok(Scene::from(session))
+    }
+}
+
+/// What the site's sum needs of one level's scene.
+#[derive(Debug)]
+struct LevelFigures {
+    summary: crate::report::Summary,
+    cameras: Vec<Camera>,
+    pole_sites: Vec<crate::scenario::PoleSite>,
+}
+
+/// The figures of each level of a site and of the whole site, from each
+/// level's scene: the page tells it a level's scene when that scene changed
+/// (`setLevel`), and reads any level's headline and the site's. A drag on one
+/// level recomputes only that level's summary; the other levels' are kept.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct SiteFigures {
+    ids: Vec<String>,
+    levels: Vec<Option<LevelFigures>>,
+    /// The catalogue and settings of the scene told last (every level shares them).
+    shared: Option<(Vec<crate::scenario::CameraModel>, crate::scenario::Settings)>,
+}
+
+#[wasm_bindgen]
+impl SiteFigures {
+    /// A site of these levels (their ids, bottom to top), none computed yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(level_ids: Vec<String>) -> Result<SiteFigures, JsError> {
+        guard()?;
+        if level_ids.is_empty() {
+            return Err(js_error("SiteFigures: a site has at least one level"));
+        }
+        let levels = level_ids.iter().map(|_| None).collect();
+        Ok(SiteFigures {
+            ids: level_ids,
+            levels,
+            shared: None,
+        })
+    }
+
+    fn index_of(&self, id: &str, what: &str) -> Result<usize, JsError> {
+        self.ids
+            .iter()
+            .position(|l| l == id)
+            .ok_or_else(|| js_error(format!("{what}: no level \"{id}\" in this site")))
+    }
+
+    /// Level `id`'s figures are now those of `scene` (its summary is computed
+    /// here, once).
+    #[wasm_bindgen(js_name = setLevel)]
+    pub fn set_level(&mut self, id: &str, scene: &Scene) -> Result<(), JsError> {
+        guard()?;
+        let k = self.index_of(id, "setLevel")?;
+        let scenario = scene.session.scenario();
+        self.levels[k] = Some(LevelFigures {
+            summary: scene.session.summary(),
+            cameras: scenario.cameras.clone(),
+            pole_sites: scenario.pole_sites.clone(),
+        });
+        self.shared = Some((scenario.catalog.clone(), scenario.settings.clone()));
+        Ok(())
+    }
+
+    /// Forgets level `id`'s figures (its scene is being rebuilt): the site's
+    /// headline waits for it.
+    #[wasm_bindgen(js_name = clearLevel)]
+    pub fn clear_level(&mut self, id: &str) -> Result<(), JsError> {
+        let k = self.index_of(id, "clearLevel")?;
+        self.levels[k] = None;
+        Ok(())
+    }
+
+    /// True when every level's figures are in.
+    pub fn complete(&self) -> bool {
+        self.levels.iter().all(Option::is_some)
+    }
+
+    /// Level `id`'s headline, or undefined while it is not computed.
+    #[wasm_bindgen(js_name = levelHeadline, unchecked_return_type = "Headline | undefined")]
+    pub fn level_headline(&self, id: &str) -> Result<JsValue, JsError> {
+        guard()?;
+        let k = self.index_of(id, "levelHeadline")?;
+        match &self.levels[k] {
+            Some(l) => to_js(&crate::site::level_headline(&l.summary)),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The whole site's headline (areas summed over the levels, percentages of
+    /// the sums, one cost account over every level's cameras), or undefined
+    /// while a level is not computed. Throws when the levels were computed
+    /// with different density levels (a level's scene is stale).
+    #[wasm_bindgen(js_name = siteHeadline, unchecked_return_type = "Headline | undefined")]
+    pub fn site_headline(&self) -> Result<JsValue, JsError> {
+        guard()?;
+        let (Some(levels), Some((catalog, settings))) = (
+            self.levels
+                .iter()
+                .map(Option::as_ref)
+                .collect::<Option<Vec<_>>>(),
+            self.shared.as_ref(),
+        ) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let density = settings.levels_densest_first();
+        if let Some(k) = levels
+            .iter()
+            .position(|l| l.summary.levels.len() != density.len())
+        {
+            return Err(js_error(format!(
+                "siteHeadline: level \"{}\" was computed with {} density levels, the site has {}; set it again",
+                self.ids[k],
+                levels[k].summary.levels.len(),
+                density.len()
+            )));
+        }
+        // The one cost account of the whole site, as `Site` keeps it: every
+        // level's cameras and pole sites in one scenario.
+        let costs = crate::report::costs(&crate::scenario::Scenario {
+            blindspot: crate::scenario::FORMAT_VERSION,
+            name: String::new(),
+            levels: Vec::new(),
+            connections: Vec::new(),
+            plan: crate::scenario::Plan::default(),
+            catalog: catalog.clone(),
+            cameras: levels.iter().flat_map(|l| l.cameras.clone()).collect(),
+            detectors: Vec::new(),
+            settings: settings.clone(),
+            options: Vec::new(),
+            underlay: None,
+            pole_sites: levels.iter().flat_map(|l| l.pole_sites.clone()).collect(),
+        });
+        let summaries: Vec<&crate::report::Summary> = levels.iter().map(|l| &l.summary).collect();
+        to_js(&crate::site::sum_headlines(&summaries, &density, costs))
+    }
+}

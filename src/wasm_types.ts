@@ -111,6 +111,20 @@ export interface Summary extends Overall {
   cameras: CameraStats[];
 }
 
+/** A level of a site (`SiteFile.levels()`): a floor or the outdoor site plan. */
+export interface SiteLevel {
+  id: string;
+  name: string;
+  elevation_m: number;
+}
+
+/** A level's or the whole site's headline (`SiteFigures`): areas summed over the levels, percentages of the sums. */
+export interface Headline extends Overall {
+  cameras: number;
+  zones_meeting: number;
+  zones_with_requirement: number;
+}
+
 /** A zone's live figures. */
 export interface ZoneTotals {
   id: string;

@@ -377,6 +377,22 @@ fn the_declared_result_types_match_the_results() {
             value(&blindspot::session::RoomFound::from(room)),
         ));
     }
+    // A site of several levels: its levels, each level's headline and the site's.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/levels/quay-and-two-floors.json"
+    ))
+    .expect("the fixture");
+    let (site_scenario, warnings) = Scenario::from_json(&text).expect("the fixture reads");
+    for level in site_scenario.levels() {
+        results.push(("SiteLevel", value(&level)));
+    }
+    let site = blindspot::site::Site::new(site_scenario, warnings).expect("the site loads");
+    let (level_headlines, site_headline) = site.headlines();
+    for h in &level_headlines {
+        results.push(("Headline", value(h)));
+    }
+    results.push(("Headline", value(&site_headline)));
     let mut edited = museum();
     let same = edited.scenario().clone();
     results.push((

@@ -745,3 +745,52 @@ fn a_corner_move_crosses_the_boundary_and_equals_the_plan_sent_whole() {
     assert!(by_move.move_corner(10.0, 5.5, 10.0, 0.0).is_err());
     assert_eq!(coverage(by_move.summary()), coverage(by_plan.summary()));
 }
+
+/// The two-floor fixture: a quay and two floors (tests/fixtures/levels).
+const SITE: &str = include_str!("fixtures/levels/quay-and-two-floors.json");
+
+#[wasm_bindgen_test]
+fn a_site_is_one_scene_per_level_and_its_figures_are_the_native_sites() {
+    use blindspot::wasm::{SiteFigures, SiteFile};
+    let (scenario, warnings) = blindspot::scenario::Scenario::from_json(SITE).unwrap();
+    let ids: Vec<String> = scenario.levels().iter().map(|l| l.id.clone()).collect();
+    let mut site = blindspot::site::Site::new(scenario.clone(), warnings).unwrap();
+    let file = SiteFile::parse(SITE).unwrap();
+    assert_eq!(file.level_count(), 3);
+    let mut figures = SiteFigures::new(ids.clone()).unwrap();
+    assert!(!figures.complete());
+    assert!(figures.site_headline().unwrap().is_undefined());
+    let mut scenes: Vec<Scene> = ids.iter().map(|id| file.level_scene(id).unwrap()).collect();
+    for (id, scene) in ids.iter().zip(&scenes) {
+        figures.set_level(id, scene).unwrap();
+    }
+    assert!(figures.complete());
+    let (levels, total) = site.headlines();
+    for (id, h) in ids.iter().zip(&levels) {
+        assert!(same(
+            &json(figures.level_headline(id)),
+            &serde_json::to_value(h).unwrap()
+        ));
+    }
+    assert!(same(
+        &json(figures.site_headline()),
+        &serde_json::to_value(&total).unwrap()
+    ));
+    // A camera moved on the ground floor: only that level is told again, and the
+    // site's figures are the native site's with the same move.
+    scenes[1].move_camera(0.0, 5.0, 15.0).unwrap();
+    figures.set_level("ground", &scenes[1]).unwrap();
+    let mut moved = scenario.clone();
+    let g1 = moved.cameras.iter_mut().find(|c| c.id == "g1").unwrap();
+    g1.position = blindspot::geometry::Point::new(5.0, 15.0);
+    site = blindspot::site::Site::new(moved, Default::default()).unwrap();
+    let (_, total_moved) = site.headlines();
+    assert_ne!(total_moved.covered_area_m2, total.covered_area_m2);
+    assert!(same(
+        &json(figures.site_headline()),
+        &serde_json::to_value(&total_moved).unwrap()
+    ));
+    // An unknown level is refused with its name.
+    assert!(figures.set_level("attic", &scenes[0]).is_err());
+    assert!(file.level_scene("attic").is_err());
+}

@@ -285,19 +285,7 @@ test('a bad file shows a readable error and keeps the current scenario', async (
   await expect(page.locator('#scenario-name')).toHaveValue('Museum wing — as is');
 });
 
-test('a file of several levels is refused with its levels named (the page shows one plan so far); the plan stays', async ({ page }) => {
-  await openApp(page);
-  const before = await shownCoverage(page);
-  const site = fs.readFileSync(path.join(ROOT, 'tests/fixtures/levels/quay-and-two-floors.json'));
-  await page.locator('#file-input').setInputFiles({ name: 'site.json', mimeType: 'application/json', buffer: site });
-  const banner = page.locator('#banner');
-  await expect(banner).toContainText('Could not open site.json');
-  await expect(banner).toContainText('the file has 3 levels');
-  await expect(banner).toContainText('blindspot report');
-  await expect(banner).toContainText('the current plan is unchanged');
-  await expect(page.locator('#scenario-name')).toHaveValue('Museum wing — as is');
-  expect(await shownCoverage(page)).toBe(before);
-});
+// A file of several levels opens level by level: tests/e2e/levels.spec.js.
 
 test('reload restores the autosaved plan', async ({ page }) => {
   await openApp(page, './');

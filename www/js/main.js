@@ -21,6 +21,7 @@ import { FrameLoop, perf } from './app/frame.js';
 import { Commands } from './app/commands.js';
 import { CameraCommands, snapOnDrop } from './app/camera-commands.js';
 import { LayoutCommands } from './app/layout-commands.js';
+import { LevelCommands } from './app/level-commands.js';
 import { Viewport } from './app/viewport.js';
 import { Hover } from './app/hover.js';
 import { SidePanel } from './app/side-panel.js';
@@ -39,6 +40,9 @@ import { PlanPanel } from './panels/plan-editor.js';
 import { withPlan, setWallProps, setZoneProps } from './model/plan.js';
 import { Toolbar } from './panels/toolbar.js';
 import { LayoutTabs } from './panels/layout-tabs.js';
+import { LevelTabs } from './panels/level-tabs.js';
+import { SiteOverview } from './panels/site-overview.js';
+import { levelNamed, shownLevel } from './model/levels.js';
 import { Tooltip } from './panels/tooltip.js';
 import { buildLegend } from './panels/legend.js';
 import { $, dialog, input } from './panels/dom.js';
@@ -86,7 +90,7 @@ const storage = (() => { try { return window.localStorage; } catch { return null
 // The autosave keeps every layout (the file form: main layout and options) and which one is
 // shown; a plan's text is written out once per plan (fileText), large plans go to IndexedDB.
 const fileText = new FileText();
-const autosave = new Autosave(storage, 400, (s) => ({ text: fileText.of(toFile(s)), active: activeLayout(s) }),
+const autosave = new Autosave(storage, 400, (s) => ({ text: fileText.of(toFile(s)), active: activeLayout(s), level: shownLevel(s) ?? undefined }),
   (message) => messages.showError('Autosave failed: a reload would lose your latest changes', `${message} — save the plan as a file (Save).`), autosaveDb);
 const recovery = new Recovery({ mirror, store, messages, restarted: () => { side.reset(); commands.afterEdit(0); } });
 const coreFailed = (/** @type {unknown} */ e, /** @type {string} */ what) => recovery.handle(e, what);
@@ -99,6 +103,7 @@ const loop = new FrameLoop({
   underlay: (s) => underlay.frame(s),
   refreshPanels: (figs, live) => {
     side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture, mirror.modelRules());
+    if (!live) refreshSite();
     security.refresh(figs, live);
     headline.update(figs, scenario().cameras.length);
     toolbar.showName(scenario().name);
@@ -126,6 +131,24 @@ const commands = new Commands({
 });
 const cams = new CameraCommands({ commands, mirror, ui, messages, coreFailed });
 const layouts = new LayoutCommands({ commands, ui, messages, mirror, figures, perf });
+const levels = new LevelCommands({ commands, ui, messages, perf });
+const levelTabs = new LevelTabs({ show: (id) => levels.show(id) });
+const siteOverview = new SiteOverview({ show: (id) => levels.show(id) });
+/** The site panel and the level shown (a site of several levels; hidden otherwise). */
+function refreshSite() {
+  const s = store.scenario;
+  const shown = s ? shownLevel(s) : null;
+  const tag = $('stat-level');
+  tag.hidden = shown === null;
+  tag.textContent = s && shown !== null ? levelNamed(s, shown)?.name ?? shown : '';
+  try {
+    siteOverview.update(s ? mirror.site.view(s) : undefined);
+  } catch (e) {
+    if (!coreFailed(e, 'The site figures')) messages.showError('The site figures could not be computed', errorMessage(e));
+  }
+}
+mirror.site.changed = () => refreshSite();
+mirror.site.failed = (/** @type {unknown} */ e, /** @type {string} */ id) => { if (!coreFailed(e, `Preparing the level ${id}`)) messages.showError(`The level ${id} could not be prepared`, errorMessage(e)); };
 const tooltip = new Tooltip();
 const hover = new Hover({ ui, mirror, loop, tooltip, messages, coreFailed, selected: () => commands.selectedIndex() });
 const catalog = new CatalogEditor(dialog('catalog'), {
@@ -284,6 +307,7 @@ function updateChrome() {
   toolbar.update({ undoLabel: store.peekUndo()?.label ?? null, redoLabel: store.peekRedo()?.label ?? null,
     hasSelection: store.scenario !== null && cameraIndex(scenario(), ui.selection.cameraId) >= 0, tool: tools.activeId });
   tabs.update(store.scenario);
+  levelTabs.update(store.scenario);
   presenter.update(store.scenario);
   const editing = tools.activeId === 'plan';
   $('btn-edit-plan').setAttribute('aria-pressed', String(editing));
@@ -342,6 +366,11 @@ Object.assign(window, { __blindspotPerf: perf });
 installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures, tools, extra: {
   exporter, presenter, coreFailures: () => recovery.failures.slice(), coreRestarts: () => mirror.restarts,
   opens: () => files.opens.slice(), autosaved: () => autosave.writing,
+  /** The whole file as Save writes it (every level, every layout). */
+  fileForm: () => (store.scenario ? toFile(store.scenario) : null),
+  /** The site of several levels: the level shown, the other levels' preparation, the site's figures as shown. */
+  site: () => ({ shown: store.scenario ? shownLevel(store.scenario) : null, prepared: mirror.site.prepared, prepareMs: { ...mirror.site.prepareMs },
+    complete: mirror.site.figures?.complete() ?? false, levelHits: mirror.levelHits, view: store.scenario ? mirror.site.view(store.scenario) ?? null : null, levelMs: perf.levelMs.slice() }),
   /** Whether what the open worker computed (kept as the scene's) equals the page's core's fresh calls. */
   firstFiguresCheck: () => mirror.guarded(() => ({
     blind: sameShapes(mirror.layer('blind'), mirror.freshLayer('blind')),

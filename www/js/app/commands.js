@@ -9,6 +9,7 @@
 import { errorMessage } from '../core/mirror.js';
 import { cameraIndex } from '../model/scenario.js';
 import { isPlanEdit } from '../model/plan.js';
+import { isLevelSwitch } from '../model/levels.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/history.js').Store} Store */
@@ -62,8 +63,9 @@ export class Commands {
     const { store, mirror, loop } = this.d;
     try {
       const prev = this.scenario().plan;
-      // Another plan (opened): fit it; an edit of this one keeps the view.
-      const planChanged = prev !== next.plan && !isPlanEdit(prev, next.plan);
+      // Another plan (opened): fit it; an edit of this one, or another level of the site
+      // (the same place on every level), keeps the view.
+      const planChanged = prev !== next.plan && !isPlanEdit(prev, next.plan) && !isLevelSwitch(this.scenario(), next);
       mirror.sync(next);
       store.commit(next, label, { coalesce: opts.coalesce });
       if (planChanged) this.d.planChanged();
@@ -161,7 +163,7 @@ export class Commands {
     if (!entry) return;
     try {
       const prev = this.scenario().plan;
-      const planChanged = entry.scenario.plan !== prev && !isPlanEdit(prev, entry.scenario.plan);
+      const planChanged = entry.scenario.plan !== prev && !isPlanEdit(prev, entry.scenario.plan) && !isLevelSwitch(this.scenario(), entry.scenario);
       this.d.mirror.sync(entry.scenario);
       apply();
       if (planChanged) this.d.planChanged();

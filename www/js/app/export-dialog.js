@@ -9,7 +9,7 @@ import { $, el, dialog, input, select } from '../panels/dom.js';
 import { downloadBlob, downloadText, fileNameFor } from '../files/files.js';
 import { localDate, reportHtml, svgToPng, TABLES } from '../files/exports.js';
 import { saveOffline } from '../files/offline.js';
-import { layoutsOf, activeLayout, toFile } from '../model/layouts.js';
+import { layoutsOf, activeLayout, toFile, toLevelFile } from '../model/layouts.js';
 import { toWorld } from '../view/transform.js';
 import { errorMessage } from '../core/mirror.js';
 
@@ -113,7 +113,8 @@ export class ExportDialog {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`the date "${date}" is not a date (YYYY-MM-DD)`);
     const k = Number(select('export-layout').value) || 0;
     const s = this.d.scenario();
-    const html = reportHtml(this.d.wasm(), toFile(s), k, date);
+    // (A site of several levels: the report of the level shown; `blindspot report` reports the whole site.)
+    const html = reportHtml(this.d.wasm(), toLevelFile(s), k, date);
     const name = fileNameFor(layoutsOf(s)[k]?.name ?? s.name).replace(/\.json$/, '-report.html');
     return { html, name };
   }

@@ -62,6 +62,8 @@ export const perf = {
   warmupMs: 0,
   /** ms to show another layout (commit: the scene follows with the cheapest calls or a reload) */
   switchMs: /** @type {number[]} */ ([]),
+  /** ms to show another level of a site (commit: a kept scene swapped in, or the level's slice loaded) */
+  levelMs: /** @type {number[]} */ ([]),
   reset() { this.frames.length = 0; this.intervals.length = 0; this.settle.length = 0; this.parts.length = 0; },
 };
 

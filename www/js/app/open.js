@@ -7,6 +7,7 @@
 
 import { errorMessage } from '../core/mirror.js';
 import { fromFile, toFile, withLayoutActive } from '../model/layouts.js';
+import { splitLevels, hasLevels } from '../model/levels.js';
 import { readFileText, downloadText, fileNameFor, fetchSample, loadSampleList, drawingFormat } from '../files/files.js';
 import { WorkerRunner, Cancelled } from '../core/worker-runner.js';
 import { ProgressPanel } from '../panels/progress-panel.js';
@@ -61,7 +62,7 @@ export class Files {
   /** @param {OpenDeps} deps */
   constructor(deps) {
     this.d = deps;
-    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, planText: string, warnings: string[], snapshot: Uint8Array, figures: import('../core/mirror.js').FirstFigures}>} */
+    /** @type {WorkerRunner<{phase: string, done: number, total: number}, {text: string, planText: string, warnings: string[], snapshot: Uint8Array, figures: import('../core/mirror.js').FirstFigures, level?: string}>} */
     this.opener = new WorkerRunner(new URL('../files/open-worker.js', import.meta.url));
     this.progress = new ProgressPanel('open-progress', 'open-cancel', () => this.opener.cancel());
     /** Files opened through the worker (tests and docs read them). @type {{name: string, bytes: number, timing: any, pageMs: number, split: any, outcome: string, totalMs: number}[]} */
@@ -79,7 +80,7 @@ export class Files {
    * step), on failure the error is shown and nothing changes. A file's `options` become
    * layouts; `active` picks the one shown (the autosave remembers it).
    * @param {string} text @param {string} source shown in messages
-   * @param {{record?: boolean, active?: number, warnings?: string[], snapshot?: Uint8Array, planText?: string,
+   * @param {{record?: boolean, active?: number, level?: string, warnings?: string[], snapshot?: Uint8Array, planText?: string,
    *   figures?: import('../core/mirror.js').FirstFigures}} [opts] `warnings`: the repairs
    *   already made (a worker loaded the file first; the text it hands over has them applied);
    *   `snapshot`: that worker's prepared scene, rebuilt here instead of loading `text` again;
@@ -91,7 +92,7 @@ export class Files {
     let parsed;
     const p0 = performance.now();
     try {
-      parsed = opts.snapshot ? mirror.fromSnapshot(opts.snapshot, text) : mirror.parse(text);
+      parsed = opts.snapshot ? { ...mirror.fromSnapshot(opts.snapshot, text), site: null } : mirror.parse(text, opts.level);
     } catch (e) {
       if (!this.d.coreFailed(e, `Opening ${source}`)) messages.showError(`Could not open ${source}`, `${errorMessage(e)} — the current plan is unchanged.`);
       return false;
@@ -101,9 +102,11 @@ export class Files {
     /** Where the page's part of opening went (ms; files opened through the worker record it). */
     const split = { core: t0 - p0, store: 0, draw: 0, warmUp: 0, panels: 0 };
     this.lastSplit = split;
-    const main = fromFile(parsed.scenario);
-    if (opts.planText !== undefined) this.d.fileText.know(main.plan, opts.planText);
-    mirror.adopt(parsed.scene, main, opts.figures);
+    // A site of several levels shows its first level (or the one shown last); the
+    // others are prepared after the first frame (core/site-scenes.js).
+    const main = splitLevels(fromFile(parsed.scenario), opts.level);
+    if (opts.planText !== undefined && !hasLevels(main)) this.d.fileText.know(main.plan, opts.planText);
+    mirror.adopt(parsed.scene, main, opts.figures, parsed.site);
     let opened = main;
     if (opts.active && opts.active > 0) {
       const shown = withLayoutActive(main, opts.active);
@@ -177,11 +180,12 @@ export class Files {
    * plan shown is replaced only once that has worked. The worker hands its prepared scene
    * over as a snapshot, which the page's core rebuilds (no reading or preparing again);
    * drawing the new plan is the page's last, short step.
-   * @param {File} file @param {{source?: string, active?: number}} [opts] `source`: what
+   * @param {File} file @param {{source?: string, active?: number, level?: string}} [opts] `source`: what
    *   messages call it (the file's name); `active`: the layout to show (the autosave's)
    * @returns {Promise<boolean>} whether it was opened
    */
   async openLarge(file, opts = {}) {
+    // (`level`: the level of a site to show first, as the autosave remembers it.)
     const { messages } = this.d;
     const source = opts.source ?? file.name;
     // A new file replaces the one being opened.
@@ -191,7 +195,7 @@ export class Files {
     this.progress.show(`Opening ${source} (${megabytes(file.size)})`, OPEN_PHASES.reading);
     document.body.dataset.opening = file.name;
     try {
-      const { result, timing } = await this.opener.start({ type: 'open', file }, (p) => {
+      const { result, timing } = await this.opener.start({ type: 'open', file, level: opts.level }, (p) => {
         const text = OPEN_PHASES[p.phase] ?? p.phase;
         if (p.phase === 'reading') this.progress.say(`${text} · ${megabytes(p.done)} of ${megabytes(p.total)}`, p.total > 0 ? 0.3 * (p.done / p.total) : null);
         else this.progress.say(text, null);
@@ -202,7 +206,7 @@ export class Files {
       this.progress.say('Putting it on the plan', 0.95);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const p0 = performance.now();
-      if (this.openText(result.text, source, { warnings: result.warnings, snapshot: result.snapshot, planText: result.planText, figures: result.figures, active: opts.active })) {
+      if (this.openText(result.text, source, { warnings: result.warnings, snapshot: result.snapshot, planText: result.planText, figures: result.figures, active: opts.active, level: result.level })) {
         messages.toast(`Opened ${source}`);
       } else record.outcome = 'refused';
       record.pageMs = performance.now() - p0;
@@ -273,8 +277,8 @@ export class Files {
       if (saved) {
         // A large plan is prepared in the worker, as when its file is opened.
         ok = saved.text.length >= LARGE_FILE_BYTES
-          ? await this.openLarge(new File([saved.text], 'autosave.json', { type: 'application/json' }), { source: 'your autosaved plan', active: saved.active })
-          : this.openText(saved.text, 'your autosaved plan', { record: false, active: saved.active });
+          ? await this.openLarge(new File([saved.text], 'autosave.json', { type: 'application/json' }), { source: 'your autosaved plan', active: saved.active, level: saved.level })
+          : this.openText(saved.text, 'your autosaved plan', { record: false, active: saved.active, level: saved.level });
         if (ok) messages.toast(`Restored the plan you were working on${saved.savedAt ? ` (autosaved ${new Date(saved.savedAt).toLocaleTimeString()})` : ''}`);
       }
     }

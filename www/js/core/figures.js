@@ -7,6 +7,7 @@
  * without loading.
  */
 
+import { levelSlice } from '../model/levels.js';
 import { takeShapes } from './shapes.js';
 import { isTrap } from './load.js';
 import { sameBase } from '../model/scenario.js';
@@ -40,7 +41,8 @@ export class LayoutFigures {
     const m = this.mirror;
     const kept = m.findParked(s, layout.cameras);
     const figures = m.guarded(() => {
-      const scene = kept ?? m.core().Scene.load(JSON.stringify({ ...rest, name: layout.name, cameras: layout.cameras }));
+      // (On a site of several levels: the level shown's slice.)
+      const scene = kept ?? m.core().Scene.load(JSON.stringify(levelSlice(/** @type {Scenario} */ ({ ...rest, name: layout.name, cameras: layout.cameras }))));
       if (!kept) this.loads++;
       let out;
       try {

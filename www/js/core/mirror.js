@@ -15,6 +15,8 @@ import { cornerMoved } from '../model/plan.js';
 import { ruleMap } from '../model/optics.js';
 import { takeShapes, replacePolygonRuns } from './shapes.js';
 import { isTrap } from './load.js';
+import { hasLevels, isLevelSwitch, shownLevel } from '../model/levels.js';
+import { SiteScenes } from './site-scenes.js';
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('../model/scenario.js').Camera} Camera */
@@ -146,6 +148,10 @@ export class SceneMirror {
     this.warmToken = null;
     /** ms the last warm-up's steps took together. */
     this.warmupMs = 0;
+    /** A site of several levels: the other levels' scenes and the site's figures (the level shown is this scene). */
+    this.site = new SiteScenes(this);
+    /** Level switches served from a kept scene (tests read it). */
+    this.levelHits = 0;
   }
 
   /** The scene; throws when there is none or the core is down. @returns {Scene} */
@@ -200,6 +206,7 @@ export class SceneMirror {
     this.down = false;
     this.sceneOrNull = null;
     this.parked = [];
+    this.site.reset(true);
     this.scenario = null;
     this.restarts++;
     if (scenario) this.reload(scenario);
@@ -225,16 +232,33 @@ export class SceneMirror {
    * Parses and validates a scenario text without touching the current scene.
    * Throws the core's error message on a bad file.
    * @param {string} text
-   * @returns {{scene: Scene, scenario: Scenario, warnings: string[]}}
+   * @returns {{scene: Scene, scenario: Scenario, warnings: string[], site: import('./types.js').SiteFile|null}} `site`:
+   *   the file of a site of several levels (`scene` is that of level `level`, else of its first), for `adopt`
+   * @param {string} [level]
    */
-  parse(text) {
+  parse(text, level) {
     return this.guarded(() => {
-      const scene = this.wasm.Scene.load(text);
+      // Every level is read and checked; a file of one level becomes its scene as
+      // `Scene.load` makes it, a site the scene of its first level (the others are
+      // prepared from `site` after it is shown: see `adopt`).
+      const file = this.wasm.SiteFile.parse(text);
+      /** @type {Scene|null} */
+      let scene = null;
+      let used = false;
       try {
-        const scenario = JSON.parse(scene.scenarioJson());
-        return { scene, scenario, warnings: scene.warnings() };
+        if (file.levelCount() <= 1) {
+          used = true;
+          scene = file.intoScene();
+          return { scene, scenario: JSON.parse(scene.scenarioJson()), warnings: scene.warnings(), site: null };
+        }
+        const levels = file.levels();
+        scene = file.levelScene(levels.some((l) => l.id === level) ? /** @type {string} */ (level) : levels[0].id);
+        return { scene, scenario: JSON.parse(file.scenarioJson()), warnings: file.warnings(), site: file };
       } catch (e) {
-        if (!isTrap(e)) scene.free();
+        if (!isTrap(e)) {
+          scene?.free();
+          if (!used) file.free();
+        }
         throw e;
       }
     });
@@ -264,9 +288,12 @@ export class SceneMirror {
    * Makes a parsed scene current. `figures`: what a worker computed from the scene this
    * one was rebuilt from (files/open-worker.js), kept as this version's so that the first
    * frame and figures need no call into the core.
-   * @param {Scene} scene @param {Scenario} scenario @param {FirstFigures} [figures]
+   * `site`: the file a site of several levels was read from (`parse`): its other levels
+   * are prepared from it. A scenario of one level needs none.
+   * @param {Scene} scene @param {Scenario} scenario @param {FirstFigures} [figures] @param {import('./types.js').SiteFile|null} [site]
    */
-  adopt(scene, scenario, figures) {
+  adopt(scene, scenario, figures, site = null) {
+    this.site.opened(scenario, site);
     if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
     // Parked scenes of another plan, catalogue or settings can never be used again.
     this.parked = this.parked.filter((p) => {
@@ -300,8 +327,64 @@ export class SceneMirror {
 
   /** Loads a scenario object (a full rebuild of the core's state). @param {Scenario} scenario */
   reload(scenario) {
-    const { scene } = this.parse(JSON.stringify(coreScenario(scenario)));
-    this.adopt(scene, scenario);
+    // (The level shown is a scenario of one level: its slice.)
+    const { scene, site } = this.parse(JSON.stringify(coreScenario(scenario)));
+    site?.free();
+    const sameSite = hasLevels(scenario) && this.scenario && hasLevels(this.scenario) && this.site.figures;
+    if (sameSite) this.adoptLevel(scene, scenario);
+    else this.adopt(scene, scenario);
+  }
+
+  /**
+   * Makes a scene of the level shown current, keeping the other levels' scenes (an edit
+   * on one level of the site reloaded it). @param {Scene} scene @param {Scenario} scenario
+   */
+  adoptLevel(scene, scenario) {
+    if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
+    this.parked = this.parked.filter((p) => {
+      if (sameBase(p.scenario, scenario)) return true;
+      p.scene.free();
+      return false;
+    });
+    this.sceneOrNull = scene;
+    this.scenario = scenario;
+    this.loadVersion++;
+    this.rulesVersion++;
+    this.touch();
+    this.first = null;
+  }
+
+  /**
+   * Another level of the site: the scene of the level left is kept; the one shown is its
+   * kept scene if it holds this level's plan, catalogue and settings (its cameras brought
+   * up to date), else a new one of its slice.
+   * @param {Scenario} prev @param {Scenario} next
+   */
+  switchLevel(prev, next) {
+    const from = /** @type {string} */ (shownLevel(prev)), to = /** @type {string} */ (shownLevel(next));
+    const kept = this.site.take(to, next);
+    /** @type {Scene} */
+    let scene;
+    if (kept) {
+      scene = kept.scene;
+      if (kept.scenario.cameras !== next.cameras) {
+        scene = kept.scene.withCameras(next.name, JSON.stringify(next.cameras));
+        kept.scene.free();
+      } else if (kept.scenario.name !== next.name) scene.setName(next.name);
+      this.levelHits++;
+    } else {
+      scene = this.parse(JSON.stringify(coreScenario(next))).scene;
+    }
+    // Scenes parked for other layouts belong to the level left.
+    for (const p of this.parked) p.scene.free();
+    this.parked = [];
+    this.site.keep(from, this.scene, prev);
+    this.sceneOrNull = scene;
+    this.scenario = next;
+    this.loadVersion++;
+    this.rulesVersion++;
+    this.touch();
+    this.first = null;
   }
 
   /**
@@ -344,6 +427,10 @@ export class SceneMirror {
     if (this.down) throw new CoreDown();
     const prev = this.scenario;
     if (prev === next) return;
+    if (prev && this.sceneOrNull && isLevelSwitch(prev, next)) {
+      this.guarded(() => this.switchLevel(prev, next));
+      return;
+    }
     if (prev && this.sceneOrNull && sameBase(prev, next) && prev.cameras !== next.cameras &&
       (prev.layouts?.active ?? 0) !== (next.layouts?.active ?? 0)) {
       this.guarded(() => this.switchLayout(prev, next));

@@ -21,6 +21,10 @@
 /** @typedef {import('../../pkg/blindspot.js').CostLine} CostLine */
 /** @typedef {import('../../pkg/blindspot.js').Level} Level */
 /** @typedef {import('../../pkg/blindspot.js').Picked} Picked */
+/** @typedef {import('../../pkg/blindspot.js').SiteFile} SiteFile */
+/** @typedef {import('../../pkg/blindspot.js').SiteFigures} SiteFigures */
+/** @typedef {import('../../pkg/blindspot.js').SiteLevel} SiteLevel */
+/** @typedef {import('../../pkg/blindspot.js').Headline} Headline */
 /** @typedef {import('../../pkg/blindspot.js').PlanEdit} PlanEdit */
 /** @typedef {import('../../pkg/blindspot.js').RoomFound} RoomFound */
 /** @typedef {import('../../pkg/blindspot.js').Limits} Limits */

@@ -9,10 +9,13 @@
  * touched here: the page replaces it only once this has succeeded, and Cancel terminates
  * this worker.
  *
- * Messages in: `{type: 'init'}`; `{type: 'open', id, file}` (a File).
+ * Messages in: `{type: 'init'}`; `{type: 'open', id, file, level?}` (a File; `level`: the level of a
+ * site to show first, else its first level).
  * Messages out (worker-runner.js's protocol):
  *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing'|'figures'|'handing', done, total, at}
- *   {type: 'result', id, result: {text, planText, warnings, snapshot, figures}, timing: {readMs, checkMs, prepareMs, figuresMs, snapshotMs, planTextMs, totalMs}}
+ *   {type: 'result', id, result: {text, planText, warnings, snapshot, figures, level?}, timing: {readMs, checkMs, prepareMs, figuresMs, snapshotMs, planTextMs, totalMs}}
+ *     (a site of several levels: `text` is the whole site, `snapshot` and `figures` are of
+ *     level `level`'s scene, and `planText` is empty);
  *     `text` is the scenario as the core holds it (canonical JSON, repairs applied);
  *     `planText` its plan as the page's JSON.stringify writes it (the autosave keeps it, so
  *     the page never writes a large plan out on its main thread);
@@ -46,13 +49,37 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     const bytes = await readAll(/** @type {File} */ (msg.file), (done, total) => progress('reading', done, total));
     const text = decodeUtf8(bytes);
     const readMs = performance.now() - start;
-    const { Scene } = await core;
+    const { Scene, SiteFile } = await core;
     /** @type {Record<string, number>} */
     const starts = {};
-    const scene = Scene.loadWithProgress(text, (/** @type {string} */ phase) => {
-      starts[phase] = performance.now();
-      progress(phase, 0, 1);
-    });
+    const phase = (/** @type {string} */ name) => {
+      starts[name] = performance.now();
+      progress(name, 0, 1);
+    };
+    // A site of several levels (a file without a "levels" key has one level for sure):
+    // the level to show first is prepared here, the others by the page after it is shown.
+    /** @type {{text: string, level: string, warnings: string[]}|null} */
+    let site = null;
+    /** @type {import('../core/types.js').Scene} */
+    let scene;
+    if (text.includes('"levels"')) {
+      phase('checking');
+      const file = SiteFile.parse(text);
+      try {
+        if (file.levelCount() > 1) {
+          const levels = file.levels();
+          const level = levels.some((l) => l.id === msg.level) ? msg.level : levels[0].id;
+          site = { text: file.scenarioJson(), level, warnings: file.warnings() };
+          phase('preparing');
+          scene = file.levelScene(level);
+        } else {
+          phase('preparing');
+          scene = file.intoScene();
+        }
+      } finally {
+        if (site) file.free();
+      }
+    } else scene = Scene.loadWithProgress(text, phase);
     const prepared = performance.now();
     progress('figures', 0, 1);
     let result, figured;
@@ -67,12 +94,14 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
       const figures = { summary, summaryMs, blindSpots: scene.blindSpots(), labels: scene.zoneLabels(), layers, security };
       figured = performance.now();
       progress('handing', 0, 1);
-      result = { text: scene.scenarioJson(), planText: '', warnings: scene.warnings(), snapshot: scene.snapshot(), figures };
+      result = { text: site ? site.text : scene.scenarioJson(), planText: '', warnings: site ? site.warnings : scene.warnings(), snapshot: scene.snapshot(), figures,
+        ...(site ? { level: site.level } : {}) };
     } finally {
       scene.free();
     }
     const snapshotted = performance.now();
-    result.planText = JSON.stringify(JSON.parse(result.text).plan);
+    // (A site's plan is written out per level by the page, so its text is not kept.)
+    if (!site) result.planText = JSON.stringify(JSON.parse(result.text).plan);
     const end = performance.now();
     const timing = { readMs, checkMs: starts.preparing - starts.checking, prepareMs: prepared - starts.preparing, figuresMs: figured - prepared,
       snapshotMs: snapshotted - figured, planTextMs: end - snapshotted, totalMs: end - start };

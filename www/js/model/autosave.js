@@ -64,7 +64,7 @@ export class FileText {
 export class Autosave {
   /**
    * @param {Storage|null} storage @param {number} [delayMs]
-   * @param {(s: Scenario) => {text: string, active?: number}} [serialize] the file text to keep (and which layout is shown)
+   * @param {(s: Scenario) => {text: string, active?: number, level?: string}} [serialize] the file text to keep (and which layout and level are shown)
    * @param {(message: string) => void} [onError] told when a save fails (storage full or disabled), once per kind of failure
    * @param {LargeStore|null} [large] where texts of LARGE_TEXT characters or more go (none: local storage, which refuses them)
    */
@@ -104,19 +104,21 @@ export class Autosave {
     const storage = this.storage;
     const save = ++this.saves;
     try {
-      const { text, active = 0 } = this.serialize(s);
+      const { text, active = 0, level } = this.serialize(s);
+      // The level shown, on a site of several levels (none: a plan of one level).
+      const lv = typeof level === 'string' ? { level } : {};
       const savedAt = new Date().toISOString();
       if (text.length >= LARGE_TEXT && this.large) {
         const large = this.large;
         this.largeHeld = true;
-        this.writing = large.put({ savedAt, text, active }).then(() => {
+        this.writing = large.put({ savedAt, text, active, ...lv }).then(() => {
           if (save !== this.saves) return;
-          storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt, large: true, active }));
+          storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt, large: true, active, ...lv }));
           this.lastError = null;
         }).catch((e) => this.failed(e));
         return;
       }
-      storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt, text, active }));
+      storage.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt, text, active, ...lv }));
       this.lastError = null;
       // A large plan saved before is not the newest any more: free its space.
       if (this.large && this.largeHeld) {
@@ -139,7 +141,8 @@ export class Autosave {
 
   /**
    * The saved plan, or null when there is none.
-   * @returns {Promise<{savedAt: string, text: string, active: number}|null>}
+   * @returns {Promise<{savedAt: string, text: string, active: number, level?: string}|null>} `level`: the
+   *   level shown, on a site of several levels
    * @throws {Error} when the saved entry cannot be read (not ours, damaged, or its large
    *   plan missing), saying why
    */
@@ -154,6 +157,7 @@ export class Autosave {
       throw new Error(`the autosave (${AUTOSAVE_KEY}) is not valid JSON: ${e instanceof Error ? e.message : e}`);
     }
     const active = Number.isInteger(v?.active) ? v.active : 0;
+    const lv = typeof v?.level === 'string' ? { level: v.level } : {};
     if (v?.large === true) {
       if (!this.large) throw new Error(`the autosave (${AUTOSAVE_KEY}) is a large plan, and this page has no store for large plans`);
       const rec = await this.large.get();
@@ -161,9 +165,9 @@ export class Autosave {
       if (!rec || typeof rec.text !== 'string' || !(String(rec.savedAt) >= String(v.savedAt))) {
         throw new Error(`the autosaved large plan (saved ${v.savedAt}) is missing from this browser's IndexedDB`);
       }
-      return { savedAt: String(rec.savedAt), text: rec.text, active: Number.isInteger(rec.active) ? rec.active : active };
+      return { savedAt: String(rec.savedAt), text: rec.text, active: Number.isInteger(rec.active) ? rec.active : active, ...lv };
     }
     if (typeof v?.text !== 'string') throw new Error(`the autosave (${AUTOSAVE_KEY}) has no plan text`);
-    return { savedAt: String(v.savedAt ?? ''), text: v.text, active };
+    return { savedAt: String(v.savedAt ?? ''), text: v.text, active, ...lv };
   }
 }

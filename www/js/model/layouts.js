@@ -5,8 +5,12 @@
  * `cameras`, and the others are `options[]`. In the page, the scenario's `name` and
  * `cameras` are the *active* layout's (so every edit, the scene mirror and the renderer
  * work on it unchanged), and `layouts` holds the list and which one is active. These
- * helpers are pure: each returns a new scenario sharing every unchanged part.
+ * helpers are pure: each returns a new scenario sharing every unchanged part. On a site of
+ * several levels (levels.js) a layout's `cameras` are those on the level shown and its
+ * `levelCameras` those on the other levels.
  */
+
+import { mergeLevels, levelSlice, activeLevelCameras, fixLevelCameras } from './levels.js';
 
 /** @typedef {import('./scenario.js').Scenario} Scenario */
 /** @typedef {import('./scenario.js').Camera} Camera */
@@ -15,7 +19,7 @@
  * or the curve point it came from.
  * @typedef {{kind: 'proposal'|'curve'|'duplicate', proposal?: any, request?: any, timing?: any, cameras: Camera[],
  *   point?: {budget: number, cost: number, total?: number, estimated_coverage: number}}} LayoutMeta
- * @typedef {{name: string, cameras: Camera[], meta?: LayoutMeta}} Layout
+ * @typedef {{name: string, cameras: Camera[], meta?: LayoutMeta, levelCameras?: Record<string, Camera[]>}} Layout
  * @typedef {{active: number, list: Layout[]}} Layouts
  */
 
@@ -52,6 +56,21 @@ export function fromFile(file, active = 0) {
  * @param {Scenario} s
  */
 export function toFile(s) {
+  // Every level's items, each tagged with its level.
+  return fileForm(mergeLevels(s));
+}
+
+/**
+ * The file form of the level shown alone (its slice, every layout's cameras on it): what
+ * the documents of a site of several levels report. A plan of one level: `toFile`.
+ * @param {Scenario} s
+ */
+export function toLevelFile(s) {
+  return levelSlice(fileForm(s));
+}
+
+/** @param {Scenario} s */
+function fileForm(s) {
   const list = layoutsOf(s);
   const { layouts: _l, ...rest } = s;
   /** @type {any} */
@@ -75,7 +94,8 @@ export function coreScenario(s) {
   const others = list.filter((_, k) => k !== active);
   // Option names must be unique among the options; the active layout's is the scene's name.
   if (others.length) out.options = others.map((l) => ({ name: l.name, cameras: l.cameras }));
-  return out;
+  // On a site of several levels: the slice of the level shown.
+  return /** @type {any} */ (levelSlice(out));
 }
 
 /** Switches to layout k. @param {Scenario} s @param {number} k @returns {Scenario} */
@@ -90,7 +110,11 @@ export function withLayoutActive(s, k) {
  * @param {Scenario} s @param {string} name @param {Camera[]} cameras @param {LayoutMeta} [meta] @returns {Scenario}
  */
 export function withLayoutAdded(s, name, cameras, meta) {
-  const list = [...layoutsOf(s), meta ? { name, cameras, meta } : { name, cameras }];
+  // A layout added on one level keeps the other levels' cameras of the layout shown.
+  const levelCameras = activeLevelCameras(s);
+  /** @type {Layout} */
+  const added = { name, cameras, ...(meta ? { meta } : {}), ...(levelCameras ? { levelCameras } : {}) };
+  const list = [...layoutsOf(s), added];
   return withLayoutActive({ ...s, layouts: { active: activeLayout(s), list } }, list.length - 1);
 }
 
@@ -163,13 +187,14 @@ export function cameraDiff(base, cams) {
 export function withEveryLayoutCameras(s, fix) {
   const list = layoutsOf(s).map((l) => {
     const cameras = l.cameras.map(fix);
-    return cameras.every((c, k) => c === l.cameras[k]) ? l : { ...l, cameras };
+    const levelCameras = fixLevelCameras(l.levelCameras, fix);
+    return levelCameras === l.levelCameras && cameras.every((c, k) => c === l.cameras[k]) ? l : { ...l, cameras, ...(levelCameras ? { levelCameras } : {}) };
   });
   const a = activeLayout(s);
   return { ...s, cameras: list[a].cameras, ...(s.layouts ? { layouts: { active: a, list } } : {}) };
 }
 
-/** Every camera of every layout. @param {Scenario} s @returns {Camera[]} */
+/** Every camera of every layout, on every level. @param {Scenario} s @returns {Camera[]} */
 export function allLayoutCameras(s) {
-  return layoutsOf(s).flatMap((l) => l.cameras);
+  return layoutsOf(s).flatMap((l) => [...l.cameras, ...Object.values(l.levelCameras ?? {}).flat()]);
 }

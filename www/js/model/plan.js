@@ -6,6 +6,8 @@
  * view where it is for an edit but fits it to a plan that was opened.
  */
 
+import { IDS_ELSEWHERE } from './levels.js';
+
 /** @typedef {import('./scenario.js').Scenario} Scenario */
 /** @typedef {import('./scenario.js').Plan} Plan */
 /** @typedef {import('./scenario.js').Wall} Wall */
@@ -44,7 +46,9 @@ export function withPlan(s, plan) {
 
 /** An id not used by any wall or zone, like `wall-7`. @param {Plan} plan @param {string} stem */
 export function freshPlanId(plan, stem) {
-  const used = new Set([...plan.walls.map((w) => w.id), ...plan.zones.map((z) => z.id)]);
+  // Ids are unique over the file: on a site, the other levels' walls and zones count too.
+  const elsewhere = /** @type {Set<string>|undefined} */ (/** @type {any} */ (plan)[IDS_ELSEWHERE]);
+  const used = new Set([...plan.walls.map((w) => w.id), ...plan.zones.map((z) => z.id), ...(elsewhere ?? [])]);
   for (let n = 1; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 

@@ -9,6 +9,8 @@
  * scenario or any part of it in place.
  */
 
+import { cameraIdsElsewhere } from './levels.js';
+
 /**
  * @typedef {[number, number]} Pt
  * @typedef {{id: string, kind: string, path: Pt[], exterior?: boolean, open?: boolean, opaque?: boolean}} Wall
@@ -68,7 +70,8 @@ export function withSettings(s, settings) {
 
 /** A camera id not yet used in the scenario, like `cam-7`. @param {Scenario} s @param {string} [stem] */
 export function freshCameraId(s, stem = 'cam') {
-  const used = new Set(s.cameras.map((c) => c.id));
+  // Camera ids are unique over the file: on a site, the other levels' count too.
+  const used = new Set([...s.cameras.map((c) => c.id), ...cameraIdsElsewhere(s)]);
   const base = stem.replace(/-\d+$/, '');
   for (let n = 1; ; n++) {
     const id = `${base}-${n}`;

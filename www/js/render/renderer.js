@@ -18,6 +18,7 @@ import { drawOverlays } from './overlays.js';
 import { drawScaleBar } from './scale-bar.js';
 import { UnderlayLayer } from './underlay.js';
 import { drawSeenBy, drawShortfallAndFailure, shortfallPattern, SEEN_BY_ALPHA } from './security.js';
+import { contextKey, drawLevelContext, linksKey, drawLevelLinks } from './level-context.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../core/shapes.js').Shapes} Shapes */
@@ -42,12 +43,13 @@ export class Renderer {
     /** The scanned plan traced over (its own cache: a wall drag does not resample it). */
     this.underlay = new UnderlayLayer();
     /** Background, grid, zones and the underlay over their tints (a wall edit keeps it). */
-    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan.zones, f.underlay], (ctx, f, { W, H }) => {
+    this.base = new LayerCache((f) => [...screenKey(f), f.doc.plan.zones, f.underlay, ...contextKey(f)], (ctx, f, { W, H }) => {
       ctx.fillStyle = P.PAPER;
       ctx.fillRect(0, 0, W, H);
       drawGrid(ctx, f, W, H);
       drawZones(ctx, f);
       this.underlay.draw(ctx, f);
+      drawLevelContext(ctx, f);
     });
 
     /**
@@ -75,6 +77,7 @@ export class Renderer {
       const walls = f.ui.plan.walls;
       drawWalls(ctx, f, edited.size ? walls.filter((_, i) => !edited.has(i)) : walls);
       drawPoleSites(ctx, f);
+      drawLevelLinks(ctx, f);
       if (f.ui.show.labels) {
         drawZoneLabels(ctx, f);
         drawOpeningLabels(ctx, f, walls);
@@ -132,7 +135,7 @@ export class Renderer {
   /** @param {Frame} f */
   topKey(f) {
     const labels = f.ui.show.labels;
-    return [...screenKey(f), f.ui.plan, f.ui.editedWalls, f.doc.pole_sites, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null];
+    return [...screenKey(f), f.ui.plan, f.ui.editedWalls, f.doc.pole_sites, labels, labels ? f.core.labels : null, labels ? f.ui.labelCameras : null, ...linksKey(f)];
   }
 
   /**
