@@ -256,3 +256,47 @@ test('GeoJSON export from the page: plan metres without a georeference; WGS84 wi
   expect(Math.min(...lons)).toBeCloseTo(2.3376, 6);
   expect(Math.max(...lons) - Math.min(...lons)).toBeCloseTo(10 / (111_320 * Math.cos((48.8606 * Math.PI) / 180)), 6);
 });
+
+test('two drawings chosen together import as one level each, bottom to top in the order given', async ({ page }) => {
+  await openApp(page);
+  const dialog = page.locator('#import');
+  const levels = path.join(FIXTURES, 'levels');
+  await page.locator('#file-input').setInputFiles([path.join(levels, 'ground.dxf'), path.join(levels, 'first.dxf')]);
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('#import-h')).toHaveText('Import 2 drawings as levels');
+  await expect(page.locator('#import-lead')).toContainText('bottom to top in this order: ground.dxf, first.dxf');
+  // Every file's layers once: the walls' row counts both files' entities.
+  await expect(dialog.locator('tr[data-layer="A-WALL"] .import-holds')).toHaveText('2 LWPOLYLINE, 1 LINE');
+  // Two points are picked on one drawing: not offered for several.
+  await expect(page.locator('#import-georef-points-choice')).toBeHidden();
+  await shot(page, 'import-two-levels');
+  await dialog.locator('#import-run').click();
+  await expect.poll(() => page.evaluate(() => window.__blindspot.imports().at(-1)?.outcome)).not.toBe('importing');
+  const record = await page.evaluate(() => window.__blindspot.imports().at(-1));
+  expect(record.name).toBe('ground.dxf + first.dxf');
+  // The core's levels: each file's zones on its level, the elevations guessed 3 m apart.
+  expect(record.report.levels.map((/** @type {any} */ l) => [l.id, l.elevation_m, l.elevation_from, l.zones])).toEqual([
+    ['ground', 0, 'guessed', 2], ['first', 3, 'guessed', 1],
+  ]);
+  expect(record.report.zones).toBe(3);
+});
+
+test('a DXF of floor blocks: the dialog says which blocks become levels, and One plan imports the model as drawn', async ({ page }) => {
+  await openApp(page);
+  const dialog = page.locator('#import');
+  await page.locator('#file-input').setInputFiles(path.join(FIXTURES, 'levels', 'floor-blocks.dxf'));
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('#import-levels-part')).toBeVisible();
+  await expect(page.locator('#import-lead')).toContainText('become 2 levels');
+  await expect(page.locator('#import-lead')).toContainText('block "GROUND FLOOR"');
+  await shot(page, 'import-floor-blocks');
+  // One plan: previewed again without levels; the model space as drawn, floors side by side.
+  await page.locator('#import-levels').selectOption('none');
+  await expect(page.locator('#import-lead')).not.toContainText('levels');
+  await dialog.locator('#import-run').click();
+  await expect(page.locator('#import-done')).toBeVisible();
+  const record = await page.evaluate(() => window.__blindspot.imports().at(-1));
+  expect(record.outcome).toBe('imported');
+  expect(record.report.zones).toBe(3);
+  expect(record.report.levels).toBeUndefined();
+});

@@ -165,7 +165,7 @@ const side = new SidePanel({
 const files = new Files({
   store, mirror, ui, messages, commands, perf, coreFailed, fileText,
   opened: () => { ui.resetForNewPlan(); side.reset(); security.reset(); view.fit(); },
-  importDrawing: (f, format) => importer.open(f, format),
+  importDrawing: (f, format) => importer.open(f, format), importDrawings: (list) => importer.openSeveral(list),
 });
 const importer = new ImportDialog({
   worker: new WorkerRunner(new URL('./files/import-worker.js', import.meta.url)),
@@ -326,8 +326,11 @@ const fileInput = input('file-input');
 const openPicker = () => { fileInput.value = ''; fileInput.click(); };
 // A PNG, JPEG or PDF is an underlay to trace over; anything else a plan or a drawing.
 const openAny = (/** @type {File} */ f) => (isUnderlayFile(f) ? underlay.load(f) : files.openFile(f));
-fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; if (f) openAny(f); });
-installDropZone($('drop-overlay'), openAny);
+fileInput.addEventListener('change', () => {
+  const list = [...(fileInput.files ?? [])];
+  if (list.length > 1) files.importSeveral(list); else if (list[0]) openAny(list[0]);
+});
+installDropZone($('drop-overlay'), openAny, (list) => files.importSeveral(list));
 toolbar.wire({
   'btn-open': openPicker, 'btn-save': () => files.save(), 'btn-undo': () => commands.undo(), 'btn-redo': () => commands.redo(),
   'btn-add': () => setAdding(tools.activeId !== 'add-camera'), 'btn-duplicate': () => cams.duplicateSelected(), 'btn-delete': () => cams.deleteSelected(),

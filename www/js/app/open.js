@@ -53,9 +53,11 @@ function megabytes(bytes) {
  *   opened: () => void,
  *   coreFailed: (e: unknown, what: string) => boolean,
  *   importDrawing: (file: File, format: 'dxf'|'svg'|'geojson') => void,
+ *   importDrawings: (list: {file: File, format: 'dxf'|'svg'|'geojson'}[]) => void,
  * }} OpenDeps
  * `opened` resets what belonged to the plan shown before and fits the view;
- * `importDrawing` opens the import dialog for a drawing (dialogs/import.js).
+ * `importDrawing` opens the import dialog for a drawing (dialogs/import.js), `importDrawings`
+ * for several drawings imported as one level each.
  */
 
 export class Files {
@@ -148,6 +150,32 @@ export class Files {
     } catch (e) {
       this.d.messages.showError(`Could not open the sample ${file}`, errorMessage(e));
     }
+  }
+
+  /**
+   * Several files chosen or dropped together: drawings imported as one level each, bottom
+   * to top in the order given (dialogs/import.js); a file among them that is not a drawing
+   * is refused and nothing opens.
+   * @param {File[]} list
+   */
+  async importSeveral(list) {
+    /** @type {{file: File, format: 'dxf'|'svg'|'geojson'}[]} */
+    const drawings = [];
+    for (const file of list) {
+      let format;
+      try {
+        format = await drawingFormat(file);
+      } catch (e) {
+        this.d.messages.showError(`Could not read ${file.name}`, errorMessage(e));
+        return;
+      }
+      if (!format) {
+        this.d.messages.showError('Could not open these files together', `${file.name} is not a drawing (DXF, SVG or GeoJSON). Several files are imported as the levels of one building, one level per drawing; open a plan file on its own.`);
+        return;
+      }
+      drawings.push({ file, format });
+    }
+    this.d.importDrawings(drawings);
   }
 
   /** A scenario file opens; a drawing (DXF, SVG, GeoJSON) goes to the import dialog. @param {File} file */

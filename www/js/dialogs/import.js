@@ -41,12 +41,14 @@ const PHASES = /** @type {Record<string, {text: string, from: number, to: number
 /**
  * @typedef {{name: string, role: string, guessed: boolean, entities: Record<string, number>, hidden: boolean}} LayerSummary
  * @typedef {{level: string, place: string, message: string}} Note
+ * @typedef {{name: string, source: string, elevation_m: number|null}} LevelSource
  * @typedef {{format: string, layers: LayerSummary[], units: {metres_per_unit: number, source: string},
- *   bounds_m: [number, number, number, number]|null, notes: Note[], roles: string[], unitNames: string[],
+ *   bounds_m: [number, number, number, number]|null, notes: Note[], roles: string[], unitNames: string[], levels?: LevelSource[],
  *   sketch: {coords: Float64Array, starts: Uint32Array, layers: Uint32Array, omitted: number}}} Preview
+ * @typedef {{id: string, name: string, elevation_m: number, source: string, elevation_from: string, walls: number, doors: number, zones: number}} LevelImport
  * @typedef {{format: string, layers: LayerSummary[], units: {metres_per_unit: number, source: string}, offset_m?: [number, number],
- *   walls: number, wall_segments: number, doors: number, zones: number, cleanup: Record<string, number>, notes: Note[]}} Report
- * @typedef {{scenario: string, report: Report, georef: {origin: [number, number], rotation_deg: number, scale?: number}|null, snapshot: Uint8Array}} ImportResult
+ *   walls: number, wall_segments: number, doors: number, zones: number, cleanup: Record<string, number>, notes: Note[], levels?: LevelImport[], connections?: number}} Report
+ * @typedef {{scenario: string, report: Report, georef: {origin: [number, number], rotation_deg: number, scale?: number}|null, snapshot: Uint8Array|null}} ImportResult
  * @typedef {{kind: 'typed', origin: [number, number], rotation_deg: number}
  *   | {kind: 'points', a: [number, number], aLonLat: [number, number], b: [number, number], bLonLat: [number, number], sketchMetresPerUnit: number}} GeorefChoice
  */
@@ -54,10 +56,11 @@ const PHASES = /** @type {Record<string, {text: string, from: number, to: number
 /**
  * @typedef {{
  *   worker: import('../core/worker-runner.js').WorkerRunner<{phase: string, done: number, total: number}, any>,
- *   open: (text: string, source: string, snapshot: Uint8Array) => boolean,
+ *   open: (text: string, source: string, snapshot?: Uint8Array) => boolean,
  *   showError: (title: string, message: string) => void, toast: (text: string) => void,
  * }} ImportDeps `worker` runs files/import-worker.js; `open` puts a scenario on the plan
- * (one undoable step), false when refused
+ * (one undoable step), false when refused; without a snapshot (a scenario of several
+ * levels) it reads the text
  */
 
 /** A job the user stopped (core/worker-runner.js's Cancelled). @param {unknown} e */
@@ -71,6 +74,20 @@ export class ImportDialog {
     this.worker = d.worker;
     /** @type {File|null} */
     this.file = null;
+    /** Several drawings imported as levels, bottom to top (empty: one drawing). @type {File[]} */
+    this.files = [];
+    /** Their formats. @type {('dxf'|'svg'|'geojson')[]} */
+    this.formats = [];
+    /** A DXF's levels: 'auto', 'none', 'layouts' or 'blocks' (the core's LevelSplit). */
+    this.levels = 'auto';
+    // The choice of a DXF's levels, at the top of the setup (shown for one DXF).
+    const levels = /** @type {HTMLSelectElement} */ (el('select', { id: 'import-levels' }));
+    for (const [value, text] of [['auto', 'As the drawing says (layouts or floor blocks, else one plan)'], ['none', 'One plan: the model space'],
+      ['layouts', 'One level per paper-space layout'], ['blocks', 'One level per floor block (LEVEL 0, L1, Ground floor...)']]) {
+      levels.append(el('option', { value, text }));
+    }
+    levels.addEventListener('change', () => { if (this.file && this.format) this.open(this.file, this.format, levels.value); });
+    $('import-setup').prepend(el('p', { id: 'import-levels-part' }, [el('label', { for: 'import-levels', text: 'Levels: ' }), levels]));
     /** @type {Preview|null} */
     this.preview = null;
     /** The role chosen for each layer, by index. @type {string[]} */
@@ -115,8 +132,9 @@ export class ImportDialog {
    * Previews `file` in the worker and opens the dialog; a file that cannot be read is
    * reported and nothing opens.
    * @param {File} file @param {'dxf'|'svg'|'geojson'} format
+   * @param {string} [levels] a DXF's levels (the core's LevelSplit name): chosen in the dialog
    */
-  async open(file, format) {
+  async open(file, format, levels = 'auto') {
     if (this.worker.busy) this.worker.cancel();
     const t0 = performance.now();
     const record = { name: file.name, bytes: file.size, outcome: 'previewing', previewMs: 0, importMs: 0, message: /** @type {string|undefined} */ (undefined) };
@@ -124,7 +142,7 @@ export class ImportDialog {
     document.body.dataset.importing = 'preview';
     let preview;
     try {
-      const { result } = await this.worker.start({ type: 'preview', file, options: { fileName: file.name, format } }, () => {});
+      const { result } = await this.worker.start({ type: 'preview', file, options: { fileName: file.name, format, levels } }, () => {});
       preview = /** @type {Preview} */ (result);
     } catch (e) {
       record.outcome = isCancelled(e) ? 'cancelled' : 'refused';
@@ -139,6 +157,9 @@ export class ImportDialog {
     }
     record.outcome = 'previewed';
     this.file = file;
+    this.files = [];
+    this.formats = [format];
+    this.levels = levels;
     this.preview = preview;
     this.format = format;
     this.roles = preview.layers.map((l) => l.role);
@@ -149,14 +170,78 @@ export class ImportDialog {
     this.draw();
   }
 
+  /**
+   * Previews several drawings, to import them as one level each (bottom to top in the
+   * order given, named after their files), and opens the dialog: the layer table is every
+   * file's layers (a layer of the same name in two files takes one kind), the sketch the
+   * first file's. One that cannot be read is reported and nothing opens.
+   * @param {{file: File, format: 'dxf'|'svg'|'geojson'}[]} list
+   */
+  async openSeveral(list) {
+    if (list.length === 1) return this.open(list[0].file, list[0].format);
+    if (this.worker.busy) this.worker.cancel();
+    const t0 = performance.now();
+    const name = list.map((f) => f.file.name).join(' + ');
+    const record = { name, bytes: list.reduce((n, f) => n + f.file.size, 0), outcome: 'previewing', previewMs: 0, importMs: 0, message: /** @type {string|undefined} */ (undefined) };
+    this.records.push(record);
+    document.body.dataset.importing = 'preview';
+    /** @type {Preview[]} */
+    const previews = [];
+    try {
+      for (const { file, format } of list) {
+        try {
+          const { result } = await this.worker.start({ type: 'preview', file, options: { fileName: file.name, format } }, () => {});
+          previews.push(/** @type {Preview} */ (result));
+        } catch (e) {
+          if (e instanceof Error && !isCancelled(e)) e.message = `${file.name}: ${e.message}`;
+          throw e;
+        }
+      }
+    } catch (e) {
+      record.outcome = isCancelled(e) ? 'cancelled' : 'refused';
+      if (!(isCancelled(e))) {
+        record.message = e instanceof Error ? e.message : String(e);
+        this.d.showError(`Could not import ${name}`, `${record.message} — the current plan is unchanged.`);
+      }
+      return;
+    } finally {
+      record.previewMs = performance.now() - t0;
+      delete document.body.dataset.importing;
+    }
+    record.outcome = 'previewed';
+    this.file = list[0].file;
+    this.files = list.map((f) => f.file);
+    this.formats = list.map((f) => f.format);
+    this.levels = 'auto';
+    this.format = list[0].format;
+    this.preview = mergedPreview(previews, this.files);
+    this.roles = this.preview.layers.map((l) => l.role);
+    this.points = { a: null, b: null };
+    this.picking = null;
+    this.fill();
+    if (!this.dialog.open) this.dialog.showModal();
+    this.draw();
+  }
+
+  /** What the dialog imports: the file's name, or the files'. */
+  title() {
+    return this.files.length > 1 ? `${this.files.length} drawings as levels` : /** @type {File} */ (this.file).name;
+  }
+
   /** Fills the dialog from the preview. */
   fill() {
     const p = /** @type {Preview} */ (this.preview);
     const file = /** @type {File} */ (this.file);
     const entities = p.layers.reduce((n, l) => n + Object.values(l.entities).reduce((a, b) => a + b, 0), 0);
-    $('import-h').textContent = `Import ${file.name}`;
-    $('import-lead').textContent = `${p.format.toUpperCase()} drawing · ${fmtInt(entities)} entities on ${p.layers.length} layer${p.layers.length === 1 ? '' : 's'}. ` +
-      'The kinds are guessed from the layer names: check them against the preview.';
+    $('import-h').textContent = `Import ${this.files.length > 1 ? this.title() : file.name}`;
+    const several = this.files.length > 1
+      ? `One level per drawing, bottom to top in this order: ${this.files.map((f) => f.name).join(', ')} (the preview shows the first). `
+      : '';
+    const levels = p.levels?.length
+      ? `The drawing's ${p.levels.map((l) => l.source).join(', ')} become ${p.levels.length} levels. `
+      : '';
+    $('import-lead').textContent = `${this.files.length > 1 ? 'Drawings' : `${p.format.toUpperCase()} drawing`} · ${fmtInt(entities)} entities on ${p.layers.length} layer${p.layers.length === 1 ? '' : 's'}. ` +
+      several + levels + 'The kinds are guessed from the layer names: check them against the preview.';
     const rows = p.layers.map((l, i) => {
       const choice = /** @type {HTMLSelectElement} */ (el('select', { 'aria-label': `Import layer ${l.name} as`, 'data-layer': l.name }));
       for (const r of p.roles) choice.append(el('option', { value: r, text: ROLE_TEXT[r] ?? r }));
@@ -185,7 +270,10 @@ export class ImportDialog {
     $('import-coords-part').hidden = !geo;
     select('import-coords').value = '';
     $('import-units-part').hidden = geo && p.units.source.includes('longitude');
-    $('import-georef-points-choice').hidden = false;
+    $('import-levels-part').hidden = this.files.length > 1 || p.format !== 'dxf';
+    select('import-levels').value = this.levels;
+    // Two points are picked on one drawing's sketch: not for several.
+    $('import-georef-points-choice').hidden = this.files.length > 1;
     const none = /** @type {HTMLInputElement} */ (this.dialog.querySelector('input[name="import-georef"][value="none"]'));
     none.checked = true;
     const notes = p.notes.map((n) => el('li', { class: n.level === 'warning' ? 'warn' : '' }, [n.place ? el('b', { text: `${n.place}: ` }) : null, n.message]));
@@ -349,7 +437,7 @@ export class ImportDialog {
   options() {
     const p = /** @type {Preview} */ (this.preview);
     /** @type {Record<string, unknown>} */
-    const o = { fileName: /** @type {File} */ (this.file).name, format: this.format, openDoors: input('import-open-doors').checked };
+    const o = { fileName: /** @type {File} */ (this.file).name, format: this.format, openDoors: input('import-open-doors').checked, levels: this.levels };
     o.layers = p.layers.map((l, i) => ({ layer: l.name, role: this.roles[i] }));
     const scaleText = input('import-scale').value.trim();
     if (scaleText !== '') o.scale = Number(scaleText);
@@ -406,7 +494,9 @@ export class ImportDialog {
     this.setError(null);
     this.setRunning(true);
     const t0 = performance.now();
-    const record = { name: file.name, bytes: file.size, outcome: 'importing', previewMs: 0, importMs: 0, workerMs: 0, pageMs: 0, message: /** @type {string|undefined} */ (undefined), report: /** @type {Report|undefined} */ (undefined) };
+    const several = this.files.length > 1;
+    const name = several ? this.files.map((f) => f.name).join(' + ') : file.name;
+    const record = { name, bytes: several ? this.files.reduce((n, f) => n + f.size, 0) : file.size, outcome: 'importing', previewMs: 0, importMs: 0, workerMs: 0, pageMs: 0, message: /** @type {string|undefined} */ (undefined), report: /** @type {Report|undefined} */ (undefined) };
     this.records.push(record);
     document.body.dataset.importing = 'import';
     this.say('reading', 0, 1);
@@ -414,14 +504,19 @@ export class ImportDialog {
       const options = this.options();
       // Longitude/latitude GeoJSON is projected about a typed georeference (the core's option).
       if (georef?.kind === 'typed' && this.format === 'geojson') options.georeference = { origin: georef.origin, rotationDeg: georef.rotation_deg };
-      const { result, timing } = await this.worker.start({ type: 'import', file, options, georef }, (m) => this.say(m.phase, m.done, m.total));
+      const job = several
+        ? { type: 'import', files: this.files, options: this.files.map((f, i) => ({ ...options, fileName: f.name, format: this.formats[i] })), georef }
+        : { type: 'import', file, options, georef };
+      const { result, timing } = await this.worker.start(job, (m) => this.say(m.phase, m.done, m.total));
       const r = /** @type {ImportResult} */ (result);
       // The page's core rebuilds the worker's prepared scene from its snapshot (nothing is
       // read or prepared again), then the plan is drawn: let the bar paint first.
       this.say('loading', 1, 1);
       await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      // What the core built, whether or not the page takes it (tests read it).
+      record.report = r.report;
       const p0 = performance.now();
-      const opened = this.d.open(r.scenario, file.name, r.snapshot);
+      const opened = this.d.open(r.scenario, name, r.snapshot ?? undefined);
       record.pageMs = performance.now() - p0;
       record.workerMs = timing.totalMs;
       if (!opened) {
@@ -430,13 +525,13 @@ export class ImportDialog {
         return;
       }
       record.outcome = 'imported';
-      record.report = r.report;
       this.showDone(r);
-      this.d.toast(`Imported ${file.name}: ${fmtInt(r.report.walls)} walls, ${fmtInt(r.report.doors)} doors, ${fmtInt(r.report.zones)} zones`);
+      const levelCount = r.report.levels?.length ?? 0;
+      this.d.toast(`Imported ${name}: ${levelCount > 1 ? `${levelCount} levels, ` : ''}${fmtInt(r.report.walls)} walls, ${fmtInt(r.report.doors)} doors, ${fmtInt(r.report.zones)} zones`);
     } catch (e) {
       if (isCancelled(e)) {
         record.outcome = 'cancelled';
-        this.d.toast(`Import cancelled: ${file.name} was not imported; your plan is as it was.`);
+        this.d.toast(`Import cancelled: ${name} was not imported; your plan is as it was.`);
       } else {
         record.outcome = 'refused';
         record.message = e instanceof Error ? e.message : String(e);
@@ -482,13 +577,14 @@ export class ImportDialog {
   /** The report of an import that worked: what was built and cleaned, and the notes with their places. @param {ImportResult} r */
   showDone(r) {
     const rep = r.report;
-    $('import-h').textContent = `Imported ${/** @type {File} */ (this.file).name}`;
+    $('import-h').textContent = `Imported ${this.title()}`;
     $('import-lead').textContent = 'The plan is on the page (Undo goes back to the one before). Add cameras with + Camera.';
     const geo = r.georef ? ` Georeferenced: origin ${fmtNum(r.georef.origin[0], 6)}, ${fmtNum(r.georef.origin[1], 6)}, rotation ${fmtNum(r.georef.rotation_deg, 2)}°` +
       (r.georef.scale !== undefined ? `; ground over plan distance ${fmtNum(r.georef.scale, 4)} (1 when the drawing's scale is right).` : '.') : '';
     $('import-done-summary').textContent = `${fmtInt(rep.walls)} walls (${fmtInt(rep.wall_segments)} segments), ${fmtInt(rep.doors)} doors and ${fmtInt(rep.zones)} zones, ` +
       `at ${fmtNum(rep.units.metres_per_unit, 6)} m per drawing unit (${rep.units.source}).` +
-      (rep.offset_m ? ` Moved by ${fmtNum(rep.offset_m[0], 0)}, ${fmtNum(rep.offset_m[1], 0)} m to start near the origin.` : '') + geo;
+      (rep.offset_m ? ` Moved by ${fmtNum(rep.offset_m[0], 0)}, ${fmtNum(rep.offset_m[1], 0)} m to start near the origin.` : '') + geo +
+      (rep.levels?.length ? ` Levels, bottom to top: ${rep.levels.map((l) => `${l.name} at ${fmtNum(l.elevation_m, 2)} m (${l.elevation_from}; ${fmtInt(l.zones)} zones)`).join(', ')}. ${rep.connections ? `${fmtInt(rep.connections)} connection${rep.connections === 1 ? '' : 's'} from the stair and lift layers.` : 'No stairs or lifts are marked on stair or lift layers, so no connections are made: add them to the scenario\'s connections.'}` : '');
     const c = rep.cleanup;
     const CLEAN = /** @type {[string, string][]} */ ([
       ['merged_points', 'near-duplicate points merged'], ['zero_length', 'zero-length pieces dropped'], ['duplicates', 'segments drawn twice kept once'],
@@ -504,4 +600,27 @@ export class ImportDialog {
     button('import-run').textContent = 'Close';
     $('import-close').hidden = true;
   }
+}
+
+/**
+ * Several drawings' previews as one: every file's layers (merged by name, their counts
+ * added; the first file's guess of the kind), the first file's units, extent and sketch
+ * (its layers come first, so its sketch's layer indices hold), and every file's notes
+ * with the file's name in their place.
+ * @param {Preview[]} previews @param {File[]} files @returns {Preview}
+ */
+export function mergedPreview(previews, files) {
+  const first = previews[0];
+  /** @type {LayerSummary[]} */
+  const layers = [];
+  for (const p of previews) {
+    for (const l of p.layers) {
+      const had = layers.find((m) => m.name === l.name);
+      if (!had) { layers.push({ ...l, entities: { ...l.entities } }); continue; }
+      for (const [k, n] of Object.entries(l.entities)) had.entities[k] = (had.entities[k] ?? 0) + n;
+      had.hidden = had.hidden || l.hidden;
+    }
+  }
+  const notes = previews.flatMap((p, i) => p.notes.map((n) => ({ ...n, place: n.place ? `${files[i].name}: ${n.place}` : files[i].name })));
+  return { ...first, layers, notes, levels: [] };
 }

@@ -52,8 +52,10 @@ export function fileNameFor(name) {
  * Accepts scenario files dropped anywhere on the page.
  * @param {HTMLElement} overlay shown while a file is dragged over the page
  * @param {(file: File) => void} onFile
+ * @param {(files: File[]) => void} [onFiles] several files dropped together (drawings
+ *   imported as one level each)
  */
-export function installDropZone(overlay, onFile) {
+export function installDropZone(overlay, onFile, onFiles) {
   let depth = 0;
   const hasFiles = (/** @type {DragEvent} */ e) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
   window.addEventListener('dragenter', (e) => {
@@ -77,8 +79,9 @@ export function installDropZone(overlay, onFile) {
     e.preventDefault();
     depth = 0;
     overlay.hidden = true;
-    const file = e.dataTransfer?.files?.[0];
-    if (file) onFile(file);
+    const list = [...(e.dataTransfer?.files ?? [])];
+    if (list.length > 1 && onFiles) onFiles(list);
+    else if (list[0]) onFile(list[0]);
   });
 }
 

@@ -7,7 +7,9 @@
  * (core/worker-runner.js's protocol).
  *
  * Messages in: `{type: 'init'}`; `{type: 'preview', id, file, options}`;
- *   `{type: 'import', id, file, options}` (file: a File; options: the core's import options).
+ *   `{type: 'import', id, file, options}` (file: a File; options: the core's import options);
+ *   `{type: 'import', id, files, options}` (several Files and their options, one each): one
+ *   level per file, bottom to top in the order given (the core's importDrawings).
  * Messages out:
  *   {type: 'progress', id, phase: 'reading'|'cleaning'|'checking'|'preparing', done, total, at}
  *   {type: 'result', id, result, timing: {readMs, workMs, totalMs}}
@@ -16,7 +18,9 @@
  *       the georeference chosen, loaded here by the core (read, validated, prepared) and
  *       handed over as the core holds it (canonical JSON) with the prepared scene's session
  *       snapshot (its buffer transferred), which the page's core rebuilds without reading
- *       or preparing it again
+ *       or preparing it again; a scenario of several levels (several files, a DXF's layouts
+ *       or floor blocks) is handed over as text with `snapshot: null` (a Scene is one
+ *       level: the page's open reads the levels)
  *   {type: 'error', id, message, trap}
  *
  * `georef` (import): the dialog's georeference, typed or from two points picked on the
@@ -36,9 +40,11 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
   /** @param {string} phase @param {number} done @param {number} total */
   const progress = (phase, done, total) => postMessage({ type: 'progress', id, phase, done, total, at: performance.now() - start });
   try {
-    const file = /** @type {File} */ (msg.file);
-    progress('reading', 0, file.size);
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const files = /** @type {File[]} */ (msg.files ?? [msg.file]);
+    const size = files.reduce((n, f) => n + f.size, 0);
+    progress('reading', 0, size);
+    const all = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    const bytes = all[0];
     const readMs = performance.now() - start;
     const wasm = await core;
     if (msg.type === 'preview') {
@@ -50,12 +56,20 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     }
     // Progress at most every 40 ms (the core calls back per batch of entities).
     let last = -Infinity;
-    const imported = wasm.importDrawing(bytes, msg.options, (/** @type {string} */ phase, /** @type {number} */ done, /** @type {number} */ total) => {
+    const tell = (/** @type {string} */ phase, /** @type {number} */ done, /** @type {number} */ total) => {
       const now = performance.now();
       if (now - last >= 40 || done === total) { last = now; progress(phase, done, total); }
       return true;
-    });
+    };
+    if (msg.files && msg.georef?.kind === 'points') throw new Error('Georeference from two points needs one drawing: type the georeference for several files');
+    const imported = msg.files ? wasm.importDrawings(all, msg.options, tell) : wasm.importDrawing(bytes, msg.options, tell);
     const { text, georef } = withGeoreference(wasm, imported.scenario, imported.report, msg.georef ?? null);
+    if ((imported.report.levels?.length ?? 0) > 1) {
+      const end = performance.now();
+      const result = { scenario: text, report: imported.report, georef, snapshot: null };
+      postMessage({ type: 'result', id, result, timing: { readMs, workMs: end - start - readMs, totalMs: end - start } });
+      return;
+    }
     progress('preparing', 0, 1);
     const scene = wasm.Scene.load(text);
     let result;
