@@ -52,7 +52,8 @@ try {
     console.log(`${path.basename(args.file)} (${(fs.statSync(args.file).size / 1e6).toFixed(1)} MB, ${site.view.levels.length} levels): ` +
       `level shown with exact figures after ${ms(shownAt)}, every level's figures after ${ms(completeAt)}` +
       `${rec ? `; through the open worker: ${ms(rec.totalMs)} (worker check ${ms(rec.timing?.checkMs)}, prepare ${ms(rec.timing?.prepareMs)}, page ${ms(rec.pageMs)})` : ''}`);
-    console.log(`  each other level prepared in ${Object.entries(site.prepareMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+    console.log(`  each other level prepared in ${Object.entries(site.prepareMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ')} ` +
+      `(its snapshot rebuilt on the page in ${Object.entries(site.adoptMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ')})`);
     console.log(`  main thread: longest task ${ms(w.longest)} (after the level was shown: ${ms(w.longestAfterShown)}); longest frame gap ${ms(w.gap)}`);
     // Showing another level: a kept scene (prepared in the background), then back.
     const ids = site.view.levels.map((l) => l.id);

@@ -148,6 +148,8 @@ function refreshSite() {
   }
 }
 mirror.site.changed = () => refreshSite();
+// The other levels of a site are prepared in a worker of their own (the file opener's code).
+mirror.site.runner = new WorkerRunner(new URL('./files/open-worker.js', import.meta.url));
 mirror.site.failed = (/** @type {unknown} */ e, /** @type {string} */ id) => { if (!coreFailed(e, `Preparing the level ${id}`)) messages.showError(`The level ${id} could not be prepared`, errorMessage(e)); };
 const tooltip = new Tooltip();
 const hover = new Hover({ ui, mirror, loop, tooltip, messages, coreFailed, selected: () => commands.selectedIndex() });
@@ -373,7 +375,7 @@ installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures
   fileForm: () => (store.scenario ? toFile(store.scenario) : null),
   /** The site of several levels: the level shown, the other levels' preparation, the site's figures as shown. */
   site: () => ({ shown: store.scenario ? shownLevel(store.scenario) : null, prepared: mirror.site.prepared, prepareMs: { ...mirror.site.prepareMs },
-    complete: mirror.site.figures?.complete() ?? false, levelHits: mirror.levelHits, view: store.scenario ? mirror.site.view(store.scenario) ?? null : null, levelMs: perf.levelMs.slice() }),
+    adoptMs: { ...mirror.site.adoptMs }, complete: mirror.site.figures?.complete() ?? false, levelHits: mirror.levelHits, view: store.scenario ? mirror.site.view(store.scenario) ?? null : null, levelMs: perf.levelMs.slice() }),
   /** Whether what the open worker computed (kept as the scene's) equals the page's core's fresh calls. */
   firstFiguresCheck: () => mirror.guarded(() => ({
     blind: sameShapes(mirror.layer('blind'), mirror.freshLayer('blind')),

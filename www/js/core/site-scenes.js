@@ -3,14 +3,18 @@
  * The other levels of a site (model/levels.js): one core `Scene` per level, each built
  * from the level's slice, kept loaded so that showing a level again is a swap, and the
  * core's `SiteFigures`, which adds up the levels' figures (the page never sums them).
- * The level shown is the mirror's own scene; the others are prepared after it, one per
- * task between frames, and again when an edit made them stale (the catalogue or the
- * settings changed, another layout is shown). A drag on one level recomputes that level
+ * The level shown is the mirror's own scene; the others are prepared after it, one at a
+ * time in a worker (files/open-worker.js: the level's slice loaded there and handed over
+ * as a snapshot, which the page's core rebuilds without preparing it again), and again
+ * when an edit made them stale (the catalogue or the settings changed, another layout is
+ * shown; a level whose cameras alone changed takes them on its kept scene, `withCameras`). A drag on one level recomputes that level
  * only: the site's figures take the other levels' as they were.
  */
 
 import { coreScenario } from '../model/layouts.js';
 import { hasLevels, levelsOf, shownLevel, withLevelShown } from '../model/levels.js';
+import { Cancelled } from './worker-runner.js';
+/** @typedef {import('./worker-runner.js').WorkerRunner<unknown, {snapshot: Uint8Array}>} LevelRunner */
 
 /** @typedef {import('../model/scenario.js').Scenario} Scenario */
 /** @typedef {import('./types.js').Scene} Scene */
@@ -45,8 +49,6 @@ export class SiteScenes {
     this.figures = null;
     /** The level ids `figures` was made for. @type {string[]} */
     this.ids = [];
-    /** The file the site was opened from (every level read and checked once), and its levels as the page split them then. @type {{file: SiteFile, opened: Scenario}|null} */
-    this.file = null;
     /** Which scene each level's figures came from, and its version (the shown level: the mirror's). @type {Map<string, unknown>} */
     this.told = new Map();
     /** The next background step, while one is due. @type {ReturnType<typeof setTimeout>|null} */
@@ -55,6 +57,14 @@ export class SiteScenes {
     this.prepareMs = {};
     /** Levels prepared in the background so far (tests read it). */
     this.prepared = 0;
+    /**
+     * The worker preparing levels (files/open-worker.js; the page hands it over). Without
+     * one, each level is prepared on the main thread, one per task between frames.
+     * @type {LevelRunner|null}
+     */
+    this.runner = null;
+    /** ms each level's snapshot took to rebuild on the page, by level id. @type {Record<string, number>} */
+    this.adoptMs = {};
     /** Levels whose preparation failed, with the state it failed for (not tried again until that changes). @type {Map<string, Scenario>} */
     this.broken = new Map();
     /** Told when a level's preparation failed (the core's error, the level id). @type {((e: unknown, id: string) => void)|null} */
@@ -67,33 +77,30 @@ export class SiteScenes {
   reset(lost = false) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A level being prepared belongs to the plan left.
+    this.runner?.cancel();
     if (!lost) {
       for (const e of this.scenes.values()) e.scene.free();
       this.figures?.free();
-      this.file?.file.free();
     }
     this.scenes.clear();
     this.figures = null;
-    this.file = null;
     this.ids = [];
     this.told.clear();
     this.broken.clear();
   }
 
   /**
-   * A plan was opened: a site (its file handle, to prepare the other levels from without
-   * reading the file again) or a plan of one level (nothing to keep).
+   * A plan was opened: a site or a plan of one level (nothing to keep). The file's handle
+   * is not kept: the other levels are prepared in the worker, from their slices.
    * @param {Scenario} scenario the page's form, as shown @param {SiteFile|null} file
    */
   opened(scenario, file) {
     this.reset();
-    if (!hasLevels(scenario)) {
-      file?.free();
-      return;
-    }
+    file?.free();
+    if (!hasLevels(scenario)) return;
     this.ids = levelsOf(scenario).map((l) => l.id);
     this.figures = this.mirror.guarded(() => new (this.mirror.core().SiteFigures)(this.ids));
-    this.file = file ? { file, opened: scenario } : null;
   }
 
   /** The kept scene of level `id` for exactly this scenario (the page's form showing it), taken out; else null. @param {string} id @param {Scenario} s */
@@ -166,33 +173,43 @@ export class SiteScenes {
   }
 
   /** Prepares one stale level, then schedules the next. */
-  step() {
+  async step() {
     const s = this.current();
     const figures = this.figures;
-    if (!s || !figures || this.mirror.down) return;
+    if (!s || !figures || this.mirror.down || this.runner?.busy) return;
     const [id] = this.stale(s);
     if (!id) return;
     const view = withLevelShown(s, id);
     const t0 = performance.now();
     try {
-      this.mirror.guarded(() => {
-        const e = this.scenes.get(id);
-        /** @type {Scene} */
-        let scene;
-        if (e && sameLevelState(e.scenario, view)) scene = e.scene;
-        else if (e && sameLevelBase(e.scenario, view)) {
-          // Another layout's cameras on the same prepared plan: cheap.
-          scene = e.scene.withCameras(view.name, JSON.stringify(view.cameras));
-          e.scene.free();
-        } else {
-          e?.scene.free();
-          scene = this.fromFile(id, view) ?? this.mirror.core().Scene.load(JSON.stringify(coreScenario(view)));
-        }
-        this.scenes.set(id, { scene, scenario: view });
-        figures.setLevel(id, scene);
-        this.told.set(id, scene);
-      });
+      const e = this.scenes.get(id);
+      /** @type {Scene|null} */
+      let scene = null;
+      if (e && sameLevelState(e.scenario, view)) scene = e.scene;
+      else if (e && sameLevelBase(e.scenario, view)) {
+        // Another layout's cameras on the same prepared plan: cheap, here.
+        scene = this.mirror.guarded(() => e.scene.withCameras(view.name, JSON.stringify(view.cameras)));
+        e.scene.free();
+      } else if (!this.runner) {
+        e?.scene.free();
+        scene = this.mirror.guarded(() => this.mirror.core().Scene.load(JSON.stringify(coreScenario(view))));
+        this.scenes.delete(id);
+      } else {
+        // The level's preparation, off the main thread; the page rebuilds its snapshot.
+        const text = JSON.stringify(coreScenario(view));
+        const { result } = await this.runner.start({ type: 'level', text }, () => {});
+        if (this.figures !== figures) return;
+        const a0 = performance.now();
+        scene = this.mirror.guarded(() => this.mirror.core().Scene.fromSnapshot(result.snapshot));
+        this.adoptMs[id] = performance.now() - a0;
+        this.scenes.get(id)?.scene.free();
+      }
+      const made = /** @type {Scene} */ (scene);
+      this.scenes.set(id, { scene: made, scenario: view });
+      this.mirror.guarded(() => figures.setLevel(id, made));
+      this.told.set(id, made);
     } catch (e) {
+      if (e instanceof Cancelled || this.figures !== figures) return;
       this.broken.set(id, view);
       this.failed?.(e, id);
       return;
@@ -200,18 +217,7 @@ export class SiteScenes {
     this.prepareMs[id] = performance.now() - t0;
     this.prepared++;
     this.changed?.();
-    this.schedule(s);
-  }
-
-  /**
-   * Level `id`'s scene from the file opened, when the page's level is still as the file
-   * had it (its plan, cameras, catalogue and settings): no reading of the file again.
-   * @param {string} id @param {Scenario} view @returns {Scene|null}
-   */
-  fromFile(id, view) {
-    if (!this.file) return null;
-    const was = withLevelShown(this.file.opened, id);
-    if (!sameLevelState(was, view)) return null;
-    return this.file.file.levelScene(id);
+    const now = this.current();
+    if (now) this.schedule(now);
   }
 }

@@ -10,7 +10,8 @@
  * this worker.
  *
  * Messages in: `{type: 'init'}`; `{type: 'open', id, file, level?}` (a File; `level`: the level of a
- * site to show first, else its first level).
+ * site to show first, else its first level); `{type: 'level', id, text}` (one level of a site, its
+ * slice as JSON text: answered with `{snapshot}` alone, for core/site-scenes.js).
  * Messages out (worker-runner.js's protocol):
  *   {type: 'progress', id, phase: 'reading'|'checking'|'preparing'|'figures'|'handing', done, total, at}
  *   {type: 'result', id, result: {text, planText, warnings, snapshot, figures, level?}, timing: {readMs, checkMs, prepareMs, figuresMs, snapshotMs, planTextMs, totalMs}}
@@ -40,6 +41,10 @@ core.catch((e) => postMessage({ type: 'error', id: 0, message: `the file opener 
 
 self.onmessage = async (/** @type {MessageEvent} */ e) => {
   const msg = e.data;
+  if (msg.type === 'level') {
+    prepareLevel(msg);
+    return;
+  }
   if (msg.type !== 'open') return;
   const id = msg.id;
   const start = performance.now();
@@ -116,6 +121,31 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     postMessage({ type: 'error', id, message, trap });
   }
 };
+
+/**
+ * One level of a site, prepared off the page's main thread (core/site-scenes.js): its
+ * slice (a scenario of one level, JSON text) loaded, handed back as a snapshot.
+ * @param {{id: number, text: string}} msg
+ */
+async function prepareLevel(msg) {
+  const id = msg.id;
+  try {
+    const t0 = performance.now();
+    const { Scene } = await core;
+    const scene = Scene.load(msg.text);
+    let snapshot;
+    try {
+      snapshot = scene.snapshot();
+    } finally {
+      scene.free();
+    }
+    postMessage({ type: 'result', id, result: { snapshot }, timing: { totalMs: performance.now() - t0 } }, { transfer: [snapshot.buffer] });
+  } catch (err) {
+    const trap = isTrap(err);
+    const message = trap ? `the planner's core failed: ${takePanicMessage() ?? (err instanceof Error ? err.message : String(err))}` : err instanceof Error ? err.message : String(err);
+    postMessage({ type: 'error', id, message, trap });
+  }
+}
 
 /**
  * A file's bytes, read in chunks with progress (at most every 50 ms, and at the end).
