@@ -279,6 +279,20 @@ test('two drawings chosen together import as one level each, bottom to top in th
     ['ground', 0, 'guessed', 2], ['first', 3, 'guessed', 1],
   ]);
   expect(record.report.zones).toBe(3);
+  // The page opens the site: a tab per level, bottom first; the site's totals are both
+  // floors' 80 m² (no cameras yet), and the stair marked on both floors is a connection.
+  expect(record.outcome).toBe('imported');
+  await expect(page.locator('#import-done-summary')).toContainText('1 connection from the stair and lift layers');
+  await dialog.locator('#import-run').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('#level-tabs [role="tab"]')).toHaveText([/ground/, /first/]);
+  await expect.poll(() => page.evaluate(() => window.__blindspot.site().complete)).toBe(true);
+  await expect(page.locator('#site-table td.pending')).toHaveCount(0);
+  await expect(page.locator('#site-table tr[data-level=""] [data-fig="coverage"]')).toContainText('of 160.0 m²');
+  await expect(page.locator('#site-table tr[data-level="ground"] [data-fig="coverage"]')).toContainText('of 80.0 m²');
+  const scenario = await page.evaluate(() => window.__blindspot.scenario());
+  expect(scenario.connections.map((/** @type {any} */ c) => [c.id, c.from.level, c.to.level])).toEqual([['stair-1', 'ground', 'first']]);
+  await shot(page, 'import-two-levels-opened');
 });
 
 test('a DXF of floor blocks: the dialog says which blocks become levels, and One plan imports the model as drawn', async ({ page }) => {
