@@ -69,6 +69,7 @@ export function drawLevelLinks(ctx, f) {
   const names = new Map(levelsOf(s).map((l) => [l.id, l.name]));
   ctx.font = `600 ${11 * d}px ${FONT}`;
   ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
   for (const c of connectionsOf(s)) {
     const here = c.from.level === shown ? c.from : c.to.level === shown ? c.to : null;
     if (!here) continue;
