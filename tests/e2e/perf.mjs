@@ -4,7 +4,10 @@
 // the end of the drag to the exact report on screen).
 //
 //   node perf.mjs [--frames 200] [--sample large.json] [--port 8766] [--dpr 1] [--extra '&param'] [--trace FILE]
-// (--extra appends URL parameters). It also prints where the drag frames' time goes
+//                 [--full N [--full-only]]
+// (--extra appends URL parameters; --full N first draws N whole frames from scratch with a
+// fresh renderer at the fitted view and prints their time and phases, --full-only stops
+// there). It also prints where the drag frames' time goes
 // (window.__blindspotPerf.parts: the core's update, figures and layers, drawing, panels,
 // the cached layers redrawn); --trace writes a Chromium trace of the drag and sums it.
 // --sample names a file in www/samples (a generated palace can be copied there).
@@ -20,6 +23,7 @@ const FRAMES = Number(args.frames ?? 200);
 const SAMPLE = args.sample ?? 'large.json';
 const PORT = Number(args.port ?? 8766);
 const DPR = Number(args.dpr ?? 1);
+const FULL = Number(args.full ?? 0);
 
 const { base, stop } = await serveWww(PORT, args.url);
 
@@ -44,6 +48,24 @@ try {
     return { name: s.name, cameras: s.cameras.length, segments: segs, loadMs: window.__blindspotPerf.loadMs, warmupMs: window.__blindspotPerf.warmupMs };
   });
   console.log(`sample: ${info.name}: ${info.segments} wall segments, ${info.cameras} cameras; load ${f1(info.loadMs)} ms (warm-up ${f1(info.warmupMs)} ms)`);
+
+  if (FULL) {
+    // Whole frames drawn from scratch by a fresh renderer at the loaded (fitted) view:
+    // what the first frame, a settled zoom or a resize costs, each phase with its raster.
+    const runs = [];
+    for (let k = 0; k < FULL; k++) runs.push(await page.evaluate(() => window.__blindspot.freshFrame()));
+    const med = (/** @type {(r: any) => number} */ get) => f1(q(runs.map(get), 0.5));
+    const names = Object.keys(runs[0].phases);
+    console.log(`fresh full frame (${FULL} runs, fitted view): median ${med((r) => r.ms)} ms, max ${f1(Math.max(...runs.map((r) => r.ms)))} ms; ` +
+      `phases with their raster, median ms: ${names.map((n) => `${n} ${med((r) => r.phases[n])}`).join(', ')}`);
+    const layers = Object.keys(runs[0].redrawn);
+    console.log(`  layers' draw calls (recorded, before raster), median ms: ${layers.map((n) => `${n} ${med((r) => r.redrawn[n] ?? 0)}`).join(', ')}`);
+    if (args['full-only']) {
+      await browser.close();
+      stop();
+      process.exit(0);
+    }
+  }
 
   // A camera near the middle of the plan, dragged in a circle of about 3 m.
   const cam = await page.evaluate(() => {

@@ -26,7 +26,7 @@ import { Viewport } from './app/viewport.js';
 import { Hover } from './app/hover.js';
 import { SidePanel } from './app/side-panel.js';
 import { Files } from './app/open.js';
-import { installTestHooks, renderDiff } from './app/test-hooks.js';
+import { installTestHooks, renderDiff, freshFrameTiming } from './app/test-hooks.js';
 import { Recovery } from './app/recovery.js';
 import { Renderer } from './render/renderer.js';
 import { drawSwatch } from './render/swatch.js';
@@ -390,6 +390,7 @@ installTestHooks({ store, mirror, ui, renderer, canvas, budget, compare, figures
   planEdit: () => ({ last: mirror.lastPlanEdit, ms: mirror.lastPlanEditMs, mode: planTool.mode }),
   renderDiff: (/** @type {string|undefined} */ layer) => renderDiff(renderer, loop.current, layer),
   redrawn: () => ({ ...renderer.redrawn }),
+  freshFrame: () => freshFrameTiming(loop.current),
   security: () => ({ openings: analysis.openings(), audit: analysis.audit(), route: analysis.route(), routeDue: analysis.routeDue(),
     auditCurrent: analysis.full?.version === mirror.version, computing: analysis.computing(), workersStarted: analysis.runner.started,
     timings: { ...analysis.timings }, focused: security.focused, failureCamera: security.failureCamera, stale: { shortfall: analysis.stale('shortfall') } }),

@@ -33,6 +33,23 @@ import { Renderer } from '../render/renderer.js';
  */
 
 /**
+ * Benchmarks: draws `frame` with a fresh renderer (no cached layer: what a first frame, a
+ * zoom's settled frame or a resize costs), rasterising after each phase, and says how
+ * long it took (ms) and where (`Renderer.phases`, each with its raster; `redrawn`: the
+ * layers' draw calls, recorded before their raster).
+ * @param {import('../view/frame.js').Frame|null} frame
+ */
+export function freshFrameTiming(frame) {
+  if (!frame) return null;
+  const fresh = new Renderer(document.createElement('canvas'));
+  fresh.rasterPhases = true;
+  const t0 = performance.now();
+  fresh.render(frame);
+  fresh.flush();
+  return { ms: performance.now() - t0, phases: fresh.phases, redrawn: fresh.redrawn };
+}
+
+/**
  * How the canvas differs from the same frame drawn by a fresh renderer (no cached layer):
  * the pixels off by more than `tol` in some channel, and the largest difference. The
  * caches' oracle: a stale layer shows as pixels that a fresh draw does not have.
@@ -121,6 +138,8 @@ export function installTestHooks(d) {
       comparisonLoads: () => d.figures.loads,
       /** layout switches served by a scene kept loaded (no reload) */
       parkHits: () => mirror.parkHits,
+      /** how the renderer's levels of detail last drew (render/renderer.js `lod`) */
+      lod: () => ({ ...d.renderer.lod }),
       settledVersion: () => (mirror.blindSpotsAreCurrent() ? mirror.version : -1),
       /** how many times the scene was (re)built from a scenario: an edit that needs no reload leaves it */
       sceneLoads: () => mirror.loadVersion,

@@ -8,11 +8,15 @@
 import * as P from '../palette.js';
 import { toDevice } from '../view/transform.js';
 import { tracePolygon, haloText, FONT } from './paths.js';
+import { polygonBox, visiblePlanBox, meets } from './cull.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../core/shapes.js').Shapes} Shapes */
 
 const DEG = Math.PI / 180;
+
+/** Views narrower than this on screen (CSS px) are drawn without their bands. */
+export const BAND_MIN_PX = 24;
 
 /** Dashes of the band edges, densest first: identify solid, then finer dashes. */
 const BAND_DASH = [[], [6, 3], [3, 3], [1.5, 3]];
@@ -20,14 +24,20 @@ const BAND_DASH = [[], [6, 3], [3, 3], [1.5, 3]];
 /** @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {Shapes} views @param {number} i @param {boolean} active */
 export function drawView(ctx, f, views, i, active) {
   if (i + 1 >= views.polygonOffsets.length) return;
+  const d = f.view.dpr;
+  // Off screen (its bands lie inside it): nothing to draw.
+  const box = polygonBox(views, i);
+  if (!box || !meets(box, visiblePlanBox(f.view, 4 * d))) return;
   ctx.beginPath();
   if (!tracePolygon(ctx, f, views, i)) return;
   const col = P.cameraColour(i);
   const sel = i === f.ui.selected;
-  const d = f.view.dpr;
   ctx.fillStyle = P.withAlpha(col, sel ? 0.24 : 0.13);
   ctx.fill('evenodd');
-  if (f.ui.show.bands && f.core.layers.bands) drawBands(ctx, f, f.core.layers.bands, i, col, sel);
+  // Level of detail: a view under BAND_MIN_PX across on screen shows no bands (a few
+  // pixels of dashed rings), unless it is the selected or active one.
+  const across = Math.max(box.maxX - box.minX, box.maxY - box.minY) * f.view.scale;
+  if (f.ui.show.bands && f.core.layers.bands && (sel || active || across >= BAND_MIN_PX)) drawBands(ctx, f, f.core.layers.bands, i, col, sel);
   ctx.beginPath();
   tracePolygon(ctx, f, views, i);
   ctx.lineJoin = 'round';
@@ -72,12 +82,17 @@ export function drawCameras(ctx, f, from, to, skip = -1) {
   const cams = f.doc.cameras;
   const showIds = cams.length <= 60 || v.scale >= 8;
   const small = cams.length > 60 && v.scale < 8;
+  // An icon, its wedge, selection ring and id reach at most this far from its centre.
+  const reach = 160 * d;
+  const W = v.width * d, H = v.height * d;
+  const onScreen = (/** @type {number} */ X, /** @type {number} */ Y) => X >= -reach && Y >= -reach && X <= W + reach && Y <= H + reach;
   for (let i = from; i < to; i++) {
     if (i === skip) continue;
-    const cam = cams[i];
-    const [X, Y] = toDevice(v, d, cam.position[0], cam.position[1]);
     const sel = i === f.ui.selected;
     const hov = i === f.ui.hoverCamera;
+    const cam = cams[i];
+    const [X, Y] = toDevice(v, d, cam.position[0], cam.position[1]);
+    if (!onScreen(X, Y)) continue;
     const r = (sel ? 9.5 : hov ? 8.5 : small ? 5.5 : 7.5) * d;
     const col = P.cameraColour(i);
     const hfov = f.core.optics[i]?.hfov ?? NaN;

@@ -178,8 +178,8 @@ export class Patterns {
 }
 
 /**
- * Fills polygons with a screen-aligned pattern and outlines them; with `rect` (device
- * px), only those whose box meets it.
+ * Fills polygons with a screen-aligned pattern and outlines them: those whose box meets
+ * `rect` (device px), or the canvas when it is null.
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {PathItem[]} items
  * @param {CanvasPattern|null} pat @param {ShapeKind} kind @param {Rect|null} rect
  */
@@ -187,9 +187,12 @@ export function drawShapes(ctx, f, items, pat, kind, rect) {
   const [s, , , , tx, ty] = deviceMatrix(f.view, f.view.dpr);
   const stroke = kind === 'blind' ? P.BLIND : kind === 'dead' ? P.DEAD : P.withAlpha(P.MULTI, 0.55);
   const lw = kind === 'blind' ? 1.6 : kind === 'dead' ? 1.4 : 1;
-  // The rectangle in plan coordinates, to skip polygons outside it.
-  const wx0 = rect ? (rect[0] - tx) / s : -Infinity, wx1 = rect ? (rect[2] - tx) / s : Infinity;
-  const wy0 = rect ? (ty - rect[3]) / s : -Infinity, wy1 = rect ? (ty - rect[1]) / s : Infinity;
+  // The rectangle in plan coordinates, to skip polygons outside it (without one, the
+  // canvas widened by the widest outline's reach: 9 device px, see Renderer.shapeLayer).
+  const m = 9 * f.view.dpr;
+  const r = rect ?? [-m, -m, f.view.width * f.view.dpr + m, f.view.height * f.view.dpr + m];
+  const wx0 = (r[0] - tx) / s, wx1 = (r[2] - tx) / s;
+  const wy0 = (ty - r[3]) / s, wy1 = (ty - r[1]) / s;
   inPlanCoordinates(ctx, f, () => {
     // The pattern's own matrix undoes the plan's, so the hatching stays screen-aligned.
     if (pat) pat.setTransform(new DOMMatrix([1 / s, 0, 0, -1 / s, -tx / s, ty / s]));

@@ -8,6 +8,8 @@
 import * as P from '../palette.js';
 import { toDevice } from '../view/transform.js';
 import { tracePaths, traceRings, roundRect, haloText, FONT } from './paths.js';
+import { visiblePlanBox, onScreen } from './cull.js';
+import { stampWalls, paintLabels, rgbaOf } from './wall-mask.js';
 
 /** @typedef {import('../view/frame.js').Frame} Frame */
 /** @typedef {import('../view/frame.js').Ring} Ring */
@@ -42,13 +44,17 @@ export function drawGrid(ctx, f, W, H) {
   ctx.stroke();
 }
 
-/** Zones drawn under everything: rooms first, then exterior, then assets on top.
+/**
+ * Zones drawn under everything: rooms first, then exterior, then assets on top; those off
+ * screen are skipped. (Drawn one by one: one path for many zones was measured slower in
+ * Chromium's software canvas, a single path's raster spanning the whole canvas.)
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f */
 export function drawZones(ctx, f) {
   const order = { exterior: 0, room: 1, asset: 2 };
   const d = f.view.dpr;
-  const zones = f.doc.plan.zones.slice().sort((a, b) =>
-    (order[/** @type {keyof order} */ (a.kind)] ?? 1) - (order[/** @type {keyof order} */ (b.kind)] ?? 1));
+  const rank = (/** @type {string} */ kind) => order[/** @type {keyof order} */ (kind)] ?? 1;
+  const visible = onScreen(f.doc.plan.zones, (z) => z.polygon, visiblePlanBox(f.view, 4 * d));
+  const zones = visible.slice().sort((a, b) => rank(a.kind) - rank(b.kind));
   for (const z of zones) {
     ctx.beginPath();
     traceRings(ctx, f, [z.polygon, ...(z.holes ?? [])]);
@@ -68,13 +74,35 @@ function wallWidth(f) {
 }
 
 /**
- * Walls by kind. Plain walls are batched into one path; the rarer kinds get their own
- * symbols. Exterior openings get black-and-yellow hazard bands underneath.
+ * Wall segments on screen from which, with walls at their thinnest (zoomed out), walls
+ * are stamped as pixels instead of stroked (render/wall-mask.js).
+ */
+export const WALL_MASK_MIN_SEGMENTS = 20000;
+
+/** The colour of each wall look when stamped (walls at a level of detail). @param {Wall} w */
+function maskColour(w) {
+  switch (w.kind) {
+    case 'door': return P.DOOR;
+    case 'window': return P.WINDOW;
+    case 'glass': return P.GLASS;
+    case 'railing': return P.RAILING;
+    default: return P.WALL;
+  }
+}
+
+/**
+ * Walls by kind, those off screen skipped. Plain walls are batched into one path; the
+ * rarer kinds get their own symbols. Exterior openings get black-and-yellow hazard bands
+ * underneath. Zoomed out over WALL_MASK_MIN_SEGMENTS segments or more, walls are stamped
+ * as pixels in their look's colour (no symbols, jambs or dashes: they would be a pixel or
+ * two); the hazard bands stay. Says which way the walls were drawn.
  * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {readonly Wall[]} [walls] the plan's by default
+ * @returns {'pixels'|'paths'}
  */
 export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
   const ww = wallWidth(f);
   const d = f.view.dpr;
+  walls = onScreen(walls, (w) => w.path, visiblePlanBox(f.view, 1.2 * ww + 10 * d));
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   // Hazard bands under exterior openings.
@@ -91,6 +119,10 @@ export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.lineCap = 'round';
+  }
+  if (wallsAsPixels(f, walls)) {
+    stampedWalls(ctx, f, walls, ww);
+    return 'pixels';
   }
   // Closed loops of wall that are pillars or cores are solid; a room drawn as one closed
   // outline is not (see isSolid).
@@ -120,6 +152,60 @@ export function drawWalls(ctx, f, walls = f.doc.plan.walls) {
     else looks.set(look, [w]);
   }
   for (const list of looks.values()) drawWallSymbols(ctx, f, list, ww);
+  return 'paths';
+}
+
+/**
+ * Whether `walls` (those on screen) are drawn as pixels: walls at their thinnest width
+ * and WALL_MASK_MIN_SEGMENTS segments or more. @param {Frame} f @param {readonly Wall[]} walls
+ */
+export function wallsAsPixels(f, walls) {
+  if (0.22 * f.view.scale > 2.5) return false;
+  let n = 0;
+  for (const w of walls) {
+    n += Math.max(0, w.path.length - 1);
+    if (n >= WALL_MASK_MIN_SEGMENTS) return true;
+  }
+  return false;
+}
+
+/** The stamping's buffers, kept between draws of the same size. */
+const stamp = {
+  /** @type {HTMLCanvasElement|null} */ canvas: null,
+  /** @type {ImageData|null} */ image: null,
+  /** @type {Uint8Array|undefined} */ labels: undefined,
+};
+
+/**
+ * Walls stamped as pixels, plain walls first and each other look over them in its colour.
+ * @param {CanvasRenderingContext2D} ctx @param {Frame} f @param {readonly Wall[]} walls @param {number} ww
+ */
+function stampedWalls(ctx, f, walls, ww) {
+  const v = f.view;
+  const W = Math.round(v.width * v.dpr), H = Math.round(v.height * v.dpr);
+  /** @type {Map<string, [number, number][][]>} */
+  const groups = new Map([[P.WALL, []]]);
+  for (const w of walls) {
+    if (w.path.length < 2) continue;
+    const col = maskColour(w);
+    const list = groups.get(col);
+    if (list) list.push(w.path);
+    else groups.set(col, [w.path]);
+  }
+  const r = Math.max(0, Math.round((ww - 1) / 2));
+  const { labels } = stampWalls([...groups.values()], v, v.dpr, W, H, r, stamp.labels);
+  stamp.labels = labels;
+  const cv = stamp.canvas ?? document.createElement('canvas');
+  stamp.canvas = cv;
+  if (cv.width !== W || cv.height !== H) {
+    cv.width = W;
+    cv.height = H;
+  }
+  const g = /** @type {CanvasRenderingContext2D} */ (cv.getContext('2d'));
+  if (!stamp.image || stamp.image.width !== W || stamp.image.height !== H) stamp.image = g.createImageData(W, H);
+  paintLabels(labels, [...groups.keys()].map(rgbaOf), stamp.image.data);
+  g.putImageData(stamp.image, 0, 0);
+  ctx.drawImage(cv, 0, 0);
 }
 
 /** Largest box (m²) of a closed wall loop drawn solid without being a zone's hole. */

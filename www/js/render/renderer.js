@@ -40,6 +40,8 @@ export class Renderer {
     /** Path2D per blind/multi polygon in plan coordinates, by a hash of its coordinates. */
     this.paths = new ShapePathCache();
 
+    /** How the top layer last drew the walls (tests): stamped as pixels or stroked (plan.js drawWalls). */
+    this.lod = { walls: /** @type {'pixels'|'paths'} */ ('paths') };
     /** The scanned plan traced over (its own cache: a wall drag does not resample it). */
     this.underlay = new UnderlayLayer();
     /** Background, grid, zones and the underlay over their tints (a wall edit keeps it). */
@@ -75,7 +77,7 @@ export class Renderer {
     this.top = new LayerCache((f) => this.topKey(f), (ctx, f) => {
       const edited = new Set(f.ui.editedWalls ?? []);
       const walls = f.ui.plan.walls;
-      drawWalls(ctx, f, edited.size ? walls.filter((_, i) => !edited.has(i)) : walls);
+      this.lod.walls = drawWalls(ctx, f, edited.size ? walls.filter((_, i) => !edited.has(i)) : walls);
       drawPoleSites(ctx, f);
       drawLevelLinks(ctx, f);
       if (f.ui.show.labels) {
