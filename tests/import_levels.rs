@@ -357,6 +357,23 @@ fn the_cli_imports_several_files_and_prints_the_levels() {
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     let levels = v["levels"].as_array().unwrap();
     assert_eq!(levels.len(), 2);
+    // A route from the shop climbs the stair the drawings mark (the hall is
+    // walled in; the stair stands in the shop's corner).
+    let route = Command::new(env!("CARGO_BIN_EXE_blindspot"))
+        .args(["route", "--from", "ground:8,2", "--to", "first-z1"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&route.stdout);
+    assert!(
+        route.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&route.stderr)
+    );
+    assert!(
+        text.contains("then stair stair-1 from ground to first"),
+        "{text}"
+    );
     let _ = std::fs::remove_file(&out);
     // --levels takes the modes by name.
     let bad = Command::new(env!("CARGO_BIN_EXE_blindspot"))
