@@ -314,3 +314,19 @@ test('a DXF of floor blocks: the dialog says which blocks become levels, and One
   expect(record.report.zones).toBe(3);
   expect(record.report.levels).toBeUndefined();
 });
+
+test('a DXF of floor blocks imported as the drawing says opens as a site: a level per block at its INSERT\'s z', async ({ page }) => {
+  await openApp(page);
+  const dialog = page.locator('#import');
+  await page.locator('#file-input').setInputFiles(path.join(FIXTURES, 'levels', 'floor-blocks.dxf'));
+  await expect(page.locator('#import-lead')).toContainText('become 2 levels');
+  await dialog.locator('#import-run').click();
+  await expect(page.locator('#import-done')).toBeVisible();
+  await expect(page.locator('#import-done-summary')).toContainText('GROUND FLOOR at 0 m (INSERT z; 2 zones), FIRST FLOOR at 5.5 m (INSERT z; 1 zone)');
+  await dialog.locator('#import-run').click();
+  await expect(page.locator('#level-tabs [role="tab"]')).toHaveText([/GROUND FLOOR/, /FIRST FLOOR/]);
+  await expect.poll(() => page.evaluate(() => window.__blindspot.site().complete)).toBe(true);
+  await expect(page.locator('#site-table tr[data-level=""] [data-fig="coverage"]')).toContainText('of 160.0 m²');
+  const levels = await page.evaluate(() => window.__blindspot.scenario().levels);
+  expect(levels.map((/** @type {any} */ l) => [l.id, l.elevation_m])).toEqual([['ground-floor', 0], ['first-floor', 5.5]]);
+});

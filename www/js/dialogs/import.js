@@ -584,7 +584,7 @@ export class ImportDialog {
     $('import-done-summary').textContent = `${fmtInt(rep.walls)} walls (${fmtInt(rep.wall_segments)} segments), ${fmtInt(rep.doors)} doors and ${fmtInt(rep.zones)} zones, ` +
       `at ${fmtNum(rep.units.metres_per_unit, 6)} m per drawing unit (${rep.units.source}).` +
       (rep.offset_m ? ` Moved by ${fmtNum(rep.offset_m[0], 0)}, ${fmtNum(rep.offset_m[1], 0)} m to start near the origin.` : '') + geo +
-      (rep.levels?.length ? ` Levels, bottom to top: ${rep.levels.map((l) => `${l.name} at ${fmtNum(l.elevation_m, 2)} m (${l.elevation_from}; ${fmtInt(l.zones)} zones)`).join(', ')}. ${rep.connections ? `${fmtInt(rep.connections)} connection${rep.connections === 1 ? '' : 's'} from the stair and lift layers.` : 'No stairs or lifts are marked on stair or lift layers, so no connections are made: add them to the scenario\'s connections.'}` : '');
+      (rep.levels?.length ? ` Levels, bottom to top: ${rep.levels.map((l) => `${l.name} at ${fmtNum(l.elevation_m, 2)} m (${l.elevation_from}; ${fmtInt(l.zones)} zone${l.zones === 1 ? '' : 's'})`).join(', ')}. ${rep.connections ? `${fmtInt(rep.connections)} connection${rep.connections === 1 ? '' : 's'} from the stair and lift layers.` : 'No stairs or lifts are marked on stair or lift layers, so no connections are made: add them to the scenario\'s connections.'}` : '');
     const c = rep.cleanup;
     const CLEAN = /** @type {[string, string][]} */ ([
       ['merged_points', 'near-duplicate points merged'], ['zero_length', 'zero-length pieces dropped'], ['duplicates', 'segments drawn twice kept once'],
