@@ -807,7 +807,7 @@ fn one_level(scenario: &Scenario) -> Result<(), InvalidScenario> {
     problems.error(
         "levels",
         format!(
-            "the file has {} levels: {}; one plan is computed at a time, and the page does not show several levels yet: `blindspot report FILE` gives each level's figures and the site's",
+            "the file has {} levels: {}; one plan is computed at a time (a site is computed level by level: `blindspot report FILE` gives each level's figures and the site's, and the page opens each level as a plan of its own)",
             names.len(),
             names.join(", ")
         ),
