@@ -382,3 +382,74 @@ fn the_cli_imports_several_files_and_prints_the_levels() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn an_elevation_beyond_the_format_s_bound_is_an_error_naming_the_block() {
+    // Two level blocks in metres, the upper inserted 20 km up (a z in millimetres
+    // in a drawing that says metres, say).
+    let pairs =
+        |kv: &[(i32, &str)]| -> String { kv.iter().map(|(c, v)| format!("{c}\n{v}\n")).collect() };
+    let room = |layer: &str| {
+        pairs(&[
+            (0, "LWPOLYLINE"),
+            (8, layer),
+            (90, "4"),
+            (70, "1"),
+            (10, "0"),
+            (20, "0"),
+            (10, "4"),
+            (20, "0"),
+            (10, "4"),
+            (20, "4"),
+            (10, "0"),
+            (20, "4"),
+        ])
+    };
+    let block = |name: &str| {
+        pairs(&[
+            (0, "BLOCK"),
+            (8, "0"),
+            (2, name),
+            (70, "0"),
+            (10, "0"),
+            (20, "0"),
+        ]) + &room("A-WALL")
+            + &room("A-AREA")
+            + &pairs(&[(0, "ENDBLK")])
+    };
+    let text = pairs(&[
+        (0, "SECTION"),
+        (2, "HEADER"),
+        (9, "$INSUNITS"),
+        (70, "6"),
+        (0, "ENDSEC"),
+        (0, "SECTION"),
+        (2, "BLOCKS"),
+    ]) + &block("L0")
+        + &block("L1")
+        + &pairs(&[(0, "ENDSEC"), (0, "SECTION"), (2, "ENTITIES")])
+        + &pairs(&[
+            (0, "INSERT"),
+            (8, "0"),
+            (2, "L0"),
+            (10, "0"),
+            (20, "0"),
+            (30, "0"),
+        ])
+        + &pairs(&[
+            (0, "INSERT"),
+            (8, "0"),
+            (2, "L1"),
+            (10, "0"),
+            (20, "0"),
+            (30, "20000"),
+        ])
+        + &pairs(&[(0, "ENDSEC"), (0, "EOF")]);
+    let e = import::import(text.as_bytes(), &options("tall.dxf"), &mut |_| true).unwrap_err();
+    let m = e.to_string();
+    assert!(
+        m.starts_with("block \"L1\" (INSERT at line")
+            && m.contains("an elevation of 20000 m (from the INSERT's z)"),
+        "{m}"
+    );
+}

@@ -547,6 +547,23 @@ pub(super) fn merge(
     let sources: Vec<LevelSource> = built.iter().map(|(s, _)| s.clone()).collect();
     let (order, elevations, from, arranged) = arrange(&sources, reorder);
     notes.extend(arranged);
+    for (s, e) in sources.iter().zip(&elevations) {
+        if !(e.is_finite() && e.abs() <= crate::scenario::MAX_ELEVATION_M) {
+            return Err(ImportError::at(
+                s.source.clone(),
+                format!(
+                    "level \"{}\": an elevation of {e} m ({}) is beyond ±{} m: check the drawing's units or the INSERT's z",
+                    s.name,
+                    if from == "INSERT z" {
+                        "from the INSERT's z"
+                    } else {
+                        "from its name"
+                    },
+                    crate::scenario::MAX_ELEVATION_M
+                ),
+            ));
+        }
+    }
     let mut georeference: Option<Georeference> = None;
     for (s, imported) in &built {
         if let Some(g) = imported.scenario.plan.georeference {
