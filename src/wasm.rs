@@ -1652,6 +1652,40 @@ impl SiteFigures {
         Ok(())
     }
 
+    /// Level `id`'s live figures during a drag on it: the scene's lean totals
+    /// (as `Scene.totals`) patched into the figures last told (its zones and
+    /// camera count are those of the drag's start), so a drag frame computes no
+    /// camera's figures; a full `setLevel` when the zones or cameras differ.
+    #[wasm_bindgen(js_name = setLevelLive)]
+    pub fn set_level_live(&mut self, id: &str, scene: &Scene) -> Result<(), JsError> {
+        guard()?;
+        let k = self.index_of(id, "setLevelLive")?;
+        let scenario = scene.session.scenario();
+        let totals = crate::report::totals(&scene.session);
+        let Some(level) = self.levels[k].as_mut() else {
+            return self.set_level(id, scene);
+        };
+        let same_zones = totals.zones.len() == level.summary.zones.len()
+            && totals
+                .zones
+                .iter()
+                .zip(&level.summary.zones)
+                .all(|(t, z)| t.id == z.id);
+        if !same_zones || scenario.cameras.len() != level.summary.cameras.len() {
+            return self.set_level(id, scene);
+        }
+        for (z, t) in level.summary.zones.iter_mut().zip(&totals.zones) {
+            z.covered_area_m2 = t.covered_area_m2;
+            z.coverage = t.coverage;
+            z.required_coverage = t.required_coverage;
+            z.multi_covered_area_m2 = t.multi_covered_area_m2;
+        }
+        level.summary.overall = totals.overall;
+        // Positions matter to the cost account (the pole sites holding cameras).
+        level.cameras = scenario.cameras.clone();
+        Ok(())
+    }
+
     /// Forgets level `id`'s figures (its scene is being rebuilt): the site's
     /// headline waits for it.
     #[wasm_bindgen(js_name = clearLevel)]

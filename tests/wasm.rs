@@ -794,3 +794,32 @@ fn a_site_is_one_scene_per_level_and_its_figures_are_the_native_sites() {
     assert!(figures.set_level("attic", &scenes[0]).is_err());
     assert!(file.level_scene("attic").is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_live_level_gives_the_same_site_figures_as_a_full_one() {
+    use blindspot::wasm::{SiteFigures, SiteFile};
+    let file = SiteFile::parse(SITE).unwrap();
+    let ids = vec![
+        "site".to_string(),
+        "ground".to_string(),
+        "first".to_string(),
+    ];
+    let mut live = SiteFigures::new(ids.clone()).unwrap();
+    let mut full = SiteFigures::new(ids.clone()).unwrap();
+    let mut scenes: Vec<Scene> = ids.iter().map(|id| file.level_scene(id).unwrap()).collect();
+    for (id, scene) in ids.iter().zip(&scenes) {
+        live.set_level(id, scene).unwrap();
+        full.set_level(id, scene).unwrap();
+    }
+    scenes[1].move_camera(0.0, 5.0, 15.0).unwrap();
+    live.set_level_live("ground", &scenes[1]).unwrap();
+    full.set_level("ground", &scenes[1]).unwrap();
+    assert!(same(
+        &json(live.site_headline()),
+        &json(full.site_headline())
+    ));
+    assert!(same(
+        &json(live.level_headline("ground")),
+        &json(full.level_headline("ground"))
+    ));
+}

@@ -6,7 +6,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { openApp, waitSettled, shownCoverage, point, camera, drag } = require('./helpers');
+const { openApp, waitSettled, shownCoverage, point, camera } = require('./helpers');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'target/release/blindspot');
@@ -115,7 +115,12 @@ test('a camera dragged on the second level changes that level\'s figures and the
   await page.locator('#btn-zoom-out').click();
   const from = await point(page, 'g1');
   const to = await page.evaluate(() => window.__blindspot.worldToClient(5, 15));
-  await drag(page, from, to, 16);
+  // During the drag (the button still down) the site's total follows live.
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 16; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 16, from.y + ((to.y - from.y) * i) / 16);
+  await expect.poll(async () => (await row(page, '')).coverage).not.toBe(before.site.coverage);
+  await page.mouse.up();
   await waitSiteSettled(page);
   const moved = (await camera(page, 'g1')).position;
   expect(moved[1]).toBeGreaterThan(10);

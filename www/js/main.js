@@ -103,7 +103,7 @@ const loop = new FrameLoop({
   underlay: (s) => underlay.frame(s),
   refreshPanels: (figs, live) => {
     side.refresh(scenario(), commands.selectedIndex(), figs, live, store.inGesture, mirror.modelRules());
-    if (!live) refreshSite();
+    refreshSite(live);
     security.refresh(figs, live);
     headline.update(figs, scenario().cameras.length);
     toolbar.showName(scenario().name);
@@ -134,15 +134,15 @@ const layouts = new LayoutCommands({ commands, ui, messages, mirror, figures, pe
 const levels = new LevelCommands({ commands, ui, messages, perf });
 const levelTabs = new LevelTabs({ show: (id) => levels.show(id) });
 const siteOverview = new SiteOverview({ show: (id) => levels.show(id) });
-/** The site panel and the level shown (a site of several levels; hidden otherwise). */
-function refreshSite() {
+/** The site panel and the level shown (a site of several levels; hidden otherwise); `live` during a drag. @param {boolean} [live] */
+function refreshSite(live = false) {
   const s = store.scenario;
   const shown = s ? shownLevel(s) : null;
   const tag = $('stat-level');
   tag.hidden = shown === null;
   tag.textContent = s && shown !== null ? levelNamed(s, shown)?.name ?? shown : '';
   try {
-    siteOverview.update(s ? mirror.site.view(s) : undefined);
+    siteOverview.update(s ? mirror.site.view(s, live) : undefined);
   } catch (e) {
     if (!coreFailed(e, 'The site figures')) messages.showError('The site figures could not be computed', errorMessage(e));
   }

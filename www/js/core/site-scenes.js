@@ -122,23 +122,26 @@ export class SiteScenes {
   /**
    * The site's figures with the level shown brought up to date (its scene is the
    * mirror's), and the other levels' preparation scheduled where they are missing or
-   * stale. Undefined for a plan of one level.
-   * @param {Scenario} s the page's scenario
+   * stale. Undefined for a plan of one level. `live` (a drag on the level shown): its
+   * figures are the scene's lean totals patched into those told last (`setLevelLive`),
+   * and nothing is scheduled.
+   * @param {Scenario} s the page's scenario @param {boolean} [live]
    * @returns {SiteView|undefined}
    */
-  view(s) {
+  view(s, live = false) {
     const figures = this.figures;
     if (!figures || !hasLevels(s)) return undefined;
     const shown = /** @type {string} */ (shownLevel(s));
     const m = this.mirror;
-    const key = `${m.loadVersion}:${m.version}`;
+    const key = `${m.loadVersion}:${m.version}:${live ? 'live' : 'exact'}`;
     m.guarded(() => {
       if (this.told.get(shown) !== key) {
-        figures.setLevel(shown, m.scene);
+        if (live) figures.setLevelLive(shown, m.scene);
+        else figures.setLevel(shown, m.scene);
         this.told.set(shown, key);
       }
     });
-    this.schedule(s);
+    if (!live) this.schedule(s);
     return m.guarded(() => ({
       levels: levelsOf(s).map((l) => ({ ...l, headline: figures.levelHeadline(l.id), shown: l.id === shown })),
       site: figures.siteHeadline(),
