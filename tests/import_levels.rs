@@ -453,3 +453,32 @@ fn an_elevation_beyond_the_format_s_bound_is_an_error_naming_the_block() {
         "{m}"
     );
 }
+
+#[test]
+fn many_symbol_blocks_named_like_levels_do_not_split_a_one_floor_plan() {
+    // A lighting plan: 5,000 luminaires inserted as block "L1" (one circle each),
+    // and the room they light. The model outside the "levels" is far larger
+    // than one of them, so auto keeps the plan whole.
+    let mut t = String::from(
+        "0\nSECTION\n2\nHEADER\n9\n$INSUNITS\n70\n6\n0\nENDSEC\n0\nSECTION\n2\nBLOCKS\n0\nBLOCK\n8\n0\n2\nL1\n70\n0\n10\n0\n20\n0\n0\nCIRCLE\n8\nA-LITE\n10\n0\n20\n0\n40\n0.1\n0\nENDBLK\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n",
+    );
+    for k in 0..5000 {
+        t += &format!("0\nINSERT\n8\n0\n2\nL1\n10\n{}\n20\n{}\n", k % 100, k / 100);
+    }
+    for layer in ["A-WALL", "A-AREA"] {
+        t += &format!(
+            "0\nLWPOLYLINE\n8\n{layer}\n90\n4\n70\n1\n10\n-1\n20\n-1\n10\n101\n20\n-1\n10\n101\n20\n51\n10\n-1\n20\n51\n"
+        );
+    }
+    t += "0\nENDSEC\n0\nEOF\n";
+    let imported = import::import(t.as_bytes(), &options("lights.dxf"), &mut |_| true).unwrap();
+    assert!(imported.scenario.levels.is_empty());
+    assert_eq!(imported.scenario.plan.zones.len(), 1);
+    assert!(
+        imported.report.notes.iter().any(|n| n
+            .message
+            .contains("it inserts blocks named like levels 5000 times (\"L1\")")),
+        "auto says what it saw: {:?}",
+        imported.report.notes
+    );
+}

@@ -944,10 +944,13 @@ impl<'a> Reader<'a> {
             .collect();
         let inserts = self.level_inserts();
         let model: Vec<&Entity> = self.entities.iter().filter(|e| !e.paper).collect();
+        // By their place in the file (one entity per line or byte), so that
+        // a drawing with thousands of level-like symbol inserts stays linear.
+        let level_at: std::collections::HashSet<u32> = inserts.iter().map(|e| e.at).collect();
         let outside: Vec<&Entity> = model
             .iter()
             .copied()
-            .filter(|e| !inserts.iter().any(|i| std::ptr::eq(*i, *e)))
+            .filter(|e| !level_at.contains(&e.at))
             .collect();
         let mut notes = Vec::new();
         let mode = match split {
@@ -980,9 +983,18 @@ impl<'a> Reader<'a> {
                         ));
                     }
                     if inserts.len() >= 2 {
+                        let mut names: Vec<String> = Vec::new();
+                        for e in &inserts {
+                            let n = format!("\"{}\"", insert_block(e));
+                            if !names.contains(&n) && names.len() < 6 {
+                                names.push(n);
+                            }
+                        }
                         could.push(format!(
-                            "it inserts blocks named like levels ({}): --levels blocks imports one level per insert",
-                            inserts.iter().map(|e| format!("\"{}\"", insert_block(e))).collect::<Vec<_>>().join(", ")
+                            "it inserts blocks named like levels {} times ({}{}): --levels blocks imports one level per insert",
+                            inserts.len(),
+                            names.join(", "),
+                            if names.len() == 6 { ", ..." } else { "" }
                         ));
                     }
                     for c in could {
@@ -1048,7 +1060,13 @@ impl<'a> Reader<'a> {
                         .filter(|e| matches!(e.kind, Kind::Insert(_)))
                         .map(|e| format!("\"{}\"", insert_block(e)))
                         .collect();
+                    names.sort();
                     names.dedup();
+                    if names.len() > 12 {
+                        let more = names.len() - 12;
+                        names.truncate(12);
+                        names.push(format!("and {more} more"));
+                    }
                     return Err(ImportError::Options(format!(
                         "--levels blocks: no model-space INSERT names a block like a level (LEVEL 0, L1, Ground floor, Quay...); {}",
                         if names.is_empty() {
