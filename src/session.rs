@@ -11,7 +11,7 @@ use crate::report::{self, Report, Summary};
 use crate::scenario::{Camera, InvalidScenario, Problems, Scenario, check_camera};
 use crate::view::{Expander, View, camera_view};
 use serde::Serialize;
-use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 mod reach;
 mod snapshot;
@@ -33,10 +33,13 @@ pub struct Session {
     shapes: Vec<ViewShape>,
     coverage: Coverage,
     /// Blind spots merged across cells; computed on demand, dropped on any edit.
-    blind_spots: RefCell<Option<std::rc::Rc<Vec<BlindSpot>>>>,
+    /// (A `OnceLock` and an `Arc`, not a `RefCell` and an `Rc`: a session is
+    /// `Send` and `Sync`, so a site computes its levels on several threads
+    /// natively.)
+    blind_spots: OnceLock<Arc<Vec<BlindSpot>>>,
     /// The mesh of every wall for [`Session::room_at`]; built on the first
     /// query, dropped when the plan changes.
-    rooms: RefCell<Option<std::rc::Rc<Mesh>>>,
+    rooms: OnceLock<Arc<Mesh>>,
 }
 
 /// The room around a point as the page receives it (see [`Session::room_at`]).
@@ -119,8 +122,8 @@ impl Session {
             views: Vec::new(),
             shapes: Vec::new(),
             coverage,
-            blind_spots: RefCell::new(None),
-            rooms: RefCell::new(None),
+            blind_spots: OnceLock::new(),
+            rooms: OnceLock::new(),
         };
         session.recompute();
         Ok(session)
@@ -140,7 +143,7 @@ impl Session {
     /// Recomputes the coverage of every cell from the current views.
     pub fn recompute_coverage(&mut self) {
         self.coverage.update_all(&self.shapes);
-        self.blind_spots.replace(None);
+        self.blind_spots = OnceLock::new();
     }
 
     /// Recomputes every view and all coverage from scratch (the plan itself is
@@ -188,8 +191,8 @@ impl Session {
             views: Vec::new(),
             shapes: Vec::new(),
             coverage: self.coverage.clone(),
-            blind_spots: RefCell::new(None),
-            rooms: RefCell::new(self.rooms.borrow().clone()),
+            blind_spots: OnceLock::new(),
+            rooms: self.rooms.clone(),
         };
         session.recompute();
         Ok(session)
@@ -249,8 +252,8 @@ impl Session {
         };
         let old_scenario = std::mem::replace(&mut self.scenario, scenario);
         self.plan = plan;
-        self.rooms.replace(None);
-        self.blind_spots.replace(None);
+        self.rooms = OnceLock::new();
+        self.blind_spots = OnceLock::new();
         let mut edit = PlanEdit::default();
         if !zones_same {
             self.zone_shapes = self.scenario.plan.zones.iter().map(|z| z.shape()).collect();
@@ -377,8 +380,7 @@ impl Session {
     /// validation).
     pub fn room_at(&self, p: Point) -> Result<RoomAt, InvalidScenario> {
         let mesh = {
-            let mut cache = self.rooms.borrow_mut();
-            match cache.as_ref() {
+            match self.rooms.get() {
                 Some(mesh) => mesh.clone(),
                 None => {
                     let mesh = room_mesh(
@@ -387,7 +389,7 @@ impl Session {
                         self.plan.anchor,
                     )
                     .map_err(|e| plan_problem(&self.scenario, e))?;
-                    cache.insert(std::rc::Rc::new(mesh)).clone()
+                    self.rooms.get_or_init(|| Arc::new(mesh)).clone()
                 }
             }
         };
@@ -474,7 +476,7 @@ impl Session {
         dirty.sort_unstable();
         dirty.dedup();
         self.coverage.update(dirty, &self.shapes);
-        self.blind_spots.replace(None);
+        self.blind_spots = OnceLock::new();
     }
 
     /// Validates `camera` as camera `index`; `replaces` when it takes the place
@@ -628,10 +630,9 @@ impl Session {
     }
 
     /// Blind spots merged across cells, largest first (cached until the next edit).
-    pub fn blind_spots(&self) -> std::rc::Rc<Vec<BlindSpot>> {
-        let mut cache = self.blind_spots.borrow_mut();
-        cache
-            .get_or_insert_with(|| std::rc::Rc::new(self.coverage.blind_spots()))
+    pub fn blind_spots(&self) -> Arc<Vec<BlindSpot>> {
+        self.blind_spots
+            .get_or_init(|| Arc::new(self.coverage.blind_spots()))
             .clone()
     }
 

@@ -15,6 +15,7 @@ use crate::session::Session;
 use serde::Serialize;
 
 mod optimize;
+mod parallel;
 
 pub use optimize::{CURVE_STEPS, LevelShare, SiteOptimizeError, SiteProposal};
 
@@ -94,14 +95,19 @@ impl Site {
     /// the counts: openings watched as required of those audited, zones
     /// meeting their required level of those with one.
     pub fn audit(&self) -> SiteAudit {
+        let sizes = self.sizes();
+        let audits =
+            parallel::map_largest_first(self.sessions.iter().collect(), &sizes, |session| {
+                crate::analysis::audit(session)
+            });
         let levels: Vec<LevelAudit> = self
             .levels
             .iter()
-            .zip(&self.sessions)
-            .map(|(l, session)| LevelAudit {
+            .zip(audits)
+            .map(|(l, audit)| LevelAudit {
                 id: l.id.clone(),
                 name: l.name.clone(),
-                audit: crate::analysis::audit(session),
+                audit,
             })
             .collect();
         let sum = |f: &dyn Fn(&crate::analysis::Headline) -> usize| {
@@ -131,9 +137,13 @@ impl Site {
     /// # Errors
     /// A level's walls the core cannot prepare (as [`Session::new`]): the
     /// problem names the wall at its place in the file and the level.
+    ///
+    /// # Performance
+    /// Natively the levels are prepared and computed on the machine's cores,
+    /// the largest first (they are independent); in wasm one after the other.
     pub fn new(scenario: Scenario, warnings: Problems) -> Result<Site, InvalidScenario> {
         let levels = scenario.levels();
-        let mut sessions = Vec::with_capacity(levels.len());
+        let mut slices = Vec::with_capacity(levels.len());
         for level in &levels {
             let Some(slice) = scenario.level_slice(&level.id) else {
                 // levels() lists the scenario's own levels: never reached.
@@ -141,10 +151,17 @@ impl Site {
                 problems.error("levels", format!("no level \"{}\" to slice", level.id));
                 return Err(InvalidScenario { problems });
             };
-            let session = Session::new(slice, Problems::default())
-                .map_err(|e| in_file(&scenario, &level.id, e))?;
-            sessions.push(session);
+            slices.push(slice);
         }
+        let sizes: Vec<usize> = slices.iter().map(level_size).collect();
+        let sessions = parallel::map_largest_first(slices, &sizes, |slice| {
+            Session::new(slice, Problems::default())
+        });
+        let sessions = sessions
+            .into_iter()
+            .zip(&levels)
+            .map(|(s, level)| s.map_err(|e| in_file(&scenario, &level.id, e)))
+            .collect::<Result<Vec<Session>, InvalidScenario>>()?;
         Ok(Site {
             scenario,
             warnings,
@@ -155,9 +172,18 @@ impl Site {
 
     /// Recomputes every level's views and coverage (the plans stay prepared).
     pub fn recompute(&mut self) {
-        for session in &mut self.sessions {
-            session.recompute();
-        }
+        let sizes = self.sizes();
+        parallel::map_largest_first(self.sessions.iter_mut().collect(), &sizes, |s| {
+            s.recompute()
+        });
+    }
+
+    /// Each level's size, to start the largest first.
+    fn sizes(&self) -> Vec<usize> {
+        self.sessions
+            .iter()
+            .map(|s| level_size(s.scenario()))
+            .collect()
     }
 
     /// The whole scenario.
@@ -183,14 +209,18 @@ impl Site {
 
     /// Each level's headline and the site's, without polygons (cheap).
     pub fn headlines(&self) -> (Vec<Headline>, Headline) {
-        let summaries: Vec<Summary> = self.sessions.iter().map(Session::summary).collect();
+        let sizes = self.sizes();
+        let summaries: Vec<Summary> =
+            parallel::map_largest_first(self.sessions.iter().collect(), &sizes, Session::summary);
         let levels = summaries.iter().map(headline).collect();
         (levels, self.site_headline(&summaries))
     }
 
     /// Every level's full report and the site's totals.
     pub fn report(&self) -> SiteReport {
-        let reports: Vec<Report> = self.sessions.iter().map(Session::report).collect();
+        let sizes = self.sizes();
+        let reports: Vec<Report> =
+            parallel::map_largest_first(self.sessions.iter().collect(), &sizes, Session::report);
         let summaries: Vec<&Summary> = reports.iter().map(|r| &r.summary).collect();
         let site = self.site_headline_of(&summaries);
         SiteReport {
@@ -283,6 +313,18 @@ pub fn sum_headlines(
         zones_meeting: meeting,
         zones_with_requirement: with,
     }
+}
+
+/// How much work a level is, roughly: its wall segments and cameras (each
+/// camera's view costs about what a few hundred segments' preparation does).
+fn level_size(s: &Scenario) -> usize {
+    let segments: usize = s
+        .plan
+        .walls
+        .iter()
+        .map(|w| w.path.len().saturating_sub(1))
+        .sum();
+    segments + 100 * s.cameras.len()
 }
 
 /// A level's headline from its summary.

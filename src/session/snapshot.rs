@@ -37,7 +37,6 @@ use crate::plan::{Mesh, PreparedPlan, WallIndex};
 use crate::scenario::{Problems, Scenario};
 use crate::view::{Expander, LocalRings, View};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The first bytes of every snapshot.
@@ -317,8 +316,8 @@ impl Session {
             views,
             shapes,
             coverage: parts.coverage,
-            blind_spots: RefCell::new(None),
-            rooms: RefCell::new(None),
+            blind_spots: OnceLock::new(),
+            rooms: OnceLock::new(),
         })
     }
 }
