@@ -61,6 +61,24 @@ try {
       await page.locator(`#level-tabs [data-level="${id}"]`).click();
       await page.waitForFunction((i) => window.__blindspot.site().shown === i && document.body.dataset.settled === String(window.__blindspot.settledVersion()), id, { timeout: 120_000 });
     }
+    // A drag on a floor (the last level shown): real mouse moves, the page's own frame timings.
+    const cam = await page.evaluate(() => window.__blindspot.scenario().cameras[0]?.id ?? null);
+    if (cam) {
+      await page.evaluate(() => window.__blindspotPerf.reset());
+      const from = await page.evaluate((i) => window.__blindspot.screenPoint(i, 'centre'), cam);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 100; i++) await page.mouse.move(from.x + 60 * Math.sin(i / 8), from.y + 40 * Math.sin(i / 13));
+      await page.mouse.up();
+      await page.waitForFunction(() => document.body.dataset.settled === String(window.__blindspot.settledVersion()) && window.__blindspot.site().complete, null, { timeout: 120_000 });
+      const p = await page.evaluate(() => ({ frames: window.__blindspotPerf.frames.slice(), settle: window.__blindspotPerf.settle.slice(), parts: window.__blindspotPerf.parts.slice() }));
+      const q = (xs, f) => { const v = xs.slice().sort((a, b) => a - b); return v.length ? v[Math.min(v.length - 1, Math.floor(f * v.length))] : NaN; };
+      const level = await page.evaluate(() => window.__blindspot.site().shown);
+      const n = await page.evaluate(() => ({ walls: window.__blindspot.scenario().plan.walls.length, cameras: window.__blindspot.scenario().cameras.length }));
+      const part = (k) => ms(q(p.parts.map((x) => x[k]), 0.5));
+      console.log(`  drag parts, median: core update ${part('work')}, figures and layers ${part('build')}, drawing ${part('render')}, panels ${part('panels')}, inside the core ${part('core')}`);
+      console.log(`  drag of ${cam} on ${level} (${n.walls} walls, ${n.cameras} cameras), ${p.frames.length} frames: median ${ms(q(p.frames, 0.5))}, p95 ${ms(q(p.frames, 0.95))}; settle ${p.settle.map(ms).join(', ')}`);
+    }
     const after = await page.evaluate(() => window.__blindspot.site());
     console.log(`  showing a level: ${after.levelMs.map(ms).join(', ')} (kept scenes used: ${after.levelHits})`);
     console.log(`  site: ${JSON.stringify({ coverage: after.view.site.coverage, target_m2: after.view.site.target_area_m2, cameras: after.view.site.cameras })}`);
