@@ -106,7 +106,7 @@ impl Session {
     /// [`PreparedPlan::new`]): validation rules out every case seen so far, so
     /// this names the wall rather than guess.
     pub fn new(scenario: Scenario, warnings: Problems) -> Result<Session, InvalidScenario> {
-        one_level(&scenario)?;
+        one_plan(&scenario)?;
         let anchor = Anchor::of_bounds(plan_bounds(&scenario.plan));
         let plan = PreparedPlan::anchored(&scenario.plan, Tolerances::default(), anchor)
             .map_err(|e| plan_problem(&scenario, e))?;
@@ -217,7 +217,7 @@ impl Session {
     /// Walls the core cannot prepare, as [`Session::new`]. Nothing changes on an
     /// error: the edit is never half-applied.
     pub fn set_plan(&mut self, scenario: Scenario) -> Result<PlanEdit, InvalidScenario> {
-        one_level(&scenario)?;
+        one_plan(&scenario)?;
         let bounds = plan_bounds(&scenario.plan);
         let old_anchor = self.plan.anchor;
         let zones_same = scenario.plan.zones == self.scenario.plan.zones;
@@ -791,11 +791,16 @@ fn overlaps(a: &Bounds, b: &Bounds) -> bool {
     a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
 }
 
-/// A plan the core could not prepare, as a problem at the wall it names.
-/// A session computes one plan: a file of several levels computed as one would
-/// let sight cross floors and sum every floor as one flat plan, so it is refused
-/// with what works instead (a site is computed level by level: [`crate::site`]).
-fn one_level(scenario: &Scenario) -> Result<(), InvalidScenario> {
+/// Refuses a scenario of several levels for what computes one plan (a
+/// session, and every command that takes one): computed as one plan it would
+/// let sight cross floors and sum every floor as one flat plan. The refusal
+/// names the levels and what works across them (a site is computed level by
+/// level: [`crate::site`]); this is its one wording, for the page and the
+/// command line alike.
+///
+/// # Errors
+/// A scenario of more than one level: one error at `levels`.
+pub fn one_plan(scenario: &Scenario) -> Result<(), InvalidScenario> {
     if !scenario.has_several_levels() {
         return Ok(());
     }
@@ -808,7 +813,7 @@ fn one_level(scenario: &Scenario) -> Result<(), InvalidScenario> {
     problems.error(
         "levels",
         format!(
-            "the file has {} levels: {}; one plan is computed at a time (a site is computed level by level: `blindspot report FILE` gives each level's figures and the site's, and the page opens each level as a plan of its own)",
+            "the file has {} levels: {}; one plan is computed at a time (a site is computed level by level: `blindspot report`, `audit`, `route` and `optimize --budget` work across the levels and the site, and the page opens each level as a plan of its own)",
             names.len(),
             names.join(", ")
         ),
@@ -816,6 +821,7 @@ fn one_level(scenario: &Scenario) -> Result<(), InvalidScenario> {
     Err(InvalidScenario { problems })
 }
 
+/// A plan the core could not prepare, as a problem at the wall it names.
 fn plan_problem(scenario: &Scenario, error: PlanError) -> InvalidScenario {
     let path = match &error {
         PlanError::Noding { wall, .. } => scenario

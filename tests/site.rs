@@ -278,7 +278,9 @@ fn commands_for_one_plan_refuse_several_levels_with_what_works() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
-            err.contains("3 levels (site, ground, first)") && err.contains("blindspot report"),
+            err.contains("3 levels: Quay (site), Ground floor (ground), First floor (first)")
+                && err.contains("blindspot report")
+                && err.contains(&format!("`blindspot {}", args[0])),
             "{args:?}: {err}"
         );
     }

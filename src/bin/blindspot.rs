@@ -350,19 +350,19 @@ fn read_scenario(file: &str) -> Result<(Scenario, blindspot::scenario::Problems)
     })
 }
 
-/// Refuses a file with several levels for a command that works on one plan
-/// (it would compute every floor as one flat plan): the user is told what works.
+/// Refuses a file with several levels for a command that works on one plan,
+/// with the core's refusal ([`blindspot::session::one_plan`]: the levels and
+/// what works across them) after the file and the command; exit status 2 (the
+/// file is valid, the command does not take it).
 fn one_level(scenario: &Scenario, file: &str, command: &str) -> Result<(), Failure> {
-    if !scenario.has_several_levels() {
-        return Ok(());
-    }
-    let ids: Vec<&str> = scenario.levels.iter().map(|l| l.id.as_str()).collect();
-    Err(Failure::Usage(format!(
-        "{}: the file has {} levels ({}); `blindspot {command}` works on a file of one level so far (`blindspot report` with text or JSON reports every level and the site)",
-        display_name(file),
-        ids.len(),
-        ids.join(", ")
-    )))
+    blindspot::session::one_plan(scenario).map_err(|e| {
+        let reasons: Vec<String> = e.problems.errors().map(|p| p.message.clone()).collect();
+        Failure::Usage(format!(
+            "{}: `blindspot {command}`: {}",
+            display_name(file),
+            reasons.join("; ")
+        ))
+    })
 }
 
 fn load_session(file: &str, command: &str) -> Result<Session, Failure> {
