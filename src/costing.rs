@@ -102,7 +102,7 @@ pub fn poles_used(scenario: &Scenario, cameras: &[Camera]) -> Vec<usize> {
     }
     let mut used: Vec<usize> = cameras
         .iter()
-        .filter_map(|c| crate::mounting::pole_at(scenario, c.position))
+        .filter_map(|c| crate::mounting::pole_of(scenario, c))
         .collect();
     used.sort_unstable();
     used.dedup();
@@ -129,7 +129,7 @@ pub fn pole_lines(scenario: &Scenario, cameras: &[Camera]) -> Vec<PoleLine> {
     }
     let mut count = vec![0usize; scenario.pole_sites.len()];
     for c in cameras {
-        if let Some(i) = crate::mounting::pole_at(scenario, c.position) {
+        if let Some(i) = crate::mounting::pole_of(scenario, c) {
             count[i] += 1;
         }
     }

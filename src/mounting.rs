@@ -228,9 +228,19 @@ pub struct Placed {
 /// A solid wall's segment nearest to `p`, within `reach`: (wall index, point
 /// on it, unit direction of the segment, distance).
 fn nearest_wall(scenario: &Scenario, p: Point, reach: f64) -> Option<(usize, Point, Point, f64)> {
+    nearest_wall_where(scenario, p, reach, |_| true)
+}
+
+/// [`nearest_wall`] among the walls `keep` accepts.
+fn nearest_wall_where(
+    scenario: &Scenario,
+    p: Point,
+    reach: f64,
+    keep: impl Fn(&crate::scenario::Wall) -> bool,
+) -> Option<(usize, Point, Point, f64)> {
     let mut best: Option<(usize, Point, Point, f64)> = None;
     for (w, wall) in scenario.plan.walls.iter().enumerate() {
-        if wall.kind != WallKind::Wall {
+        if wall.kind != WallKind::Wall || !keep(wall) {
             continue;
         }
         for seg in wall.path.windows(2) {
@@ -277,10 +287,21 @@ fn room_over(scenario: &Scenario, p: Point) -> Option<usize> {
 
 /// The pole site nearest to `p` within `reach`: its index and distance.
 fn nearest_pole(scenario: &Scenario, p: Point, reach: f64) -> Option<(usize, f64)> {
+    nearest_pole_where(scenario, p, reach, |_| true)
+}
+
+/// [`nearest_pole`] among the pole sites `keep` accepts.
+fn nearest_pole_where(
+    scenario: &Scenario,
+    p: Point,
+    reach: f64,
+    keep: impl Fn(&crate::scenario::PoleSite) -> bool,
+) -> Option<(usize, f64)> {
     scenario
         .pole_sites
         .iter()
         .enumerate()
+        .filter(|(_, s)| keep(s))
         .map(|(i, s)| (i, s.position.distance(p)))
         .filter(|&(_, d)| d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
@@ -291,6 +312,22 @@ fn nearest_pole(scenario: &Scenario, p: Point, reach: f64) -> Option<(usize, f64
 pub fn pole_at(scenario: &Scenario, p: Point) -> Option<usize> {
     let (i, _) = nearest_pole(scenario, p, POLE_REACH_M)?;
     (nearest_wall(scenario, p, BRACKET_REACH_M).is_none()).then_some(i)
+}
+
+/// The pole site holding `camera` (index into `scenario.pole_sites`): as
+/// [`pole_at`], among the pole sites and walls of the camera's own level (a
+/// pole on the quay does not hold a camera at the same x, y on a floor above,
+/// and a floor's wall does not hold one on the quay).
+pub fn pole_of(scenario: &Scenario, camera: &crate::scenario::Camera) -> Option<usize> {
+    if !scenario.has_several_levels() {
+        return pole_at(scenario, camera.position);
+    }
+    let level = scenario.level_of(camera);
+    let p = camera.position;
+    let (i, _) = nearest_pole_where(scenario, p, POLE_REACH_M, |s| scenario.is_on(s, level))?;
+    nearest_wall_where(scenario, p, BRACKET_REACH_M, |w| scenario.is_on(w, level))
+        .is_none()
+        .then_some(i)
 }
 
 /// What can hold a camera at `p`: a solid wall within [`BRACKET_REACH_M`],

@@ -283,3 +283,42 @@ fn the_museum_wing_has_candidates_on_its_facade_facing_the_quay() {
         );
     }
 }
+
+/// A pole on the quay (site level) at (5, 5), a floor above with a camera at the
+/// same x, y, and a wall on the floor next to where a quay camera stands: only
+/// the quay camera at the pole hangs on it, and the floor's wall holds nothing
+/// on the quay. The site's account charges the pole once (2,400).
+#[test]
+fn a_pole_holds_only_cameras_of_its_own_level() {
+    let text = r#"{
+      "blindspot": 1, "name": "pole and floor",
+      "levels": [ { "id": "site", "name": "Quay", "elevation_m": 0 },
+                  { "id": "floor", "name": "Floor", "elevation_m": 4 } ],
+      "plan": {
+        "walls": [
+          { "id": "quay-edge", "level": "site", "path": [[0,0],[20,0]] },
+          { "id": "floor-w", "level": "floor", "path": [[0,20],[0,30]] },
+          { "id": "floor-near-pole", "level": "floor", "path": [[4,5.2],[6,5.2]] }
+        ],
+        "zones": [
+          { "id": "quay", "level": "site", "kind": "exterior", "polygon": [[0,0],[20,0],[20,10],[0,10]] },
+          { "id": "room", "level": "floor", "kind": "room", "polygon": [[0,0],[20,0],[20,10],[0,10]] }
+        ]
+      },
+      "pole_sites": [ { "id": "quay-pole", "level": "site", "position": [5, 5], "cost": 2400 } ],
+      "catalog": [ { "id": "dome", "hfov_deg": 100, "range_m": 12, "unit_price": 300, "install_cost": 100 } ],
+      "cameras": [
+        { "id": "on-pole", "level": "site", "model": "dome", "position": [5, 5], "heading_deg": 90 },
+        { "id": "above-pole", "level": "floor", "model": "dome", "position": [5, 5], "heading_deg": 90 }
+      ]
+    }"#;
+    let s = Scenario::from_json(text).expect("the site reads").0;
+    assert_eq!(blindspot::mounting::pole_of(&s, &s.cameras[0]), Some(0));
+    assert_eq!(blindspot::mounting::pole_of(&s, &s.cameras[1]), None);
+    let costs = blindspot::report::costs(&s);
+    assert_eq!(costs.poles.len(), 1);
+    assert_eq!(costs.poles[0].cameras, 1);
+    assert_eq!(costs.poles_total, 2400.0);
+    // Two domes at 400 each and the pole.
+    assert_eq!(costs.total, 3200.0);
+}
