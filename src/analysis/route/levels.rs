@@ -538,7 +538,7 @@ fn best_steps(
         }
         done[u] = true;
         for (k, (v, c, _)) in legs[u].iter().enumerate() {
-            if dist[u] + c < dist[*v] {
+            if better(dist[u] + c, dist[*v]) {
                 dist[*v] = dist[u] + c;
                 prev[*v] = Some((u, Some(k)));
             }
@@ -551,7 +551,7 @@ fn best_steps(
                     .as_ref()
                     .expect("a node's level has a grid");
                 let c = link_cost(p, cost, &links[k], b.cell);
-                if dist[u] + c < dist[other] {
+                if better(dist[u] + c, dist[other]) {
                     dist[other] = dist[u] + c;
                     prev[other] = Some((u, None));
                 }
@@ -586,6 +586,16 @@ fn best_steps(
         }
     }
     Some(steps)
+}
+
+/// True when `cost` beats `best` by more than rounding: a route through
+/// another node of the same level at the same cost (a window's end on the
+/// facade the route walks along anyway) stays one leg, not several.
+fn better(cost: f64, best: f64) -> bool {
+    if best.is_infinite() {
+        return cost < best;
+    }
+    cost < best - 1e-9 * best.abs().max(1.0)
 }
 
 /// The cost of going through a connection under `cost`, arriving at `cell` of
