@@ -370,3 +370,22 @@ fn the_command_line_routes_from_the_quay_to_the_first_floor() {
         "{err}"
     );
 }
+
+/// A lift whose ground-floor end lies on the way to the stair (at (4.125,
+/// 2.125), on the straight ground leg) and that is too slow to take: the route
+/// walks past it in one leg, not two legs meeting at it.
+#[test]
+fn a_place_passed_on_the_way_does_not_split_the_leg() {
+    let mut v = one_stair();
+    v["connections"].as_array_mut().unwrap().push(json!(
+        { "id": "slow-lift", "kind": "lift",
+          "from": { "level": "ground", "x": 4.125, "y": 2.125 },
+          "to": { "level": "first", "x": 1.125, "y": 1.125 }, "time_s": 600.0 }
+    ));
+    let r = route_of(&v, "ground", 2.125, 2.125, "case");
+    for p in [&r.least_watched, &r.fastest] {
+        assert_eq!(levels(p), ["ground", "first"], "{}", p.name);
+        assert_eq!(connections(p), ["stair"], "{}", p.name);
+        close(p.length_m, 15.75, 1e-9);
+    }
+}
