@@ -722,6 +722,14 @@ fn sees_from(
         // Strictly on both sides: sight starting on a wall (a mounted
         // camera) is not blocked by it; its windows give the side.
         if d1 * d2 < 0.0 && d3 * d4 < 0.0 {
+            // An apex within `m` of the wall it crosses is on that wall as
+            // the core sees it: snapping may bend the wall by a picometre to
+            // the apex's other side (walls [(0.5, 10.000000000001), (0, 0)]
+            // bend the room's top wall under a camera at (1, 10), heading
+            // east), so whether it blocks is not decided here.
+            if distance_to_segment(apex, a, b) < m {
+                return None;
+            }
             blocked = true;
         }
     }
