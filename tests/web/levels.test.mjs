@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { fromFile, toFile, coreScenario, withLayoutActive, withLayoutAdded, allLayoutCameras, withEveryLayoutCameras } from '../../www/js/model/layouts.js';
-import { splitLevels, mergeLevels, withLevelShown, shownLevel, hasLevels, levelSlice, isLevelSwitch, cameraIdsElsewhere, planOfLevel } from '../../www/js/model/levels.js';
+import { connectionsOf, splitLevels, mergeLevels, withLevelShown, shownLevel, hasLevels, levelSlice, isLevelSwitch, cameraIdsElsewhere, planOfLevel } from '../../www/js/model/levels.js';
 import { freshCameraId, withAddedCamera, withCamera } from '../../www/js/model/scenario.js';
 import { addWall, freshPlanId, withPlan } from '../../www/js/model/plan.js';
 
@@ -114,4 +114,11 @@ test('layouts span the site: another layout shows its cameras of the level; a ne
   assert.equal(allLayoutCameras(g).filter((c) => c.model === 'dome').length, 3);
   const fixed = withEveryLayoutCameras(g, (c) => (c.model === 'dome' ? { ...c, model: 'bullet' } : c));
   assert.deepEqual(toFile(fixed).cameras.map((c) => c.model), ['bullet', 'bullet', 'hd']);
+});
+
+test('a scenario without connections gives the same empty list every time (the renderer keys its cached layers by identity)', () => {
+  const one = { name: 'one level', plan: { walls: [], zones: [] }, cameras: [] };
+  const a = connectionsOf(/** @type {any} */ (one)), b = connectionsOf(/** @type {any} */ ({ ...one }));
+  assert.equal(a.length, 0);
+  assert.equal(a, b);
 });

@@ -64,9 +64,13 @@ export function isLevelSwitch(a, b) {
   return !!x && !!y && x.level !== y.level && levelsOf(a) === levelsOf(b);
 }
 
-/** The connections (stairs, lifts, ramps, openings) between levels. @param {Scenario} s @returns {Connection[]} */
+/** One empty list for every scenario without connections: the renderer's cache keys compare
+ * by identity, and a new `[]` per call redrew the walls and camera layers on every frame. */
+const NO_CONNECTIONS = Object.freeze(/** @type {Connection[]} */ ([]));
+
+/** The connections (stairs, lifts, ramps, openings) between levels. @param {Scenario} s @returns {readonly Connection[]} */
 export function connectionsOf(s) {
-  return /** @type {any} */ (s).connections ?? [];
+  return /** @type {any} */ (s).connections ?? NO_CONNECTIONS;
 }
 
 /** The items on level `id` (an item without `level` is on the first). @template T @param {T[]|undefined} items @param {string} id @param {string} first @returns {T[]} */
