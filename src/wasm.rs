@@ -1258,6 +1258,11 @@ pub fn import_drawing(
         |p: crate::import::Progress| progress.tell(import_phase_name(p.phase), p.done, p.total);
     let imported = crate::import::import(bytes, &o, &mut report).map_err(js_error);
     let imported = progress.finish("importDrawing", imported)?;
+    imported_to_js(&imported)
+}
+
+/// An import's answer: `{scenario: JSON text, report}`.
+fn imported_to_js(imported: &crate::import::Imported) -> Result<JsValue, JsError> {
     let out = js_sys::Object::new();
     set(
         &out,
@@ -1315,14 +1320,7 @@ pub fn import_drawings(
         |p: crate::import::Progress| progress.tell(import_phase_name(p.phase), p.done, p.total);
     let imported = crate::import::import_files(&borrowed, &mut report).map_err(js_error);
     let imported = progress.finish("importDrawings", imported)?;
-    let out = js_sys::Object::new();
-    set(
-        &out,
-        "scenario",
-        &JsValue::from_str(&imported.scenario.to_json()),
-    )?;
-    set(&out, "report", &to_js(&imported.report)?)?;
-    Ok(out.into())
+    imported_to_js(&imported)
 }
 
 /// The georeference that puts plan point (ax, ay) at (lonA, latA) and turns

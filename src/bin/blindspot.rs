@@ -712,6 +712,18 @@ fn display_name(file: &str) -> &str {
     if file == "-" { "<stdin>" } else { file }
 }
 
+/// The scenario as it is, or its layout `option` (a name, or an index from
+/// 0) made the scenario's cameras.
+fn with_layout(scenario: Scenario, option: Option<&str>, file: &str) -> Result<Scenario, Failure> {
+    let Some(wanted) = option else {
+        return Ok(scenario);
+    };
+    let index = layout_index(&scenario, wanted, file)?;
+    Ok(scenario
+        .option(index)
+        .expect("layout_index gives an index into the options"))
+}
+
 /// The index in `scenario.options` of the layout `wanted` (a name, or an
 /// index from 0).
 fn layout_index(scenario: &Scenario, wanted: &str, file: &str) -> Result<usize, Failure> {
@@ -741,15 +753,7 @@ fn layout_index(scenario: &Scenario, wanted: &str, file: &str) -> Result<usize, 
 
 fn report(file: &str, format: Format, option: Option<&str>) -> Result<String, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
-    let scenario = match option {
-        None => scenario,
-        Some(wanted) => {
-            let index = layout_index(&scenario, wanted, file)?;
-            scenario
-                .option(index)
-                .expect("layout_index gives an index into the options")
-        }
-    };
+    let scenario = with_layout(scenario, option, file)?;
     let invalid = |e: InvalidScenario| Failure::Invalid(format!("{}: {e}\n", display_name(file)));
     if scenario.has_several_levels() {
         // Every level on its own and the site's totals.

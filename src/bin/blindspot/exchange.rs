@@ -1,7 +1,7 @@
 //! `blindspot import` (DXF, SVG, GeoJSON to a scenario) and `blindspot export`
 //! (a scenario to GeoJSON).
 
-use super::{Failure, display_name, layout_index, read_scenario};
+use super::{Failure, display_name, read_scenario, with_layout};
 use blindspot::import::{
     self, Format, ImportError, ImportOptions, ImportReport, LayerSummary, LevelSplit, Mapping,
     NoteLevel, Role, Units,
@@ -332,15 +332,7 @@ pub fn run_export(
 ) -> Result<(String, Option<String>), Failure> {
     let (scenario, warnings) = read_scenario(file)?;
     super::one_level(&scenario, file, "export")?;
-    let scenario = match option {
-        None => scenario,
-        Some(wanted) => {
-            let index = layout_index(&scenario, wanted, file)?;
-            scenario
-                .option(index)
-                .expect("layout_index gives an index into the options")
-        }
-    };
+    let scenario = with_layout(scenario, option, file)?;
     let georeferenced = scenario.plan.georeference.is_some();
     let session = Session::new(scenario, warnings)
         .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;

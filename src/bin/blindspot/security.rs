@@ -1,7 +1,7 @@
 //! `blindspot audit` and `blindspot route`: the security analysis of a
 //! scenario file, as text or JSON (docs/security.md, docs/cli.md).
 
-use super::{Failure, Outcome, display_name, layout_index, read_scenario};
+use super::{Failure, Outcome, display_name, read_scenario, with_layout};
 use blindspot::analysis::route::DEFAULT_RESOLUTION_M;
 use blindspot::analysis::route::{SiteStart, site_route};
 use blindspot::analysis::text::{render_audit, render_route, render_site_route};
@@ -27,15 +27,7 @@ fn session_of(
     option: Option<&str>,
 ) -> Result<Session, Failure> {
     super::one_level(&scenario, file, "audit / route")?;
-    let scenario = match option {
-        None => scenario,
-        Some(wanted) => {
-            let index = layout_index(&scenario, wanted, file)?;
-            scenario
-                .option(index)
-                .expect("layout_index gives an index into the options")
-        }
-    };
+    let scenario = with_layout(scenario, option, file)?;
     Session::new(scenario, warnings)
         .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))
 }
@@ -51,15 +43,7 @@ fn json(value: &impl serde::Serialize) -> String {
 pub fn audit_command(file: &str, json_out: bool, option: Option<&str>) -> Result<Outcome, Failure> {
     let (scenario, warnings) = read_scenario(file)?;
     if scenario.has_several_levels() {
-        let scenario = match option {
-            None => scenario,
-            Some(wanted) => {
-                let index = layout_index(&scenario, wanted, file)?;
-                scenario
-                    .option(index)
-                    .expect("layout_index gives an index into the options")
-            }
-        };
+        let scenario = with_layout(scenario, option, file)?;
         let site = blindspot::site::Site::new(scenario, warnings)
             .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
         let a = site.audit();
@@ -145,15 +129,7 @@ pub fn route_command(
     };
     let (scenario, warnings) = read_scenario(file)?;
     let result = if scenario.has_several_levels() {
-        let scenario = match option {
-            None => scenario,
-            Some(wanted) => {
-                let index = layout_index(&scenario, wanted, file)?;
-                scenario
-                    .option(index)
-                    .expect("layout_index gives an index into the options")
-            }
-        };
+        let scenario = with_layout(scenario, option, file)?;
         let site = Site::new(scenario, warnings)
             .map_err(|e| Failure::Invalid(format!("{}: {e}\n", display_name(file))))?;
         site_route(&site, &site_start(&site, from), to, &options).map(|r| {

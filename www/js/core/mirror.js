@@ -294,18 +294,7 @@ export class SceneMirror {
    */
   adopt(scene, scenario, figures, site = null) {
     this.site.opened(scenario, site);
-    if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
-    // Parked scenes of another plan, catalogue or settings can never be used again.
-    this.parked = this.parked.filter((p) => {
-      if (sameBase(p.scenario, scenario)) return true;
-      p.scene.free();
-      return false;
-    });
-    this.sceneOrNull = scene;
-    this.scenario = scenario;
-    this.loadVersion++;
-    this.rulesVersion++;
-    this.touch();
+    this.swapScene(scene, scenario);
     if (figures) {
       this.summaryCache = { version: this.version, lean: false, summary: figures.summary };
       this.summaryMs = figures.summaryMs;
@@ -340,6 +329,16 @@ export class SceneMirror {
    * on one level of the site reloaded it). @param {Scene} scene @param {Scenario} scenario
    */
   adoptLevel(scene, scenario) {
+    this.swapScene(scene, scenario);
+    this.first = null;
+  }
+
+  /**
+   * Makes `scene` (of `scenario`) the current one: the old one freed, with the parked
+   * scenes that can never be used again (another plan, catalogue or settings), and every
+   * cache keyed on the load made stale. @param {Scene} scene @param {Scenario} scenario
+   */
+  swapScene(scene, scenario) {
     if (this.sceneOrNull && this.sceneOrNull !== scene) this.sceneOrNull.free();
     this.parked = this.parked.filter((p) => {
       if (sameBase(p.scenario, scenario)) return true;
@@ -351,7 +350,6 @@ export class SceneMirror {
     this.loadVersion++;
     this.rulesVersion++;
     this.touch();
-    this.first = null;
   }
 
   /**
