@@ -17,7 +17,10 @@ use serde::Serialize;
 mod optimize;
 mod parallel;
 
-pub use optimize::{CURVE_STEPS, LevelShare, SiteOptimizeError, SiteProposal};
+pub use optimize::{
+    CURVE_STEPS, LevelPoint, LevelShare, SiteCurvePoint, SiteOptimizeError, SiteProgress,
+    SiteProgressFn, SiteProposal,
+};
 
 /// Every level of a scenario, each prepared and computed on its own.
 #[derive(Debug)]

@@ -761,15 +761,33 @@ impl<'a> JsProgress<'a> {
 
     /// Whether the run goes on.
     fn tell(&self, phase: &str, done: usize, total: usize) -> bool {
+        self.tell_with(phase, done, total, &[])
+    }
+
+    /// As `tell`, with more numbers after the three (a site run's level and step).
+    fn tell_with(&self, phase: &str, done: usize, total: usize, more: &[usize]) -> bool {
         let Some(f) = self.callback else {
             return true;
         };
-        match f.call3(
-            &JsValue::NULL,
-            &JsValue::from_str(phase),
-            &JsValue::from_f64(done as f64),
-            &JsValue::from_f64(total as f64),
-        ) {
+        let result = if more.is_empty() {
+            f.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(phase),
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            )
+        } else {
+            let args = Array::of3(
+                &JsValue::from_str(phase),
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            );
+            for &m in more {
+                args.push(&JsValue::from_f64(m as f64));
+            }
+            f.apply(&JsValue::NULL, &args)
+        };
+        match result {
             Ok(v) => v.as_bool() != Some(false),
             Err(e) => {
                 self.thrown.borrow_mut().get_or_insert(e);
@@ -913,6 +931,130 @@ pub fn curve(
         |workspace, _, report| {
             let points = workspace
                 .curve(max_budget, steps.clamp(2, 200), refine.min(20), report)
+                .map_err(js_error)?;
+            to_js(&points)
+        },
+    )
+}
+
+/// The optimiser's progress on a site, told to `progress(phase, done, total,
+/// level, step, steps)`: the level's index (bottom to top) and which of the
+/// run's steps this is.
+fn site_progress_to<'p>(
+    progress: &'p JsProgress<'_>,
+) -> impl FnMut(crate::site::SiteProgress) -> bool + 'p {
+    move |p| {
+        progress.tell_with(
+            phase_name(p.progress.phase),
+            p.progress.done,
+            p.progress.total,
+            &[p.level, p.step, p.steps],
+        )
+    }
+}
+
+/// Runs `run` on the site of a whole scenario (every level) and a request,
+/// telling `progress` as it goes, as `run_optimiser`.
+fn run_site_optimiser(
+    what: &str,
+    scenario_json: &str,
+    request_json: &str,
+    progress: &js_sys::Function,
+    run: impl FnOnce(
+        &crate::site::Site,
+        &crate::optimize::Request,
+        &mut crate::site::SiteProgressFn,
+    ) -> Result<JsValue, JsError>,
+) -> Result<JsValue, JsError> {
+    let progress = JsProgress::new(Some(progress));
+    let result = (|| {
+        let mut report = site_progress_to(&progress);
+        let loading = crate::site::SiteProgress {
+            level: 0,
+            step: 0,
+            steps: 1,
+            progress: crate::optimize::Progress {
+                phase: crate::optimize::Phase::Loading,
+                done: 0,
+                total: 1,
+            },
+        };
+        if !report(loading) {
+            return Err(js_error(crate::optimize::Cancelled));
+        }
+        let (scenario, warnings) =
+            crate::scenario::Scenario::from_json(scenario_json).map_err(invalid)?;
+        let site = crate::site::Site::new(scenario, warnings).map_err(invalid)?;
+        let request = crate::optimize::Request::from_json(request_json).map_err(js_error)?;
+        run(&site, &request, &mut report)
+    })();
+    progress.finish(what, result)
+}
+
+/// Proposes a layout of every level of a whole scenario (JSON, all its levels)
+/// within one budget for the site (`Site::optimize_budget`): the request
+/// (JSON, docs/optimizer.md) must have a budget goal. Reports progress to
+/// `progress(phase, done, total, level, step, steps)`. Returns the site's
+/// proposal. Meant for a Web Worker.
+#[wasm_bindgen(js_name = optimizeSite, unchecked_return_type = "SiteProposal")]
+pub fn optimize_site(
+    scenario_json: &str,
+    request_json: &str,
+    progress: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    guard()?;
+    run_site_optimiser(
+        "optimizeSite",
+        scenario_json,
+        request_json,
+        progress,
+        |site, request, report| {
+            let crate::optimize::Goal::Budget(budget) = request.goal else {
+                return Err(js_error(
+                    "optimizeSite: a site is optimised for a budget: the request's goal must be {\"budget\": amount}",
+                ));
+            };
+            to_js(
+                &site
+                    .optimize_budget(request, budget, report)
+                    .map_err(js_error)?,
+            )
+        },
+    )
+}
+
+/// The site's cost-versus-coverage curve up to `max_budget` (`Site::budget_curve`):
+/// each level's curve combined by the best split at each budget. The
+/// request's goal is ignored; progress as `optimizeSite`.
+#[wasm_bindgen(js_name = curveSite, unchecked_return_type = "SiteCurvePoint[]")]
+pub fn curve_site(
+    scenario_json: &str,
+    request_json: &str,
+    max_budget: f64,
+    steps: usize,
+    refine: usize,
+    progress: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    guard()?;
+    if !(max_budget > 0.0 && max_budget.is_finite()) {
+        return Err(js_error(format!(
+            "the maximum budget must be positive, found {max_budget}"
+        )));
+    }
+    run_site_optimiser(
+        "curveSite",
+        scenario_json,
+        request_json,
+        progress,
+        |site, request, report| {
+            let points = site
+                .budget_curve(
+                    request,
+                    max_budget,
+                    steps.clamp(2, 200),
+                    refine.min(20),
+                    report,
+                )
                 .map_err(js_error)?;
             to_js(&points)
         },

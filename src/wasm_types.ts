@@ -248,6 +248,8 @@ export interface CameraObject {
   use?: CameraUse;
   recording?: RecordingOverride;
   purpose?: Purpose;
+  /** The level it is on (a file of several levels; none: the first). */
+  level?: string;
 }
 
 /** A camera model, as in a scenario's catalogue. */
@@ -366,6 +368,45 @@ export interface CurvePoint {
   estimated_coverage: number;
   objective: number;
   refined: boolean;
+  cameras: CameraObject[];
+}
+
+/** One level's part of `optimizeSite()`'s proposal: its share of the budget and its proposal. */
+export interface LevelShare {
+  level: string;
+  name: string;
+  budget: number;
+  proposal: Proposal;
+}
+
+/** `optimizeSite()`: a layout of every level within one budget for the site. */
+export interface SiteProposal {
+  budget: number;
+  levels: LevelShare[];
+  cost: number;
+  estimated_coverage: number;
+  cameras: CameraObject[];
+}
+
+/** One level's part of a point of `curveSite()`. */
+export interface LevelPoint {
+  level: string;
+  name: string;
+  cost: number;
+  total: number;
+  camera_count: number;
+  added: number;
+  estimated_coverage: number;
+}
+
+/** One point of `curveSite()`: the best split of its budget over the levels' curves. */
+export interface SiteCurvePoint {
+  budget: number;
+  cost: number;
+  total: number;
+  camera_count: number;
+  estimated_coverage: number;
+  levels: LevelPoint[];
   cameras: CameraObject[];
 }
 

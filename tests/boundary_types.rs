@@ -393,6 +393,20 @@ fn the_declared_result_types_match_the_results() {
         results.push(("Headline", value(h)));
     }
     results.push(("Headline", value(&site_headline)));
+    // The site's optimiser and curve (optimizeSite, curveSite).
+    let site_request = Request {
+        max_candidates: 200,
+        ..Request::default()
+    };
+    let site_proposal = site
+        .optimize_budget(&site_request, 2_000.0, &mut |_| true)
+        .expect("a site proposal");
+    results.push(("SiteProposal", value(&site_proposal)));
+    let site_curve = site
+        .budget_curve(&site_request, 2_000.0, 3, 1, &mut |_| true)
+        .expect("a site curve");
+    assert!(!site_curve.is_empty());
+    results.push(("SiteCurvePoint[]", value(&site_curve)));
     let mut edited = museum();
     let same = edited.scenario().clone();
     results.push((

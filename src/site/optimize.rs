@@ -5,9 +5,15 @@
 //! curves' points, kept as a frontier of cost against value); then each level
 //! is optimised at its share. Every level's proposal spends at most its share,
 //! so the site spends at most the budget.
+//!
+//! The site's cost curve is the same split at every budget of its steps: each
+//! level's curve up to the largest budget, and at each budget the best choice
+//! of one point per level within it (the levels' layouts are the curves' own).
 
 use super::Site;
-use crate::optimize::{Cancelled, Goal, Proposal, Request, Workspace, WorkspaceError};
+use crate::optimize::{
+    Cancelled, CurvePoint, Goal, Progress, Proposal, Request, Workspace, WorkspaceError,
+};
 use crate::scenario::Camera;
 use serde::Serialize;
 
@@ -18,6 +24,8 @@ pub const CURVE_STEPS: usize = 24;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LevelShare {
     pub level: String,
+    /// The level's name, as the file gives it.
+    pub name: String,
     /// The share of the budget given to this level.
     pub budget: f64,
     pub proposal: Proposal,
@@ -39,6 +47,59 @@ pub struct SiteProposal {
     pub cameras: Vec<Camera>,
 }
 
+/// Where a site run is: the level being worked on (an index into
+/// [`Site::levels`]), which of the run's steps this is (a budget run takes a
+/// curve then an optimisation on each level, `2 x levels` steps; the site's
+/// curve one curve per level), and the optimiser's own progress on it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SiteProgress {
+    pub level: usize,
+    pub step: usize,
+    pub steps: usize,
+    pub progress: Progress,
+}
+
+/// Site progress reports go here; returning false cancels.
+pub type SiteProgressFn<'a> = dyn FnMut(SiteProgress) -> bool + 'a;
+
+/// One level's part of a point of the site's curve: the point of its own
+/// curve the split chose.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LevelPoint {
+    pub level: String,
+    pub name: String,
+    /// What the change on this level costs (its account's spend).
+    pub cost: f64,
+    /// The level's layout at catalogue prices.
+    pub total: f64,
+    pub camera_count: usize,
+    /// New cameras on this level.
+    pub added: usize,
+    /// The level's weighted coverage, estimated on its samples.
+    pub estimated_coverage: f64,
+}
+
+/// One point of the site's cost curve: the best split of `budget` over the
+/// levels' curves.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SiteCurvePoint {
+    /// The lowest budget of the curve's steps this point answers (it answers
+    /// every budget from its spend up to the next point's).
+    pub budget: f64,
+    /// The levels' spends summed.
+    pub cost: f64,
+    /// The levels' layouts at catalogue prices, summed.
+    pub total: f64,
+    pub camera_count: usize,
+    /// The site's weighted coverage, estimated: the levels' estimates
+    /// weighted by their zones' priority x area.
+    pub estimated_coverage: f64,
+    /// Bottom to top.
+    pub levels: Vec<LevelPoint>,
+    /// Every level's cameras, each with its level.
+    pub cameras: Vec<Camera>,
+}
+
 /// Why no site proposal was made.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SiteOptimizeError {
@@ -55,6 +116,40 @@ pub enum SiteOptimizeError {
         "no layout of every level fits within {budget}: the least the levels can spend is {least}"
     )]
     TooSmall { budget: f64, least: f64 },
+    /// A level's curve has no layout within the curve's largest budget (what
+    /// the request requires there, removals, costs more).
+    #[error("level \"{level}\": no layout of it fits within {budget}")]
+    LevelTooDear { level: String, budget: f64 },
+    #[error("the curve's largest budget {0} is not a finite amount above zero")]
+    MaxBudget(f64),
+}
+
+/// Each level's curve (every point, with its layout), the request it was
+/// drawn for, and the level's weight in the site's weighted coverage.
+struct LevelCurves {
+    requests: Vec<Request>,
+    points: Vec<Vec<CurvePoint>>,
+    weights: Vec<f64>,
+}
+
+impl LevelCurves {
+    /// Each level's curve as (spend, estimated weighted coverage).
+    fn values(&self) -> Vec<Vec<(f64, f64)>> {
+        self.points
+            .iter()
+            .map(|c| c.iter().map(|p| (p.cost, p.estimated_coverage)).collect())
+            .collect()
+    }
+
+    /// The site's estimate from the levels' (weighted by priority x area).
+    fn site_coverage(&self, coverage: impl Iterator<Item = f64>) -> f64 {
+        let total: f64 = self.weights.iter().sum();
+        if total > 0.0 {
+            coverage.zip(&self.weights).map(|(c, w)| c * w).sum::<f64>() / total
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A choice of one curve point per level: its cost, value and the points.
@@ -80,58 +175,40 @@ impl Site {
         &self,
         request: &Request,
         budget: f64,
-        progress: &mut crate::optimize::ProgressFn,
+        progress: &mut SiteProgressFn,
     ) -> Result<SiteProposal, SiteOptimizeError> {
         if !(budget >= 0.0 && budget.is_finite()) {
             return Err(SiteOptimizeError::Budget(budget));
         }
-        let mut requests = Vec::with_capacity(self.levels.len());
-        let mut curves = Vec::with_capacity(self.levels.len());
-        let mut weights = Vec::with_capacity(self.levels.len());
-        for (level, session) in self.levels.iter().zip(&self.sessions) {
-            let request = Request {
-                goal: Goal::Budget(budget),
-                id_prefix: format!("{}{}-", request.id_prefix, level.id),
-                ..request.clone()
-            };
-            let workspace = Workspace::new(session, &request, progress)?;
-            let points: Vec<(f64, f64)> = workspace
-                .curve(budget, CURVE_STEPS, 0, progress)?
-                .iter()
-                .map(|p| (p.cost, p.estimated_coverage))
-                .collect();
-            let weight: f64 = session
-                .summary()
-                .zones
-                .iter()
-                .map(|z| z.priority * z.area_m2)
-                .sum();
-            curves.push(points);
-            weights.push(weight);
-            requests.push(request);
-        }
-        let split = best_split(&curves, &weights, budget)?;
-        let total_weight: f64 = weights.iter().sum();
-        let mut levels = Vec::with_capacity(self.levels.len());
+        let n = self.levels.len();
+        let curves = self.level_curves(request, budget, CURVE_STEPS, 0, 2 * n, progress)?;
+        let split = best_split(&curves.values(), &curves.weights, budget)?;
+        let mut levels = Vec::with_capacity(n);
         let mut cameras = Vec::new();
-        let mut value = 0.0;
         for (i, ((level, session), request)) in self
             .levels
             .iter()
             .zip(&self.sessions)
-            .zip(&requests)
+            .zip(&curves.requests)
             .enumerate()
         {
-            let share = curves[i].get(split.points[i]).map_or(0.0, |p| p.0);
-            let workspace = Workspace::new(session, request, progress)?;
-            let proposal = workspace.optimize(Goal::Budget(share), progress)?;
-            value += proposal.estimated_coverage * weights[i];
-            cameras.extend(proposal.cameras.iter().cloned().map(|mut c| {
-                c.level = Some(level.id.clone());
-                c
-            }));
+            let share = curves.points[i]
+                .get(split.points[i])
+                .map_or(0.0, |p| p.cost);
+            let mut tell = |p| {
+                progress(SiteProgress {
+                    level: i,
+                    step: n + i,
+                    steps: 2 * n,
+                    progress: p,
+                })
+            };
+            let workspace = Workspace::new(session, request, &mut tell)?;
+            let proposal = workspace.optimize(Goal::Budget(share), &mut tell)?;
+            cameras.extend(on_level(&proposal.cameras, &level.id));
             levels.push(LevelShare {
                 level: level.id.clone(),
+                name: level.name.clone(),
                 budget: share,
                 proposal,
             });
@@ -139,15 +216,171 @@ impl Site {
         Ok(SiteProposal {
             budget,
             cost: levels.iter().map(|l| l.proposal.cost).sum(),
-            estimated_coverage: if total_weight > 0.0 {
-                value / total_weight
-            } else {
-                0.0
-            },
+            estimated_coverage: curves
+                .site_coverage(levels.iter().map(|l| l.proposal.estimated_coverage)),
             levels,
             cameras,
         })
     }
+
+    /// The site's cost-versus-coverage curve from zero to `max_budget` of
+    /// spend, at `steps` budgets: each level's curve (as
+    /// [`Workspace::curve`] with `steps` and `refine`), and at each budget the
+    /// best split of it over the levels' points. A point is kept only where
+    /// the split differs from the previous one; budgets no split fits (what
+    /// the request requires costs more) have none. `request` applies to every
+    /// level as in [`Site::optimize_budget`].
+    ///
+    /// # Errors
+    /// A largest budget that is not finite and above zero; a level with no
+    /// layout within it; no split within it; or `progress` asked to stop.
+    pub fn budget_curve(
+        &self,
+        request: &Request,
+        max_budget: f64,
+        steps: usize,
+        refine: usize,
+        progress: &mut SiteProgressFn,
+    ) -> Result<Vec<SiteCurvePoint>, SiteOptimizeError> {
+        if !(max_budget > 0.0 && max_budget.is_finite()) {
+            return Err(SiteOptimizeError::MaxBudget(max_budget));
+        }
+        let steps = steps.max(2);
+        let curves = self.level_curves(
+            request,
+            max_budget,
+            steps,
+            refine,
+            self.levels.len(),
+            progress,
+        )?;
+        if let Some((level, _)) = self
+            .levels
+            .iter()
+            .zip(&curves.points)
+            .find(|(_, c)| c.is_empty())
+        {
+            return Err(SiteOptimizeError::LevelTooDear {
+                level: level.name.clone(),
+                budget: max_budget,
+            });
+        }
+        let values = curves.values();
+        let mut out: Vec<SiteCurvePoint> = Vec::with_capacity(steps + 1);
+        let mut last: Option<Vec<usize>> = None;
+        let mut too_small = None;
+        for s in 0..=steps {
+            let budget = max_budget * s as f64 / steps as f64;
+            let split = match best_split(&values, &curves.weights, budget) {
+                Ok(split) => split,
+                Err(e @ SiteOptimizeError::TooSmall { .. }) => {
+                    too_small = Some(e);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            if last.as_ref() == Some(&split.points) {
+                continue;
+            }
+            let chosen: Vec<&CurvePoint> = split
+                .points
+                .iter()
+                .zip(&curves.points)
+                .map(|(&k, c)| &c[k])
+                .collect();
+            let levels: Vec<LevelPoint> = self
+                .levels
+                .iter()
+                .zip(&chosen)
+                .map(|(level, p)| LevelPoint {
+                    level: level.id.clone(),
+                    name: level.name.clone(),
+                    cost: p.cost,
+                    total: p.total,
+                    camera_count: p.camera_count,
+                    added: p.account.added.len(),
+                    estimated_coverage: p.estimated_coverage,
+                })
+                .collect();
+            let cameras: Vec<Camera> = self
+                .levels
+                .iter()
+                .zip(&chosen)
+                .flat_map(|(level, p)| on_level(&p.cameras, &level.id))
+                .collect();
+            out.push(SiteCurvePoint {
+                budget,
+                cost: levels.iter().map(|l| l.cost).sum(),
+                total: levels.iter().map(|l| l.total).sum(),
+                camera_count: cameras.len(),
+                estimated_coverage: curves
+                    .site_coverage(chosen.iter().map(|p| p.estimated_coverage)),
+                levels,
+                cameras,
+            });
+            last = Some(split.points);
+        }
+        match too_small {
+            Some(e) if out.is_empty() => Err(e),
+            _ => Ok(out),
+        }
+    }
+
+    /// Each level's curve up to `max_budget`, told as steps `0..levels` of
+    /// `steps`.
+    fn level_curves(
+        &self,
+        request: &Request,
+        max_budget: f64,
+        curve_steps: usize,
+        refine: usize,
+        steps: usize,
+        progress: &mut SiteProgressFn,
+    ) -> Result<LevelCurves, SiteOptimizeError> {
+        let n = self.levels.len();
+        let mut curves = LevelCurves {
+            requests: Vec::with_capacity(n),
+            points: Vec::with_capacity(n),
+            weights: Vec::with_capacity(n),
+        };
+        for (i, (level, session)) in self.levels.iter().zip(&self.sessions).enumerate() {
+            let request = Request {
+                goal: Goal::Budget(max_budget),
+                id_prefix: format!("{}{}-", request.id_prefix, level.id),
+                ..request.clone()
+            };
+            let mut tell = |p| {
+                progress(SiteProgress {
+                    level: i,
+                    step: i,
+                    steps,
+                    progress: p,
+                })
+            };
+            let workspace = Workspace::new(session, &request, &mut tell)?;
+            curves
+                .points
+                .push(workspace.curve(max_budget, curve_steps, refine, &mut tell)?);
+            curves.weights.push(
+                session
+                    .summary()
+                    .zones
+                    .iter()
+                    .map(|z| z.priority * z.area_m2)
+                    .sum(),
+            );
+            curves.requests.push(request);
+        }
+        Ok(curves)
+    }
+}
+
+/// A level's cameras, each tagged with the level.
+fn on_level<'c>(cameras: &'c [Camera], level: &'c str) -> impl Iterator<Item = Camera> + 'c {
+    cameras.iter().cloned().map(move |mut c| {
+        c.level = Some(level.to_string());
+        c
+    })
 }
 
 /// The curve point of each level (an index; past the end: the level's curve
