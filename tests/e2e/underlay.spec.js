@@ -98,8 +98,9 @@ test('a PNG underlay: loaded, drawn under the plan, calibrated with two clicks, 
   // Drawn: the scan's dark dimension line darkens the canvas; its white paper leaves the
   // zone's tint as it was (the site is all blind: its hatch is hidden to look under it).
   await page.locator('#show-blind').uncheck();
+  // The hatch goes at the next frame: wait for it (reading at once raced the repaint).
+  await expect.poll(async () => lum(await pixelAtImage(page, 300.5, 250.5))).toBeGreaterThan(200);
   const paper = await pixelAtImage(page, 300.5, 250.5);
-  expect(lum(paper)).toBeGreaterThan(200);
   await expect.poll(async () => lum(await pixelAtImage(page, 300.5, 400.5))).toBeLessThan(lum(paper) - 80);
 
   // Loading started the calibration: A and B at the ends of the 8 m line, then the distance.
