@@ -1,61 +1,26 @@
 //! The levels of a site computed side by side: natively on the machine's
-//! cores (levels are independent, sight never crosses them), one after the
-//! other in wasm (the web module is single-threaded).
+//! cores with rayon (levels are independent, sight never crosses them), one
+//! after the other in wasm (the web module is single-threaded).
 //!
 //! Results come back in the items' order whatever thread computed them, so a
 //! site's figures are the same on one core or many.
 
-/// `f` over `items`, results in the items' order. Natively the items are
-/// shared among up to as many threads as the machine has cores, each taking
-/// the next item left, in the order given (give the largest first: a thread
-/// left with a small one at the end waits least); a panic in `f` is raised
-/// again here, as on one thread. In wasm, one after the other.
+/// `f` over `items`, results in the items' order. Natively rayon shares the
+/// items among its threads (one per core, work-stealing: a thread done early
+/// takes items a busy one has not started); a panic in `f` is raised again
+/// here, as on one thread. In wasm, one after the other.
 pub(super) fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(items.len());
-        if threads > 1 {
-            let n = items.len();
-            let queue = std::sync::Mutex::new(items.into_iter().enumerate());
-            let mut out: Vec<Option<R>> = (0..n).map(|_| None).collect();
-            std::thread::scope(|s| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|_| {
-                        s.spawn(|| {
-                            let mut done = Vec::new();
-                            loop {
-                                // The lock is held only to take the next item.
-                                let next = match queue.lock() {
-                                    Ok(mut q) => q.next(),
-                                    Err(poisoned) => poisoned.into_inner().next(),
-                                };
-                                let Some((i, item)) = next else { break };
-                                done.push((i, f(item)));
-                            }
-                            done
-                        })
-                    })
-                    .collect();
-                for w in workers {
-                    match w.join() {
-                        Ok(done) => {
-                            for (i, r) in done {
-                                out[i] = Some(r);
-                            }
-                        }
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-            });
-            return out
-                .into_iter()
-                .map(|r| r.expect("every item is taken by one thread"))
-                .collect();
-        }
+        use rayon::prelude::*;
+        // One item per task: a level is tens of milliseconds of work or more,
+        // so nothing is gained by batching items.
+        items.into_par_iter().with_max_len(1).map(&f).collect()
     }
-    items.into_iter().map(f).collect()
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.into_iter().map(f).collect()
+    }
 }
 
 /// [`map`] with the items started largest first by `sizes` (ties in order),
