@@ -175,7 +175,7 @@ const importer = new ImportDialog({
   showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
 });
 const budget = new BudgetUI({
-  scenario, currency: () => mirror.summary().costs.currency, addLayout: (n, c, m) => layouts.add(n, c, m), figures: () => layouts.allFigures(),
+  scenario, currency: () => mirror.summary().costs.currency, addLayout: (n, c, m, l) => layouts.add(n, c, m, l), figures: () => layouts.allFigures(),
   exactWeighted: () => mirror.summary().weighted_coverage, totalCost: () => mirror.summary().costs.total,
   showError: (t, m) => messages.showError(t, m), toast: (t) => messages.toast(t),
   setMarking: (on) => setMarking(on), marked: () => (ui.marks.plan === scenario().plan ? ui.marks.points : []),

@@ -37,13 +37,14 @@ export class LayoutCommands {
   }
 
   /**
-   * Adds a layout (from a duplicate, the optimiser or the curve) and shows it.
-   * @param {string} name @param {Camera[]} cameras @param {LayoutMeta} [meta]
+   * Adds a layout (from a duplicate, the optimiser or the curve) and shows it; with
+   * `levelCameras`, a layout of the whole site (model/layouts.js `withLayoutAdded`).
+   * @param {string} name @param {Camera[]} cameras @param {LayoutMeta} [meta] @param {Record<string, Camera[]>} [levelCameras]
    */
-  add(name, cameras, meta) {
+  add(name, cameras, meta, levelCameras) {
     const { commands, ui, messages } = this.d;
     const s = commands.scenario();
-    const next = withLayoutAdded(s, uniqueLayoutName(s, name), cameras, meta);
+    const next = withLayoutAdded(s, uniqueLayoutName(s, name), cameras, meta, levelCameras);
     ui.select(null);
     if (commands.commit(next, `New layout ${next.name}`)) {
       commands.afterEdit(0);

@@ -133,6 +133,8 @@ export function installTestHooks(d) {
         const m = s.layouts?.list[s.layouts.active]?.meta;
         return m ? { kind: m.kind, proposal: m.proposal ? { ...m.proposal, cameras: m.proposal.cameras.length } : null, point: m.point ?? null, request: m.request ?? null, edited: m.cameras !== s.cameras } : null;
       },
+      /** the site's curve's points with each level's part (null unless the curve is the site's) */
+      budgetCurve: () => (d.budget.curve?.site ? d.budget.curve.points.map((p) => { const q = /** @type {any} */ (p); return { budget: q.budget, cost: q.cost, total: q.total, camera_count: q.camera_count, estimated_coverage: q.estimated_coverage, levels: q.levels }; }) : null),
       curvePoints: () => d.budget.curve?.points.map((p) => ({ budget: p.budget, cost: p.cost, estimated_coverage: p.estimated_coverage, cameras: p.cameras.length })) ?? null,
       compareMs: () => d.compare.lastMs.slice(),
       comparisonLoads: () => d.figures.loads,

@@ -2,12 +2,16 @@
 /**
  * Budget options: the goal dialog, the progress panel and the cost curve dialog. The
  * optimiser runs in a worker (runner.js); a result always opens as a new layout
- * (model/layouts.js): the user's layouts are never overwritten.
+ * (model/layouts.js): the user's layouts are never overwritten. On a site of several
+ * levels the dialog offers the whole site (the default: one budget split over the levels
+ * by the core, `optimizeSite` / `curveSite` on the whole file as model/levels.js merges
+ * it) or the level shown (the run of a plan of one level, on its slice).
  */
 
 import { el, $, input } from '../panels/dom.js';
 import { fmtMoney, fmtPct, fmtInt, fmt1 } from '../format.js';
 import { layoutsOf, coreScenario } from '../model/layouts.js';
+import { hasLevels, mergeLevels, levelsOf, shownLevel, levelNamed, camerasByLevel } from '../model/levels.js';
 import { kindLabel } from '../model/optics.js';
 import { OptimizerRunner, Cancelled, PHASE_TEXT } from './runner.js';
 import { curveSvg, niceStep } from './curve-chart.js';
@@ -17,6 +21,8 @@ import { ProgressPanel } from '../panels/progress-panel.js';
 /** @typedef {import('../model/scenario.js').Camera} Camera */
 /** @typedef {import('./runner.js').Proposal} Proposal */
 /** @typedef {import('./runner.js').CurvePoint} CurvePoint */
+/** @typedef {import('./runner.js').SiteProposal} SiteProposal */
+/** @typedef {import('./runner.js').SiteCurvePoint} SiteCurvePoint */
 /** @typedef {import('./runner.js').Timing} Timing */
 /** @typedef {import('./runner.js').Progress} Progress */
 
@@ -24,7 +30,7 @@ import { ProgressPanel } from '../panels/progress-panel.js';
  * @typedef {{
  *   scenario: () => Scenario,
  *   currency: () => string,
- *   addLayout: (name: string, cameras: Camera[], meta: import('../model/layouts.js').LayoutMeta) => boolean,
+ *   addLayout: (name: string, cameras: Camera[], meta: import('../model/layouts.js').LayoutMeta, levelCameras?: Record<string, Camera[]>) => boolean,
  *   figures: () => Promise<{name: string, cost: number, weighted: number, active: boolean, index: number}[]>,
  *   exactWeighted: () => number,
  *   totalCost: () => number,
@@ -45,7 +51,8 @@ export class BudgetUI {
     this.dialog = /** @type {HTMLDialogElement} */ ($('optimizer'));
     this.curveDialog = /** @type {HTMLDialogElement} */ ($('curve'));
     /** The last curve: its points, the settings it was drawn with, the scenario parts it belongs to. */
-    /** @type {{points: CurvePoint[], request: any, maxBudget: number, base: number, mode: string, plan: unknown, catalog: unknown, timing: Timing, from: string}|null} */
+    /** The site's curve (`site`) has SiteCurvePoints and belongs to every level's plan (`plans`). */
+    /** @type {{points: CurvePoint[], request: any, maxBudget: number, base: number, mode: string, plan: unknown, catalog: unknown, timing: Timing, from: string, site?: boolean, plans?: unknown[]}|null} */
     this.curve = null;
     /** Timings of the last runs (tests and the benchmark read them). */
     /** @type {{kind: string, wallMs: number, timing: Timing|null, progressCount: number}[]} */
@@ -109,6 +116,13 @@ export class BudgetUI {
     }));
     if (!s.catalog.length) box.append(el('p', { class: 'note', text: 'The catalogue is empty: add models first (Catalogue…).' }));
     this.updateMarked();
+    // The span: on a site of several levels, the whole site (default) or the level shown.
+    const span = $('opt-span');
+    span.hidden = !hasLevels(s);
+    if (hasLevels(s)) {
+      $('opt-span-level').textContent = `This level only (${levelNamed(s, /** @type {string} */ (shownLevel(s)))?.name ?? ''})`;
+      $('opt-span-site').textContent = `The whole site (${levelsOf(s).length} levels, one budget)`;
+    }
     $('opt-error').hidden = true;
     if (!this.dialog.open) this.dialog.showModal();
   }
@@ -120,12 +134,14 @@ export class BudgetUI {
 
   /**
    * The request from the dialog, or a message saying what is wrong.
-   * @returns {{request: any, goalText: string, name: string}|{error: string}}
+   * @returns {{request: any, goalText: string, name: string, site: boolean}|{error: string}}
    */
   readRequest() {
     const s = this.a.scenario();
     const cur = this.a.currency();
     const goal = /** @type {HTMLInputElement|null} */ (this.dialog.querySelector('input[name=goal]:checked'))?.value ?? 'budget';
+    const site = this.spansSite();
+    if (site && goal !== 'budget') return { error: 'Over the whole site the optimiser takes a budget: choose "Best coverage for a budget", or "This level only".' };
     const existing = /** @type {HTMLInputElement|null} */ (this.dialog.querySelector('input[name=existing]:checked'))?.value ?? 'keep';
     /** @type {any} */
     const request = { existing };
@@ -154,6 +170,7 @@ export class BudgetUI {
     if (models.length < s.catalog.length) request.models = models;
     const marked = this.a.marked();
     const only = input('opt-marked-only').checked;
+    if (site && (only || marked.length)) return { error: 'Marked places belong to the level shown: choose "This level only" to use them, or clear the marks.' };
     if (only && !marked.length) return { error: 'No places are marked: mark some on the plan, or untick "Only at places I mark".' };
     const walls = input('opt-walls').checked, corners = input('opt-corners').checked, ceiling = input('opt-ceiling').checked;
     const poles = input('opt-poles').checked;
@@ -178,7 +195,17 @@ export class BudgetUI {
     // Each proposal names its new cameras apart from every other layout's
     // ("opt3-1", "opt3-2"...), so layouts can be compared camera by camera.
     request.id_prefix = `opt${layoutsOf(s).length + 1}-`;
-    return { request, goalText, name };
+    if (site) {
+      goalText += ' over the whole site';
+      name = `Site ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+    }
+    return { request, goalText, name, site };
+  }
+
+  /** True when the run spans every level (a site of several levels with "whole site" ticked). */
+  spansSite() {
+    if (!hasLevels(this.a.scenario())) return false;
+    return /** @type {HTMLInputElement|null} */ (this.dialog.querySelector('input[name=opt-span]:checked'))?.value !== 'level';
   }
 
   /** @param {string} message */
@@ -192,6 +219,21 @@ export class BudgetUI {
   scenarioText() {
     const s = coreScenario(this.a.scenario());
     delete s.options;
+    return JSON.stringify(s);
+  }
+
+  /**
+   * The whole site's scenario text (every level, model/levels.js's merge): the layout
+   * shown on every level; with `asIs`, the file's first layout (as the curve starts from).
+   * @param {boolean} [asIs]
+   */
+  siteScenarioText(asIs = false) {
+    const merged = /** @type {any} */ (mergeLevels(this.a.scenario()));
+    const { layouts, options: _o, ...s } = merged;
+    if (asIs && layouts) {
+      s.name = layouts.list[0].name;
+      s.cameras = layouts.list[0].cameras;
+    }
     return JSON.stringify(s);
   }
 
@@ -212,12 +254,31 @@ export class BudgetUI {
     this.dialog.close();
     const s = this.a.scenario();
     const from = s.name;
+    if (r.site) { await this.runSiteOptimize(r, from); return; }
     const res = await this.execute('optimize', `Proposing ${r.goalText}`, { type: 'optimize', scenario: this.scenarioText(), request: JSON.stringify(r.request) });
     if (!res) return;
     const proposal = /** @type {Proposal} */ (res.result);
     const ok = this.a.addLayout(r.name, proposal.cameras, { kind: 'proposal', proposal, request: { ...r.request, goalText: r.goalText, from }, timing: res.timing, cameras: proposal.cameras });
     if (ok) {
       this.a.toast(`New layout "${r.name}": ${proposal.added.length} added, ${proposal.moved.length} moved, ${proposal.removed.length} removed, ${fmtMoney(proposal.cost, this.a.currency())}. "${from}" is unchanged.`);
+    }
+  }
+
+  /**
+   * The whole site's run: one budget split over the levels; the proposal opens as a layout
+   * holding every level's cameras.
+   * @param {{request: any, goalText: string, name: string}} r @param {string} from
+   */
+  async runSiteOptimize(r, from) {
+    const res = await this.execute('optimizeSite', `Proposing ${r.goalText}`, { type: 'optimizeSite', scenario: this.siteScenarioText(), request: JSON.stringify(r.request) });
+    if (!res) return;
+    const proposal = /** @type {SiteProposal} */ (res.result);
+    const split = camerasByLevel(this.a.scenario(), /** @type {Camera[]} */ (proposal.cameras));
+    if (!split) return;
+    const ok = this.a.addLayout(r.name, split.cameras, { kind: 'proposal', site: true, proposal, request: { ...r.request, goalText: r.goalText, from }, timing: res.timing, cameras: split.cameras }, split.levelCameras);
+    if (ok) {
+      const added = proposal.levels.reduce((n, l) => n + l.proposal.added.length, 0);
+      this.a.toast(`New layout "${r.name}" over ${proposal.levels.length} levels: ${added} added, ${fmtMoney(proposal.cost, this.a.currency())} of ${fmtMoney(proposal.budget, this.a.currency())}. "${from}" is unchanged.`);
     }
   }
 
@@ -230,11 +291,25 @@ export class BudgetUI {
     this.dialog.close();
     const s = this.a.scenario();
     const cur = this.a.currency();
-    const res = await this.execute('curve', `Drawing the cost curve up to ${fmtMoney(maxBudget, cur)}`,
-      { type: 'curve', scenario: this.asIsScenarioText(), request: JSON.stringify(r.request), maxBudget, steps: 20, refine: 4 });
+    const res = r.site
+      ? await this.execute('curveSite', `Drawing the whole site's cost curve up to ${fmtMoney(maxBudget, cur)}`,
+        { type: 'curveSite', scenario: this.siteScenarioText(true), request: JSON.stringify(r.request), maxBudget, steps: 20, refine: 4 })
+      : await this.execute('curve', `Drawing the cost curve up to ${fmtMoney(maxBudget, cur)}`,
+        { type: 'curve', scenario: this.asIsScenarioText(), request: JSON.stringify(r.request), maxBudget, steps: 20, refine: 4 });
     if (!res) return;
     const mode = r.request.existing;
     const first = layoutsOf(s)[0];
+    if (r.site) {
+      const points = /** @type {SiteCurvePoint[]} */ (res.result);
+      this.curve = {
+        points: /** @type {any} */ (points), request: r.request, maxBudget, mode, plan: s.plan, catalog: s.catalog, timing: res.timing,
+        // The site's as-is cost: the levels' first layouts at catalogue prices (the curve's zero-spend point).
+        base: points[0]?.budget === 0 ? points[0].total : NaN,
+        from: first.name, site: true, plans: sitePlans(s),
+      };
+      await this.showCurve();
+      return;
+    }
     this.curve = {
       points: res.result, request: r.request, maxBudget, mode, plan: s.plan, catalog: s.catalog, timing: res.timing,
       // Always from the as-is layout: spend is the change from it, priced by the core's account.
@@ -256,10 +331,16 @@ export class BudgetUI {
     let count = 0;
     const record = { kind, wallMs: 0, timing: /** @type {Timing|null} */ (null), progressCount: 0, cancelled: false };
     try {
+      const levels = levelsOf(this.a.scenario());
       const res = await this.runner.start(msg, (p) => {
         count++;
         const text = PHASE_TEXT[p.phase] ?? p.phase;
-        this.progress.say(p.total > 1 ? `${text} · ${fmtInt(p.done)} of ${fmtInt(p.total)}` : text, phaseFraction(kind, p));
+        const line = p.total > 1 ? `${text} · ${fmtInt(p.done)} of ${fmtInt(p.total)}` : text;
+        if (p.step === undefined || !p.steps) { this.progress.say(line, phaseFraction(kind, p)); return; }
+        // A site run: its steps are each level's curve, then (a budget run) each level's optimisation.
+        const level = levels[p.level ?? 0]?.name ?? '';
+        const stage = p.step < levels.length ? 'cost curve' : 'layout';
+        this.progress.say(`${level}, ${stage} (step ${p.step + 1} of ${p.steps}) · ${line}`, (p.step + phaseFraction(p.step < levels.length ? 'curve' : 'optimize', p)) / p.steps);
       });
       record.wallMs = performance.now() - t0;
       record.timing = res.timing;
@@ -292,7 +373,7 @@ export class BudgetUI {
     const c = this.curve;
     if (!c) { this.open(); return; }
     const s = this.a.scenario();
-    if (c.plan !== s.plan || c.catalog !== s.catalog) {
+    if (c.site ? !samePlans(c.plans ?? [], sitePlans(s)) || c.catalog !== s.catalog : c.plan !== s.plan || c.catalog !== s.catalog) {
       // The plan or the prices changed since: the curve no longer answers for this plan.
       this.curve = null;
       this.a.toast('The plan or the catalogue changed since the curve was drawn: draw it again.');
@@ -300,6 +381,7 @@ export class BudgetUI {
       return;
     }
     const cur = this.a.currency();
+    if (c.site) { this.showSiteCurve(c, cur); return; }
     const fig = await this.a.figures();
     const list = layoutsOf(s);
     const marks = fig.map((f) => ({ ...f, spend: this.a.changeCost(list[0].cameras, list[f.index].cameras).spend, cameras: list[f.index].cameras.length }));
@@ -312,10 +394,24 @@ export class BudgetUI {
     if (!this.curveDialog.open) this.curveDialog.showModal();
   }
 
+  /**
+   * The site's curve: its points only (the layouts' site figures are in the site panel).
+   * @param {NonNullable<BudgetUI['curve']>} c @param {string} cur
+   */
+  showSiteCurve(c, cur) {
+    const what = { keep: 'new cameras added to', move: 'new cameras, the existing ones moved where that helps, from', movable: 'cameras added, moved or removed, from', remove: 'layouts from scratch replacing' }[c.mode] ?? 'layouts from';
+    $('curve-sub').textContent = `The whole site, ${levelsOf(this.a.scenario()).length} levels: at each budget the best split over the levels' curves; ${what} "${c.from}" on every level${Number.isFinite(c.base) ? ` (${fmtMoney(c.base, cur)} at catalogue prices)` : ''}, up to ${fmtMoney(c.maxBudget, cur)} of spend · computed in ${fmt1(c.timing.totalMs / 1000)} s`;
+    const axis = /** @type {HTMLInputElement|null} */ (this.curveDialog.querySelector('input[name=curve-axis]:checked'))?.value === 'cameras' ? 'cameras' : 'spend';
+    $('curve-chart').replaceChildren(curveSvg(c, [], cur, (k) => this.pickPoint(k), axis));
+    $('curve-table').replaceChildren(...siteCurveTable(/** @type {SiteCurvePoint[]} */ (/** @type {unknown} */ (c.points)), cur, (k) => this.pickPoint(k)));
+    if (!this.curveDialog.open) this.curveDialog.showModal();
+  }
+
   /** Opens curve point k as a new layout. @param {number} k */
   pickPoint(k) {
     const c = this.curve;
     if (!c) return;
+    if (c.site) { this.pickSitePoint(c, k); return; }
     const p = c.points[k];
     const cur = this.a.currency();
     const name = `Curve ${fmtMoney(p.cost, cur)}`;
@@ -324,6 +420,51 @@ export class BudgetUI {
       this.a.toast(`New layout "${name}" from the curve (${fmtPct(p.estimated_coverage)} estimated, ${fmtMoney(p.cost, cur)}).`);
     }
   }
+
+  /** Opens point k of the site's curve as a layout of every level. @param {NonNullable<BudgetUI['curve']>} c @param {number} k */
+  pickSitePoint(c, k) {
+    const p = /** @type {SiteCurvePoint} */ (/** @type {unknown} */ (c.points[k]));
+    const cur = this.a.currency();
+    const split = camerasByLevel(this.a.scenario(), /** @type {Camera[]} */ (p.cameras));
+    if (!split) return;
+    const name = `Site curve ${fmtMoney(p.cost, cur)}`;
+    const meta = /** @type {import('../model/layouts.js').LayoutMeta} */ ({ kind: 'curve', site: true, point: { budget: p.budget, cost: p.cost, total: p.total, estimated_coverage: p.estimated_coverage, levels: p.levels }, request: { ...c.request, from: c.from, mode: c.mode }, cameras: split.cameras });
+    if (this.a.addLayout(name, split.cameras, meta, split.levelCameras)) {
+      this.curveDialog.close();
+      this.a.toast(`New layout "${name}" from the site's curve over ${p.levels.length} levels (${fmtPct(p.estimated_coverage)} estimated, ${fmtMoney(p.cost, cur)}).`);
+    }
+  }
+}
+
+/** Every level's plan (the site's curve answers for all of them). @param {Scenario} s @returns {unknown[]} */
+function sitePlans(s) {
+  const site = /** @type {any} */ (s).site;
+  return levelsOf(s).map((l) => (l.id === site?.level ? s.plan : site?.plans[l.id]));
+}
+
+/** @param {unknown[]} a @param {unknown[]} b */
+function samePlans(a, b) {
+  return a.length === b.length && a.every((p, k) => p === b[k]);
+}
+
+/**
+ * The site's curve as a table: spend, total, cameras, coverage, each level's share (spend
+ * and cameras added), and a button opening each.
+ * @param {SiteCurvePoint[]} points @param {string} cur @param {(k: number) => void} onPick
+ */
+function siteCurveTable(points, cur, onPick) {
+  const names = points[0]?.levels.map((l) => l.name) ?? [];
+  const head = el('tr', {}, ['Spend', 'Total', 'Cameras', 'Weighted coverage (estimated)', ...names, ''].map((t) => el('th', { text: t })));
+  const rows = points.map((p, k) => {
+    const open = el('button', { type: 'button', class: 'link', text: 'Open', 'aria-label': `Open the site layout costing ${fmtMoney(p.cost, cur)}` });
+    open.addEventListener('click', () => onPick(k));
+    return el('tr', { 'data-k': String(k), 'data-spend': p.cost.toFixed(2), 'data-total': p.total.toFixed(2) }, [
+      el('td', { text: fmtMoney(p.cost, cur) }), el('td', { text: fmtMoney(p.total, cur) }),
+      el('td', { text: fmtInt(p.camera_count) }), el('td', { text: fmtPct(p.estimated_coverage) }),
+      ...p.levels.map((l) => el('td', { 'data-level': l.level, 'data-spend': l.cost.toFixed(2), text: `${fmtMoney(l.cost, cur)} · ${fmtInt(l.added)} new` })),
+      el('td', {}, [open])]);
+  });
+  return [el('thead', {}, [head]), el('tbody', {}, rows)];
 }
 
 /**

@@ -42,6 +42,7 @@ function accountRows(k, cur, asIs) {
  * @param {import('../core/types.js').ChangeCost} account the core's account of the change from the as-is layout to this one
  */
 export function proposalBody(meta, s, exact, cur, account) {
+  if (meta.site) return siteProposalBody(meta, cur);
   const asIs = layoutsOf(s)[0].name;
   const edited = meta.cameras !== s.cameras;
   /** @type {HTMLElement[]} */
@@ -98,5 +99,52 @@ export function proposalBody(meta, s, exact, cur, account) {
     out.push(el('p', { class: 'note', text: `Against "${list[0].name}": ${d.added.length} added, ${d.changed.length} moved or changed, ${d.removed.length} removed.` }));
   }
   if (edited) out.push(el('p', { class: 'note', text: 'Edited since it was proposed.' }));
+  return out;
+}
+
+/**
+ * The card of a proposal or curve point of the whole site: the site's estimate and spend,
+ * and the split over the levels (each level's share of the budget, cameras added, cost,
+ * estimate), as the core gave them. The exact figures are the site panel's.
+ * @param {import('../model/layouts.js').LayoutMeta} meta @param {string} cur
+ */
+function siteProposalBody(meta, cur) {
+  /** @type {HTMLElement[]} */
+  const out = [];
+  /** @type {HTMLElement[]} */
+  const rows = [];
+  /** @param {string} k @param {string} v @param {string} [cls] */
+  const row = (k, v, cls) => rows.push(el('div', { class: cls ?? '' }, [el('dt', { text: k }), el('dd', { text: v })]));
+  const existing = meta.request?.existing === 'keep' ? 'kept' : meta.request?.existing === 'movable' ? 'movable' : meta.request?.existing === 'move' ? 'moved where that helps' : 'removed';
+  /** @type {{level: string, name: string, share?: number, added: number, cost: number, coverage: number}[]} */
+  let levels = [];
+  if (meta.kind === 'proposal' && meta.proposal) {
+    const p = /** @type {import('./runner.js').SiteProposal} */ (meta.proposal);
+    out.push(el('p', { class: 'proposal-goal', text: `Asked for ${meta.request?.goalText ?? 'a layout of the site'}, starting from "${meta.request?.from ?? ''}" on every level (cameras there: ${existing}).` }));
+    row('Site weighted coverage, estimated', fmtPct(p.estimated_coverage), 'strong');
+    row('Site spend', `${fmtMoney(p.cost, cur)} of ${fmtMoney(p.budget, cur)}`);
+    out.push(el('dl', { class: 'figures', 'data-site-cost': p.cost.toFixed(2), 'data-site-budget': p.budget.toFixed(2), 'data-site-coverage': p.estimated_coverage.toFixed(6) }, rows));
+    levels = p.levels.map((l) => ({ level: l.level, name: l.name, share: l.budget, added: l.proposal.added.length, cost: l.proposal.cost, coverage: l.proposal.estimated_coverage }));
+  } else if (meta.kind === 'curve' && meta.point) {
+    const pt = meta.point;
+    out.push(el('p', { class: 'proposal-goal', text: `From the whole site's cost curve: the best split found for a budget of ${fmtMoney(pt.budget, cur)}${meta.request?.mode === 'remove' ? ', from scratch' : ` on top of "${meta.request?.from ?? ''}"`}.` }));
+    row('Site weighted coverage, estimated', fmtPct(pt.estimated_coverage), 'strong');
+    row('Site spend', fmtMoney(pt.cost, cur));
+    out.push(el('dl', { class: 'figures', 'data-site-cost': pt.cost.toFixed(2), 'data-site-budget': pt.budget.toFixed(2), 'data-site-coverage': pt.estimated_coverage.toFixed(6) }, rows));
+    levels = (pt.levels ?? []).map((l) => ({ level: l.level, name: l.name, added: l.added, cost: l.cost, coverage: l.estimated_coverage }));
+  }
+  const shares = levels.some((l) => l.share !== undefined);
+  const head = el('tr', {}, [el('th', { text: 'Level' }), ...(shares ? [el('th', { class: 'num', text: 'Share' })] : []),
+    el('th', { class: 'num', text: 'Added' }), el('th', { class: 'num', text: 'Cost' }), el('th', { class: 'num', text: 'Estimated' })]);
+  const body = levels.map((l) => el('tr', { 'data-level': l.level, 'data-share': l.share === undefined ? '' : l.share.toFixed(2), 'data-added': String(l.added), 'data-cost': l.cost.toFixed(2), 'data-coverage': l.coverage.toFixed(6) }, [
+    el('th', { scope: 'row', text: l.name }), ...(shares ? [el('td', { class: 'num', text: fmtMoney(l.share ?? 0, cur) })] : []),
+    el('td', { class: 'num', text: fmtInt(l.added) }), el('td', { class: 'num', text: fmtMoney(l.cost, cur) }), el('td', { class: 'num', text: fmtPct(l.coverage) })]));
+  out.push(el('table', { class: 'site-split', id: 'site-split' }, [el('thead', {}, [head]), el('tbody', {}, body)]));
+  if (meta.kind === 'proposal' && meta.proposal) {
+    for (const l of /** @type {import('./runner.js').SiteProposal} */ (meta.proposal).levels) for (const w of l.proposal.warnings) out.push(el('p', { class: 'alert warn', text: `${l.name}: ${w}` }));
+  }
+  out.push(el('p', { class: 'note', text: 'Estimates on sample points. The exact figures of every level and of the site, for this layout, are in the site panel.' }));
+  const t = /** @type {import('./runner.js').Timing|undefined} */ (meta.timing);
+  if (t) out.push(el('p', { class: 'note', text: `Computed in ${fmt1(t.totalMs / 1000)} s.` }));
   return out;
 }

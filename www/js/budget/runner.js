@@ -15,8 +15,10 @@ export { Cancelled };
  * The core's proposal and curve point (the generated .d.ts types them, with the account).
  * @typedef {import('../core/types.js').Proposal} Proposal
  * @typedef {import('../core/types.js').CurvePoint} CurvePoint
+ * @typedef {import('../core/types.js').SiteProposal} SiteProposal
+ * @typedef {import('../core/types.js').SiteCurvePoint} SiteCurvePoint
  * @typedef {{initMs: number, totalMs: number, phases: {phase: string, startMs: number, ms: number}[]}} Timing
- * @typedef {{phase: string, done: number, total: number, at: number}} Progress
+ * @typedef {{phase: string, done: number, total: number, at: number, level?: number, step?: number, steps?: number}} Progress
  */
 
 /** What each phase of the core is called on screen. */

@@ -6,9 +6,12 @@
  *   {type: 'init'}                                    load the wasm now (warm-up)
  *   {type: 'optimize', id, scenario, request}         scenario and request as JSON text
  *   {type: 'curve', id, scenario, request, maxBudget, steps, refine}
+ *   {type: 'optimizeSite', id, scenario, request}     the whole site (every level), a budget goal
+ *   {type: 'curveSite', id, scenario, request, maxBudget, steps, refine}
  * Messages out:
  *   {type: 'ready', initMs}
  *   {type: 'progress', id, phase, done, total, at}    at most every 40 ms, and at each new phase
+ *     (a site run adds level, step, steps: the level worked on and which of the run's steps)
  *   {type: 'result', id, result, timing: {initMs, totalMs, phases: [{phase, startMs, ms}]}}
  *   {type: 'error', id, message, trap}                trap: the core failed (this worker is done)
  * The page cancels a run with `worker.terminate()` (which stops it at once) and starts a
@@ -38,25 +41,31 @@ self.onmessage = async (/** @type {MessageEvent} */ e) => {
     /** @type {{phase: string, startMs: number, ms: number}[]} */
     const phases = [{ phase: 'loading', startMs: 0, ms: 0 }];
     let lastPost = -Infinity;
-    /** @param {string} phase @param {number} done @param {number} total */
-    const progress = (phase, done, total) => {
+    let lastStep = -1;
+    /** @param {string} phase @param {number} done @param {number} total @param {number} [level] @param {number} [step] @param {number} [steps] */
+    const progress = (phase, done, total, level, step, steps) => {
       const at = performance.now() - start;
       const cur = phases[phases.length - 1];
-      const fresh = cur.phase !== phase;
+      const fresh = cur.phase !== phase || (step !== undefined && step !== lastStep);
       if (fresh) {
         cur.ms = at - cur.startMs;
         phases.push({ phase, startMs: at, ms: 0 });
+        if (step !== undefined) lastStep = step;
       }
       if (fresh || at - lastPost >= 40 || done >= total) {
         lastPost = at;
-        postMessage({ type: 'progress', id, phase, done, total, at });
+        postMessage({ type: 'progress', id, phase, done, total, at, ...(step === undefined ? {} : { level, step, steps }) });
       }
       return true;
     };
-    const { optimize, curve } = await core;
+    const { optimize, curve, optimizeSite, curveSite } = await core;
     const result = msg.type === 'curve'
       ? curve(msg.scenario, msg.request, msg.maxBudget, msg.steps, msg.refine, progress)
-      : optimize(msg.scenario, msg.request, progress);
+      : msg.type === 'curveSite'
+        ? curveSite(msg.scenario, msg.request, msg.maxBudget, msg.steps, msg.refine, progress)
+        : msg.type === 'optimizeSite'
+          ? optimizeSite(msg.scenario, msg.request, progress)
+          : optimize(msg.scenario, msg.request, progress);
     const totalMs = performance.now() - start;
     const last = phases[phases.length - 1];
     if (!last.ms) last.ms = totalMs - last.startMs;

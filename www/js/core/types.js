@@ -37,6 +37,10 @@
 /** @typedef {import('../../pkg/blindspot.js').MountAt} MountAt */
 /** @typedef {import('../../pkg/blindspot.js').Placed} Placed */
 /** @typedef {import('../../pkg/blindspot.js').CurvePoint} CurvePoint */
+/** @typedef {import('../../pkg/blindspot.js').SiteProposal} SiteProposal */
+/** @typedef {import('../../pkg/blindspot.js').SiteCurvePoint} SiteCurvePoint */
+/** @typedef {import('../../pkg/blindspot.js').LevelPoint} LevelPoint */
+/** @typedef {import('../../pkg/blindspot.js').LevelShare} LevelShare */
 /** @typedef {import('../../pkg/blindspot.js').OpeningsAudit} OpeningsAudit */
 /** @typedef {import('../../pkg/blindspot.js').OpeningAudit} OpeningAudit */
 /** @typedef {import('../../pkg/blindspot.js').Audit} Audit */

@@ -17,8 +17,10 @@ import { mergeLevels, levelSlice, activeLevelCameras, fixLevelCameras } from './
 /**
  * Page-only facts about a layout (never saved): the optimiser's proposal that made it,
  * or the curve point it came from.
- * @typedef {{kind: 'proposal'|'curve'|'duplicate', proposal?: any, request?: any, timing?: any, cameras: Camera[],
- *   point?: {budget: number, cost: number, total?: number, estimated_coverage: number}}} LayoutMeta
+ * `site`: a proposal or curve point of the whole site (its `proposal` a SiteProposal, its
+ * `point` with each level's part).
+ * @typedef {{kind: 'proposal'|'curve'|'duplicate', proposal?: any, request?: any, timing?: any, cameras: Camera[], site?: boolean,
+ *   point?: {budget: number, cost: number, total?: number, estimated_coverage: number, levels?: import('../core/types.js').LevelPoint[]}}} LayoutMeta
  * @typedef {{name: string, cameras: Camera[], meta?: LayoutMeta, levelCameras?: Record<string, Camera[]>}} Layout
  * @typedef {{active: number, list: Layout[]}} Layouts
  */
@@ -106,12 +108,13 @@ export function withLayoutActive(s, k) {
 }
 
 /**
- * Adds a layout after the others and makes it active.
- * @param {Scenario} s @param {string} name @param {Camera[]} cameras @param {LayoutMeta} [meta] @returns {Scenario}
+ * Adds a layout after the others and makes it active. On a site of several levels it
+ * keeps the other levels' cameras of the layout shown, or takes `levelCameras` (a layout
+ * of the whole site: levels.js `camerasByLevel`).
+ * @param {Scenario} s @param {string} name @param {Camera[]} cameras @param {LayoutMeta} [meta]
+ * @param {Record<string, Camera[]>} [levelCameras] @returns {Scenario}
  */
-export function withLayoutAdded(s, name, cameras, meta) {
-  // A layout added on one level keeps the other levels' cameras of the layout shown.
-  const levelCameras = activeLevelCameras(s);
+export function withLayoutAdded(s, name, cameras, meta, levelCameras = activeLevelCameras(s)) {
   /** @type {Layout} */
   const added = { name, cameras, ...(meta ? { meta } : {}), ...(levelCameras ? { levelCameras } : {}) };
   const list = [...layoutsOf(s), added];

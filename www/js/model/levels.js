@@ -254,6 +254,24 @@ export function activeLevelCameras(s) {
   return /** @type {any} */ (s.layouts?.list[s.layouts.active])?.levelCameras;
 }
 
+/**
+ * A layout's cameras over the whole site (each on its level, as the core's site proposal
+ * gives them) in the page's form: those on the level shown, and the others by level (a
+ * layout's `levelCameras`). Undefined for a file of one level.
+ * @param {Scenario} s @param {Camera[]} cameras
+ * @returns {{cameras: Camera[], levelCameras: Record<string, Camera[]>}|undefined}
+ */
+export function camerasByLevel(s, cameras) {
+  const site = siteOf(s);
+  if (!site) return undefined;
+  const levels = levelsOf(s);
+  const first = levels[0].id;
+  /** @type {Record<string, Camera[]>} */
+  const levelCameras = {};
+  for (const l of levels) if (l.id !== site.level) levelCameras[l.id] = on(cameras, l.id, first);
+  return { cameras: on(cameras, site.level, first), levelCameras };
+}
+
 /** Applies `fix` to every camera of a layout on the other levels. @param {Record<string, Camera[]>|undefined} levelCameras @param {(c: Camera) => Camera} fix */
 export function fixLevelCameras(levelCameras, fix) {
   if (!levelCameras) return levelCameras;
