@@ -823,3 +823,113 @@ fn a_live_level_gives_the_same_site_figures_as_a_full_one() {
         &json(full.level_headline("ground"))
     ));
 }
+
+/// Two floors of one closed 10 x 8 m room each, no cameras; one model at 500
+/// + 100 installation.
+const TWO_FLOORS: &str = r#"{
+  "blindspot": 1, "name": "two floors",
+  "levels": [ { "id": "ground", "name": "Ground", "elevation_m": 0 }, { "id": "upper", "name": "Upper", "elevation_m": 4 } ],
+  "plan": {
+    "walls": [
+      { "id": "g", "level": "ground", "path": [[0,0],[10,0],[10,8],[0,8],[0,0]] },
+      { "id": "u", "level": "upper", "path": [[0,0],[10,0],[10,8],[0,8],[0,0]] }
+    ],
+    "zones": [
+      { "id": "g-room", "level": "ground", "polygon": [[0,0],[10,0],[10,8],[0,8]] },
+      { "id": "u-room", "level": "upper", "polygon": [[0,0],[10,0],[10,8],[0,8]] }
+    ]
+  },
+  "catalog": [ { "id": "wide", "hfov_deg": 100, "range_m": 30, "unit_price": 500, "install_cost": 100 } ],
+  "cameras": []
+}"#;
+
+#[wasm_bindgen_test]
+fn the_site_optimiser_and_curve_run_in_wasm_over_every_level() {
+    let message = |e: wasm_bindgen::JsError| {
+        String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(e)).message())
+    };
+    let record = js_sys::Function::new_with_args(
+        "phase, done, total, level, step, steps",
+        "(globalThis.siteSteps ??= []).push([level, step, steps]); return true",
+    );
+    let request = r#"{"goal": {"budget": 700}, "max_candidates": 300}"#;
+    let p = json(blindspot::wasm::optimize_site(TWO_FLOORS, request, &record));
+    // One camera's worth: it goes to one level (each room alone is the same
+    // share of the site), the other level spends nothing.
+    assert_eq!(p["cost"], 600.0);
+    assert_eq!(p["budget"], 700.0);
+    let levels = p["levels"].as_array().unwrap();
+    let names: Vec<&str> = levels.iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ground", "Upper"]);
+    let mut spends: Vec<f64> = levels
+        .iter()
+        .map(|l| l["proposal"]["cost"].as_f64().unwrap())
+        .collect();
+    spends.sort_by(f64::total_cmp);
+    assert_eq!(spends, [0.0, 600.0]);
+    assert_eq!(p["cameras"].as_array().unwrap().len(), 1);
+    assert!((p["estimated_coverage"].as_f64().unwrap() - 0.5).abs() < 0.03);
+    // The same as the native core's site optimiser on the same file.
+    let (scenario, warnings) = blindspot::scenario::Scenario::from_json(TWO_FLOORS).unwrap();
+    let site = blindspot::site::Site::new(scenario, warnings).unwrap();
+    let native = site
+        .optimize_budget(
+            &blindspot::optimize::Request::from_json(request).unwrap(),
+            700.0,
+            &mut |_| true,
+        )
+        .unwrap();
+    assert!(same(&p, &serde_json::to_value(&native).unwrap()));
+    // Progress told each level's curve and optimisation: steps 0..4, levels 0 and 1.
+    let steps: Vec<Vec<f64>> = serde_wasm_bindgen::from_value(
+        js_sys::Reflect::get(&js_sys::global(), &"siteSteps".into()).unwrap(),
+    )
+    .unwrap();
+    for want in [
+        [0.0, 0.0, 4.0],
+        [1.0, 1.0, 4.0],
+        [0.0, 2.0, 4.0],
+        [1.0, 3.0, 4.0],
+    ] {
+        assert!(steps.iter().any(|s| s[..] == want), "{want:?} in {steps:?}");
+    }
+    // The curve: 0, one camera, two cameras at 0, 600 and 1200.
+    let keep_going = js_sys::Function::new_with_args("phase, done, total", "return true");
+    let curve = json(blindspot::wasm::curve_site(
+        TWO_FLOORS,
+        request,
+        1200.0,
+        2,
+        0,
+        &keep_going,
+    ));
+    let points = curve.as_array().unwrap();
+    let costs: Vec<f64> = points.iter().map(|p| p["cost"].as_f64().unwrap()).collect();
+    assert_eq!(costs, [0.0, 600.0, 1200.0]);
+    let counts: Vec<u64> = points
+        .iter()
+        .map(|p| p["camera_count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [0, 1, 2]);
+    for p in &points[2]["levels"].as_array().unwrap()[..] {
+        assert_eq!(p["added"], 1.0);
+        assert_eq!(p["cost"], 600.0);
+    }
+    // Refused: a goal other than a budget; a cancel; a throw from progress.
+    let e = blindspot::wasm::optimize_site(TWO_FLOORS, r#"{"goal": {"cameras": 2}}"#, &keep_going)
+        .unwrap_err();
+    assert!(message(e).contains("the request's goal must be"));
+    let stop = js_sys::Function::new_with_args("phase, done, total", "return false");
+    let e = blindspot::wasm::optimize_site(TWO_FLOORS, request, &stop).unwrap_err();
+    assert_eq!(message(e), "optimisation cancelled");
+    let throws = js_sys::Function::new_with_args(
+        "phase, done, total",
+        "if (phase !== 'loading') throw new Error('the page broke'); return true",
+    );
+    let e = blindspot::wasm::curve_site(TWO_FLOORS, request, 1200.0, 2, 0, &throws).unwrap_err();
+    assert_eq!(
+        message(e),
+        "curveSite: the progress callback threw: the page broke"
+    );
+    assert!(blindspot::wasm::curve_site(TWO_FLOORS, request, 0.0, 2, 0, &keep_going).is_err());
+}
