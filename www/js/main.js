@@ -82,7 +82,8 @@ const store = new Store();
 const mirror = new SceneMirror(core);
 const limits = core.Scene.limits();
 const ui = new UiState(() => loop.request());
-const renderer = new Renderer(canvas);
+// `?render=flat` (benchmarks): the layers drawn into the one canvas, to compare with the stack.
+const renderer = new Renderer(canvas, { stacked: new URLSearchParams(location.search).get('render') !== 'flat' });
 renderer.rasterPhases = new URLSearchParams(location.search).get('perf') === 'phases';
 const figures = new LayoutFigures(mirror);
 const scenario = () => /** @type {import('./model/scenario.js').Scenario} */ (store.scenario);

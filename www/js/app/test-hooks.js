@@ -53,15 +53,20 @@ export function freshFrameTiming(frame) {
  * How the canvas differs from the same frame drawn by a fresh renderer (no cached layer):
  * the pixels off by more than `tol` in some channel, and the largest difference. The
  * caches' oracle: a stale layer shows as pixels that a fresh draw does not have.
- * With `layer`, compares that cached layer's canvas instead (renderer.caches).
+ * With `layer`, compares that cached layer's canvas instead (renderer.caches). A stacked
+ * renderer is compared with a fresh stack (in a detached element), composited the same
+ * way (`Renderer.composed`): the oracle is about stale layers, not how text antialiases
+ * on a transparent canvas.
  * @param {Renderer} renderer @param {import('../view/frame.js').Frame|null} frame @param {string} [layer] @param {number} [tol]
  */
 export function renderDiff(renderer, frame, layer, tol = 8) {
   if (!frame) return null;
-  const fresh = new Renderer(document.createElement('canvas'));
+  const host = document.createElement('div');
+  const cv = host.appendChild(document.createElement('canvas'));
+  const fresh = new Renderer(cv, { stacked: renderer.stack !== null });
   fresh.render(frame);
   const pick = (/** @type {Renderer} */ r) => {
-    if (!layer) return r.canvas;
+    if (!layer) return r.composed();
     const c = /** @type {Record<string, import('../render/layer-cache.js').LayerCache<any>>} */ (r.caches)[layer];
     return c?.canvas ?? null;
   };

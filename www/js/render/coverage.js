@@ -71,13 +71,15 @@ export class ShapePathCache {
       const r0 = polygonOffsets[p], r1 = polygonOffsets[p + 1];
       if (r1 <= r0) continue;
       const a = ringOffsets[r0], b = ringOffsets[r1];
-      // Two 32-bit FNV-1a style hashes over the raw float bits, plus the ring layout.
+      // Two 32-bit FNV-1a style hashes over the raw float bits, plus the ring layout
+      // relative to the polygon's first point: a polygon is the same whatever changed
+      // before it in the layer.
       let h1 = 0x811c9dc5 ^ (r1 - r0), h2 = 0x01000193 ^ (b - a);
       for (let k = 4 * a; k < 4 * b; k++) {
         h1 = Math.imul(h1 ^ bits[k], 0x01000193);
         h2 = Math.imul(h2 ^ bits[k], 0x5bd1e995) ^ (h2 >>> 15);
       }
-      for (let r = r0; r <= r1; r++) h1 = Math.imul(h1 ^ ringOffsets[r], 0x01000193);
+      for (let r = r0; r <= r1; r++) h1 = Math.imul(h1 ^ (ringOffsets[r] - a), 0x01000193);
       const key = `${h1 >>> 0}:${h2 >>> 0}`;
       let item = old.get(key) ?? next.get(key);
       if (!item) {
@@ -187,10 +189,13 @@ export function drawShapes(ctx, f, items, pat, kind, rect) {
   const [s, , , , tx, ty] = deviceMatrix(f.view, f.view.dpr);
   const stroke = kind === 'blind' ? P.BLIND : kind === 'dead' ? P.DEAD : P.withAlpha(P.MULTI, 0.55);
   const lw = kind === 'blind' ? 1.6 : kind === 'dead' ? 1.4 : 1;
-  // The rectangle in plan coordinates, to skip polygons outside it (without one, the
-  // canvas widened by the widest outline's reach: 9 device px, see Renderer.shapeLayer).
+  // The rectangle in plan coordinates, widened by the widest outline's reach (9 device
+  // px, see Renderer.shapeLayer), to skip the polygons that cannot paint in it: a
+  // polygon just outside it may still reach into it with its outline. Without one, the
+  // canvas.
   const m = 9 * f.view.dpr;
-  const r = rect ?? [-m, -m, f.view.width * f.view.dpr + m, f.view.height * f.view.dpr + m];
+  const c = rect ?? [0, 0, f.view.width * f.view.dpr, f.view.height * f.view.dpr];
+  const r = [c[0] - m, c[1] - m, c[2] + m, c[3] + m];
   const wx0 = (r[0] - tx) / s, wx1 = (r[2] - tx) / s;
   const wy0 = (ty - r[3]) / s, wy1 = (ty - r[1]) / s;
   inPlanCoordinates(ctx, f, () => {
@@ -200,10 +205,10 @@ export function drawShapes(ctx, f, items, pat, kind, rect) {
     ctx.strokeStyle = stroke;
     ctx.lineWidth = (lw * f.view.dpr) / s;
     ctx.lineJoin = 'miter';
-    for (const it of items) {
-      if (it.maxX < wx0 || it.minX > wx1 || it.maxY < wy0 || it.minY > wy1) continue;
-      ctx.fill(it.path, 'evenodd');
-      ctx.stroke(it.path);
-    }
+    // Every fill, then every outline: the same pixels whatever order the polygons come in
+    // (a partial repaint keeps pixels drawn in an earlier frame's order).
+    const shown = items.filter((it) => !(it.maxX < wx0 || it.minX > wx1 || it.maxY < wy0 || it.minY > wy1));
+    for (const it of shown) ctx.fill(it.path, 'evenodd');
+    for (const it of shown) ctx.stroke(it.path);
   });
 }

@@ -44,8 +44,14 @@ export class LayerCache {
     this.keyOf = keyOf;
     this.draw = draw;
     this.stableOf = stableOf;
-    /** @type {HTMLCanvasElement|null} */
+    /** @type {HTMLCanvasElement|null} the canvas drawn (null until the first draw) */
     this.canvas = null;
+    /**
+     * The canvas to draw into, when the layer is shown as its own element (the renderer's
+     * stack); null: an offscreen canvas of its own.
+     * @type {HTMLCanvasElement|null}
+     */
+    this.element = null;
     /** @type {unknown[]|null} */
     this.key = null;
     /** @type {unknown[]|null} */
@@ -63,7 +69,7 @@ export class LayerCache {
   get(f) {
     const W = Math.round(f.view.width * f.view.dpr), H = Math.round(f.view.height * f.view.dpr);
     const key = this.keyOf(f);
-    const cv = this.canvas ?? document.createElement('canvas');
+    const cv = this.canvas ?? this.element ?? document.createElement('canvas');
     const resized = cv.width !== W || cv.height !== H;
     if (!resized && this.canvas && sameKey(this.key, key)) return cv;
     if (resized) {
