@@ -400,7 +400,7 @@ export class BudgetUI {
    */
   showSiteCurve(c, cur) {
     const what = { keep: 'new cameras added to', move: 'new cameras, the existing ones moved where that helps, from', movable: 'cameras added, moved or removed, from', remove: 'layouts from scratch replacing' }[c.mode] ?? 'layouts from';
-    $('curve-sub').textContent = `The whole site, ${levelsOf(this.a.scenario()).length} levels: at each budget the best split over the levels' curves; ${what} "${c.from}" on every level${Number.isFinite(c.base) ? ` (${fmtMoney(c.base, cur)} at catalogue prices)` : ''}, up to ${fmtMoney(c.maxBudget, cur)} of spend · computed in ${fmt1(c.timing.totalMs / 1000)} s`;
+    $('curve-sub').textContent = `The whole site, ${levelsOf(this.a.scenario()).length} levels: at each budget the best split over the levels' curves; ${what} "${c.from}" on every level${Number.isFinite(c.base) ? ` (${fmtMoney(c.base, cur)} at catalogue prices)` : ''}, up to ${fmtMoney(c.maxBudget, cur)} of spend · computed in ${fmt1(c.timing.totalMs / 1000)} s. Your layouts are not marked here (no diamonds): their site figures are in the site panel.`;
     const axis = /** @type {HTMLInputElement|null} */ (this.curveDialog.querySelector('input[name=curve-axis]:checked'))?.value === 'cameras' ? 'cameras' : 'spend';
     $('curve-chart').replaceChildren(curveSvg(c, [], cur, (k) => this.pickPoint(k), axis));
     $('curve-table').replaceChildren(...siteCurveTable(/** @type {SiteCurvePoint[]} */ (/** @type {unknown} */ (c.points)), cur, (k) => this.pickPoint(k)));
