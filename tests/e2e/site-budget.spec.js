@@ -199,3 +199,24 @@ test('the whole site\'s cost curve: each budget split over the levels within it,
   // The site panel counts every level's cameras of the point.
   expect((await row(page, '')).cameras).toBe(String(points[k].camera_count));
 });
+
+test('a whole-site run tells the level and step it is on and can be cancelled, changing nothing', async ({ page }) => {
+  // A generated site of three levels, large enough to take seconds in the worker.
+  const file = path.join(ARTIFACTS, 'site-budget-gen3.json');
+  execFileSync(CLI, ['generate', '--walls', '5000', '--cameras', '150', '--levels', '3', '--seed', '1', '-o', file], { encoding: 'utf8', stdio: 'pipe' });
+  await openApp(page);
+  await page.locator('#file-input').setInputFiles({ name: 'gen3.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await expect.poll(() => page.evaluate(() => window.__blindspot.site().complete), { timeout: 120_000 }).toBe(true);
+  const before = await page.evaluate(() => window.__blindspot.layouts());
+  await page.locator('#btn-optimize').click();
+  await page.locator('#opt-budget').click();
+  await page.locator('#opt-budget').fill('15000');
+  await page.locator('#opt-run').click();
+  await expect(page.locator('#opt-progress')).toContainText(/Quay and approach, cost curve \(step 1 of 6\)/, { timeout: 30_000 });
+  await page.locator('#opt-cancel').click();
+  await waitDone(page);
+  await expect(page.locator('#opt-progress')).toBeHidden();
+  expect(await page.evaluate(() => window.__blindspot.layouts())).toEqual(before);
+  const runs = await page.evaluate(() => window.__blindspot.optimizerRuns());
+  expect(runs[runs.length - 1]).toMatchObject({ kind: 'optimizeSite', cancelled: true });
+});
