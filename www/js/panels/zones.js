@@ -35,11 +35,14 @@ export class ZonesPanel {
     this.list = $('zone-list');
     /** The rows built now, by zone id. @type {Map<string, {row: HTMLElement, bar: HTMLElement, under: HTMLElement, pct: HTMLElement, area: HTMLElement, sig: string}>} */
     this.rows = new Map();
-    this.key = '';
+    /** The zones the rows were built for, as the summary lists them. @type {{id: string, name: string, priority: number, required_level: string|null}[]} */
+    this.heads = [];
+    /** Each zone's place in the summary's list. @type {Map<string, number>} */
+    this.index = new Map();
     /** Every zone in the table's order (highest priority first, then by name). @type {ZoneHead[]} */
     this.order = [];
-    /** The figures last shown, by zone id. @type {Map<string, Summary['zones'][number]>} */
-    this.figures = new Map();
+    /** The zones' figures last shown (the summary's list). @type {Summary['zones']} */
+    this.zones = [];
     /** Only the rows in view are built (more than ALL_ROWS zones). */
     this.virtual = false;
     /** The rows built: order[first] up to order[end - 1]. */
@@ -61,7 +64,7 @@ export class ZonesPanel {
 
   /** Builds the rows again on the next update (a file was opened). */
   reset() {
-    this.key = '';
+    this.heads = [];
   }
 
   /**
@@ -71,11 +74,12 @@ export class ZonesPanel {
    * @param {Summary} sm
    */
   update(sm) {
-    const key = sm.zones.map((z) => `${z.id}\u0000${z.name}\u0000${z.priority}\u0000${z.required_level ?? ''}`).join('\u0001');
-    if (key !== this.key) {
-      this.key = key;
+    const zones = sm.zones;
+    if (!this.sameHeads(zones)) {
+      this.heads = zones.map(({ id, name, priority, required_level }) => ({ id, name, priority, required_level: required_level ?? null }));
+      this.index = new Map(zones.map((z, i) => [z.id, i]));
       const byName = new Intl.Collator().compare;
-      this.order = sm.zones.map(({ id, name, kind, priority, required_level }) => ({ id, name, kind, priority, required_level }))
+      this.order = zones.map(({ id, name, kind, priority, required_level }) => ({ id, name, kind, priority, required_level }))
         .sort((a, b) => (b.priority - a.priority) || byName(a.name, b.name));
       this.virtual = this.order.length > ALL_ROWS;
       this.list.classList.toggle('virtual', this.virtual);
@@ -85,12 +89,34 @@ export class ZonesPanel {
       this.list.replaceChildren();
       this.first = this.end = 0;
     }
-    this.figures = new Map(sm.zones.map((z) => [z.id, z]));
+    this.zones = zones;
     this.showWindow();
     for (const [id, r] of this.rows) {
-      const z = this.figures.get(id);
+      const z = this.figure(id);
       if (z) this.fill(r, z);
     }
+  }
+
+  /**
+   * Whether the zones are those the rows were built for, in the same order, with the same
+   * names, priorities and required levels (compared field by field: a drag frame of a
+   * palace compares 6,815 zones, and a joined key string cost more than the rows).
+   * @param {Summary['zones']} zones
+   */
+  sameHeads(zones) {
+    const h = this.heads;
+    if (h.length !== zones.length) return false;
+    for (let i = 0; i < zones.length; i++) {
+      const a = h[i], z = zones[i];
+      if (a.id !== z.id || a.name !== z.name || a.priority !== z.priority || a.required_level !== (z.required_level ?? null)) return false;
+    }
+    return true;
+  }
+
+  /** A zone's figures last shown (by its place in the summary). @param {string} id */
+  figure(id) {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.zones[i];
   }
 
   /** The rows to build: every one, or those in the scroll box's view and a margin. @returns {[number, number]} */
@@ -120,7 +146,7 @@ export class ZonesPanel {
       items.push(r.row);
     }
     for (const [id, r] of kept) {
-      const z = this.figures.get(id);
+      const z = this.figure(id);
       if (z && !this.rows.has(id)) this.fill(r, z);
     }
     this.rows = kept;
