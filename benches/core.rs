@@ -1,6 +1,8 @@
 //! Criterion benchmarks of the core on generated museum plans of growing size.
 //! Run: `cargo bench --bench core` (figures in docs/performance.md).
 
+use blindspot::analysis::RouteOptions;
+use blindspot::analysis::route::{SiteStart, site_route};
 use blindspot::coverage::Coverage;
 use blindspot::generator::{GeneratorOptions, generate, generate_site};
 use blindspot::geometry::{Anchor, Point, Tolerances};
@@ -156,6 +158,11 @@ fn full_report(c: &mut Criterion) {
 ///   (`Site::new`: slice, prepare, views and coverage of every level; then
 ///   `Site::report`: every level's full report and the site's sums): the
 ///   issue's goal, at most 500 ms natively;
+/// - `route_across_levels`: `blindspot route` on it from outside the first
+///   floor's window 3 (a balcony) to the top floor's last display case
+///   (`floor-3-case-107-c4`), after `Site::new` (not timed): the walk grids of
+///   the four floors it may cross, the least watched, fastest and least
+///   detected searches across them, their measures and the suggested changes;
 /// - where that goes: `prepare` (slicing and preparing the five plans),
 ///   `views_coverage` (every view and the coverage on prepared levels,
 ///   `Site::recompute`), `report` (`Site::report` on a computed site: each
@@ -206,6 +213,21 @@ fn palace(c: &mut Criterion) {
             |site| black_box(site.report()),
             criterion::BatchSize::PerIteration,
         )
+    });
+    let site = Site::new(palace.clone(), Default::default()).expect("prepares");
+    let from = SiteStart::Opening("floor-1-window-3".to_string());
+    group.bench_function("5lv_50kseg_1500cam/route_across_levels", |b| {
+        b.iter(|| {
+            black_box(
+                site_route(
+                    &site,
+                    &from,
+                    "floor-3-case-107-c4",
+                    &RouteOptions::default(),
+                )
+                .expect("a route"),
+            )
+        })
     });
     group.finish();
 }

@@ -516,6 +516,44 @@ fn search(
     target: &Bounds,
     barred: Option<usize>,
 ) -> Option<GridPath> {
+    let seek = Seek {
+        source,
+        goal: Some(goal),
+        target: Some(target),
+        cells: &[],
+        bound: f64::INFINITY,
+        barred,
+    };
+    search_with(p, cost, &seek).goal
+}
+
+/// What one search looks for.
+struct Seek<'a> {
+    source: usize,
+    /// Stop at the nearest of these cells (a mask), if any.
+    goal: Option<&'a [bool]>,
+    /// A*'s bound towards this box (none: plain Dijkstra, needed when `cells`
+    /// are sought as well).
+    target: Option<&'a Bounds>,
+    /// Cells whose best paths are wanted: the search goes on until each is
+    /// settled (or `bound` is passed).
+    cells: &'a [usize],
+    /// No path costing more is wanted: the search stops past it.
+    bound: f64,
+    barred: Option<usize>,
+}
+
+/// What one search found: the path to the nearest goal cell, and to each cell
+/// sought (none: unreachable, or dearer than the bound).
+struct Found {
+    goal: Option<GridPath>,
+    cells: Vec<Option<GridPath>>,
+}
+
+/// One search from a cell (see [`Seek`]): with the goal and no cells, A* to
+/// the nearest goal cell ([`search`]); with cells, one Dijkstra that settles
+/// each of them and the nearest goal cell, with the path back to each.
+fn search_with(p: &Prepared, cost: Cost, seek: &Seek) -> Found {
     let speed = p.speed;
     // One search loop per cost, each with its move cost inlined.
     match cost {
@@ -524,10 +562,7 @@ fn search(
             let delay_m: Vec<f64> = p.delays.iter().map(|d| d.mean_s * speed).collect();
             let run = Run {
                 p,
-                source,
-                goal,
-                target,
-                barred,
+                seek,
                 floor: 1.0,
             };
             run.go(|from, to, len, opening| {
@@ -538,10 +573,7 @@ fn search(
         Cost::Time => {
             let run = Run {
                 p,
-                source,
-                goal,
-                target,
-                barred,
+                seek,
                 floor: 1.0 / speed,
             };
             run.go(|_, _, len, opening| len / speed + opening.map_or(0.0, |w| p.delays[w].mean_s))
@@ -549,10 +581,7 @@ fn search(
         Cost::Detection(lambda) => {
             let run = Run {
                 p,
-                source,
-                goal,
-                target,
-                barred,
+                seek,
                 floor: lambda / speed,
             };
             run.go(|from, to, len, opening| {
@@ -565,23 +594,24 @@ fn search(
     }
 }
 
-/// One shortest-path search over the walk grid (see [`search`]).
+/// One shortest-path search over the walk grid (see [`search_with`]).
 struct Run<'a, 'p> {
     p: &'a Prepared<'p>,
-    source: usize,
-    goal: &'a [bool],
-    target: &'a Bounds,
-    barred: Option<usize>,
+    seek: &'a Seek<'a>,
     /// The least cost of a metre (A*'s bound per metre of straight distance).
     floor: f64,
 }
 
 impl Run<'_, '_> {
-    fn go(&self, move_cost: impl Fn(usize, usize, f64, Option<usize>) -> f64) -> Option<GridPath> {
+    fn go(&self, move_cost: impl Fn(usize, usize, f64, Option<usize>) -> f64) -> Found {
         let g = &self.p.grid;
         let n = g.cells();
-        let (target, floor) = (self.target, self.floor);
+        let seek = self.seek;
+        let floor = self.floor;
         let h = |c: usize| {
+            let Some(target) = seek.target else {
+                return 0.0;
+            };
             let q = g.center(c);
             let dx = (target.min.x - q.x).max(q.x - target.max.x).max(0.0);
             let dy = (target.min.y - q.y).max(q.y - target.max.y).max(0.0);
@@ -595,18 +625,35 @@ impl Run<'_, '_> {
         let mut dist = vec![f64::INFINITY; n];
         let mut prev: Vec<(u32, u8)> = vec![(u32::MAX, 0); n];
         let mut done = vec![false; n];
+        // The cells sought, and how many are not settled yet.
+        let mut wanted = vec![false; if seek.cells.is_empty() { 0 } else { n }];
+        let mut left = 0usize;
+        for &c in seek.cells {
+            if !wanted[c] {
+                wanted[c] = true;
+                left += 1;
+            }
+        }
         let mut heap = Queue::new();
-        dist[self.source] = 0.0;
-        heap.push(h(self.source), self.source as u32);
+        dist[seek.source] = 0.0;
+        heap.push(h(seek.source), seek.source as u32);
         let mut reached = None;
         while let Some(c) = heap.pop() {
             let c = c as usize;
             if done[c] {
                 continue;
             }
+            if dist[c] > seek.bound {
+                break;
+            }
             done[c] = true;
-            if self.goal[c] {
+            if reached.is_none() && seek.goal.is_some_and(|goal| goal[c]) {
                 reached = Some(c);
+            }
+            if !wanted.is_empty() && wanted[c] {
+                left -= 1;
+            }
+            if left == 0 && (reached.is_some() || seek.goal.is_none()) {
                 break;
             }
             let free = !g.blocked[c];
@@ -619,7 +666,7 @@ impl Run<'_, '_> {
                     continue;
                 }
                 let opening = g.crossing(c, m);
-                if opening.is_some() && opening == self.barred {
+                if opening.is_some() && opening == seek.barred {
                     continue;
                 }
                 let d = dist[c] + move_cost(c, to, length[m], opening);
@@ -630,25 +677,35 @@ impl Run<'_, '_> {
                 }
             }
         }
-        let end = reached?;
-        let mut cells = vec![end];
-        let mut crossed = Vec::new();
-        let mut c = end;
-        while prev[c].0 != u32::MAX {
-            let (from, m) = prev[c];
-            crossed.push(g.crossed(from as usize, m as usize));
-            c = from as usize;
-            cells.push(c);
+        // A settled cell's path back is settled too, so final.
+        let path_to = |end: usize| {
+            let mut cells = vec![end];
+            let mut crossed = Vec::new();
+            let mut c = end;
+            while prev[c].0 != u32::MAX {
+                let (from, m) = prev[c];
+                crossed.push(g.crossed(from as usize, m as usize));
+                c = from as usize;
+                cells.push(c);
+            }
+            crossed.push(None);
+            cells.reverse();
+            crossed.reverse();
+            let dist = cells.iter().map(|&c| dist[c]).collect();
+            GridPath {
+                cells,
+                crossed,
+                dist,
+            }
+        };
+        Found {
+            goal: reached.map(path_to),
+            cells: seek
+                .cells
+                .iter()
+                .map(|&c| done[c].then(|| path_to(c)))
+                .collect(),
         }
-        crossed.push(None);
-        cells.reverse();
-        crossed.reverse();
-        let dist = cells.iter().map(|&c| dist[c]).collect();
-        Some(GridPath {
-            cells,
-            crossed,
-            dist,
-        })
     }
 }
 

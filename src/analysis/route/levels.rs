@@ -245,27 +245,52 @@ struct SiteMeasured {
     later_var: Vec<f64>,
 }
 
-/// Finds the routes from `start` to zone `to` across the levels of `site`.
-///
-/// A site of one level gives the same legs as [`route`] on its session (one
-/// leg, no connection) over the search region [`level_region`] gives.
-///
-/// # Errors
-/// As [`route`]; also a level that does not exist, and a connection whose end
-/// lies off its level's walkable plan (more than 2 m beyond its walls and
-/// zones) when the route may use it.
-///
-/// # Validity
-/// Distances are exact along the legs returned, and a connection counts the
-/// straight line between its places; each leg is optimal on its level's walk
-/// grid and the sequence of legs and connections is optimal over them, so a
-/// better route may pass through gaps narrower than about one cell.
-pub fn site_route(
-    site: &Site,
+/// What the searches of a route across levels need: each level's walk grid
+/// (where a leg may run), the nodes, the connections, the start and the goal.
+struct Setup<'s> {
+    prepared: Vec<Option<Prepared<'s>>>,
+    grids: Vec<LevelGrid>,
+    nodes: Vec<Option<Node>>,
+    links: Vec<Link>,
+    /// The start and the forced crossing of its opening.
+    prefix: Polyline,
+    /// The start's level, the asset's level and the asset's index in its zones.
+    sl: usize,
+    tl: usize,
+    target: usize,
+    goal_mask: Vec<bool>,
+    /// The opening started from (wall index on the start's level).
+    opening: Option<(usize, bool)>,
+}
+
+impl Setup<'_> {
+    fn goal(&self) -> usize {
+        goal_node(self.links.len())
+    }
+
+    /// The best sequence of steps under `cost` ([`best_steps`]).
+    fn best(&self, cost: Cost) -> Option<(Vec<Step>, f64)> {
+        best_steps(
+            &self.prepared,
+            &self.nodes,
+            &self.links,
+            cost,
+            self.goal(),
+            &self.goal_mask,
+            self.tl,
+            self.sl,
+            self.opening.map(|(w, _)| w),
+        )
+    }
+}
+
+/// Prepares the searches of [`site_route`] (its errors).
+fn setup<'s>(
+    site: &'s Site,
     start: &SiteStart,
     to: &str,
     options: &RouteOptions,
-) -> Result<SiteRouteReport, RouteError> {
+) -> Result<Setup<'s>, RouteError> {
     if !(0.05..=5.0).contains(&options.resolution_m) {
         return Err(RouteError::BadResolution(options.resolution_m));
     }
@@ -354,7 +379,6 @@ pub fn site_route(
         places.push((level_index(&c.from.level)?, Point::new(c.from.x, c.from.y)));
         places.push((level_index(&c.to.level)?, Point::new(c.to.x, c.to.y)));
     }
-    let goal = goal_node(links.len());
     let zone_box = sessions[tl].scenario().plan.zones[target].shape().bounds();
     // Each level with a leg to search gets its walk grid.
     let mut prepared: Vec<Option<Prepared>> = (0..levels.len()).map(|_| None).collect();
@@ -405,17 +429,62 @@ pub fn site_route(
         // start there.
         return Err(RouteError::Unreachable(from_name(start), to.to_string()));
     };
-    let (goal_mask, goal_box) = goal_cells(&tp.grid, &sessions[tl].scenario().plan.zones[target]);
-    let barred = opening.map(|(w, _)| w);
+    let (goal_mask, _) = goal_cells(&tp.grid, &sessions[tl].scenario().plan.zones[target]);
+    Ok(Setup {
+        prepared,
+        grids,
+        nodes,
+        links,
+        prefix,
+        sl,
+        tl,
+        target,
+        goal_mask,
+        opening,
+    })
+}
+
+/// Finds the routes from `start` to zone `to` across the levels of `site`.
+///
+/// A site of one level gives the same legs as [`route`] on its session (one
+/// leg, no connection) over the search region [`level_region`] gives.
+///
+/// # Errors
+/// As [`route`]; also a level that does not exist, and a connection whose end
+/// lies off its level's walkable plan (more than 2 m beyond its walls and
+/// zones) when the route may use it.
+///
+/// # Validity
+/// Distances are exact along the legs returned, and a connection counts the
+/// straight line between its places; each leg is optimal on its level's walk
+/// grid and the sequence of legs and connections is optimal over them, so a
+/// better route may pass through gaps narrower than about one cell.
+pub fn site_route(
+    site: &Site,
+    start: &SiteStart,
+    to: &str,
+    options: &RouteOptions,
+) -> Result<SiteRouteReport, RouteError> {
+    let set = setup(site, start, to, options)?;
+    let scenario = site.scenario();
+    let levels = site.levels();
+    let (sl, tl, target, opening) = (set.sl, set.tl, set.target, set.opening);
     let response = response_force(scenario);
     let mut measured: Vec<SiteMeasured> = Vec::new();
     for (name, cost) in searches() {
-        let steps = best_steps(
-            &prepared, &nodes, &links, cost, goal, &goal_mask, &goal_box, tl, sl, barred,
-        )
-        .ok_or_else(|| RouteError::Unreachable(from_name(start), to.to_string()))?;
+        let (steps, _) = set
+            .best(cost)
+            .ok_or_else(|| RouteError::Unreachable(from_name(start), to.to_string()))?;
         let mut m = measure_site(
-            site, &prepared, &nodes, &links, &prefix, name, cost, steps, target,
+            site,
+            &set.prepared,
+            &set.nodes,
+            &set.links,
+            &set.prefix,
+            name,
+            cost,
+            steps,
+            target,
         );
         finish_site(site, &mut m, response.as_ref());
         measured.push(m);
@@ -445,8 +514,9 @@ pub fn site_route(
         .first()
         .filter(|c| baseline.is_some_and(|b| c.p_interruption > b + 1e-9))
         .cloned();
-    let assumptions = site_assumptions(site, &measured, &links, tl, target);
-    let steps: Vec<String> = grids
+    let assumptions = site_assumptions(site, &measured, &set.links, tl, target);
+    let steps: Vec<String> = set
+        .grids
         .iter()
         .map(|g| format!("{} {:.2} m", g.level, g.resolution_m))
         .collect();
@@ -458,7 +528,7 @@ pub fn site_route(
         from_level: levels[sl].id.clone(),
         to: to.to_string(),
         to_level: levels[tl].id.clone(),
-        walk_grids: grids,
+        walk_grids: set.grids.clone(),
         method: format!(
             "Dijkstra on each level's walk grid ({}; 16 moves a cell), legs joined at the connections (each a graph edge at its time), smoothed; exposure and detection measured exactly on each level's views; P(I) by EASI on each whole candidate",
             steps.join(", ")
@@ -481,7 +551,17 @@ fn from_name(start: &SiteStart) -> String {
 }
 
 /// The best sequence of legs and connections from the start (node 0) to the
-/// goal under `cost`, or none when the goal cannot be reached.
+/// goal under `cost`, and its cost, or none when the goal cannot be reached.
+///
+/// Dijkstra over the nodes, whose legs are found as it settles them: from a
+/// node settled, one Dijkstra on its level's grid settles every node of that
+/// level not settled yet (never the start) and, on the goal's level, the
+/// nearest goal cell, with the path back to each; it stops once all are
+/// settled, or past the cost at which the goal is already reached (a leg
+/// dearer than that cannot be on the best route). The legs from a settled node
+/// to a node settled before it could never shorten that node's route, so they
+/// are not sought: the order of the nodes and their costs are those of the
+/// graph of every leg between every two nodes of a level.
 #[allow(clippy::too_many_arguments)]
 fn best_steps(
     prepared: &[Option<Prepared>],
@@ -490,41 +570,13 @@ fn best_steps(
     cost: Cost,
     goal: usize,
     goal_mask: &[bool],
-    goal_box: &Bounds,
     goal_level: usize,
     start_level: usize,
     barred: Option<usize>,
-) -> Option<Vec<Step>> {
-    // The legs: from every node to every other node of its level (never back
-    // to the start) and to the goal on its level.
-    let mut legs: Vec<Vec<(usize, f64, GridPath)>> = (0..=goal).map(|_| Vec::new()).collect();
-    for (u, a) in nodes.iter().enumerate() {
-        let Some(a) = a else { continue };
-        let p = prepared[a.level]
-            .as_ref()
-            .expect("a node's level has a grid");
-        let barred = barred.filter(|_| a.level == start_level);
-        for (v, b) in nodes.iter().enumerate().skip(1) {
-            let Some(b) = b else { continue };
-            if v == u || b.level != a.level {
-                continue;
-            }
-            let mut mask = vec![false; p.grid.cells()];
-            mask[b.cell] = true;
-            let c = p.grid.center(b.cell);
-            let bx = Bounds { min: c, max: c };
-            if let Some(path) = search(p, cost, a.cell, &mask, &bx, barred) {
-                legs[u].push((v, *path.dist.last().expect("a path has cells"), path));
-            }
-        }
-        if a.level == goal_level
-            && let Some(path) = search(p, cost, a.cell, goal_mask, goal_box, barred)
-        {
-            legs[u].push((goal, *path.dist.last().expect("a path has cells"), path));
-        }
-    }
-    // Dijkstra over the nodes: legs, and connections both ways.
+) -> Option<(Vec<Step>, f64)> {
     let n = goal + 1;
+    // The legs found from each node: (node reached, cost, path).
+    let mut legs: Vec<Vec<(usize, f64, GridPath)>> = (0..n).map(|_| Vec::new()).collect();
     let mut dist = vec![f64::INFINITY; n];
     let mut prev: Vec<Option<(usize, Option<usize>)>> = vec![None; n];
     let mut done = vec![false; n];
@@ -537,10 +589,51 @@ fn best_steps(
             break;
         }
         done[u] = true;
-        for (k, (v, c, _)) in legs[u].iter().enumerate() {
-            if better(dist[u] + c, dist[*v]) {
-                dist[*v] = dist[u] + c;
-                prev[*v] = Some((u, Some(k)));
+        let a = nodes[u].expect("a node reached has a place");
+        let p = prepared[a.level]
+            .as_ref()
+            .expect("a node's level has a grid");
+        let targets: Vec<usize> = (1..goal)
+            .filter(|&v| v != u && !done[v] && nodes[v].is_some_and(|b| b.level == a.level))
+            .collect();
+        let cells: Vec<usize> = targets
+            .iter()
+            .map(|&v| nodes[v].expect("a target has a place").cell)
+            .collect();
+        let to_goal = a.level == goal_level;
+        if !targets.is_empty() || to_goal {
+            // Past this, a leg cannot beat the goal's route found so far (with
+            // room for rounding: a search that goes a little further is only
+            // slower).
+            let bound = if dist[goal].is_finite() {
+                dist[goal] - dist[u] + 1e-9 * dist[goal].abs().max(1.0)
+            } else {
+                f64::INFINITY
+            };
+            let found = search_with(
+                p,
+                cost,
+                &Seek {
+                    source: a.cell,
+                    goal: to_goal.then_some(goal_mask),
+                    target: None,
+                    cells: &cells,
+                    bound,
+                    barred: barred.filter(|_| a.level == start_level),
+                },
+            );
+            let reached = targets
+                .iter()
+                .zip(found.cells)
+                .filter_map(|(&v, path)| Some((v, path?)))
+                .chain(found.goal.map(|path| (goal, path)));
+            for (v, path) in reached {
+                let c = *path.dist.last().expect("a path has cells");
+                if better(dist[u] + c, dist[v]) {
+                    dist[v] = dist[u] + c;
+                    prev[v] = Some((u, Some(legs[u].len())));
+                }
+                legs[u].push((v, c, path));
             }
         }
         if u > 0 {
@@ -585,7 +678,7 @@ fn best_steps(
             }),
         }
     }
-    Some(steps)
+    Some((steps, dist[goal]))
 }
 
 /// True when `cost` beats `best` by more than rounding: a route through
@@ -1070,4 +1163,139 @@ fn site_assumptions(
     );
     out.extend(walking);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generator::{GeneratorOptions, generate_site};
+    use crate::scenario::ZoneKind;
+
+    /// The best route's cost as the searches were first made (the reference):
+    /// one A* from every node to every other node of its level and one to the
+    /// goal, then Dijkstra over the whole graph of legs and connections.
+    fn pairwise_cost(set: &Setup, cost: Cost) -> Option<f64> {
+        let goal = set.goal();
+        let tp = set.prepared[set.tl].as_ref().expect("the goal's level");
+        let zone = &tp.session.scenario().plan.zones[set.target];
+        let (goal_mask, goal_box) = goal_cells(&tp.grid, zone);
+        let barred = set.opening.map(|(w, _)| w);
+        let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); goal + 1];
+        for (u, a) in set.nodes.iter().enumerate() {
+            let Some(a) = a else { continue };
+            let p = set.prepared[a.level].as_ref().expect("a grid");
+            let barred = barred.filter(|_| a.level == set.sl);
+            for (v, b) in set.nodes.iter().enumerate().skip(1) {
+                let Some(b) = b else { continue };
+                if v == u || b.level != a.level {
+                    continue;
+                }
+                let mut mask = vec![false; p.grid.cells()];
+                mask[b.cell] = true;
+                let c = p.grid.center(b.cell);
+                let bx = Bounds { min: c, max: c };
+                if let Some(path) = search(p, cost, a.cell, &mask, &bx, barred) {
+                    edges[u].push((v, *path.dist.last().expect("cells")));
+                }
+            }
+            if a.level == set.tl
+                && let Some(path) = search(p, cost, a.cell, &goal_mask, &goal_box, barred)
+            {
+                edges[u].push((goal, *path.dist.last().expect("cells")));
+            }
+            if u > 0 {
+                let other = if u % 2 == 1 { u + 1 } else { u - 1 };
+                if let Some(b) = set.nodes[other] {
+                    let p = set.prepared[b.level].as_ref().expect("a grid");
+                    edges[u].push((other, link_cost(p, cost, &set.links[(u - 1) / 2], b.cell)));
+                }
+            }
+        }
+        let mut dist = vec![f64::INFINITY; goal + 1];
+        let mut done = vec![false; goal + 1];
+        dist[0] = 0.0;
+        while let Some(u) = (0..=goal)
+            .filter(|&i| !done[i] && dist[i].is_finite())
+            .min_by(|&a, &b| dist[a].total_cmp(&dist[b]))
+        {
+            done[u] = true;
+            for &(v, c) in &edges[u] {
+                dist[v] = dist[v].min(dist[u] + c);
+            }
+        }
+        dist[goal].is_finite().then_some(dist[goal])
+    }
+
+    /// On generated sites of four levels (the quay, three floors joined by a
+    /// stair and a lift, ground-floor windows onto the approach), from a
+    /// point on the quay and from inside the top floor, to display cases on
+    /// each floor: the searches as they settle the nodes give the reference's
+    /// cost under every cost the route minimises.
+    #[test]
+    fn one_search_per_node_costs_what_a_search_per_pair_does() {
+        let mut compared = 0;
+        for seed in [1, 2] {
+            let site = Site::new(
+                generate_site(
+                    &GeneratorOptions {
+                        wall_segments: 900,
+                        cameras: 40,
+                        seed,
+                        mounted: false,
+                    },
+                    4,
+                ),
+                Default::default(),
+            )
+            .expect("prepares");
+            let zones = &site.scenario().plan.zones;
+            let cases = |level: &str| {
+                zones
+                    .iter()
+                    .filter(|z| z.kind == ZoneKind::Asset && z.level.as_deref() == Some(level))
+                    .map(|z| z.id.clone())
+                    .collect::<Vec<_>>()
+            };
+            let mut goals = Vec::new();
+            for level in ["ground", "floor-1", "floor-2"] {
+                let c = cases(level);
+                assert!(!c.is_empty(), "cases on {level}");
+                goals.push(c[0].clone());
+                goals.push(c[c.len() - 1].clone());
+            }
+            let starts = [
+                SiteStart::Point {
+                    level: "site".to_string(),
+                    at: Point::new(3.0, -12.0),
+                },
+                SiteStart::Point {
+                    level: "floor-2".to_string(),
+                    at: Point::new(7.0, 3.0),
+                },
+                // Outside a first-floor window (a balcony): that window is
+                // barred to the legs on its level after it.
+                SiteStart::Opening("floor-1-window-1".to_string()),
+            ];
+            let options = RouteOptions {
+                resolution_m: 0.5,
+                ..RouteOptions::default()
+            };
+            for start in &starts {
+                for to in &goals {
+                    let set = setup(&site, start, to, &options).expect("sets up");
+                    for (name, cost) in searches() {
+                        let (steps, got) = set.best(cost).expect("reachable");
+                        let want = pairwise_cost(&set, cost).expect("reachable");
+                        assert!(
+                            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+                            "{name} from {start:?} to {to}: {got} != {want}"
+                        );
+                        assert!(!steps.is_empty());
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 2 * 3 * 6 * searches().len());
+    }
 }
