@@ -27,6 +27,18 @@ function along(pts, t) {
   return pts[pts.length - 1];
 }
 
+/**
+ * Chooses `value` in a pick list (the route card's From and To) as a user does: types into
+ * it, then clicks the suggestion.
+ * @param {import('@playwright/test').Page} page @param {string} id @param {string} typed @param {string} value
+ */
+async function choose(page, id, typed, value) {
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).fill(typed);
+  await page.locator(`#${id}-list [role=option][data-value="${value}"]`).click();
+  await expect(page.locator(`#${id}`)).toHaveAttribute('data-value', value);
+}
+
 /** @param {number[]} a @param {number[]} b */
 const differ = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 12;
 
@@ -180,8 +192,8 @@ test('the seen-by layer and what each camera\'s failure costs: the most critical
 
 test('a route from the balcony to the crown case: drawn with its critical point, P(I) beside the coverage, recomputed after a camera turns', async ({ page }) => {
   const log = await openApp(page);
-  await page.locator('#route-from').selectOption('balcony');
-  await page.locator('#route-to').selectOption('crown-case');
+  await choose(page, 'route-from', 'balcony', 'balcony');
+  await choose(page, 'route-to', 'crown', 'crown-case');
   await page.locator('#route-go').click();
   await expect(page.locator('.route-pi')).toBeVisible();
   const s = await security(page);
@@ -256,7 +268,7 @@ test('a route from the balcony to the crown case: drawn with its critical point,
 
 test('a route from a point picked on the plan', async ({ page }) => {
   const log = await openApp(page);
-  await page.locator('#route-to').selectOption('necklace-case');
+  await choose(page, 'route-to', 'necklace', 'necklace-case');
   await page.locator('#route-pick').click();
   expect(await page.evaluate(() => /** @type {any} */ (window.__blindspot).tool())).toBe('route-point');
   const at = await page.evaluate(() => /** @type {any} */ (window.__blindspot).worldToClient(20, -6));
@@ -266,6 +278,56 @@ test('a route from a point picked on the plan', async ({ page }) => {
   const r = (await security(page)).route.report;
   const p0 = r.least_watched.points[0];
   expect(Math.hypot(p0[0] - 20, p0[1] + 6)).toBeLessThan(0.5);
-  await expect(page.locator('#route-from')).toHaveValue('@point');
+  await expect(page.locator('#route-from')).toHaveAttribute('data-value', '@point');
+  expect(log.errors).toEqual([]);
+});
+
+test('the route card on a plan of thousands of zones: a few suggestions in the page, found by typing, chosen with the keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const log = await openApp(page);
+  const s = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, '../../www/samples/museum-wing.json'), 'utf8'));
+  // 4,000 small storage rooms on the quay's far side, each its own zone.
+  for (let k = 0; k < 4000; k++) {
+    const x = (k % 100) * 0.5, y = -40 - Math.floor(k / 100) * 0.5;
+    s.plan.zones.push({ id: `store-${k}`, name: `Store ${k}`, kind: 'room', polygon: [[x, y], [x + 0.4, y], [x + 0.4, y + 0.4], [x, y + 0.4]] });
+  }
+  s.name = 'Museum wing with 4,000 stores';
+  await page.locator('#file-input').setInputFiles({ name: 'stores.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await expect(page.locator('#scenario-name')).toHaveValue('Museum wing with 4,000 stores');
+  const optionLike = () => page.evaluate(() => document.querySelectorAll('#route-card option, #route-card [role=option]').length);
+  // Closed: no suggestion in the page but the three of "Draw".
+  expect(await optionLike()).toBe(3);
+  // Opened: the first 50 of the 4,010 zones, the assets first.
+  const to = page.locator('#route-to');
+  await to.click();
+  await expect(page.locator('#route-to-list')).toBeVisible();
+  await expect(to).toHaveAttribute('aria-expanded', 'true');
+  expect(await optionLike()).toBe(3 + 50);
+  await expect(page.locator('#route-to-list [role=option]').first()).toHaveText('Crown case (asset)');
+  await expect(page.locator('#route-to-list .pick-more')).toContainText('3,960 more');
+  // Typing finds one store among 4,000.
+  await to.fill('store 3717');
+  await expect(page.locator('#route-to-list [role=option]')).toHaveCount(1);
+  await expect(page.locator('#route-to-list [role=option]')).toHaveText('Store 3717');
+  // The keyboard: down, up, Enter picks the active suggestion.
+  // Every word typed, anywhere: Store 371, 1371, 2371, 3371 and 3710 to 3719.
+  await to.fill('store 371');
+  await expect(page.locator('#route-to-list [role=option]')).toHaveCount(14);
+  await to.press('ArrowDown');
+  await to.press('ArrowDown');
+  await to.press('ArrowUp');
+  const active = await to.getAttribute('aria-activedescendant');
+  await expect(page.locator(`#${active}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator(`#${active}`)).toHaveText('Store 1371');
+  await to.press('Enter');
+  await expect(to).toHaveAttribute('data-value', 'store-1371');
+  await expect(to).toHaveValue('Store 1371');
+  await expect(page.locator('#route-to-list')).toBeHidden();
+  expect(await optionLike()).toBe(3);
+  // Escape leaves the choice as it was.
+  await to.fill('crown');
+  await to.press('Escape');
+  await expect(to).toHaveAttribute('data-value', 'store-1371');
+  await expect(to).toHaveValue('Store 1371');
   expect(log.errors).toEqual([]);
 });

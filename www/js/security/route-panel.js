@@ -7,7 +7,8 @@
  * the single change that helps most. Built with DOM calls and textContent only.
  */
 
-import { el, $, select, button } from '../panels/dom.js';
+import { el, $, select, button, input } from '../panels/dom.js';
+import { PickList } from './pick-list.js';
 import { fmtNum } from '../format.js';
 
 /** @typedef {import('../core/types.js').RouteReport} RouteReport */
@@ -37,8 +38,9 @@ export class RoutePanel {
    */
   constructor(actions) {
     this.actions = actions;
-    this.from = select('route-from');
-    this.to = select('route-to');
+    /** The start: an audited opening or the point picked; the asset: a zone (assets first). */
+    this.from = new PickList(input('route-from'), $('route-from-list'));
+    this.to = new PickList(input('route-to'), $('route-to-list'));
     this.whichSel = select('route-which');
     this.body = $('route-body');
     this.error = $('route-error');
@@ -63,19 +65,20 @@ export class RoutePanel {
    * @param {string[]} openings @param {[number, number]|null} point @param {Scenario} s
    */
   updateChoices(openings, point, s) {
-    const zones = [...s.plan.zones].sort((a, b) => Number(b.kind === 'asset') - Number(a.kind === 'asset'));
-    const key = `${openings.join(',')}|${point}|${zones.map((z) => `${z.id}:${z.name}`).join(',')}`;
+    const zones = s.plan.zones;
+    const key = `${openings.join(',')}|${point}|${zones.length}|${zones.map((z) => `${z.id}:${z.name}:${z.kind}`).join(',')}`;
     if (key === this.optionsKey) return;
     this.optionsKey = key;
-    const keepFrom = this.from.value, keepTo = this.to.value;
-    this.from.replaceChildren(
-      ...openings.map((id) => el('option', { value: id, text: `outside ${id}` })),
-      ...(point ? [el('option', { value: '@point', text: `the point ${fmtNum(point[0], 1)}, ${fmtNum(point[1], 1)}` })] : []),
-    );
-    if (!openings.length && !point) this.from.append(el('option', { value: '', text: 'no exterior opening: pick a point' }));
-    this.to.replaceChildren(...zones.map((z) => el('option', { value: z.id, text: `${z.name}${z.kind === 'asset' ? ' (asset)' : ''}` })));
-    if ([...this.from.options].some((o) => o.value === keepFrom)) this.from.value = keepFrom;
-    if ([...this.to.options].some((o) => o.value === keepTo)) this.to.value = keepTo;
+    this.from.setItems([
+      ...openings.map((id) => ({ value: id, label: `outside ${id}` })),
+      ...(point ? [{ value: '@point', label: `the point ${fmtNum(point[0], 1)}, ${fmtNum(point[1], 1)}` }] : []),
+    ], 'no exterior opening: pick a point');
+    /** @type {{value: string, label: string}[]} */
+    const assets = [];
+    /** @type {{value: string, label: string}[]} */
+    const others = [];
+    for (const z of zones) (z.kind === 'asset' ? assets : others).push({ value: z.id, label: `${z.name}${z.kind === 'asset' ? ' (asset)' : ''}` });
+    this.to.setItems([...assets, ...others], 'no zone');
   }
 
   /** Starts from the point picked. */
