@@ -5,17 +5,27 @@
 //! Results come back in the items' order whatever thread computed them, so a
 //! site's figures are the same on one core or many.
 
-/// `f` over `items`, results in the items' order. Natively rayon shares the
-/// items among its threads (one per core, work-stealing: a thread done early
-/// takes items a busy one has not started); a panic in `f` is raised again
-/// here, as on one thread. In wasm, one after the other.
+/// `f` over `items`, results in the items' order. Natively the items are
+/// tasks on rayon's threads (one per core), each thread taking the next item
+/// left in the order given; a panic in `f` is raised again here, as on one
+/// thread. In wasm, one after the other.
 pub(super) fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        use rayon::prelude::*;
-        // One item per task: a level is tens of milliseconds of work or more,
-        // so nothing is gained by batching items.
-        items.into_par_iter().with_max_len(1).map(&f).collect()
+        // Each item a task, started in the order given (FIFO): the largest
+        // first, as `map_largest_first` orders them, so a thread done early
+        // takes the largest item left (a parallel iterator would split the
+        // list in halves instead, whatever the sizes).
+        let mut out: Vec<Option<R>> = items.iter().map(|_| None).collect();
+        let f = &f;
+        rayon::scope_fifo(|s| {
+            for (slot, item) in out.iter_mut().zip(items) {
+                s.spawn_fifo(move |_| *slot = Some(f(item)));
+            }
+        });
+        out.into_iter()
+            .map(|r| r.expect("every item is computed"))
+            .collect()
     }
     #[cfg(target_arch = "wasm32")]
     {
