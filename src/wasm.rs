@@ -906,6 +906,17 @@ pub fn optimize(
     )
 }
 
+/// A curve's top budget: positive and finite (the level's curve and the site's).
+fn check_max_budget(max_budget: f64) -> Result<(), JsError> {
+    if max_budget > 0.0 && max_budget.is_finite() {
+        Ok(())
+    } else {
+        Err(js_error(format!(
+            "the maximum budget must be positive, found {max_budget}"
+        )))
+    }
+}
+
 /// The cost-versus-coverage curve for a scenario up to `max_budget`: points with
 /// their layouts. The request's goal is ignored.
 #[wasm_bindgen(unchecked_return_type = "CurvePoint[]")]
@@ -918,11 +929,7 @@ pub fn curve(
     progress: &js_sys::Function,
 ) -> Result<JsValue, JsError> {
     guard()?;
-    if !(max_budget > 0.0 && max_budget.is_finite()) {
-        return Err(js_error(format!(
-            "the maximum budget must be positive, found {max_budget}"
-        )));
-    }
+    check_max_budget(max_budget)?;
     run_optimiser(
         "curve",
         scenario_json,
@@ -1036,11 +1043,7 @@ pub fn curve_site(
     progress: &js_sys::Function,
 ) -> Result<JsValue, JsError> {
     guard()?;
-    if !(max_budget > 0.0 && max_budget.is_finite()) {
-        return Err(js_error(format!(
-            "the maximum budget must be positive, found {max_budget}"
-        )));
-    }
+    check_max_budget(max_budget)?;
     run_site_optimiser(
         "curveSite",
         scenario_json,
