@@ -931,5 +931,12 @@ fn the_site_optimiser_and_curve_run_in_wasm_over_every_level() {
         message(e),
         "curveSite: the progress callback threw: the page broke"
     );
-    assert!(blindspot::wasm::curve_site(TWO_FLOORS, request, 0.0, 2, 0, &keep_going).is_err());
+    for bad in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        let e =
+            blindspot::wasm::curve_site(TWO_FLOORS, request, bad, 2, 0, &keep_going).unwrap_err();
+        assert!(
+            message(e).contains("the maximum budget must be positive"),
+            "a top budget of {bad} is refused as such"
+        );
+    }
 }
