@@ -48,6 +48,8 @@ export class RoutePanel {
     this.clearBtn = button('route-clear');
     this.key = '';
     this.optionsKey = '';
+    /** The zones the To list was built from. @type {Scenario['plan']['zones']|null} */
+    this.optionsZones = null;
     button('route-go').addEventListener('click', () => this.actions.find(this.from.value, this.to.value));
     this.clearBtn.addEventListener('click', () => this.actions.clear());
     button('route-pick').addEventListener('click', () => this.actions.pick());
@@ -66,9 +68,12 @@ export class RoutePanel {
    */
   updateChoices(openings, point, s) {
     const zones = s.plan.zones;
-    const key = `${openings.join(',')}|${point}|${zones.length}|${zones.map((z) => `${z.id}:${z.name}:${z.kind}`).join(',')}`;
-    if (key === this.optionsKey) return;
+    // The plan is immutable (model/plan.js edits copy it): the zones array's identity says
+    // whether a zone changed, without a key over every zone on each drag frame.
+    const key = `${openings.join(',')}|${point}`;
+    if (key === this.optionsKey && zones === this.optionsZones) return;
     this.optionsKey = key;
+    this.optionsZones = zones;
     this.from.setItems([
       ...openings.map((id) => ({ value: id, label: `outside ${id}` })),
       ...(point ? [{ value: '@point', label: `the point ${fmtNum(point[0], 1)}, ${fmtNum(point[1], 1)}` }] : []),
